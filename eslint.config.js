@@ -1,0 +1,145 @@
+// @ts-check
+import js from '@eslint/js';
+import { builtinModules } from 'node:module';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const serverPackages = [
+  'electron',
+  'electron-store',
+  'better-sqlite3',
+  'kysely',
+  'fastify',
+  '@fastify/*',
+  'pino',
+  'csv-parse',
+  'csv-parse/*',
+];
+
+/** Layers, as DESIGN.md draws them: dependencies point inward, each environment stays in its lane. */
+const layerRules = [
+  {
+    name: 'domain and contract are pure',
+    files: ['main/domain/**/*.ts', 'preload/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The domain and the contract are pure: no Node APIs.',
+          })),
+          patterns: [
+            {
+              group: [...serverPackages, 'react', 'react-dom', 'zustand'],
+              message: 'The domain and the contract import no I/O, Electron or UI library.',
+            },
+            {
+              regex: '(^|/)(store|services|hub|electron|shell|demo|catalog-import)/',
+              message: 'The domain depends on nothing outside it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'renderer runs in a sandboxed page',
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'The renderer has no Node APIs: ask the main side through window.trunkshow.',
+          })),
+          patterns: [
+            {
+              group: serverPackages,
+              message: 'The renderer talks to the main side only through window.trunkshow.',
+            },
+            {
+              regex: '^(\\.\\./)+main/(?!domain/)',
+              message: 'The renderer may use the pure domain only.',
+            },
+            {
+              regex: '^(\\.\\./)+preload/(?!contract/)',
+              message: 'The renderer uses the contract, not a shell bridge.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'transports carry calls and hold no business logic',
+    files: ['main/electron/**/*.ts', 'main/shell/browser-transport.ts', 'preload/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(store|domain|services|demo|catalog-import)/',
+              message:
+                'A transport forwards to the service host; rules live in services and domain.',
+            },
+            { group: ['kysely', 'better-sqlite3'], message: 'A transport runs no SQL.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: {
+      // expect.any()/stringContaining() are typed any by design.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      // Playwright fixtures must destructure their (empty) dependencies.
+      'no-empty-pattern': 'off',
+    },
+  },
+  ...layerRules,
+);

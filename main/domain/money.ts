@@ -1,0 +1,83 @@
+/**
+ * Money is an integer count of the currency's minor units plus its ISO 4217 code.
+ * Floating point never holds an amount: decimals typed by people or found in files
+ * are parsed digit by digit.
+ */
+export interface Money {
+  readonly amountMinor: number;
+  readonly currency: string;
+}
+
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+export function isCurrencyCode(code: string): boolean {
+  if (!CURRENCY_CODE.test(code)) return false;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Digits after the decimal point for a currency: 2 for EUR, 0 for JPY, 3 for KWD. */
+export function minorUnitDigits(currency: string): number {
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
+}
+
+export type ParsedAmount = { ok: true; amountMinor: number } | { ok: false; reason: string };
+
+const DECIMAL = /^(\d{1,12})(?:\.(\d+))?$/;
+
+/**
+ * Reads an amount as a person writes it in a file or a field ("129", "129.5", "129.50")
+ * into minor units. A comma, a sign or more decimals than the currency has is refused
+ * with a reason, never rounded away.
+ */
+export function parseAmount(text: string, currency: string): ParsedAmount {
+  const trimmed = text.trim();
+  const digits = minorUnitDigits(currency);
+  const example = digits === 0 ? '1200' : `12.${'5'.padEnd(digits, '0')}`;
+  if (trimmed === '') return { ok: false, reason: 'is empty' };
+  if (trimmed.startsWith('-')) return { ok: false, reason: `"${trimmed}" is negative` };
+  const match = DECIMAL.exec(trimmed);
+  if (!match) {
+    return {
+      ok: false,
+      reason: `"${trimmed}" is not an amount; write digits${digits ? ' with a dot for decimals' : ''}, e.g. ${example}`,
+    };
+  }
+  const whole = match[1] ?? '0';
+  const fraction = match[2] ?? '';
+  if (fraction.length > digits) {
+    return {
+      ok: false,
+      reason:
+        digits === 0
+          ? `"${trimmed}" has decimals but ${currency} has no minor unit`
+          : `"${trimmed}" has more than ${digits} decimals for ${currency}`,
+    };
+  }
+  const amountMinor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+  if (!Number.isSafeInteger(amountMinor)) return { ok: false, reason: `"${trimmed}" is too large` };
+  return { ok: true, amountMinor };
+}
+
+export function formatMoney(money: Money, locale = 'en'): string {
+  const digits = minorUnitDigits(money.currency);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
+    money.amountMinor / 10 ** digits,
+  );
+}
+
+/** A discount in basis points (1250 = 12.5 %), rounded half up to the minor unit. */
+export function applyDiscount(amountMinor: number, discountBasisPoints: number): number {
+  if (discountBasisPoints < 0 || discountBasisPoints > 10_000) {
+    throw new RangeError('A discount is between 0 and 100 %');
+  }
+  const discount = Math.floor((amountMinor * discountBasisPoints + 5_000) / 10_000);
+  return amountMinor - discount;
+}

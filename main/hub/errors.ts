@@ -1,0 +1,115 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/**
+ * Every refusal the hub answers has one shape, `{ error: { code, message } }`, with a
+ * message a person can read. Anything the client sent wrong is a 4xx; a 500 means a
+ * defect in the hub and says nothing about its internals.
+ */
+export const HUB_ERROR_CODES = [
+  'invalid_json',
+  'invalid_input',
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'unavailable',
+  'internal',
+] as const;
+export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
+
+export const HubErrorBody = z
+  .object({
+    error: z.object({
+      code: z.enum(HUB_ERROR_CODES),
+      message: z.string(),
+    }),
+  })
+  .meta({ id: 'HubError', description: 'Why the hub refused or could not answer a request.' });
+export type HubErrorBody = z.infer<typeof HubErrorBody>;
+
+export function errorBody(code: HubErrorCode, message: string): HubErrorBody {
+  return { error: { code, message } };
+}
+
+interface Classified {
+  status: number;
+  code: HubErrorCode;
+  message: string;
+}
+
+/** Maps an error thrown anywhere in a request to the status and body the client gets. */
+export function classifyError(error: FastifyError): Classified {
+  if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
+    const where = error.validationContext ? `${error.validationContext}` : 'request';
+    const details = (error.validation ?? [])
+      .slice(0, 5)
+      .map((issue) => {
+        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+        return path ? `${path}: ${issue.message ?? 'invalid'}` : (issue.message ?? 'invalid');
+      })
+      .join('; ');
+    return {
+      status: 400,
+      code: 'invalid_input',
+      message: `The ${where} is not valid${details ? `: ${details}` : ''}.`,
+    };
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        status: 400,
+        code: 'invalid_json',
+        message: 'The request says it carries JSON but its body is empty.',
+      };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        status: 413,
+        code: 'payload_too_large',
+        message: 'The request body is too large.',
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        status: 415,
+        code: 'unsupported_media_type',
+        message: 'Send the request body as JSON (Content-Type: application/json).',
+      };
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return {
+        status: 400,
+        code: 'invalid_input',
+        message: 'The request body does not match its Content-Length.',
+      };
+    case 'FST_ERR_BAD_URL':
+      return { status: 400, code: 'invalid_input', message: 'The address is not valid.' };
+    case 'FST_ERR_ASYNC_CONSTRAINT':
+      return { status: 400, code: 'invalid_input', message: 'The request could not be routed.' };
+  }
+  const status = typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    return {
+      status,
+      code: status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'invalid_input',
+      message: `The request could not be read: ${error.message}`,
+    };
+  }
+  if (status === 503) {
+    return { status, code: 'unavailable', message: 'The hub is busy or stopping. Try again.' };
+  }
+  return {
+    status: 500,
+    code: 'internal',
+    message: 'Something went wrong on the hub. Nothing was changed; try again.',
+  };
+}
+
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const classified = classifyError(error);
+  if (classified.status >= 500) request.log.error({ err: error }, 'request failed in the hub');
+  return reply
+    .code(classified.status)
+    .type('application/json; charset=utf-8')
+    .send(errorBody(classified.code, classified.message));
+}

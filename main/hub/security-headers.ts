@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+
+/**
+ * The headers every hub response carries (DESIGN.md, Security). Buyer pages open share
+ * links whose tokens must not leak through a Referer, a search index, a cache, an
+ * injected script or a framing page.
+ *
+ * Set by hand rather than with @fastify/helmet: helmet's hooks do not run for the
+ * answers Fastify gives before routing (a malformed URL goes to `frameworkErrors`), and
+ * those must carry the same headers; one function serves both paths. Helmet's defaults
+ * would also add `upgrade-insecure-requests`, which breaks a hub served over plain HTTP
+ * on the local network, and HSTS, which belongs to whoever terminates TLS in front of a
+ * standalone hub.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex, nofollow',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+};
+
+/** Paths whose content is named by its hash, so they may be cached for good. */
+export function isImmutableAsset(path: string): boolean {
+  return /^\/assets\/[\w.-]+-[\w-]{8,}\.(?:js|css|svg|png|jpe?g|webp|woff2)$/.test(path);
+}
+
+export function cacheControlFor(path: string, status: number): string {
+  return status === 200 && isImmutableAsset(path)
+    ? 'public, max-age=31536000, immutable'
+    : 'no-store';
+}
+
+/** Sets every security header and the cache policy on a reply that is about to be sent. */
+export function setSecurityHeaders(reply: FastifyReply, path: string): void {
+  reply.headers(SECURITY_HEADERS);
+  reply.header('cache-control', cacheControlFor(path, reply.statusCode));
+}
+
+export function registerSecurityHeaders(app: FastifyInstance): void {
+  // onSend has the last word, whatever a route or the static plugin set: nothing but
+  // hashed assets is stored anywhere, since pages and API answers may concern a token.
+  app.addHook('onSend', async (request, reply, payload) => {
+    setSecurityHeaders(reply, request.url.split('?', 1)[0] ?? '');
+    return payload;
+  });
+}

@@ -1,0 +1,105 @@
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { Store } from '../store/database.ts';
+import { registerApiRoutes } from './api.ts';
+import { registerBuyerApp } from './buyer-app.ts';
+import { classifyError, errorBody, handleError } from './errors.ts';
+import { HubLogController, createHubLogger, redactUrl } from './logging.ts';
+import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
+import { hubVersion } from './status.ts';
+
+export interface HubServerOptions {
+  /** An open store; the caller owns it and closes it after the server. */
+  store: Pick<Store, 'db'>;
+  /** The buyer web app's build (dist/buyer); null or a folder without index.html serves a "not built" page. */
+  buyerAppDir: string | null;
+  /** Where request lines go; silent when omitted. Use createHubLogger() to build one. */
+  logger?: Logger;
+  /** Injected time, for tests; the wall clock otherwise. */
+  clock?: () => Date;
+  /** Largest request body accepted, in bytes (1 MiB by default). */
+  bodyLimit?: number;
+  /** The release /api/health reports; package.json's version by default (an embedder may pass app.getVersion()). */
+  version?: string;
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds the hub's HTTP server, ready to `listen` (or `inject` in a test). It keeps no
+ * state another hub instance would need: everything lives in the store.
+ */
+export async function createHubServer(options: HubServerOptions): Promise<FastifyInstance> {
+  const clock = options.clock ?? (() => new Date());
+  const startedAt = clock();
+  const version = options.version ?? hubVersion();
+  const app = Fastify({
+    loggerInstance: options.logger ?? createHubLogger({ level: 'silent' }),
+    logController: new HubLogController(),
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Proto-poisoning attempts are refused, not silently stripped.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    requestTimeout: 30_000,
+    // Answers Fastify gives before routing (a malformed URL) take the same shape and headers.
+    frameworkErrors: (error, request, typedReply) => {
+      const reply = typedReply as unknown as FastifyReply;
+      const classified = classifyError(error);
+      reply.code(classified.status);
+      setSecurityHeaders(reply, redactUrl(request.url));
+      request.log.info(
+        { method: request.method, path: redactUrl(request.url), status: classified.status },
+        'request',
+      );
+      void reply
+        .type('application/json; charset=utf-8')
+        .send(errorBody(classified.code, classified.message));
+    },
+  }) as unknown as FastifyInstance;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerSecurityHeaders(app);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Trunkshow hub',
+        description: 'The hub API: health, sync, reps and the buyer pages.',
+        version,
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  registerApiRoutes(app, { db: options.store.db, clock, startedAt, version });
+  const buyerApp = await registerBuyerApp(app, options.buyerAppDir);
+
+  app.setNotFoundHandler((request, reply) => {
+    const handled = buyerApp.fallback(request, reply);
+    if (handled) return handled;
+    const path = request.url.split('?', 1)[0] ?? '';
+    const isApi = path === '/api' || path.startsWith('/api/');
+    const message = isApi
+      ? `The hub has no API route ${request.method} ${redactUrl(path)}.`
+      : `Nothing is at ${redactUrl(path)}.`;
+    return reply
+      .code(404)
+      .type('application/json; charset=utf-8')
+      .send(errorBody('not_found', message));
+  });
+
+  return app;
+}

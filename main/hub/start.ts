@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { openStore, type Store, type StoreDb } from '../store/database.ts';
+import { createHubServer } from './server.ts';
+
+/**
+ * A whole hub: its data folder, its store, the demo brand when asked for, and the
+ * HTTP server listening. Used by `npm run hub` and by whatever embeds a hub (the
+ * desktop app), which then only has to call close().
+ */
+export interface StartHubOptions {
+  dataDir: string;
+  port: number;
+  host?: string;
+  /** Fill an empty store (no products) with the demo brand. */
+  demo?: boolean;
+  /** dist/buyer by default. */
+  buyerAppDir?: string | null;
+  logger?: Logger;
+  clock?: () => Date;
+}
+
+export interface RunningHub {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  /** http://host:port with the port actually bound. */
+  readonly url: string;
+  readonly port: number;
+  /** Set when this start created the demo brand. */
+  readonly seededDemo: { brand: string | null; seconds: number } | null;
+  /** Stops accepting requests, lets the ones in flight finish, then closes the store. */
+  close(): Promise<void>;
+}
+
+/** The hub could not start; the message says why in words a person can act on. */
+export class HubStartError extends Error {}
+
+export const HUB_DATABASE_FILE = 'hub.sqlite';
+export const DEFAULT_BUYER_APP_DIR = resolve(import.meta.dirname, '..', '..', 'dist', 'buyer');
+
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const host = options.host ?? '127.0.0.1';
+  try {
+    mkdirSync(options.dataDir, { recursive: true });
+  } catch (error) {
+    throw new HubStartError(
+      `Could not create the data folder ${options.dataDir}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const file = join(options.dataDir, HUB_DATABASE_FILE);
+  let store: Store;
+  try {
+    store = await openStore(file);
+  } catch (error) {
+    throw new HubStartError(
+      `Could not open the hub database ${file}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
+  }
+
+  let app: FastifyInstance | null = null;
+  try {
+    const seededDemo = options.demo ? await seedDemoIfEmpty(store.db) : null;
+    app = await createHubServer({
+      store,
+      buyerAppDir: options.buyerAppDir === undefined ? DEFAULT_BUYER_APP_DIR : options.buyerAppDir,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    await listen(app, host, options.port);
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const running = app;
+    let closing: Promise<void> | null = null;
+    return {
+      app,
+      store,
+      url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+      port,
+      seededDemo,
+      close: () => (closing ??= running.close().then(() => store.close())),
+    };
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await store.close();
+    throw error;
+  }
+}
+
+async function listen(app: FastifyInstance, host: string, port: number): Promise<void> {
+  try {
+    await app.listen({ host, port, listenTextResolver: () => 'hub listening' });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const where = `${host}:${port}`;
+    const message =
+      code === 'EADDRINUSE'
+        ? `Port ${port} on ${host} is already in use, perhaps by another hub. Stop that program or choose another --port (0 picks a free one).`
+        : code === 'EACCES'
+          ? `Not allowed to listen on ${where}. Ports below 1024 need administrator rights; choose a higher --port.`
+          : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+            ? `${host} is not an address of this machine. Use 127.0.0.1, 0.0.0.0 or one of this machine's addresses for --host.`
+            : `Could not listen on ${where}: ${(error as Error).message}`;
+    throw new HubStartError(message, { cause: error });
+  }
+}
+
+/** Seeds the demo brand only into a store without products; never over real data. */
+async function seedDemoIfEmpty(
+  db: StoreDb,
+): Promise<{ brand: string | null; seconds: number } | null> {
+  const existing = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
+  if (existing) return null;
+  const started = performance.now();
+  // Loaded only when asked for: the generator is not part of a serving hub.
+  const { generateDemoBrand } = await import('../demo/generate.ts');
+  await generateDemoBrand(db, {});
+  const brand = await db.selectFrom('brand_settings').select('name').executeTakeFirst();
+  return { brand: brand?.name ?? null, seconds: (performance.now() - started) / 1000 };
+}

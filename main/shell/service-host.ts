@@ -1,0 +1,84 @@
+import { Worker } from 'node:worker_threads';
+import type { DispatchResult } from '../services/dispatch.ts';
+import type { Caller, FromWorker, ServiceWorkerOptions, ToWorker } from './messages.ts';
+
+export interface ServiceHost {
+  readonly brand: string;
+  readonly seededDemo: boolean;
+  /** Runs one contract operation in the worker; never rejects. */
+  call(name: string, caller: Caller, input: unknown): Promise<DispatchResult>;
+  close(): Promise<void>;
+}
+
+export interface ServiceHostOptions extends ServiceWorkerOptions {
+  /** The worker's entry: service-worker.ts from source, or its bundle in Electron. */
+  workerFile: URL | string;
+}
+
+const UNAVAILABLE: DispatchResult = {
+  ok: false,
+  error: { code: 'unavailable', message: 'The showroom store has stopped. Restart Trunkshow.' },
+};
+
+/** Starts the services worker and answers once its store is open (and seeded, if asked). */
+export function startServiceHost(options: ServiceHostOptions): Promise<ServiceHost> {
+  const { workerFile, ...workerData } = options;
+  const worker = new Worker(workerFile, { workerData: workerData satisfies ServiceWorkerOptions });
+  const pending = new Map<number, (result: DispatchResult) => void>();
+  let nextId = 1;
+  let stopped = false;
+
+  const failPending = () => {
+    stopped = true;
+    for (const resolve of pending.values()) resolve(UNAVAILABLE);
+    pending.clear();
+  };
+
+  return new Promise((resolveHost, rejectHost) => {
+    let closed: (() => void) | null = null;
+    worker.on('error', (error) => {
+      failPending();
+      rejectHost(error);
+    });
+    worker.on('exit', () => {
+      failPending();
+      closed?.();
+      rejectHost(new Error('The showroom store stopped before it was ready.'));
+    });
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'result':
+          pending.get(message.id)?.(message.result);
+          pending.delete(message.id);
+          return;
+        case 'fatal':
+          rejectHost(new Error(message.message));
+          void worker.terminate();
+          return;
+        case 'closed':
+          void worker.terminate();
+          return;
+        case 'ready':
+          resolveHost({
+            brand: message.brand,
+            seededDemo: message.seededDemo,
+            call(name, caller, input) {
+              if (stopped) return Promise.resolve(UNAVAILABLE);
+              const id = nextId++;
+              return new Promise((resolve) => {
+                pending.set(id, resolve);
+                worker.postMessage({ type: 'call', id, name, caller, input } satisfies ToWorker);
+              });
+            },
+            close() {
+              if (stopped) return Promise.resolve();
+              return new Promise((resolve) => {
+                closed = resolve;
+                worker.postMessage({ type: 'close' } satisfies ToWorker);
+              });
+            },
+          });
+      }
+    });
+  });
+}

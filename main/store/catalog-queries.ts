@@ -1,0 +1,108 @@
+import { sql, type Expression, type SqlBool } from 'kysely';
+import { containsPattern, prefixPattern, type CatalogQuery } from '../domain/catalog-search.ts';
+import type { StoreDb } from './database.ts';
+
+export interface StyleRow {
+  id: string;
+  style_number: string;
+  name: string;
+  category: string;
+  season: string;
+}
+
+export interface CatalogSearchRows {
+  total: number;
+  rows: StyleRow[];
+  /** The product a barcode query matched, with that barcode. */
+  barcodeProductId: string | null;
+}
+
+/** One page of styles matching a query, best matches first, and how many match in all. */
+export async function searchStyles(
+  db: StoreDb,
+  query: CatalogQuery,
+  page: { offset: number; limit: number },
+): Promise<CatalogSearchRows> {
+  const barcodeHit = query.barcode
+    ? await db
+        .selectFrom('skus')
+        .select('product_id')
+        .where('barcode', '=', query.barcode)
+        .executeTakeFirst()
+    : undefined;
+  const barcodeProductId = barcodeHit?.product_id ?? null;
+
+  const base = db.selectFrom('products as p').where((eb) => {
+    const termsMatch: Expression<SqlBool>[] = query.terms.map(
+      (term: string) =>
+        sql<SqlBool>`${eb.ref('p.search_text')} like ${containsPattern(term)} escape '\\'`,
+    );
+    const textMatch = termsMatch.length > 0 ? eb.and(termsMatch) : sql<SqlBool>`1`;
+    return barcodeProductId ? eb.or([textMatch, eb('p.id', '=', barcodeProductId)]) : textMatch;
+  });
+
+  const [count, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow(),
+    base
+      .select(['p.id', 'p.style_number', 'p.name', 'p.category', 'p.season'])
+      .orderBy(
+        sql`case
+          when p.id = ${barcodeProductId} then 0
+          when lower(p.style_number) = ${query.styleNumber} then 1
+          when lower(p.style_number) like ${prefixPattern(query.styleNumber)} escape '\\' then 2
+          else 3 end`,
+      )
+      .orderBy('p.style_number')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+  ]);
+  return { total: Number(count.total), rows, barcodeProductId };
+}
+
+export interface ColorwayRow {
+  product_id: string;
+  code: string;
+  name: string;
+  color_hex: string;
+  picture_id: string | null;
+}
+
+export async function colorwaysOf(db: StoreDb, productIds: string[]): Promise<ColorwayRow[]> {
+  if (productIds.length === 0) return [];
+  return db
+    .selectFrom('colorways')
+    .select(['product_id', 'code', 'name', 'color_hex', 'picture_id'])
+    .where('product_id', 'in', productIds)
+    .orderBy('product_id')
+    .orderBy('position')
+    .execute();
+}
+
+export interface PriceRangeRow {
+  product_id: string;
+  wholesale_min: number;
+  retail_min: number;
+}
+
+/** The lowest wholesale and retail price of each style on one pricelist. */
+export async function lowestPrices(
+  db: StoreDb,
+  pricelistId: string,
+  productIds: string[],
+): Promise<PriceRangeRow[]> {
+  if (productIds.length === 0) return [];
+  return db
+    .selectFrom('skus as s')
+    .innerJoin('prices as pr', (join) =>
+      join.onRef('pr.sku_id', '=', 's.id').on('pr.pricelist_id', '=', pricelistId),
+    )
+    .select((eb) => [
+      's.product_id',
+      eb.fn.min<number>('pr.wholesale_minor').as('wholesale_min'),
+      eb.fn.min<number>('pr.retail_minor').as('retail_min'),
+    ])
+    .where('s.product_id', 'in', productIds)
+    .groupBy('s.product_id')
+    .execute();
+}

@@ -1,0 +1,90 @@
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { migrations } from './migrations/index.ts';
+import type { StoreSchema } from './schema.ts';
+
+export type StoreDb = Kysely<StoreSchema>;
+
+export interface Store {
+  readonly db: StoreDb;
+  readonly file: string;
+  close(): Promise<void>;
+}
+
+export class StoreMigrationError extends Error {}
+
+/**
+ * Opens (creating if needed) a SQLite store and brings its schema up to date.
+ * WAL with synchronous=FULL: an acknowledged write survives power loss, not only a
+ * killed process, which is what a store holding orders owes its users.
+ */
+export async function openStore(file: string): Promise<Store> {
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<StoreSchema>({ dialect: new StoreDialect(sqlite) });
+  try {
+    await migrateToLatest(db as unknown as Kysely<unknown>);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return {
+    db,
+    file,
+    close: async () => {
+      sqlite.pragma('optimize');
+      await db.destroy();
+    },
+  };
+}
+
+export function migratorFor(db: Kysely<unknown>): Migrator {
+  return new Migrator({
+    db,
+    provider: { getMigrations: () => Promise.resolve({ ...migrations }) },
+  });
+}
+
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await migratorFor(db).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new StoreMigrationError(
+      `The store could not be brought up to date (migration ${failed}): ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Every transaction takes the write lock at its start (BEGIN IMMEDIATE), so a check
+ * and the write that depends on it cannot be split by another writer, and a writer
+ * waits for the lock instead of failing half-way with SQLITE_BUSY.
+ */
+class ImmediateTransactionDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class StoreDialect extends SqliteDialect {
+  readonly #database: BetterSqlite3.Database;
+  constructor(database: BetterSqlite3.Database) {
+    super({ database });
+    this.#database = database;
+  }
+  override createDriver(): Driver {
+    return new ImmediateTransactionDriver({ database: this.#database });
+  }
+}

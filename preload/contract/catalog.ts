@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Money } from '../../main/domain/money.ts';
+import { operation } from './operation.ts';
+
+const id = z.string().min(1).max(64);
+
+export const CatalogSearchInput = z.strictObject({
+  query: z.string().max(200, 'A search is at most 200 characters').default(''),
+  pricelistId: id.optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(60),
+});
+
+export interface ColorwaySwatch {
+  code: string;
+  name: string;
+  colorHex: string;
+}
+
+/** One style as the catalog grid shows it. */
+export interface StyleCard {
+  id: string;
+  styleNumber: string;
+  name: string;
+  category: string;
+  season: string;
+  pictureId: string | null;
+  colorways: ColorwaySwatch[];
+  /** Lowest wholesale and retail price of the style's SKUs on the pricelist. */
+  wholesale: Money | null;
+  retail: Money | null;
+  /** The barcode that matched, when the search was a barcode. */
+  matchedBarcode: string | null;
+}
+
+export interface CatalogPage {
+  query: string;
+  pricelistId: string | null;
+  total: number;
+  offset: number;
+  items: StyleCard[];
+}
+
+export const MediaGetInput = z.strictObject({ id });
+export interface MediaFile {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export const CSV_FILE_MAX_BYTES = 50 * 1024 * 1024;
+
+export const CatalogImportInput = z.strictObject({
+  files: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1).max(255),
+        content: z.string().max(CSV_FILE_MAX_BYTES, 'A CSV file is at most 50 MB'),
+      }),
+    )
+    .min(1, 'Choose at least one CSV file')
+    .max(10, 'Import at most 10 files at once'),
+});
+
+export const CSV_KINDS = ['products', 'prices', 'stock'] as const;
+export type CsvKind = (typeof CSV_KINDS)[number];
+
+export interface CsvProblem {
+  /** 1-based line of the file, the header being line 1. */
+  line: number;
+  /** The header of the column, or null when the whole line is at fault. */
+  column: string | null;
+  message: string;
+}
+
+export interface CsvFileReport {
+  name: string;
+  kind: CsvKind | null;
+  /** True when the file was written; false when any problem kept all of it out. */
+  imported: boolean;
+  rows: number;
+  /** What the file created or changed, e.g. { styles: 12, skus: 60 }. */
+  written: Record<string, number>;
+  problems: CsvProblem[];
+}
+
+export interface CatalogImportReport {
+  files: CsvFileReport[];
+}
+
+export interface PricelistSummary {
+  id: string;
+  name: string;
+  currency: string;
+}
+
+export interface BrandSummary {
+  name: string;
+  defaultPricelistId: string | null;
+  pricelists: PricelistSummary[];
+  styleCount: number;
+  skuCount: number;
+}
+
+export const catalogOperations = {
+  'brand.summary': operation<BrandSummary>()({
+    input: z.strictObject({}),
+    summary: "The brand's name, pricelists and catalog size",
+  }),
+  'catalog.search': operation<CatalogPage>()({
+    input: CatalogSearchInput,
+    summary: 'Styles matching a style number, name or barcode, one page at a time',
+  }),
+  'catalog.importCsv': operation<CatalogImportReport>()({
+    input: CatalogImportInput,
+    summary: 'Import products, prices or stock from CSV files, each file all or nothing',
+  }),
+  'media.get': operation<MediaFile>()({
+    input: MediaGetInput,
+    summary: 'A picture by its id',
+  }),
+};

@@ -1,0 +1,29 @@
+/** English: the reference every other language translates, key for key. */
+export const en = {
+  skipToContent: 'Skip to content',
+  brandFallback: 'Trunkshow',
+  loading: 'Loading…',
+  landing: {
+    eyebrow: 'Wholesale showroom',
+    title: 'Welcome',
+    titleWithBrand: 'Welcome to {{brand}}',
+    lead: 'Open the link {{brand}} sent you to see your selection.',
+    leadNoBrand: 'Open the link your brand contact sent you to see your selection.',
+    howTitle: 'How it works',
+    howSelection:
+      'A share link shows the styles a sales rep picked for you, with prices and available sizes.',
+    howOrder:
+      'A customer order link lets you browse the catalog under your trading terms and place an order.',
+    howHelp: 'Lost the link? Ask your sales rep to send it again.',
+  },
+  unreachable: 'This page could not reach the showroom. Check your connection, then reload.',
+  language: 'Language',
+  poweredBy: 'Powered by Trunkshow',
+};
+
+/** Same keys as English, every value a string: a missing translation fails the type check. */
+export type Messages = {
+  [Key in keyof typeof en]: (typeof en)[Key] extends string
+    ? string
+    : { [Inner in keyof (typeof en)[Key]]: string };
+};

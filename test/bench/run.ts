@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { generateDemoBrand } from '../../main/demo/generate.ts';
+import { searchCatalog } from '../../main/services/catalog.ts';
+import { openStore, type Store } from '../../main/store/database.ts';
+
+/**
+ * Benchmarks on the demo brand at the scale DESIGN.md plans for (10,000 styles,
+ * ~50,000 SKUs). Prints one `<name> <value> <unit>` line per figure; timings are
+ * reported, never asserted. The generated store is kept between runs.
+ */
+const STYLES = Number(process.env.BENCH_STYLES ?? 10_000);
+const dataDir = join(tmpdir(), `trunkshow-bench-${STYLES}`);
+
+function report(name: string, value: number, unit: string): void {
+  console.log(`${name} ${Number(value.toFixed(2))} ${unit}`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+async function preparedStore(): Promise<Store> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'showroom.sqlite');
+  const fresh = !existsSync(file);
+  const store = await openStore(file);
+  if (fresh) {
+    const started = performance.now();
+    await generateDemoBrand(store.db, { styles: STYLES, seed: 1 });
+    console.error(
+      `(generated ${STYLES} styles in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+  }
+  return store;
+}
+
+/** What reps type: style numbers whole and in part, words of names and colours, barcodes. */
+async function searchQueries(store: Store): Promise<string[]> {
+  const styles = await store.db
+    .selectFrom('products')
+    .select(['style_number', 'name'])
+    .orderBy('id')
+    .limit(200)
+    .execute();
+  const barcodes = await store.db
+    .selectFrom('skus')
+    .select('barcode')
+    .orderBy('id')
+    .limit(100)
+    .execute();
+  const queries: string[] = [
+    '',
+    'dress',
+    'merino',
+    'black',
+    'cardigan wool',
+    'ss27',
+    'zzz-nothing',
+  ];
+  for (const style of styles) {
+    queries.push(
+      style.style_number,
+      style.style_number.slice(0, 5),
+      style.name.split(' ')[0] ?? '',
+    );
+    const words = style.name.toLowerCase().split(' ');
+    queries.push(words.slice(-2).join(' '));
+    // Typing letter by letter: every prefix of a word is a query of its own.
+    const word = words.at(-1) ?? '';
+    for (let i = 1; i <= Math.min(4, word.length); i++) queries.push(word.slice(0, i));
+  }
+  for (const { barcode } of barcodes) if (barcode) queries.push(barcode);
+  return queries;
+}
+
+async function benchSearch(store: Store): Promise<void> {
+  const queries = await searchQueries(store);
+  for (const query of queries.slice(0, 50))
+    await searchCatalog(store.db, { query, offset: 0, limit: 60 });
+  const times: number[] = [];
+  for (const query of queries) {
+    const started = performance.now();
+    await searchCatalog(store.db, { query, offset: 0, limit: 60 });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  report('catalog.search.queries', times.length, 'count');
+  report('catalog.search.median_ms', percentile(times, 50), 'ms');
+  report('catalog.search.p95_ms', percentile(times, 95), 'ms');
+}
+
+/** From starting the browser shell to the first style card painted in Chromium. */
+async function benchFirstScreen(): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  const runs: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const started = performance.now();
+    const shell = spawn(
+      process.execPath,
+      ['main/shell/browser-shell.ts', '--data', dataDir, '--port', '0'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      shell.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (\S+)/.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      shell.once('exit', () => reject(new Error(output)));
+    });
+    await page.goto(url);
+    await page.getByRole('article').first().waitFor();
+    runs.push(performance.now() - started);
+    await page.close();
+    await new Promise((resolve) => {
+      shell.once('exit', resolve);
+      shell.kill('SIGTERM');
+    });
+  }
+  await browser.close();
+  runs.sort((a, b) => a - b);
+  report('shell.first_screen_ms', percentile(runs, 50), 'ms');
+}
+
+const store = await preparedStore();
+await benchSearch(store);
+await store.close();
+await benchFirstScreen();

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { expect, test as base } from '@playwright/test';
+import { startBrowserShell, type BrowserShell } from './shell.ts';
+
+const examples = join(import.meta.dirname, '..', '..', 'resources', 'csv-examples');
+
+const test = base.extend<object, { emptyShell: BrowserShell }>({
+  emptyShell: [
+    async ({}, use) => {
+      const shell = await startBrowserShell({ demoStyles: null });
+      await use(shell);
+      await shell.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+test('a new brand imports its catalog from CSV files and sees problems by line and column', async ({
+  page,
+  emptyShell,
+}) => {
+  await page.goto(emptyShell.url);
+  await expect(page.getByText('No styles yet. Import a catalog CSV to get started.')).toBeVisible();
+
+  const broken = page.waitForEvent('filechooser');
+  await page
+    .getByRole('button', { name: /Import CSV/ })
+    .first()
+    .click();
+  await (
+    await broken
+  ).setFiles({
+    name: 'broken-prices.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(
+      'pricelist,currency,barcode,wholesale,retail\nEurope EUR,EUR,4006381333931,"12,5",30.00\n',
+    ),
+  });
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByText('Not imported')).toBeVisible();
+  await expect(dialog.getByText(/Line 2, column wholesale/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByText('No styles yet. Import a catalog CSV to get started.')).toBeVisible();
+
+  const chooser = page.waitForEvent('filechooser');
+  await page
+    .getByRole('button', { name: /Import CSV/ })
+    .first()
+    .click();
+  await (
+    await chooser
+  ).setFiles([
+    join(examples, 'stock.csv'),
+    join(examples, 'prices.csv'),
+    join(examples, 'products.csv'),
+  ]);
+  await expect(dialog.getByText('Imported')).toHaveCount(3);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('article').first()).toBeVisible();
+});

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface BrowserShell {
+  /** The printed address, with its per-start key. */
+  url: string;
+  dataDir: string;
+  stop(): Promise<number | null>;
+}
+
+/** Starts `main/shell/browser-shell.ts` exactly as `npm run start:browser` does, on a fresh data folder. */
+export async function startBrowserShell(
+  options: { demoStyles?: number | null; dataDir?: string } = {},
+): Promise<BrowserShell> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'trunkshow-e2e-'));
+  const demo =
+    options.demoStyles === null
+      ? ['--no-demo']
+      : ['--demo-styles', String(options.demoStyles ?? 120)];
+  const child = spawn(
+    process.execPath,
+    ['main/shell/browser-shell.ts', '--data', dataDir, '--port', '0', ...demo],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const url = await printedUrl(child);
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', (code) => {
+          if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+          resolve(code);
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+function printedUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\?key=[\w-]+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) =>
+      reject(new Error(`The browser shell exited (${code}):\n${output}`)),
+    );
+  });
+}
+
+/** A browser shell per test file, started once. */
+export const test = base.extend<object, { shell: BrowserShell }>({
+  shell: [
+    async ({}, use) => {
+      const shell = await startBrowserShell();
+      await use(shell);
+      await shell.stop();
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';

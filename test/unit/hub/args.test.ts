@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_HUB_PORT, HubArgsError, parseHubArgs } from '../../../main/hub/args.ts';
+
+describe('hub command line', () => {
+  it('reads data folder, port, host and --demo', () => {
+    expect(
+      parseHubArgs(['--data', 'hub-data', '--port', '0', '--host', '0.0.0.0', '--demo'], '/srv'),
+    ).toEqual({
+      dataDir: resolve('/srv', 'hub-data'),
+      port: 0,
+      host: '0.0.0.0',
+      demo: true,
+      help: false,
+    });
+  });
+
+  it('listens on loopback at the default port unless told otherwise', () => {
+    expect(parseHubArgs(['--data=/tmp/x'])).toMatchObject({
+      dataDir: '/tmp/x',
+      port: DEFAULT_HUB_PORT,
+      host: '127.0.0.1',
+      demo: false,
+    });
+  });
+
+  it.each([
+    [[], /--data is required/],
+    [['--port', '80'], /--data is required/],
+    [
+      ['--data', 'd', '--port', '65536'],
+      /--port must be a whole number from 0 to 65535, not "65536"/,
+    ],
+    [['--data', 'd', '--port', '-1'], /--port/],
+    [['--data', 'd', '--port', '80x'], /not "80x"/],
+    [['--data', 'd', '--port', '1e3'], /not "1e3"/],
+    [['--data', 'd', '--port'], /--port needs a value/],
+    [['--data', 'd', '--verbose'], /Unknown option --verbose/],
+    [['--data', 'd', 'extra'], /Unexpected argument "extra"/],
+    [['--data', 'd', '--demo=yes'], /--demo does not take a value/],
+    [['--data', 'd', '--host', ''], /--host must be an address/],
+  ])('refuses %j with a readable reason', (argv, reason) => {
+    expect(() => parseHubArgs(argv)).toThrow(HubArgsError);
+    expect(() => parseHubArgs(argv)).toThrow(reason);
+  });
+
+  it('answers --help without needing --data', () => {
+    expect(parseHubArgs(['--help']).help).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '../../../main/services/actor.ts';
+import { dispatch, type HandlerTable } from '../../../main/services/dispatch.ts';
+import { createHandlers } from '../../../main/services/handlers.ts';
+import { openStore, type Store } from '../../../main/store/database.ts';
+import { contract } from '../../../preload/contract/index.ts';
+
+const actor: Actor = { kind: 'system', reason: 'test' };
+let store: Store;
+let handlers: HandlerTable;
+
+beforeEach(async () => {
+  store = await openStore(':memory:');
+  handlers = createHandlers(store.db);
+});
+afterEach(() => store.close());
+
+describe('dispatch', () => {
+  it('implements every operation of the contract', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+  });
+
+  it('refuses an unknown operation by name', async () => {
+    expect(await dispatch(handlers, 'catalog.dropAll', actor, {})).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'There is no operation "catalog.dropAll".' },
+    });
+  });
+
+  it('refuses invalid input with the field at fault, before any handler runs', async () => {
+    const result = await dispatch(handlers, 'catalog.search', actor, { query: 'x', limit: 0 });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', issues: [{ path: 'limit' }] },
+    });
+    expect(!result.ok && result.error.message).toMatch(/^Invalid input: limit: /);
+  });
+
+  it('refuses fields the operation does not know', async () => {
+    const result = await dispatch(handlers, 'catalog.search', actor, { query: 'x', sql: 'drop' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('applies the schema defaults', async () => {
+    const result = await dispatch(handlers, 'catalog.search', actor, {});
+    expect(result).toEqual({
+      ok: true,
+      value: { query: '', pricelistId: null, total: 0, offset: 0, items: [] },
+    });
+  });
+
+  it('passes a handler’s refusal through, and hides internal failures behind a readable message', async () => {
+    const notFound = await dispatch(handlers, 'media.get', actor, { id: 'nope' });
+    expect(notFound).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'There is no such picture.' },
+    });
+    const failures: string[] = [];
+    const broken = {
+      ...handlers,
+      'brand.summary': () => Promise.reject(new Error('disk I/O error')),
+    } satisfies HandlerTable;
+    const result = await dispatch(
+      broken,
+      'brand.summary',
+      actor,
+      {},
+      {
+        onInternalError: (name) => failures.push(name),
+      },
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'internal',
+        message: 'Something went wrong on our side. Nothing was changed.',
+      },
+    });
+    expect(failures).toEqual(['brand.summary']);
+  });
+});
