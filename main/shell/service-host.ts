@@ -36,9 +36,9 @@ export function startServiceHost(options: ServiceHostOptions): Promise<ServiceHo
 
   return new Promise((resolveHost, rejectHost) => {
     let closed: (() => void) | null = null;
-    worker.on('error', (error) => {
+    worker.on('error', (error: unknown) => {
       failPending();
-      rejectHost(error);
+      rejectHost(error instanceof Error ? error : new Error(String(error)));
     });
     worker.on('exit', () => {
       failPending();
