@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import { makeGtin13 } from '../domain/barcode.ts';
+import { styleSearchText } from '../domain/catalog-import.ts';
 import { minorUnitDigits } from '../domain/money.ts';
+import { insertInBatches } from '../store/batches.ts';
 import type { StoreDb } from '../store/database.ts';
 import type { StoreSchema } from '../store/schema.ts';
 import { garmentPicture, lookbookPicture } from './pictures.ts';
@@ -70,7 +72,14 @@ export async function generateDemoBrand(
   const random = new SeededRandom(options.seed ?? DEFAULT_SEED, now);
   const brand = drawBrand(random, styles, now);
   await db.transaction().execute(async (trx) => {
-    for (const [table, rows] of brand.tables) await insertAll(trx, table, rows);
+    for (const [table, rows] of brand.tables) {
+      await insertInBatches(rows, (batch) =>
+        trx
+          .insertInto(table)
+          .values(batch as never)
+          .execute(),
+      );
+    }
   });
   return brand.summary;
 }
@@ -176,9 +185,13 @@ function drawBrand(random: SeededRandom, styleCount: number, now: Date): DrawnBr
       category: category.name,
       season,
       size_scale_id: scaleId.get(category.sizeScale)!,
-      search_text: [styleNumber, name, category.name, season, ...colours.map((c) => c.name)]
-        .join(' ')
-        .toLowerCase(),
+      search_text: styleSearchText({
+        styleNumber,
+        name,
+        category: category.name,
+        season,
+        colorwayNames: colours.map((c) => c.name),
+      }),
       updated_at: at,
     });
     const seasonProducts = productsBySeason.get(season) ?? [];
@@ -407,24 +420,5 @@ class MediaLibrary {
     this.#idBySha.set(sha256, id);
     this.rows.push({ id, content_type: 'image/svg+xml', sha256, bytes, created_at: this.#at });
     return id;
-  }
-}
-
-/** SQLite takes at most 32,766 parameters per statement. */
-const MAX_PARAMETERS = 32_000;
-
-async function insertAll<T extends keyof StoreSchema>(
-  db: Kysely<StoreSchema>,
-  table: T,
-  rows: Rows<T>,
-): Promise<void> {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!).length;
-  const batch = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  for (let start = 0; start < rows.length; start += batch) {
-    await db
-      .insertInto(table)
-      .values(rows.slice(start, start + batch))
-      .execute();
   }
 }

@@ -8,16 +8,11 @@ export interface Money {
   readonly currency: string;
 }
 
-const CURRENCY_CODE = /^[A-Z]{3}$/;
+/** ISO 4217 codes the runtime knows; Intl would format any three letters, "XYZ" too. */
+const CURRENCY_CODES = new Set(Intl.supportedValuesOf('currency'));
 
 export function isCurrencyCode(code: string): boolean {
-  if (!CURRENCY_CODE.test(code)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return true;
-  } catch {
-    return false;
-  }
+  return CURRENCY_CODES.has(code);
 }
 
 /** Digits after the decimal point for a currency: 2 for EUR, 0 for JPY, 3 for KWD. */
