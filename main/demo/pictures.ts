@@ -28,10 +28,10 @@ export function garmentPicture(silhouette: Silhouette, colorHex: string): string
   const outline = shade(colorHex, 0.7);
   const open = silhouette === 'bag' ? ' fill-rule="evenodd"' : '';
   return [
-    '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="480" viewBox="0 0 360 400">',
-    '<rect width="360" height="400" fill="#f4f1ec"/>',
-    '<ellipse cx="180" cy="372" rx="120" ry="10" fill="#e4dfd6"/>',
-    `<path d="${SHAPES[silhouette]}" fill="${colorHex}" stroke="${outline}" stroke-width="3" stroke-linejoin="round"${open}/>`,
+    '<svg xmlns="http://www.w3.org/2000/svg" width="360" height="480" viewBox="0 0 360 480">',
+    '<rect width="360" height="480" fill="#f4f1ec"/>',
+    '<ellipse cx="180" cy="412" rx="120" ry="10" fill="#e4dfd6"/>',
+    `<path transform="translate(0 40)" d="${SHAPES[silhouette]}" fill="${colorHex}" stroke="${outline}" stroke-width="3" stroke-linejoin="round"${open}/>`,
     '</svg>',
   ].join('');
 }
