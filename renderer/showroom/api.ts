@@ -1,0 +1,34 @@
+import type { TrunkshowApi } from '../../preload/contract/index.ts';
+import { isOperationErrorData } from '../../preload/contract/index.ts';
+
+declare global {
+  interface Window {
+    /** Set by Electron's preload or the browser shell's bridge before the app runs. */
+    readonly trunkshow?: TrunkshowApi;
+  }
+}
+
+const MISSING_BRIDGE =
+  'Trunkshow could not reach its data. Start it with "npm start" or "npm run start:browser".';
+
+/** The one door to the main side. Throws a readable error when no shell provided it. */
+export function trunkshow(): TrunkshowApi {
+  const api = window.trunkshow;
+  if (!api) throw new Error(MISSING_BRIDGE);
+  return api;
+}
+
+/**
+ * A picture's address, relative to the page: the browser shell serves /media/<id>, the
+ * Electron app app://showroom/media/<id>, and both load the page from their root.
+ */
+export function mediaUrl(pictureId: string): string {
+  return `media/${encodeURIComponent(pictureId)}`;
+}
+
+/** What to tell the rep when an operation was refused or failed. */
+export function errorMessage(error: unknown, fallback: string): string {
+  if (isOperationErrorData(error)) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return fallback;
+}

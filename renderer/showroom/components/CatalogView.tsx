@@ -1,0 +1,106 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBrandStore } from '../state/brand.ts';
+import { useCatalogStore, useSearchPending, useShownResult } from '../state/catalog.ts';
+import { CatalogGrid, SkeletonGrid } from './CatalogGrid.tsx';
+import { ImportButton } from './ImportButton.tsx';
+import { StatePanel } from './StatePanel.tsx';
+
+/** Whatever fills the page under the header: the grid, or why there is none. */
+export function CatalogView() {
+  const { t } = useTranslation();
+  const summary = useBrandStore((state) => state.summary);
+  const loadSummary = useBrandStore((state) => state.loadSummary);
+  const pricelistId = useBrandStore((state) => state.pricelistId);
+  const query = useCatalogStore((state) => state.query);
+  const epoch = useCatalogStore((state) => state.epoch);
+  const activate = useCatalogStore((state) => state.activate);
+  const retry = useCatalogStore((state) => state.retry);
+  const clear = useCatalogStore((state) => state.clear);
+  const shown = useShownResult();
+  const pending = useSearchPending();
+  const ready = summary.status === 'ready';
+
+  // Searches wait for the summary: it says which pricelist the rep last used.
+  useEffect(() => {
+    if (ready) activate(pricelistId);
+  }, [ready, query, pricelistId, epoch, activate]);
+
+  if (summary.status === 'failed') {
+    return (
+      <StatePanel
+        tone="error"
+        icon="error"
+        title={t('catalog.summaryFailed')}
+        lead={summary.message || t('unexpected')}
+        action={
+          <button type="button" className="button button--primary" onClick={() => void loadSummary()}>
+            {t('tryAgain')}
+          </button>
+        }
+      />
+    );
+  }
+  if (!shown) return <SkeletonGrid />;
+  if (shown.total === null) {
+    return (
+      <StatePanel
+        tone="error"
+        icon="error"
+        title={t('catalog.failed')}
+        lead={shown.error || t('unexpected')}
+        action={
+          <button type="button" className="button button--primary" onClick={() => retry(shown.key)}>
+            {t('tryAgain')}
+          </button>
+        }
+      />
+    );
+  }
+  if (shown.total === 0 && shown.query === '') {
+    return (
+      <StatePanel
+        icon="box"
+        title={t('catalog.empty')}
+        lead={t('catalog.emptyLead')}
+        action={<ImportButton variant="primary" />}
+      />
+    );
+  }
+  if (shown.total === 0) {
+    return (
+      <StatePanel
+        icon="search"
+        title={t('catalog.noMatches', { query: shown.query })}
+        lead={t('catalog.noMatchesLead')}
+        action={
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              clear();
+              document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+            }}
+          >
+            {t('search.clear')}
+          </button>
+        }
+      />
+    );
+  }
+  return (
+    <>
+      {shown.error !== null ? (
+        <div className="banner banner--error" role="alert">
+          <span>
+            {t('catalog.failed')} {shown.error}
+          </span>
+          <button type="button" className="button button--quiet" onClick={() => retry(shown.key)}>
+            {t('tryAgain')}
+          </button>
+        </div>
+      ) : null}
+      <CatalogGrid key={shown.key} result={shown} busy={pending} />
+    </>
+  );
+}
