@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { CatalogImportInput, type CsvFileReport } from '../../preload/contract/index.ts';
 import { describeWritten } from '../domain/catalog-import.ts';
 import { importCatalogCsv } from '../services/catalog-import.ts';
-import { openStore } from '../store/database.ts';
+import { openStore, type Store } from '../store/database.ts';
 
 /** `npm run import -- --data DIR FILE.csv…`: catalog CSV files into DIR/showroom.sqlite. */
 const USAGE = 'Usage: npm run import -- --data DIR products.csv [prices.csv] [stock.csv]';
@@ -39,8 +39,14 @@ const files = positionals.map((path) => {
 const input = CatalogImportInput.safeParse({ files });
 if (!input.success) fail(input.error.issues.map((issue) => issue.message).join('\n'));
 
-mkdirSync(values.data, { recursive: true });
-const store = await openStore(join(values.data, 'showroom.sqlite'));
+const storeFile = join(values.data, 'showroom.sqlite');
+let store: Store;
+try {
+  mkdirSync(values.data, { recursive: true });
+  store = await openStore(storeFile);
+} catch (error) {
+  fail(`The store ${storeFile} cannot be opened: ${(error as Error).message}`);
+}
 try {
   const report = await importCatalogCsv(
     store.db,

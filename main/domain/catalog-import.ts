@@ -1,6 +1,6 @@
 import type { CsvKind, CsvProblem } from '../../preload/contract/index.ts';
 import { isValidGtin } from './barcode.ts';
-import { isCurrencyCode, parseAmount } from './money.ts';
+import { isCurrencyCode, minorUnitDigits, parseAmount } from './money.ts';
 
 /**
  * The catalog CSV formats and the rules for each row, free of I/O: the service parses
@@ -26,8 +26,16 @@ export const CSV_COLUMNS = {
 } as const satisfies Record<CsvKind, { required: readonly string[]; optional: readonly string[] }>;
 
 /** Prices and stock name their SKU by barcode, or by style number, colourway and size. */
-const SKU_BY_BARCODE = ['barcode'] as const;
-const SKU_BY_STYLE = ['style_number', 'colorway_code', 'size'] as const;
+export const SKU_BY_BARCODE = ['barcode'] as const;
+export const SKU_BY_STYLE = ['style_number', 'colorway_code', 'size'] as const;
+
+/** The header row of each kind as the README and the import dialog quote it. */
+export const CSV_HEADERS: Record<CsvKind, string> = {
+  products:
+    'style_number,name,category,season,colorway_code,colorway_name,color_hex,size_scale,sizes,size,barcode,description',
+  prices: 'pricelist,currency,barcode,wholesale,retail',
+  stock: 'warehouse,barcode,quantity',
+};
 
 export const MAX_PROBLEMS_PER_FILE = 100;
 
@@ -81,37 +89,55 @@ export type ReadRows =
 export type ReadResult =
   (ReadRows & { problems: CsvProblem[] }) | { kind: null; problems: CsvProblem[] };
 
-type Columns = Map<string, number>;
-
 export function describeFormats(): string {
-  return (Object.keys(CSV_COLUMNS) as CsvKind[])
-    .map((kind) => {
-      const sku = kind === 'products' ? [] : ['barcode (or style_number, colorway_code, size)'];
-      return `${kind}: ${[...CSV_COLUMNS[kind].required, ...sku].join(', ')}`;
-    })
-    .join('; ');
+  const sku = `(or ${SKU_BY_STYLE.join(',')} instead of barcode)`;
+  return [
+    `products: ${CSV_HEADERS.products}`,
+    `prices: ${CSV_HEADERS.prices} ${sku}`,
+    `stock: ${CSV_HEADERS.stock} ${sku}`,
+  ].join('; ');
+}
+
+/** The trimmed, lower-cased header names and where each stands; a BOM is not part of a name. */
+export interface Columns {
+  readonly byName: ReadonlyMap<string, number>;
+  /** How many columns the header has, named or not. */
+  readonly width: number;
 }
 
 /** Which kind of file a header row announces; column order and letter case are free. */
 export function detectKind(header: string[]): { kind: CsvKind; columns: Columns } | CsvProblem {
-  const columns: Columns = new Map();
+  const byName = new Map<string, number>();
   header.forEach((name, index) => {
     const key = name
       .replace(/^\uFEFF/, '')
       .trim()
       .toLowerCase();
-    if (key && !columns.has(key)) columns.set(key, index);
+    if (key && !byName.has(key)) byName.set(key, index);
   });
-  const has = (names: readonly string[]) => names.every((name) => columns.has(name));
+  const columns: Columns = { byName, width: header.length };
+  const has = (names: readonly string[]) => names.every((name) => byName.has(name));
   const identifiesSku = has(SKU_BY_BARCODE) || has(SKU_BY_STYLE);
   if (has(CSV_COLUMNS.products.required)) return { kind: 'products', columns };
   if (has(CSV_COLUMNS.prices.required) && identifiesSku) return { kind: 'prices', columns };
   if (has(CSV_COLUMNS.stock.required) && identifiesSku) return { kind: 'stock', columns };
-  return {
-    line: 1,
-    column: null,
-    message: `The header does not match a catalog file. Expected ${describeFormats()}.`,
-  };
+  return { line: 1, column: null, message: unknownHeaderMessage(byName) };
+}
+
+function unknownHeaderMessage(byName: ReadonlyMap<string, number>): string {
+  const expected = `Expected the header of one of these: ${describeFormats()}.`;
+  // The kind the header comes closest to, so the message can name what it lacks.
+  let nearest: { kind: CsvKind; missing: string[]; found: number } | null = null;
+  for (const kind of Object.keys(CSV_COLUMNS) as CsvKind[]) {
+    const wanted: string[] = [...CSV_COLUMNS[kind].required];
+    if (kind !== 'products' && !SKU_BY_STYLE.every((c) => byName.has(c))) wanted.push('barcode');
+    const missing = wanted.filter((name) => !byName.has(name));
+    const found = wanted.length - missing.length;
+    if (found >= 2 && (!nearest || found > nearest.found)) nearest = { kind, missing, found };
+  }
+  if (!nearest) return `The header does not match a catalog file. ${expected}`;
+  const missing = `${nearest.missing.length === 1 ? 'column' : 'columns'} ${nearest.missing.join(', ')}`;
+  return `The header looks like a ${nearest.kind} file but has no ${missing}. ${expected}`;
 }
 
 /** Reads every record of a file of a known kind, collecting each problem with its place. */
@@ -122,16 +148,30 @@ export function readRecords(kind: CsvKind, columns: Columns, records: CsvRecord[
     return { kind: null, problems: problems.list };
   }
   const reader = new RecordReader(columns, problems);
+  // A line with more values than the header almost always holds an unquoted comma, as in
+  // 12,50: reading it anyway would shift every value after it into the wrong column.
+  const fits = (record: CsvRecord): boolean => {
+    const extra = record.values.slice(columns.width).filter((value) => value.trim() !== '');
+    if (extra.length === 0) return true;
+    problems.add({
+      line: record.line,
+      column: null,
+      message: `This line has ${columns.width + extra.length} values but the header has ${columns.width} columns; put double quotes around a value that contains a comma, like "Shirt, linen".`,
+    });
+    return false;
+  };
+  const read = <Row>(row: (record: CsvRecord) => Row | null): Row[] =>
+    records.flatMap((record) => (fits(record) ? (row(record) ?? []) : []));
   switch (kind) {
     case 'products': {
-      const rows = records.flatMap((record) => reader.product(record) ?? []);
+      const rows = read((r) => reader.product(r));
       checkProductsAgree(rows, problems);
       return { kind, rows, problems: problems.list };
     }
     case 'prices':
-      return { kind, rows: records.flatMap((r) => reader.price(r) ?? []), problems: problems.list };
+      return { kind, rows: read((r) => reader.price(r)), problems: problems.list };
     case 'stock':
-      return { kind, rows: records.flatMap((r) => reader.stock(r) ?? []), problems: problems.list };
+      return { kind, rows: read((r) => reader.stock(r)), problems: problems.list };
   }
 }
 
@@ -141,7 +181,10 @@ export function skuKeyText(key: SkuKey): string {
     : `style ${key.styleNumber}, colourway ${key.colorwayCode}, size ${key.size}`;
 }
 
-/** Keeps at most MAX_PROBLEMS_PER_FILE, then says how many more there were. */
+/**
+ * Keeps the first MAX_PROBLEMS_PER_FILE found, then says how many more there were.
+ * Lists them by line, as a person fixes a file from the top.
+ */
 export class ProblemList {
   readonly #problems: CsvProblem[] = [];
   #more = 0;
@@ -152,10 +195,11 @@ export class ProblemList {
   }
 
   get list(): CsvProblem[] {
-    if (this.#more === 0) return [...this.#problems];
-    const last = this.#problems.at(-1)!;
+    const sorted = this.#problems.toSorted((a, b) => a.line - b.line);
+    if (this.#more === 0) return sorted;
+    const last = sorted.at(-1)!;
     return [
-      ...this.#problems,
+      ...sorted,
       {
         line: last.line,
         column: null,
@@ -165,12 +209,37 @@ export class ProblemList {
   }
 }
 
+/** A plain decimal with a dot: what a price column holds once signs and commas are out. */
+const DECIMAL = /^\d+(?:\.\d+)?$/;
+
+function readAmount(text: string, currency: string): { amountMinor: number } | { problem: string } {
+  if (text === '') return { problem: '{column} is empty' };
+  const digits = minorUnitDigits(currency);
+  const example = digits === 0 ? '1200' : `12.${'5'.padEnd(digits, '0')}`;
+  if (!text.startsWith('-') && !DECIMAL.test(text)) {
+    return { problem: `"${text}" is not an amount; write it like ${example}` };
+  }
+  const amount = parseAmount(text, currency);
+  if (amount.ok) return { amountMinor: amount.amountMinor };
+  if (digits === 0 && text.includes('.')) {
+    return {
+      problem: `"${text}" has decimals, but ${currency} amounts are whole numbers, like ${example}`,
+    };
+  }
+  return { problem: amount.reason };
+}
+
 const HEX = /^#[0-9a-fA-F]{6}$/;
 const WHOLE_NUMBER = /^\d{1,9}$/;
 
 class RecordReader {
   readonly #columns: Columns;
   readonly #problems: ProblemList;
+  /**
+   * Amounts already read, by currency and text: a price file repeats a few amounts many
+   * times, and each fresh read builds an Intl.NumberFormat to learn the currency's digits.
+   */
+  readonly #amounts = new Map<string, ReturnType<typeof readAmount>>();
 
   constructor(columns: Columns, problems: ProblemList) {
     this.#columns = columns;
@@ -178,7 +247,7 @@ class RecordReader {
   }
 
   #value(record: CsvRecord, column: string): string {
-    const index = this.#columns.get(column);
+    const index = this.#columns.byName.get(column);
     return index === undefined ? '' : (record.values[index] ?? '').trim();
   }
 
@@ -214,10 +283,10 @@ class RecordReader {
   }
 
   #sku(record: CsvRecord, ok: { ok: boolean }): SkuKey {
-    if (this.#columns.has('barcode') && this.#value(record, 'barcode') !== '') {
+    if (this.#columns.byName.has('barcode') && this.#value(record, 'barcode') !== '') {
       return { barcode: this.#barcode(record, ok, true)! };
     }
-    if (SKU_BY_STYLE.every((c) => this.#columns.has(c))) {
+    if (SKU_BY_STYLE.every((c) => this.#columns.byName.has(c))) {
       return {
         styleNumber: this.#required(record, 'style_number', ok),
         colorwayCode: this.#required(record, 'colorway_code', ok),
@@ -234,13 +303,13 @@ class RecordReader {
     if (colorHex && !HEX.test(colorHex)) {
       this.#fail(record, 'color_hex', `"${colorHex}" is not a colour; write it like #1F2D4A`, ok);
     }
-    const sizesText = this.#value(record, 'sizes');
-    const sizes = sizesText
-      ? sizesText
-          .split('|')
-          .map((s) => s.trim())
-          .filter(Boolean)
-      : null;
+    const listed = this.#value(record, 'sizes')
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const sizes = listed.length > 0 ? listed : null;
+    const twice = listed.find((s, i) => listed.indexOf(s) !== i);
+    if (twice) this.#fail(record, 'sizes', `size "${twice}" is in sizes twice`, ok);
     const size = this.#required(record, 'size', ok);
     if (sizes && size && !sizes.includes(size)) {
       this.#fail(record, 'size', `size "${size}" is not one of the sizes ${sizes.join(', ')}`, ok);
@@ -279,9 +348,11 @@ class RecordReader {
     const amounts = (['wholesale', 'retail'] as const).map((column) => {
       const text = this.#value(record, column);
       if (!isCurrencyCode(currency)) return 0;
-      const amount = parseAmount(text, currency);
-      if (amount.ok) return amount.amountMinor;
-      this.#fail(record, column, `${column} ${amount.reason}`, ok);
+      const key = `${currency}\u0000${text}`;
+      let amount = this.#amounts.get(key);
+      if (!amount) this.#amounts.set(key, (amount = readAmount(text, currency)));
+      if ('amountMinor' in amount) return amount.amountMinor;
+      this.#fail(record, column, amount.problem.replace('{column}', column), ok);
       return 0;
     });
     if (!ok.ok) return null;
@@ -326,6 +397,7 @@ const STYLE_FIELDS = [
 function checkProductsAgree(rows: ProductRow[], problems: ProblemList): void {
   const firstOfStyle = new Map<string, ProductRow>();
   const firstOfColorway = new Map<string, ProductRow>();
+  const firstOfScale = new Map<string, ProductRow>();
   const skus = new Map<string, number>();
   const barcodes = new Map<string, number>();
   for (const row of rows) {
@@ -341,6 +413,16 @@ function checkProductsAgree(rows: ProductRow[], problems: ProblemList): void {
           });
         }
       }
+    }
+    const sizes = row.sizes?.join('|') ?? '';
+    const scale = firstOfScale.get(row.sizeScale);
+    if (!scale) firstOfScale.set(row.sizeScale, row);
+    else if ((scale.sizes?.join('|') ?? '') !== sizes) {
+      problems.add({
+        line: row.line,
+        column: 'sizes',
+        message: `"${sizes}" differs from line ${scale.line}, which says "${scale.sizes?.join('|') ?? ''}" for size scale ${row.sizeScale}`,
+      });
     }
     const colorwayKey = `${row.styleNumber}\u0000${row.colorwayCode}`;
     const colorway = firstOfColorway.get(colorwayKey);

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { CsvProblem } from '../../preload/contract/index.ts';
 import {
@@ -78,24 +78,16 @@ async function writeProducts(db: Db, rows: ProductRow[], at: string): Promise<Wr
     ]),
   );
 
-  // New scales take their sizes from the file: its sizes column, else the order sizes appear in.
-  const newScaleSizes = new Map<string, string[]>();
-  for (const row of rows) {
-    const scale = scales.get(row.sizeScale);
-    if (scale) {
-      if (!scale.sizes.includes(row.size)) {
-        problems.add({
-          line: row.line,
-          column: 'size',
-          message: `size "${row.size}" is not in size scale ${row.sizeScale} (${scale.sizes.join(', ')})`,
-        });
-      }
-      continue;
-    }
-    const sizes = newScaleSizes.get(row.sizeScale) ?? row.sizes ?? [];
-    if (!sizes.includes(row.size)) sizes.push(row.size);
-    newScaleSizes.set(row.sizeScale, sizes);
-  }
+  const sizing = await planSizeScales(
+    db,
+    rows,
+    scales,
+    existingStyles,
+    existingColorways,
+    existingSkus,
+    problems,
+  );
+  const scaleSizes = sizing.sizes;
 
   const productRows = new Map<string, Insertable<StoreSchema['products']>>();
   const colorwayRows = new Map<string, Insertable<StoreSchema['colorways']>>();
@@ -115,7 +107,7 @@ async function writeProducts(db: Db, rows: ProductRow[], at: string): Promise<Wr
   }
   const existingPositions = new Map(existingColorways.map((c) => [c.id, c.position]));
   const scaleIds = new Map([...scales].map(([name, s]) => [name, s.id]));
-  for (const name of newScaleSizes.keys()) scaleIds.set(name, uuidv7());
+  for (const name of sizing.created) scaleIds.set(name, uuidv7());
 
   for (const row of rows) {
     let productId = productIds.get(row.styleNumber);
@@ -170,14 +162,13 @@ async function writeProducts(db: Db, rows: ProductRow[], at: string): Promise<Wr
         });
       }
     }
-    const scaleSizes = scales.get(row.sizeScale)?.sizes ?? newScaleSizes.get(row.sizeScale) ?? [];
     skuRows.push({
       id: skuId,
       product_id: productId,
       colorway_id: colorwayId,
       size: row.size,
       barcode: row.barcode,
-      position: Math.max(0, scaleSizes.indexOf(row.size)),
+      position: Math.max(0, scaleSizes.get(row.sizeScale)?.indexOf(row.size) ?? 0),
     });
   }
   if (problems.list.length > 0) return { ok: false, problems: problems.list };
@@ -191,12 +182,19 @@ async function writeProducts(db: Db, rows: ProductRow[], at: string): Promise<Wr
       colorwayNames: [...(colorwayNames.get(product.id)?.values() ?? [])],
     });
   }
-  const newScales = [...newScaleSizes].map(([name, sizes]) => ({
+  const newScales = sizing.created.map((name) => ({
     id: scaleIds.get(name)!,
     name,
-    sizes: JSON.stringify(sizes),
+    sizes: JSON.stringify(scaleSizes.get(name)),
   }));
   await insertInBatches(newScales, (batch) => db.insertInto('size_scales').values(batch).execute());
+  for (const name of sizing.changed) {
+    await db
+      .updateTable('size_scales')
+      .set({ sizes: JSON.stringify(scaleSizes.get(name)) })
+      .where('id', '=', scaleIds.get(name)!)
+      .execute();
+  }
   await insertInBatches([...productRows.values()], (batch) =>
     db
       .insertInto('products')
@@ -238,10 +236,113 @@ async function writeProducts(db: Db, rows: ProductRow[], at: string): Promise<Wr
       )
       .execute(),
   );
+  // SKUs are ordered by their size's place in the scale; a scale that changed moves
+  // the SKUs of every style on it, not only those in this file.
+  for (const name of [...sizing.created, ...sizing.changed]) {
+    await sql`
+      update skus set position = coalesce(
+        (select cast(key as integer) from json_each(${JSON.stringify(scaleSizes.get(name))}) where value = skus.size),
+        0)
+      where product_id in (select id from products where size_scale_id = ${scaleIds.get(name)!})
+    `.execute(db);
+  }
   return {
     ok: true,
     counts: { styles: productRows.size, colorways: colorwayRows.size, skus: skuRows.length },
   };
+}
+
+interface SizePlan {
+  /** The sizes of every scale the file uses, in order, as they stand after the import. */
+  sizes: Map<string, string[]>;
+  created: string[];
+  /** Stored scales whose sizes the file changes. */
+  changed: string[];
+}
+
+/**
+ * A scale takes its sizes from the file's sizes column when it has one, else keeps its
+ * stored sizes, else (a new scale without the column) the order its sizes first appear.
+ * A change may not drop a size that SKUs already in the catalog are in.
+ */
+async function planSizeScales(
+  db: Db,
+  rows: ProductRow[],
+  stored: Map<string, { id: string; sizes: string[] }>,
+  existingStyles: { id: string; style_number: string }[],
+  existingColorways: { id: string; product_id: string }[],
+  existingSkus: { colorway_id: string; size: string }[],
+  problems: ProblemList,
+): Promise<SizePlan> {
+  const sizes = new Map<string, string[]>();
+  const firstLine = new Map<string, number>();
+  const created: string[] = [];
+  for (const row of rows) {
+    const scale = stored.get(row.sizeScale);
+    if (!firstLine.has(row.sizeScale)) {
+      firstLine.set(row.sizeScale, row.line);
+      if (!scale) created.push(row.sizeScale);
+      sizes.set(row.sizeScale, row.sizes ? [...row.sizes] : scale ? scale.sizes : []);
+    }
+    const list = sizes.get(row.sizeScale)!;
+    if (list.includes(row.size)) continue;
+    if (scale && !row.sizes) {
+      problems.add({
+        line: row.line,
+        column: 'size',
+        message: `size "${row.size}" is not in size scale ${row.sizeScale} (${scale.sizes.join(', ')}); add a sizes column to change the scale`,
+      });
+    } else list.push(row.size);
+  }
+  const inFile = new Set(rows.map((r) => r.styleNumber));
+  const changed = [...sizes.keys()].filter((name) => {
+    const before = stored.get(name)?.sizes;
+    return before !== undefined && before.join('|') !== sizes.get(name)!.join('|');
+  });
+
+  // Sizes that styles of this file already have in the catalog must stay in their scale.
+  const rowOfStyle = new Map<string, ProductRow>();
+  for (const row of rows) {
+    if (!rowOfStyle.has(row.styleNumber)) rowOfStyle.set(row.styleNumber, row);
+  }
+  const rowOfProduct = new Map(existingStyles.map((p) => [p.id, rowOfStyle.get(p.style_number)]));
+  const productOfColorway = new Map(existingColorways.map((c) => [c.id, c.product_id]));
+  const reported = new Set<string>();
+  for (const sku of existingSkus) {
+    const row = rowOfProduct.get(productOfColorway.get(sku.colorway_id) ?? '');
+    const key = `${row?.styleNumber}\u0000${sku.size}`;
+    if (!row || sizes.get(row.sizeScale)!.includes(sku.size) || reported.has(key)) continue;
+    reported.add(key);
+    problems.add({
+      line: row.line,
+      column: row.sizes ? 'sizes' : 'size_scale',
+      message: `style ${row.styleNumber} already has SKUs in size ${sku.size}, which size scale ${row.sizeScale} would not have`,
+    });
+  }
+  // Styles not in the file that share a changed scale keep their sizes too.
+  for (const name of changed) {
+    const used = await db
+      .selectFrom('skus')
+      .innerJoin('products', 'products.id', 'skus.product_id')
+      .select(['products.style_number', 'skus.size'])
+      .distinct()
+      .where('products.size_scale_id', '=', stored.get(name)!.id)
+      .execute();
+    const missing = new Map<string, string>();
+    for (const { style_number, size } of used) {
+      if (!inFile.has(style_number) && !sizes.get(name)!.includes(size)) {
+        if (!missing.has(size)) missing.set(size, style_number);
+      }
+    }
+    for (const [size, style] of missing) {
+      problems.add({
+        line: firstLine.get(name)!,
+        column: 'sizes',
+        message: `size scale ${name} would lose size ${size}, which style ${style} in the catalog is in; keep it in sizes`,
+      });
+    }
+  }
+  return { sizes, created, changed };
 }
 
 async function writePrices(db: Db, rows: PriceRow[]): Promise<WriteOutcome> {

@@ -54,9 +54,15 @@ describe('catalog import from CSV', () => {
 
   it('writes the same catalog again without duplicating anything', async () => {
     const files = [example('products.csv'), example('prices.csv'), example('stock.csv')];
-    await importCatalogCsv(store.db, operator, { files });
+    const first = await importCatalogCsv(store.db, operator, { files });
     const again = await importCatalogCsv(store.db, operator, { files });
     expect(again.files.every((f) => f.imported)).toBe(true);
+    expect(again.files.map((f) => f.written)).toEqual([
+      first.files[0]!.written,
+      { prices: 84, pricelists: 0 },
+      { stockLevels: 42, warehouses: 0 },
+    ]);
+    expect(await count('products')).toBe(4);
     expect(await count('skus')).toBe(42);
     expect(await count('prices')).toBe(84);
   });
@@ -142,6 +148,95 @@ describe('catalog import from CSV', () => {
     ]);
   });
 
+  it('grows a size scale from the sizes column and keeps every style on it in size order', async () => {
+    const header =
+      'style_number,name,category,season,size_scale,sizes,colorway_code,colorway_name,color_hex,size';
+    const line = (style: string, sizes: string, size: string) =>
+      `${style},Tee,Tops,SS27,Letter,${sizes},100,Ecru,#efe7d6,${size}`;
+    const products = (...lines: string[]) => ({
+      name: 'products.csv',
+      content: [header, ...lines].join('\n'),
+    });
+    await importCatalogCsv(store.db, operator, {
+      files: [products(line('A-1', 'S|M|L', 'S'), line('A-1', 'S|M|L', 'L'))],
+    });
+    const grown = await importCatalogCsv(store.db, operator, {
+      files: [products(line('B-1', 'XS|S|M|L', 'XS'), line('B-1', 'XS|S|M|L', 'M'))],
+    });
+    expect(grown.files[0]).toMatchObject({ imported: true, problems: [] });
+    const scale = await store.db.selectFrom('size_scales').selectAll().executeTakeFirstOrThrow();
+    expect(JSON.parse(scale.sizes)).toEqual(['XS', 'S', 'M', 'L']);
+    const positions = await store.db
+      .selectFrom('skus')
+      .innerJoin('products', 'products.id', 'skus.product_id')
+      .select(['style_number', 'size', 'position'])
+      .orderBy('style_number')
+      .orderBy('position')
+      .execute();
+    expect(positions.map((p) => `${p.style_number} ${p.size} ${p.position}`)).toEqual([
+      'A-1 S 1',
+      'A-1 L 3',
+      'B-1 XS 0',
+      'B-1 M 2',
+    ]);
+
+    const shrunk = await importCatalogCsv(store.db, operator, {
+      files: [products(line('B-1', 'XS|M', 'XS'))],
+    });
+    expect(shrunk.files[0]!.problems).toEqual([
+      {
+        line: 2,
+        column: 'sizes',
+        message:
+          'size scale Letter would lose size S, which style A-1 in the catalog is in; keep it in sizes',
+      },
+      {
+        line: 2,
+        column: 'sizes',
+        message:
+          'size scale Letter would lose size L, which style A-1 in the catalog is in; keep it in sizes',
+      },
+    ]);
+    const without = await importCatalogCsv(store.db, operator, {
+      files: [products(line('C-1', '', 'XXL'))],
+    });
+    expect(without.files[0]!.problems).toEqual([
+      {
+        line: 2,
+        column: 'size',
+        message:
+          'size "XXL" is not in size scale Letter (XS, S, M, L); add a sizes column to change the scale',
+      },
+    ]);
+  });
+
+  it('leaves the store as it was when a line has a decimal comma, and reports it by line and column', async () => {
+    await importCatalogCsv(store.db, operator, { files: [example('products.csv')] });
+    const report = await importCatalogCsv(store.db, operator, {
+      files: [
+        {
+          name: 'prices.csv',
+          content:
+            'pricelist,currency,barcode,wholesale,retail\r\nEurope EUR,EUR,7350999000011,39.00,89.00\r\nEurope EUR,EUR,7350999000028,"12,5",30.00\r\n',
+        },
+      ],
+    });
+    expect(report.files[0]).toMatchObject({
+      kind: 'prices',
+      imported: false,
+      rows: 2,
+      problems: [
+        {
+          line: 3,
+          column: 'wholesale',
+          message: '"12,5" is not an amount; write it like 12.50',
+        },
+      ],
+    });
+    expect(await count('prices')).toBe(0);
+    expect(await store.db.selectFrom('pricelists').selectAll().execute()).toEqual([]);
+  });
+
   it('records who imported each file, from which device', async () => {
     await importCatalogCsv(store.db, operator, { files: [example('products.csv')] });
     const audit = await store.db.selectFrom('audit_log').selectAll().executeTakeFirstOrThrow();
@@ -190,5 +285,12 @@ describe('npm run import', () => {
     const missing = await cli('--data', data, join(dir, 'nope.csv'));
     expect(missing.code).toBe(1);
     expect(missing.stderr.trim()).toBe(`${join(dir, 'nope.csv')} does not exist.`);
+
+    const bare = await cli();
+    expect(bare.code).toBe(1);
+    expect(bare.stderr).toMatch(/^Say which data folder with --data DIR\.\nUsage: npm run import/);
+    const noFiles = await cli('--data', data);
+    expect(noFiles.code).toBe(1);
+    expect(noFiles.stderr).toMatch(/^Name at least one CSV file\./);
   });
 });

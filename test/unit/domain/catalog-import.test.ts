@@ -33,7 +33,12 @@ describe('catalog CSV kinds', () => {
       line: 1,
       column: null,
       message: expect.stringMatching(
-        /Expected products: style_number, .*; prices: .*; stock: warehouse, quantity, barcode/,
+        /^The header does not match a catalog file\. .*products: style_number,name,.*; prices: pricelist,currency,barcode,wholesale,retail .*; stock: warehouse,barcode,quantity/,
+      ),
+    });
+    expect(detectKind(['pricelist', 'currency', 'barcode', 'wholesale'])).toMatchObject({
+      message: expect.stringMatching(
+        /^The header looks like a prices file but has no column retail\./,
       ),
     });
     // Prices without any way to name the SKU are not prices.
@@ -78,13 +83,12 @@ describe('price rows', () => {
       {
         line: 2,
         column: 'wholesale',
-        message:
-          'wholesale "12,5" is not an amount; write digits with a dot for decimals, e.g. 12.50',
+        message: '"12,5" is not an amount; write it like 12.50',
       },
       {
         line: 3,
         column: 'wholesale',
-        message: 'wholesale "2400.50" has decimals but JPY has no minor unit',
+        message: '"2400.50" has decimals, but JPY amounts are whole numbers, like 1200',
       },
       {
         line: 4,
@@ -135,7 +139,6 @@ describe('product rows', () => {
       row('XL', { hex: 'ecru' }),
     ]);
     expect(result.problems).toEqual([
-      { line: 6, column: 'color_hex', message: '"ecru" is not a colour; write it like #1F2D4A' },
       {
         line: 3,
         column: 'name',
@@ -147,6 +150,7 @@ describe('product rows', () => {
         message: 'size S of style SS27-1, colourway 100 is already on line 2',
       },
       { line: 5, column: 'barcode', message: 'barcode 4006381333931 is already on line 2' },
+      { line: 6, column: 'color_hex', message: '"ecru" is not a colour; write it like #1F2D4A' },
     ]);
   });
 
@@ -162,6 +166,61 @@ describe('product rows', () => {
     expect(result.problems).toEqual([
       { line: 2, column: 'size', message: 'size "XXL" is not one of the sizes S, M, L' },
     ]);
+  });
+});
+
+describe('lines and sizes', () => {
+  it('refuses a line with more values than the header, as an unquoted decimal comma makes', () => {
+    const result = read('pricelist,currency,barcode,wholesale,retail', [
+      'Europe EUR,EUR,4006381333931,12,5,30.00',
+      'Europe EUR,EUR,4006381333931,12.50,30.00,',
+    ]);
+    expect(result.problems).toEqual([
+      {
+        line: 2,
+        column: null,
+        message: expect.stringMatching(
+          /^This line has 6 values but the header has 5 columns; put double quotes/,
+        ),
+      },
+    ]);
+    expect(result).toMatchObject({ rows: [{ line: 3, wholesaleMinor: 1250 }] });
+  });
+
+  it('wants every row of a size scale to list the same sizes, each once', () => {
+    const header = `${PRODUCTS_HEADER},sizes`;
+    const result = read(header, [
+      'A-1,Shirt,Shirts,SS27,Letter,100,Ecru,#efe7d6,S,,S|M|L',
+      'A-2,Tee,Tops,SS27,Letter,100,Ecru,#efe7d6,S,,S|M|L|XL',
+      'A-3,Tee,Tops,SS27,Kids,100,Ecru,#efe7d6,S,,S|S|M',
+    ]);
+    expect(result.problems).toEqual([
+      {
+        line: 3,
+        column: 'sizes',
+        message: '"S|M|L|XL" differs from line 2, which says "S|M|L" for size scale Letter',
+      },
+      { line: 4, column: 'sizes', message: 'size "S" is in sizes twice' },
+    ]);
+  });
+
+  it('reads amounts with as many decimals as the currency has, and no sign', () => {
+    const result = read('pricelist,currency,barcode,wholesale,retail', [
+      'Kuwait,KWD,4006381333931,1.250,2',
+      'Europe EUR,EUR,4006381333931,1.255,2',
+      'Europe EUR,EUR,4006381333931,-1,',
+      'Europe EUR,EUR,4006381333931,€12,1e3',
+    ]);
+    expect(result.problems).toEqual([
+      { line: 3, column: 'wholesale', message: '"1.255" has more than 2 decimals for EUR' },
+      { line: 4, column: 'wholesale', message: '"-1" is negative' },
+      { line: 4, column: 'retail', message: 'retail is empty' },
+      { line: 5, column: 'wholesale', message: '"€12" is not an amount; write it like 12.50' },
+      { line: 5, column: 'retail', message: '"1e3" is not an amount; write it like 12.50' },
+    ]);
+    expect(result).toMatchObject({
+      rows: [{ currency: 'KWD', wholesaleMinor: 1250, retailMinor: 2000 }],
+    });
   });
 });
 
