@@ -17,11 +17,17 @@ export function isCurrencyCode(code: string): boolean {
 
 /** Digits after the decimal point for a currency: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function minorUnitDigits(currency: string): number {
-  return (
-    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-      .maximumFractionDigits ?? 2
-  );
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits =
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
+/** Building an Intl.NumberFormat costs microseconds; imports and price lists ask thousands of times. */
+const digitsByCurrency = new Map<string, number>();
 
 export type ParsedAmount = { ok: true; amountMinor: number } | { ok: false; reason: string };
 
