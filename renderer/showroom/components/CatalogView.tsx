@@ -34,7 +34,11 @@ export function CatalogView() {
         title={t('catalog.summaryFailed')}
         lead={summary.message || t('unexpected')}
         action={
-          <button type="button" className="button button--primary" onClick={() => void loadSummary()}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => void loadSummary()}
+          >
             {t('tryAgain')}
           </button>
         }
