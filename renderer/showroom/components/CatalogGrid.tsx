@@ -75,7 +75,6 @@ export function CatalogGrid({ result, busy }: { result: ResultSet; busy: boolean
       className="grid-scroller"
       aria-labelledby="catalog-grid-title"
       aria-busy={busy}
-      tabIndex={-1}
     >
       <h2 id="catalog-grid-title" className="visually-hidden">
         {t('catalog.label')}

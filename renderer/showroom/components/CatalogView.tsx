@@ -54,7 +54,15 @@ export function CatalogView() {
         title={t('catalog.failed')}
         lead={shown.error || t('unexpected')}
         action={
-          <button type="button" className="button button--primary" onClick={() => retry(shown.key)}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => {
+              // The pricelist may be what went away: the summary says which ones exist now.
+              void loadSummary();
+              retry(shown.key);
+            }}
+          >
             {t('tryAgain')}
           </button>
         }

@@ -11,7 +11,7 @@ export function ImportButton({ variant }: { variant: 'header' | 'primary' }) {
   const { t } = useTranslation();
   const status = useImportStore((state) => state.state.status);
   const start = useImportStore((state) => state.start);
-  const busy = status === 'choosing' || status === 'importing';
+  const busy = status === 'importing';
 
   const onClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (!busy) void start(event.currentTarget);

@@ -19,21 +19,31 @@ interface ImportStore {
   dismiss: () => void;
 }
 
+/**
+ * Each press of an Import button starts a new choice. A browser that never reports a
+ * cancelled file picker would otherwise leave the button waiting forever; a newer
+ * choice simply makes the older one's answer irrelevant.
+ */
+let latestChoice = 0;
+
 export const useImportStore = create<ImportStore>()((set, get) => ({
   state: { status: 'idle' },
   opener: null,
 
   async start(opener) {
-    const status = get().state.status;
-    if (status === 'choosing' || status === 'importing') return;
+    if (get().state.status === 'importing') return;
+    const choice = ++latestChoice;
     set({ state: { status: 'choosing' }, opener });
     let files;
     try {
       files = await trunkshow().chooseCsvFiles();
     } catch (error) {
-      set({ state: { status: 'failed', message: errorMessage(error, '') } });
+      if (choice === latestChoice) {
+        set({ state: { status: 'failed', message: errorMessage(error, '') } });
+      }
       return;
     }
+    if (choice !== latestChoice) return;
     if (files.length === 0) {
       set({ state: { status: 'idle' } });
       return;
