@@ -1,30 +1,18 @@
+import { OperationError } from './contract/errors.ts';
 import type {
   ChosenFile,
   InputOf,
-  OperationErrorData,
   OperationName,
   OutputOf,
   TrunkshowApi,
 } from './contract/index.ts';
+import { unwrapResult } from './contract/result.ts';
 
 /**
  * The browser shell's stand-in for Electron's preload: the same `window.trunkshow`,
  * carried over loopback HTTP to the same main-side worker. The page may only reach the
  * address that served it, with the session cookie the printed link set.
  */
-type Result = { ok: true; value: unknown } | { ok: false; error: OperationErrorData };
-
-class ShellOperationError extends Error {
-  readonly code: string;
-  readonly issues: OperationErrorData['issues'];
-  constructor(data: OperationErrorData) {
-    super(data.message);
-    this.name = 'OperationError';
-    this.code = data.code;
-    this.issues = data.issues;
-  }
-}
-
 async function invoke<Name extends OperationName>(
   name: Name,
   input: InputOf<Name>,
@@ -38,20 +26,12 @@ async function invoke<Name extends OperationName>(
       credentials: 'same-origin',
     });
   } catch {
-    throw new ShellOperationError({
-      code: 'unavailable',
-      message: 'Trunkshow has stopped. Start it again with "npm run start:browser".',
-    });
+    throw new OperationError(
+      'unavailable',
+      'Trunkshow has stopped. Start it again with "npm run start:browser".',
+    );
   }
-  const result = (await response.json().catch(() => null)) as Result | null;
-  if (!result) {
-    throw new ShellOperationError({
-      code: 'internal',
-      message: `Trunkshow answered ${response.status} without a readable result.`,
-    });
-  }
-  if (!result.ok) throw new ShellOperationError(result.error);
-  return result.value as OutputOf<Name>;
+  return unwrapResult<OutputOf<Name>>(await response.json().catch(() => null));
 }
 
 function chooseCsvFiles(): Promise<ChosenFile[]> {

@@ -1,10 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBrowserTransport } from './browser-transport.ts';
-import { defaultDataDir } from './data-dir.ts';
+import { defaultDataDir, deviceId } from './data-dir.ts';
 import { startServiceHost } from './service-host.ts';
 
 /**
@@ -48,14 +48,6 @@ export function parseBrowserShellArgs(argv: string[], env = process.env): Browse
     port,
     demoStyles: values['no-demo'] ? null : demoStyles,
   };
-}
-
-function deviceId(dataDir: string): string {
-  const file = join(dataDir, 'browser-shell-device');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  const id = randomUUID();
-  writeFileSync(file, id);
-  return id;
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ErrorCode } from '../../preload/contract/index.ts';
 import type { Caller } from './messages.ts';
+import { contentTypeOf, SHOWROOM_CONTENT_SECURITY_POLICY } from './page-policy.ts';
 import type { ServiceHost } from './service-host.ts';
 
 export interface BrowserTransportOptions {
@@ -26,26 +27,6 @@ const STATUS_BY_CODE: { readonly [Code in ErrorCode]: number } = {
   unavailable: 503,
   internal: 500,
 };
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
-const STATIC_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-};
-
 /**
  * The loopback HTTP transport of the browser shell. It carries calls to the worker and
  * nothing else: each route checks the session and forwards; the answers are the
@@ -88,14 +69,14 @@ export async function createBrowserTransport(
   });
 
   app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(indexHtml));
-  app.get('/bridge.js', (_request, reply) => reply.type(STATIC_TYPES['.js']!).send(bridge));
+  app.get('/bridge.js', (_request, reply) => reply.type(contentTypeOf('bridge.js')).send(bridge));
 
   app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
     const name = request.params['*'];
     if (!/^[\w.-]+$/.test(name)) return reply.code(404).send('Not found');
     const file = await readFile(join(options.showroomDir, 'assets', name)).catch(() => null);
     if (!file) return reply.code(404).send('Not found');
-    const type = STATIC_TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream';
+    const type = contentTypeOf(name);
     return reply
       .type(type)
       .header('cache-control', 'private, max-age=31536000, immutable')
@@ -140,7 +121,7 @@ function withBridge(html: string): string {
 
 function setSecurityHeaders(reply: FastifyReply): void {
   reply
-    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .header('content-security-policy', SHOWROOM_CONTENT_SECURITY_POLICY)
     .header('referrer-policy', 'no-referrer')
     .header('x-content-type-options', 'nosniff')
     .header('x-frame-options', 'DENY')

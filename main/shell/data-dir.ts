@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,4 +16,13 @@ export function defaultDataDir(
   if (platform === 'win32')
     return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Trunkshow');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Trunkshow');
+}
+
+/** This installation's id, kept beside its store: the audit log names the device of each change. */
+export function deviceId(dataDir: string): string {
+  const file = join(dataDir, 'device-id');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const id = randomUUID();
+  writeFileSync(file, id);
+  return id;
 }
