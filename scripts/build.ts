@@ -3,7 +3,7 @@ import { build } from 'vite';
 
 /**
  * One build tool for every part: Vite builds the showroom, the buyer web app, the
- * browser shell's bridge and the Electron bundles (main, worker, preload).
+ * browser shell's bridge and the Electron bundles (main and worker; the CommonJS preload).
  * `--web` builds only what the browser shell and the hub serve.
  */
 const targets = {
@@ -11,6 +11,7 @@ const targets = {
   buyer: 'vite.buyer.config.ts',
   bridge: 'vite.bridge.config.ts',
   electron: 'vite.electron.config.ts',
+  preload: 'vite.preload.config.ts',
 } as const;
 
 const { values } = parseArgs({
@@ -20,7 +21,7 @@ const chosen: (keyof typeof targets)[] = values.buyer
   ? ['buyer']
   : values.web
     ? ['showroom', 'buyer', 'bridge']
-    : ['showroom', 'buyer', 'bridge', 'electron'];
+    : ['showroom', 'buyer', 'bridge', 'electron', 'preload'];
 
 const started = performance.now();
 for (const target of chosen) {

@@ -1,0 +1,32 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * Electron's main process and the services worker it starts, as ES modules for Node 24.
+ * Everything is bundled except Electron itself and better-sqlite3, whose native binary
+ * electron-builder unpacks beside the archive.
+ */
+export default defineConfig({
+  build: {
+    ssr: true,
+    outDir: entry('./dist/electron'),
+    emptyOutDir: false,
+    target: 'node24',
+    sourcemap: true,
+    minify: false,
+    rollupOptions: {
+      input: {
+        main: entry('./main/electron/main.ts'),
+        'service-worker': entry('./main/shell/service-worker.ts'),
+      },
+      output: {
+        format: 'es',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    },
+  },
+  ssr: { noExternal: true, external: ['electron', 'better-sqlite3'] },
+});
