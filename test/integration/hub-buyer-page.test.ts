@@ -124,7 +124,8 @@ describe('buyer web app under the hub', () => {
 
   it('opens share-link addresses and fits a 375 px phone without sideways scrolling', async () => {
     const { page, problems } = await open('/s/someToken123', { width: 375 });
-    await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+    // isVisible() does not wait; on a busy machine the page may still be rendering.
+    await page.getByRole('heading', { level: 1 }).waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       375,
     );
