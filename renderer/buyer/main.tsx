@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { initI18n, pickLanguage } from './i18n.ts';
+import { initBuyerI18n, pickLanguage } from './i18n.ts';
 import './styles.css';
 
-initI18n(pickLanguage(window.location.search, navigator.languages ?? [navigator.language]));
+initBuyerI18n(pickLanguage(window.location.search, navigator.languages ?? [navigator.language]));
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { initI18n, pickLanguage } from './i18n.ts';
+import { firstSpoken } from '../ui/i18n.ts';
+import { initShowroomI18n } from './i18n.ts';
 import './styles.css';
 
-initI18n(pickLanguage(navigator.languages ?? [navigator.language]));
+// The showroom speaks the rep's system language, when it is one we have.
+initShowroomI18n(firstSpoken(navigator.languages ?? [navigator.language]));
 
 const root = document.getElementById('root');
 if (root) {
