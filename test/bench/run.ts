@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { generateDemoBrand } from '../../main/demo/generate.ts';
 import { searchCatalog } from '../../main/services/catalog.ts';
+import { importCatalogCsv } from '../../main/services/catalog-import.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
 
 /**
@@ -139,7 +140,50 @@ async function benchFirstScreen(): Promise<void> {
   report('shell.first_screen_ms', percentile(runs, 50), 'ms');
 }
 
+/** A products CSV of the whole demo catalog (one row per SKU), imported into an empty store. */
+async function benchImport(store: Store): Promise<void> {
+  const rows = await store.db
+    .selectFrom('skus as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .innerJoin('colorways as c', 'c.id', 's.colorway_id')
+    .innerJoin('size_scales as z', 'z.id', 'p.size_scale_id')
+    .select([
+      'p.style_number',
+      'p.name',
+      'p.category',
+      'p.season',
+      'z.name as size_scale',
+      'c.code',
+      'c.name as colour',
+      'c.color_hex',
+      's.size',
+      's.barcode',
+    ])
+    .execute();
+  const quote = (value: string | null) => `"${(value ?? '').replaceAll('"', '""')}"`;
+  const csv = [
+    'style_number,name,category,season,size_scale,colorway_code,colorway_name,color_hex,size,barcode',
+    ...rows.map((row) => Object.values(row).map(quote).join(',')),
+  ].join('\n');
+  const importDir = mkdtempSync(join(tmpdir(), 'trunkshow-bench-import-'));
+  const target = await openStore(join(importDir, 'showroom.sqlite'));
+  const started = performance.now();
+  const outcome = await importCatalogCsv(
+    target.db,
+    { kind: 'system', reason: 'benchmark' },
+    { files: [{ name: 'products.csv', content: csv }] },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await target.close();
+  rmSync(importDir, { recursive: true, force: true });
+  if (!outcome.files[0]?.imported) throw new Error('The benchmark import was refused');
+  report('catalog.import.products_rows', rows.length, 'count');
+  report('catalog.import.products_seconds', seconds, 's');
+  report('catalog.import.products_rows_per_s', rows.length / seconds, 'rows/s');
+}
+
 const store = await preparedStore();
 await benchSearch(store);
+await benchImport(store);
 await store.close();
 await benchFirstScreen();
