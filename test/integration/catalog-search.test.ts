@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoBrand } from '../../main/demo/generate.ts';
+import { searchCatalog } from '../../main/services/catalog.ts';
+import { openStore, type Store } from '../../main/store/database.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'trunkshow-search-'));
+let store: Store;
+
+beforeAll(async () => {
+  store = await openStore(join(dir, 'showroom.sqlite'));
+  await generateDemoBrand(store.db, { styles: 200, seed: 11 });
+});
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const search = (query: string, offset = 0, limit = 60) =>
+  searchCatalog(store.db, { query, offset, limit });
+
+describe('catalog search over a store', () => {
+  it('pages through the whole catalog in style-number order', async () => {
+    const first = await search('');
+    const second = await search('', 60);
+    expect(first.total).toBe(200);
+    const numbers = [...first.items, ...second.items].map((s) => s.styleNumber);
+    expect(numbers).toEqual([...numbers].sort());
+    expect(new Set(numbers).size).toBe(120);
+    const past = await search('', 400);
+    expect(past).toMatchObject({ total: 200, items: [] });
+  });
+
+  it('puts the exact style number first, then the styles it begins', async () => {
+    const { style_number } = await store.db
+      .selectFrom('products')
+      .select('style_number')
+      .orderBy('style_number', 'desc')
+      .executeTakeFirstOrThrow();
+    const exact = await search(style_number.toLowerCase());
+    expect(exact.items[0]!.styleNumber).toBe(style_number);
+    const prefix = style_number.slice(0, 5);
+    const begun = await search(prefix);
+    expect(begun.items.every((s) => s.styleNumber.startsWith(prefix))).toBe(true);
+  });
+
+  it('matches every word, in any case, and counts every match beyond the page', async () => {
+    const all = await search('');
+    const style = all.items[0]!;
+    const words = style.name.toUpperCase().split(' ');
+    const found = await search(`${words[0]} ${words.at(-1)}`, 0, 5);
+    expect(found.items.map((s) => s.id)).toContain(style.id);
+    for (const item of found.items) {
+      expect(item.name.toUpperCase()).toContain(words[0]);
+    }
+    expect(found.total).toBeGreaterThanOrEqual(found.items.length);
+    expect((await search('zzzz no such style')).total).toBe(0);
+  });
+
+  it('finds a style by a scanned barcode and says which barcode matched', async () => {
+    const sku = await store.db
+      .selectFrom('skus')
+      .innerJoin('products', 'products.id', 'skus.product_id')
+      .select(['skus.barcode', 'products.style_number'])
+      .where('skus.position', '=', 2)
+      .executeTakeFirstOrThrow();
+    const scanned = await search(sku.barcode!);
+    expect(scanned.items[0]).toMatchObject({
+      styleNumber: sku.style_number,
+      matchedBarcode: sku.barcode,
+    });
+  });
+
+  it('prices cards in the pricelist asked for, or in the brand’s default', async () => {
+    const pricelists = await store.db.selectFrom('pricelists').selectAll().execute();
+    const yen = pricelists.find((p) => p.currency === 'JPY')!;
+    const inYen = await searchCatalog(store.db, {
+      query: '',
+      pricelistId: yen.id,
+      offset: 0,
+      limit: 3,
+    });
+    expect(inYen.items[0]!.wholesale?.currency).toBe('JPY');
+    expect((await search('', 0, 3)).items[0]!.wholesale?.currency).toBe('EUR');
+    await expect(
+      searchCatalog(store.db, { query: '', pricelistId: 'gone', offset: 0, limit: 3 }),
+    ).rejects.toThrow('That pricelist no longer exists.');
+  });
+});
