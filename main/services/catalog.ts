@@ -59,6 +59,7 @@ export async function searchCatalog(
       category: row.category,
       season: row.season,
       pictureId: styleColorways.find((c) => c.picture_id)?.picture_id ?? null,
+      colorwayCount: styleColorways.length,
       colorways: styleColorways
         .slice(0, SWATCHES_PER_CARD)
         .map((c) => ({ code: c.code, name: c.name, colorHex: c.color_hex })),

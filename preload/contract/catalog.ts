@@ -25,7 +25,9 @@ export interface StyleCard {
   category: string;
   season: string;
   pictureId: string | null;
+  /** The first few colourways, for swatches; colorwayCount says how many there are. */
   colorways: ColorwaySwatch[];
+  colorwayCount: number;
   /** Lowest wholesale and retail price of the style's SKUs on the pricelist. */
   wholesale: Money | null;
   retail: Money | null;

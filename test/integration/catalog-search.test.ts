@@ -59,6 +59,14 @@ describe('catalog search over a store', () => {
     expect((await search('zzzz no such style')).total).toBe(0);
   });
 
+  it('sends a few swatches per card and says how many colourways there are', async () => {
+    const { items } = await search('', 0, 200);
+    for (const item of items) {
+      expect(item.colorways.length).toBe(Math.min(item.colorwayCount, 6));
+    }
+    expect(items.some((item) => item.colorwayCount > 1)).toBe(true);
+  });
+
   it('finds a style by a scanned barcode and says which barcode matched', async () => {
     const sku = await store.db
       .selectFrom('skus')

@@ -5,9 +5,6 @@ import { formatMoney, type Money } from '../../../main/domain/money.ts';
 import { mediaUrl } from '../api.ts';
 import './StyleCard.css';
 
-/** Swatches on a card before the rest collapse into "+N". */
-const SWATCHES_SHOWN = 6;
-
 /** One style in the grid: picture, identity, colourways and prices on the chosen pricelist. */
 export const StyleCard = memo(function StyleCard({ style }: { style: Style }) {
   const { t } = useTranslation();
@@ -44,21 +41,21 @@ export const StyleCard = memo(function StyleCard({ style }: { style: Style }) {
         <p className="card__meta">
           {[style.category, style.season].filter((part) => part !== '').join(' · ')}
         </p>
-        <Swatches colorways={style.colorways} />
+        <Swatches colorways={style.colorways} count={style.colorwayCount} />
         <Prices wholesale={style.wholesale} retail={style.retail} />
       </div>
     </article>
   );
 });
 
-function Swatches({ colorways }: { colorways: readonly ColorwaySwatch[] }) {
+function Swatches({ colorways, count }: { colorways: readonly ColorwaySwatch[]; count: number }) {
   const { t } = useTranslation();
-  const shown = colorways.slice(0, SWATCHES_SHOWN);
-  const more = colorways.length - shown.length;
+  // The main side sends as many swatches as a card has room for; count says how many exist.
+  const more = count - colorways.length;
   if (colorways.length === 0) return <div className="swatches" />;
   return (
     <ul className="swatches" aria-label={t('card.colorways')}>
-      {shown.map((colorway) => (
+      {colorways.map((colorway) => (
         <li
           key={colorway.code}
           className="swatch"
