@@ -13,6 +13,15 @@ export const HUB_ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'not_found',
+  'unauthorized',
+  'forbidden',
+  'conflict',
+  'rate_limited',
+  'update_required',
+  'device_revoked',
+  'wrong_device',
+  'out_of_order',
+  'unknown_mutation',
   'unavailable',
   'internal',
 ] as const;
@@ -23,23 +32,54 @@ export const HubErrorBody = z
     error: z.object({
       code: z.enum(HUB_ERROR_CODES),
       message: z.string(),
+      /** With out_of_order: the seq the hub expects next. */
+      expectedSeq: z.number().int().optional(),
+      /** With rate_limited: when to try again. */
+      retryAfterSeconds: z.number().int().optional(),
     }),
   })
   .meta({ id: 'HubError', description: 'Why the hub refused or could not answer a request.' });
 export type HubErrorBody = z.infer<typeof HubErrorBody>;
 
-export function errorBody(code: HubErrorCode, message: string): HubErrorBody {
-  return { error: { code, message } };
+export function errorBody(
+  code: HubErrorCode,
+  message: string,
+  extra: { expectedSeq?: number; retryAfterSeconds?: number } = {},
+): HubErrorBody {
+  return { error: { code, message, ...extra } };
+}
+
+/** Thrown by a route or service to refuse with a status, a code and words a person can read. */
+export class HubRefusal extends Error {
+  readonly status: number;
+  readonly code: HubErrorCode;
+  readonly extra: { expectedSeq?: number; retryAfterSeconds?: number };
+  constructor(
+    status: number,
+    code: HubErrorCode,
+    message: string,
+    extra: { expectedSeq?: number; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'HubRefusal';
+    this.status = status;
+    this.code = code;
+    this.extra = extra;
+  }
 }
 
 interface Classified {
   status: number;
   code: HubErrorCode;
   message: string;
+  extra?: { expectedSeq?: number; retryAfterSeconds?: number };
 }
 
 /** Maps an error thrown anywhere in a request to the status and body the client gets. */
-export function classifyError(error: FastifyError): Classified {
+export function classifyError(error: FastifyError | HubRefusal): Classified {
+  if (error instanceof HubRefusal) {
+    return { status: error.status, code: error.code, message: error.message, extra: error.extra };
+  }
   if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
     const where = error.validationContext ? `${error.validationContext}` : 'request';
     const details = (error.validation ?? [])
@@ -84,6 +124,13 @@ export function classifyError(error: FastifyError): Classified {
       };
     case 'FST_ERR_BAD_URL':
       return { status: 400, code: 'invalid_input', message: 'The address is not valid.' };
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return {
+        status: 503,
+        code: 'unavailable',
+        message: 'The hub is busy. Try again in a moment.',
+      };
     case 'FST_ERR_ASYNC_CONSTRAINT':
       return { status: 400, code: 'invalid_input', message: 'The request could not be routed.' };
   }
@@ -105,11 +152,20 @@ export function classifyError(error: FastifyError): Classified {
   };
 }
 
-export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function handleError(
+  error: FastifyError | HubRefusal,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   const classified = classifyError(error);
-  if (classified.status >= 500) request.log.error({ err: error }, 'request failed in the hub');
+  if (classified.status >= 500 && classified.status !== 503) {
+    request.log.error({ err: error }, 'request failed in the hub');
+  }
+  if (classified.extra?.retryAfterSeconds !== undefined) {
+    void reply.header('retry-after', String(classified.extra.retryAfterSeconds));
+  }
   return reply
     .code(classified.status)
     .type('application/json; charset=utf-8')
-    .send(errorBody(classified.code, classified.message));
+    .send(errorBody(classified.code, classified.message, classified.extra));
 }

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/database.ts';
 import { registerApiRoutes } from './api.ts';
 import { registerBuyerApp } from './buyer-app.ts';
+import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
 import { classifyError, errorBody, handleError } from './errors.ts';
 import { HubLogController, createHubLogger, redactUrl } from './logging.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
@@ -28,6 +29,8 @@ export interface HubServerOptions {
   bodyLimit?: number;
   /** The release /api/health reports; package.json's version by default (an embedder may pass app.getVersion()). */
   version?: string;
+  /** Where writes are announced to desktops listening for changes; a new one by default. */
+  changes?: ChangeNotifier;
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -85,6 +88,11 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
 
   registerApiRoutes(app, { db: options.store.db, clock, startedAt, version });
+  registerSyncRoutes(app, {
+    db: options.store.db,
+    clock,
+    changes: options.changes ?? new ChangeNotifier(),
+  });
   const buyerApp = await registerBuyerApp(app, options.buyerAppDir);
 
   app.setNotFoundHandler((request, reply) => {

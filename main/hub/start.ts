@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { openStore, type Store, type StoreDb } from '../store/database.ts';
+import { seedDemoBrand } from './demo-brand.ts';
 import { createHubServer } from './server.ts';
 
 /**
@@ -14,12 +15,14 @@ export interface StartHubOptions {
   dataDir: string;
   port: number;
   host?: string;
-  /** Fill an empty store (no products) with the demo brand. */
-  demo?: boolean;
+  /** Fill an empty store (no products) with the demo brand: true for its default size, or a number of styles. */
+  demo?: boolean | number;
   /** dist/buyer by default. */
   buyerAppDir?: string | null;
   logger?: Logger;
   clock?: () => Date;
+  /** The release /api/health reports, when an embedder knows better than package.json. */
+  version?: string;
 }
 
 export interface RunningHub {
@@ -65,12 +68,16 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
 
   let app: FastifyInstance | null = null;
   try {
-    const seededDemo = options.demo ? await seedDemoIfEmpty(store.db) : null;
+    const seededDemo =
+      options.demo === undefined || options.demo === false
+        ? null
+        : await seedDemoIfEmpty(store.db, options.demo === true ? undefined : options.demo);
     app = await createHubServer({
       store,
       buyerAppDir: options.buyerAppDir === undefined ? DEFAULT_BUYER_APP_DIR : options.buyerAppDir,
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.version ? { version: options.version } : {}),
     });
     await listen(app, host, options.port);
     const address = app.server.address();
@@ -113,13 +120,13 @@ async function listen(app: FastifyInstance, host: string, port: number): Promise
 /** Seeds the demo brand only into a store without products; never over real data. */
 async function seedDemoIfEmpty(
   db: StoreDb,
+  styles: number | undefined,
 ): Promise<{ brand: string | null; seconds: number } | null> {
-  const existing = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
-  if (existing) return null;
+  const staff = await db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst();
+  const products = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
+  if (staff || products) return null;
   const started = performance.now();
-  // Loaded only when asked for: the generator is not part of a serving hub.
-  const { generateDemoBrand } = await import('../demo/generate.ts');
-  await generateDemoBrand(db, {});
+  await seedDemoBrand(db, styles);
   const brand = await db.selectFrom('brand_settings').select('name').executeTakeFirst();
   return { brand: brand?.name ?? null, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { StoreDb } from '../store/database.ts';
-import { migrations } from '../store/migrations/index.ts';
+import { migrationsByKind } from '../store/migrations/index.ts';
 
 let cachedVersion: string | undefined;
 
@@ -23,7 +23,7 @@ export function hubVersion(): string {
 }
 
 /** The schema this hub runs: the name of the last migration it knows. */
-export const SCHEMA_VERSION: string = Object.keys(migrations).at(-1) ?? 'none';
+export const SCHEMA_VERSION: string = Object.keys(migrationsByKind.hub).at(-1) ?? 'none';
 
 export interface HubStatus {
   status: 'ok';

@@ -8,14 +8,18 @@ import {
   type Driver,
 } from 'kysely';
 import { Migrator } from 'kysely/migration';
-import { migrations } from './migrations/index.ts';
-import type { StoreSchema } from './schema.ts';
+import { migrationsByKind, type StoreKind } from './migrations/index.ts';
+import type { HubSchema, HubTables, ReplicaSchema, ReplicaTables, StoreSchema } from './schema.ts';
 
 export type StoreDb = Kysely<StoreSchema>;
+export type HubDb = Kysely<HubSchema>;
+export type ReplicaDb = Kysely<ReplicaSchema>;
+export type { StoreKind };
 
 export interface Store {
   readonly db: StoreDb;
   readonly file: string;
+  readonly kind: StoreKind;
   close(): Promise<void>;
 }
 
@@ -25,16 +29,19 @@ export class StoreMigrationError extends Error {}
  * Opens (creating if needed) a SQLite store and brings its schema up to date.
  * WAL with synchronous=FULL: an acknowledged write survives power loss, not only a
  * killed process, which is what a store holding orders owes its users.
+ *
+ * A replica does not enforce foreign keys: it holds what the hub sends, a page at a
+ * time, and the hub (which does enforce them) is the judge of what refers to what.
  */
-export async function openStore(file: string): Promise<Store> {
+export async function openStore(file: string, kind: StoreKind = 'hub'): Promise<Store> {
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`foreign_keys = ${kind === 'hub' ? 'ON' : 'OFF'}`);
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<StoreSchema>({ dialect: new StoreDialect(sqlite) });
   try {
-    await migrateToLatest(db as unknown as Kysely<unknown>);
+    await migrateToLatest(db as unknown as Kysely<unknown>, kind);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -42,6 +49,7 @@ export async function openStore(file: string): Promise<Store> {
   return {
     db,
     file,
+    kind,
     close: async () => {
       sqlite.pragma('optimize');
       await db.destroy();
@@ -49,15 +57,15 @@ export async function openStore(file: string): Promise<Store> {
   };
 }
 
-export function migratorFor(db: Kysely<unknown>): Migrator {
+export function migratorFor(db: Kysely<unknown>, kind: StoreKind = 'hub'): Migrator {
   return new Migrator({
     db,
-    provider: { getMigrations: () => Promise.resolve({ ...migrations }) },
+    provider: { getMigrations: () => Promise.resolve({ ...migrationsByKind[kind] }) },
   });
 }
 
-export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await migratorFor(db).migrateToLatest();
+export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind = 'hub'): Promise<void> {
+  const { error, results } = await migratorFor(db, kind).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new StoreMigrationError(
@@ -87,4 +95,14 @@ class StoreDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new ImmediateTransactionDriver({ database: this.#database });
   }
+}
+
+/** The hub's tables beside the brand's; only for a store opened as a hub. */
+export function hubDb(db: StoreDb): HubDb {
+  return db.withTables<HubTables>();
+}
+
+/** The replica's sync tables beside the brand's; only for a store opened as a replica. */
+export function replicaDb(db: StoreDb): ReplicaDb {
+  return db.withTables<ReplicaTables>();
 }

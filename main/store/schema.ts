@@ -105,3 +105,83 @@ export interface StoreSchema {
     details: Generated<string>;
   };
 }
+
+/** Tables only the hub has (migration 0002-hub-sync). */
+export type HubTables = {
+  change_log: { version: Generated<number>; entity: string; k1: string; k2: Generated<string> };
+  devices: {
+    id: string;
+    user_id: string;
+    name: string;
+    token_hash: string;
+    created_at: string;
+    last_seen_at: string | null;
+    revoked_at: string | null;
+    revoked_by: string | null;
+    last_applied_seq: Generated<number>;
+  };
+  sync_refusals: {
+    device_id: string;
+    seq: number;
+    mutation: string;
+    subject: string | null;
+    summary: string;
+    code: string;
+    reason: string;
+    args: string;
+    at: string;
+  };
+  auth_failures: { key: string; at: string };
+  hub_settings: { key: string; value: string };
+};
+
+/** Tables only a desktop replica has (migration 0002-replica-sync). */
+export type ReplicaTables = {
+  sync_state: {
+    id: number;
+    hub_kind: 'embedded' | 'remote';
+    hub_url: string | null;
+    device_id: string | null;
+    user_id: string | null;
+    user_email: string | null;
+    user_name: string | null;
+    user_role: 'admin' | 'rep' | null;
+    brand: string | null;
+    cursor: Generated<number>;
+    next_seq: Generated<number>;
+    last_sync_at: string | null;
+    signed_out_reason: string | null;
+  };
+  outbox: {
+    seq: number;
+    mutation: string;
+    args: string;
+    subject: string | null;
+    summary: string;
+    created_at: string;
+  };
+  outbox_undo: {
+    seq: number;
+    step: number;
+    entity: string;
+    k1: string;
+    k2: string;
+    before: string | null;
+  };
+  sync_refusals: {
+    id: Generated<number>;
+    device_id: string;
+    seq: number;
+    mutation: string;
+    subject: string | null;
+    summary: string;
+    code: string;
+    reason: string;
+    args: string;
+    at: string;
+    dismissed_at: string | null;
+  };
+};
+
+export type HubSchema = StoreSchema & HubTables;
+export type ReplicaSchema = StoreSchema & ReplicaTables;

@@ -4,6 +4,13 @@ export const ERROR_CODES = [
   'not_found',
   'forbidden',
   'conflict',
+  /** Wrong email or password, or a device credential the hub no longer accepts. */
+  'unauthorized',
+  /** Too many attempts; the message says when to try again. */
+  'rate_limited',
+  /** The hub speaks a newer sync protocol than this app. */
+  'update_required',
+  /** The hub cannot be reached; the message says what needs it. */
   'unavailable',
   'internal',
 ] as const;

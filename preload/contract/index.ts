@@ -1,13 +1,25 @@
 import type { z } from 'zod';
+import { buyerOperations } from './buyers.ts';
 import { catalogOperations } from './catalog.ts';
+import { devicesOperations } from './devices.ts';
+import { sessionOperations } from './session.ts';
+import { syncOperations } from './sync.ts';
 import type { Operation } from './operation.ts';
 
+export * from './buyers.ts';
 export * from './catalog.ts';
+export * from './devices.ts';
+export * from './session.ts';
+export * from './sync.ts';
 export * from './errors.ts';
 
 /** Every operation the renderer can ask of the main side, declared once. */
 export const contract = {
   ...catalogOperations,
+  ...sessionOperations,
+  ...syncOperations,
+  ...buyerOperations,
+  ...devicesOperations,
 } as const;
 
 export type Contract = typeof contract;

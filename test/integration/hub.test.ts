@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
-import { migrations } from '../../main/store/migrations/index.ts';
+import { migrationsByKind } from '../../main/store/migrations/index.ts';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -77,7 +77,7 @@ describe('hub over HTTP', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       version: packageJson.version,
-      schemaVersion: Object.keys(migrations).at(-1),
+      schemaVersion: Object.keys(migrationsByKind.hub).at(-1),
       brand: 'Maison Kaori',
       uptimeSeconds: expect.any(Number),
     });
@@ -189,7 +189,7 @@ describe('hub without a buyer app build', () => {
     const reopened = new BetterSqlite3(file, { readonly: true });
     const applied = reopened.prepare('select name from kysely_migration order by name').all();
     reopened.close();
-    expect(applied).toEqual(Object.keys(migrations).map((name) => ({ name })));
+    expect(applied).toEqual(Object.keys(migrationsByKind.hub).map((name) => ({ name })));
     await expect(fetch(`${fresh.url}/api/health`)).rejects.toThrow();
   });
 });

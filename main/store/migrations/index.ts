@@ -1,10 +1,22 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.ts';
+import * as hubSync from './0002-hub-sync.ts';
+import * as replicaSync from './0002-replica-sync.ts';
 
 /**
- * Every migration in the order it runs. Names sort in that order and never change
- * once released; a store records which of them it has applied.
+ * Every migration of each kind of store, in the order it runs. The hub (source of
+ * truth) and the desktop's replica share the brand's tables and differ in their sync
+ * bookkeeping. Names sort in run order and never change once released.
  */
-export const migrations: Readonly<Record<string, Migration>> = {
-  '0001-foundation': foundation,
+export type StoreKind = 'hub' | 'replica';
+
+export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string, Migration>>>> = {
+  hub: {
+    '0001-foundation': foundation,
+    '0002-hub-sync': hubSync,
+  },
+  replica: {
+    '0001-foundation': foundation,
+    '0002-replica-sync': replicaSync,
+  },
 };

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migratorFor, openStore, StoreMigrationError } from '../../../main/store/database.ts';
-import { migrations } from '../../../main/store/migrations/index.ts';
+import { migrationsByKind, type StoreKind } from '../../../main/store/migrations/index.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -24,16 +24,16 @@ async function schemaOf(db: Kysely<unknown>): Promise<string[]> {
   return rows.rows.map((row) => `${row.type} ${row.name}: ${row.sql ?? ''}`);
 }
 
-const names = Object.keys(migrations);
+describe.each(['hub', 'replica'] as StoreKind[])('%s store migrations', (kind) => {
+  const names = Object.keys(migrationsByKind[kind]);
 
-describe('store migrations', () => {
   it('are named so that their order is their sort order', () => {
     expect(names).toEqual([...names].sort());
     expect(names.every((name) => /^\d{4}-[a-z0-9-]+$/.test(name))).toBe(true);
   });
 
   it('create the whole schema in an empty file, in WAL mode with full sync', async () => {
-    const store = await openStore(join(dir, 'fresh.sqlite'));
+    const store = await openStore(join(dir, 'fresh.sqlite'), kind);
     const tables = (await schemaOf(store.db as Kysely<unknown>))
       .filter((line) => line.startsWith('table '))
       .map((line) => line.split(':')[0]!.slice('table '.length));
@@ -58,18 +58,18 @@ describe('store migrations', () => {
   it.each(names.map((_, index) => index))(
     'bring a store from version %i (0 = empty) to the same schema as a fresh one',
     async (applied) => {
-      const fresh = await openStore(join(dir, 'fresh.sqlite'));
+      const fresh = await openStore(join(dir, 'fresh.sqlite'), kind);
       const expected = await schemaOf(fresh.db as Kysely<unknown>);
       await fresh.close();
 
       const old = rawDb(join(dir, 'old.sqlite'));
       if (applied > 0) {
-        const { error } = await migratorFor(old).migrateTo(names[applied - 1]!);
+        const { error } = await migratorFor(old, kind).migrateTo(names[applied - 1]!);
         expect(error).toBeUndefined();
       }
       await old.destroy();
 
-      const upgraded = await openStore(join(dir, 'old.sqlite'));
+      const upgraded = await openStore(join(dir, 'old.sqlite'), kind);
       expect(await schemaOf(upgraded.db as Kysely<unknown>)).toEqual(expected);
       await upgraded.close();
     },
@@ -77,13 +77,13 @@ describe('store migrations', () => {
 
   it('reopen an up-to-date store without changing it', async () => {
     const file = join(dir, 'store.sqlite');
-    const first = await openStore(file);
+    const first = await openStore(file, kind);
     await first.db
       .insertInto('pricelists')
       .values({ id: 'p1', name: 'Europe EUR', currency: 'EUR' })
       .execute();
     await first.close();
-    const second = await openStore(file);
+    const second = await openStore(file, kind);
     expect(await second.db.selectFrom('pricelists').select('name').execute()).toEqual([
       { name: 'Europe EUR' },
     ]);
@@ -92,14 +92,14 @@ describe('store migrations', () => {
 
   it('refuse, in words, a store written by a newer Trunkshow', async () => {
     const file = join(dir, 'newer.sqlite');
-    const store = await openStore(file);
+    const store = await openStore(file, kind);
     await store.close();
     const raw = rawDb(file);
     await sql`insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01')`.execute(
       raw,
     );
     await raw.destroy();
-    await expect(openStore(file)).rejects.toThrow(StoreMigrationError);
-    await expect(openStore(file)).rejects.toThrow(/could not be brought up to date/);
+    await expect(openStore(file, kind)).rejects.toThrow(StoreMigrationError);
+    await expect(openStore(file, kind)).rejects.toThrow(/could not be brought up to date/);
   });
 });

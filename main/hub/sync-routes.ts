@@ -1,0 +1,372 @@
+import { EventEmitter } from 'node:events';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CatalogImportInput, type CatalogImportReport } from '../../preload/contract/index.ts';
+import { importCatalogCsv } from '../services/catalog-import.ts';
+import type { StoreDb } from '../store/database.ts';
+import { readChanges, readRefusals } from '../sync/hub-feed.ts';
+import { applyPush, PushRejected } from '../sync/hub-push.ts';
+import { MUTATORS } from '../sync/mutators/index.ts';
+import {
+  HubHello,
+  PROTOCOL_HEADER,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  SetupRequest,
+  SignInRequest,
+  SignInResponse,
+  SYNC_PROTOCOL,
+} from '../sync/protocol.ts';
+import {
+  authenticateDevice,
+  listDevices,
+  markSeen,
+  revokeDevice,
+  setUpBrand,
+  setupNeeded,
+  signIn,
+  type AuthenticatedDevice,
+} from './auth/accounts.ts';
+import { pruneFailures } from './auth/failures.ts';
+import { demoAccounts, seedDemoBrand } from './demo-brand.ts';
+import { HubErrorBody, HubRefusal } from './errors.ts';
+
+/**
+ * Sync, sign-in and device routes. Each route checks the protocol version and the
+ * device credential, then calls one service; nothing else happens here.
+ */
+export interface SyncRouteDependencies {
+  db: StoreDb;
+  clock: () => Date;
+  /** Told after every write a desktop should pull; feeds the server-sent events. */
+  changes: ChangeNotifier;
+}
+
+/** Tells this instance's listeners that the hub's data moved. Other instances learn by polling. */
+export class ChangeNotifier extends EventEmitter<{ changed: [] }> {
+  notify(): void {
+    this.emit('changed');
+  }
+}
+
+const DeviceList = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    userName: z.string(),
+    userEmail: z.string(),
+    createdAt: z.string(),
+    lastSeenAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  }),
+);
+
+const errors = {
+  400: HubErrorBody,
+  401: HubErrorBody,
+  403: HubErrorBody,
+  409: HubErrorBody,
+  426: HubErrorBody,
+  429: HubErrorBody,
+  503: HubErrorBody,
+};
+
+const { min, max }: { min: number; max: number } = SYNC_PROTOCOL;
+const SPOKEN = min === max ? `${min}` : `${min}–${max}`;
+
+function checkProtocol(request: FastifyRequest): void {
+  const version = Number(request.headers[PROTOCOL_HEADER]);
+  if (!Number.isInteger(version) || version < min || version > max) {
+    throw new HubRefusal(
+      426,
+      'update_required',
+      `This hub speaks sync protocol ${SPOKEN}; update Trunkshow to keep syncing. Your changes stay safe on this device.`,
+    );
+  }
+}
+
+function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header?.startsWith('Bearer ')) return null;
+  const token = header.slice('Bearer '.length).trim();
+  return token.length > 0 && token.length <= 128 ? token : null;
+}
+
+function isLoopback(address: string): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependencies): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock } = deps;
+  const streams = new Set<() => void>();
+  // Before the server waits for open connections to finish: change notices never would.
+  app.addHook('preClose', (done) => {
+    for (const end of streams) end();
+    done();
+  });
+
+  async function device(request: FastifyRequest): Promise<AuthenticatedDevice> {
+    checkProtocol(request);
+    return authenticateDevice(db, bearer(request), request.ip, clock());
+  }
+
+  api.get(
+    '/api/hello',
+    {
+      schema: {
+        summary: 'The brand, whether the hub needs setting up, and what sync it speaks',
+        tags: ['sync'],
+        response: { 200: HubHello },
+      },
+    },
+    async () => {
+      const brand = await db.selectFrom('brand_settings').select('name').executeTakeFirst();
+      return {
+        brand: brand?.name ?? null,
+        setupNeeded: await setupNeeded(db),
+        demoAccounts: await demoAccounts(db),
+        protocol: { ...SYNC_PROTOCOL },
+        mutations: [...MUTATORS.keys()],
+      };
+    },
+  );
+
+  api.post(
+    '/api/setup',
+    {
+      schema: {
+        summary: "Set up a new hub's brand and first admin (from this machine only)",
+        tags: ['sync'],
+        body: SetupRequest,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      if (!isLoopback(request.ip)) {
+        throw new HubRefusal(403, 'forbidden', 'A hub is set up from the machine it runs on.');
+      }
+      await setUpBrand(db, request.body, clock());
+      deps.changes.notify();
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/setup/demo',
+    {
+      schema: {
+        summary: 'Fill a new hub with the demo brand (from this machine only)',
+        tags: ['sync'],
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      if (!isLoopback(request.ip)) {
+        throw new HubRefusal(403, 'forbidden', 'A hub is set up from the machine it runs on.');
+      }
+      const products = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
+      if (!(await setupNeeded(db)) || products) {
+        throw new HubRefusal(
+          409,
+          'conflict',
+          'This hub already holds a brand; the demo goes only into a new hub.',
+        );
+      }
+      await seedDemoBrand(db);
+      deps.changes.notify();
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.post(
+    '/api/sync/sign-in',
+    {
+      schema: {
+        summary: 'Sign a desktop in with email and password; answers a device credential',
+        tags: ['sync'],
+        body: SignInRequest,
+        response: { 200: SignInResponse, ...errors },
+      },
+    },
+    async (request) => {
+      checkProtocol(request);
+      const now = clock();
+      await pruneFailures(db, now);
+      return signIn(db, request.body, request.ip, now);
+    },
+  );
+
+  api.post(
+    '/api/sync/push',
+    {
+      schema: {
+        summary: "Apply a device's changes in seq order, each exactly once",
+        tags: ['sync'],
+        body: PushRequest,
+        response: { 200: PushResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const pusher = await device(request);
+      if (request.body.clientId !== pusher.id) {
+        throw new HubRefusal(
+          403,
+          'wrong_device',
+          "This push names another device than the credential's. Nothing was applied.",
+        );
+      }
+      try {
+        const outcome = await applyPush(db, pusher, request.body.mutations, clock);
+        if (outcome.applied > 0) deps.changes.notify();
+        return { results: outcome.results, lastAppliedSeq: outcome.lastAppliedSeq };
+      } catch (error) {
+        if (error instanceof PushRejected) {
+          throw new HubRefusal(
+            error.status,
+            error.code === 'out_of_order'
+              ? 'out_of_order'
+              : error.code === 'unknown_mutation'
+                ? 'unknown_mutation'
+                : 'invalid_input',
+            error.message,
+            error.expectedSeq === undefined ? {} : { expectedSeq: error.expectedSeq },
+          );
+        }
+        throw error;
+      }
+    },
+  );
+
+  api.post(
+    '/api/sync/pull',
+    {
+      schema: {
+        summary: 'What changed after a cursor, that this device may see, with its refusals',
+        tags: ['sync'],
+        body: PullRequest,
+        response: { 200: PullResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const puller = await device(request);
+      if (request.body.clientId !== puller.id) {
+        throw new HubRefusal(
+          403,
+          'wrong_device',
+          "This pull names another device than the credential's.",
+        );
+      }
+      const now = clock();
+      await markSeen(db, puller.id, now);
+      const { last_applied_seq: lastAppliedSeq } = await db
+        .withTables<{ devices: { id: string; last_applied_seq: number } }>()
+        .selectFrom('devices')
+        .select('last_applied_seq')
+        .where('id', '=', puller.id)
+        .executeTakeFirstOrThrow();
+      const page = await readChanges(db, request.body.cursor, request.body.limit);
+      return {
+        ...page,
+        lastAppliedSeq,
+        refusals: await readRefusals(db, puller.id, request.body.refusalsAfter),
+      };
+    },
+  );
+
+  api.get(
+    '/api/sync/events',
+    {
+      schema: {
+        summary: 'Server-sent events: "changed" whenever there is something new to pull',
+        tags: ['sync'],
+        response: { ...errors },
+      },
+    },
+    async (request, reply) => {
+      await device(request);
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-content-type-options': 'nosniff',
+      });
+      raw.write('retry: 5000\n\nevent: hello\ndata: {}\n\n');
+      const changed = () => raw.write('event: changed\ndata: {}\n\n');
+      const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), 20_000);
+      deps.changes.on('changed', changed);
+      const stop = () => {
+        clearInterval(keepAlive);
+        deps.changes.off('changed', changed);
+        streams.delete(end);
+      };
+      const end = () => {
+        stop();
+        raw.end();
+      };
+      streams.add(end);
+      request.raw.on('close', stop);
+    },
+  );
+
+  api.get(
+    '/api/devices',
+    {
+      schema: {
+        summary: 'Every device signed in to this hub (admins)',
+        tags: ['devices'],
+        response: { 200: DeviceList, ...errors },
+      },
+    },
+    async (request) => listDevices(db, await device(request)),
+  );
+
+  api.post(
+    '/api/devices/:deviceId/revoke',
+    {
+      schema: {
+        summary: 'Revoke a device: its next request is refused (admins)',
+        tags: ['devices'],
+        params: z.object({ deviceId: z.string().min(1).max(64) }),
+        response: { 200: DeviceList, 404: HubErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const admin = await device(request);
+      await revokeDevice(db, admin, request.params.deviceId, clock());
+      deps.changes.notify();
+      return listDevices(db, admin);
+    },
+  );
+
+  api.post(
+    '/api/catalog/import',
+    {
+      bodyLimit: 64 * 1024 * 1024,
+      schema: {
+        summary: 'Import products, prices or stock CSV files into the catalog (admins)',
+        tags: ['catalog'],
+        body: CatalogImportInput,
+        response: { 200: z.object({ files: z.array(z.unknown()) }), ...errors },
+      },
+    },
+    async (request): Promise<CatalogImportReport> => {
+      const admin = await device(request);
+      if (admin.role !== 'admin') {
+        throw new HubRefusal(403, 'forbidden', 'Only an admin can import the catalog.');
+      }
+      const report = await importCatalogCsv(
+        db,
+        { kind: 'staff', userId: admin.userId, role: admin.role, device: admin.id },
+        request.body,
+      );
+      if (report.files.some((file) => file.imported)) deps.changes.notify();
+      return report;
+    },
+  );
+}

@@ -1,0 +1,277 @@
+import type { SyncConnection, SyncStatus } from '../../preload/contract/index.ts';
+import { replicaDb, type StoreDb } from '../store/database.ts';
+import { HubAnswered, HubUnreachable, type HubClient } from './hub-client.ts';
+import { PUSH_MAX_MUTATIONS } from './protocol.ts';
+import { applyPulledPage, pendingMutations, type ReplicaAccount } from './replica.ts';
+
+/**
+ * Keeps a replica in step with its hub: pushes the outbox, pulls what changed, and
+ * does it again whenever the rep changes something, the hub announces a change, a
+ * poll comes round, or (after a failure) a back-off delay ends. Nothing here needs a
+ * click; a failure only delays.
+ */
+export interface SyncSession extends ReplicaAccount {
+  client: HubClient;
+  token: string;
+}
+
+export interface SyncEngineOptions {
+  db: StoreDb;
+  clock?: () => Date;
+  /** Delays between attempts after failures; the last repeats. */
+  retryDelaysMs?: readonly number[];
+  /** How often to pull anyway, for changes made through another hub instance. */
+  pollMs?: number;
+  pullLimit?: number;
+  /** Told when the hub no longer accepts this device. */
+  onRevoked?: (reason: string) => void;
+  /** Told after every attempt, for logs. */
+  onError?: (error: unknown) => void;
+}
+
+const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 20_000];
+
+export class SyncEngine {
+  readonly #db: StoreDb;
+  readonly #clock: () => Date;
+  readonly #retryDelays: readonly number[];
+  readonly #pollMs: number;
+  readonly #pullLimit: number | undefined;
+  readonly #options: SyncEngineOptions;
+  #session: SyncSession | null = null;
+  #connection: SyncConnection = 'signed_out';
+  #lastSyncAt: string | null = null;
+  #lastError: string | null = null;
+  #dataVersion = 0;
+  #progress: { rows: number } | null = null;
+  #running: Promise<void> | null = null;
+  #again = false;
+  #failures = 0;
+  #retryTimer: NodeJS.Timeout | null = null;
+  #pollTimer: NodeJS.Timeout | null = null;
+  #listening: AbortController | null = null;
+
+  constructor(options: SyncEngineOptions) {
+    this.#db = options.db;
+    this.#clock = options.clock ?? (() => new Date());
+    this.#retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.#pollMs = options.pollMs ?? 30_000;
+    this.#pullLimit = options.pullLimit;
+    this.#options = options;
+  }
+
+  /** Starts (or, with null, stops) syncing for a signed-in device. */
+  setSession(session: SyncSession | null, lastSyncAt: string | null = null): void {
+    this.#stopTimers();
+    this.#session = session;
+    this.#failures = 0;
+    this.#lastError = null;
+    this.#lastSyncAt = lastSyncAt;
+    this.#connection = session ? 'syncing' : 'signed_out';
+    if (!session) return;
+    this.#pollTimer = setInterval(() => this.requestSync(), this.#pollMs);
+    this.#pollTimer.unref();
+    this.requestSync();
+  }
+
+  get session(): SyncSession | null {
+    return this.#session;
+  }
+
+  /** The replica changed here (a local edit): views reload, and the change goes out. */
+  localChange(): void {
+    this.#dataVersion++;
+    this.requestSync();
+  }
+
+  /** Syncs as soon as possible; calls during a sync fold into one more round. */
+  requestSync(): void {
+    if (!this.#session) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#loop().finally(() => {
+      this.#running = null;
+    });
+  }
+
+  /** Syncs now and answers when that round is over. */
+  async syncNow(): Promise<void> {
+    if (this.#connection === 'revoked' || this.#connection === 'update_required') return;
+    this.#failures = 0;
+    this.requestSync();
+    while (this.#running) await this.#running;
+  }
+
+  async status(): Promise<SyncStatus> {
+    const replica = replicaDb(this.#db);
+    const pending = await replica
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const refused = await replica
+      .selectFrom('sync_refusals')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('dismissed_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return {
+      connection: this.#connection,
+      pending: Number(pending.n),
+      refused: Number(refused.n),
+      lastSyncAt: this.#lastSyncAt,
+      lastError: this.#lastError,
+      dataVersion: this.#dataVersion,
+      progress: this.#progress,
+    };
+  }
+
+  dataChanged(): void {
+    this.#dataVersion++;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopTimers();
+    this.#session = null;
+    while (this.#running) await this.#running;
+  }
+
+  #stopTimers(): void {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    if (this.#pollTimer) clearInterval(this.#pollTimer);
+    this.#listening?.abort();
+    this.#retryTimer = null;
+    this.#pollTimer = null;
+    this.#listening = null;
+  }
+
+  async #loop(): Promise<void> {
+    do {
+      this.#again = false;
+      const session = this.#session;
+      if (!session) return;
+      await this.#round(session);
+    } while (this.#again && this.#session && this.#connection === 'online');
+  }
+
+  async #round(session: SyncSession): Promise<void> {
+    if (this.#retryTimer) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    // While offline, a retry is not news: the indicator stays "offline" until one succeeds.
+    if (this.#connection !== 'offline') this.#connection = 'syncing';
+    try {
+      await this.#push(session);
+      await this.#pull(session);
+      if (session !== this.#session) return;
+      this.#connection = 'online';
+      this.#lastError = null;
+      this.#lastSyncAt = this.#clock().toISOString();
+      this.#failures = 0;
+      this.#listen(session);
+    } catch (error) {
+      if (session !== this.#session) return;
+      this.#options.onError?.(error);
+      this.#progress = null;
+      if (
+        error instanceof HubAnswered &&
+        (error.code === 'device_revoked' || error.code === 'unauthorized')
+      ) {
+        this.#connection = 'revoked';
+        this.#lastError = error.message;
+        this.#stopTimers();
+        this.#session = null;
+        this.#options.onRevoked?.(error.message);
+        return;
+      }
+      if (error instanceof HubAnswered && error.code === 'update_required') {
+        this.#connection = 'update_required';
+        this.#lastError = error.message;
+        this.#stopTimers();
+        return;
+      }
+      this.#connection = error instanceof HubUnreachable ? 'offline' : 'online';
+      this.#lastError = error instanceof Error ? error.message : String(error);
+      this.#listening?.abort();
+      this.#listening = null;
+      const delay = this.#retryDelays[Math.min(this.#failures, this.#retryDelays.length - 1)]!;
+      this.#failures++;
+      this.#retryTimer = setTimeout(() => this.requestSync(), delay);
+      this.#retryTimer.unref();
+    }
+  }
+
+  async #push(session: SyncSession): Promise<void> {
+    let after = 0;
+    for (;;) {
+      const batch = await pendingMutations(this.#db, after, PUSH_MAX_MUTATIONS);
+      if (batch.length === 0) return;
+      try {
+        const answer = await session.client.push(session.token, {
+          clientId: session.deviceId,
+          mutations: batch,
+        });
+        after = Math.max(answer.lastAppliedSeq, batch.at(-1)!.seq);
+      } catch (error) {
+        // The hub expects an earlier or later seq: resend from where it is.
+        if (
+          error instanceof HubAnswered &&
+          error.code === 'out_of_order' &&
+          error.expectedSeq !== undefined
+        ) {
+          if (error.expectedSeq - 1 <= after) throw error;
+          after = error.expectedSeq - 1;
+          continue;
+        }
+        throw error;
+      }
+      if (batch.length < PUSH_MAX_MUTATIONS) return;
+    }
+  }
+
+  async #pull(session: SyncSession): Promise<void> {
+    const replica = replicaDb(this.#db);
+    for (;;) {
+      const state = await replica
+        .selectFrom('sync_state')
+        .select('cursor')
+        .executeTakeFirstOrThrow();
+      const seen = await replica
+        .selectFrom('sync_refusals')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('device_id', '=', session.deviceId)
+        .executeTakeFirst();
+      const page = await session.client.pull(session.token, {
+        clientId: session.deviceId,
+        cursor: state.cursor,
+        refusalsAfter: seen?.seq ?? 0,
+        ...(this.#pullLimit ? { limit: this.#pullLimit } : {}),
+      });
+      if (session !== this.#session) return;
+      if (state.cursor === 0 && page.more) this.#progress = { rows: 0 };
+      const applied = await applyPulledPage(this.#db, session, page, this.#clock());
+      if (applied.rows > 0 || applied.acknowledged > 0 || applied.refusals > 0) this.#dataVersion++;
+      if (this.#progress) this.#progress = { rows: this.#progress.rows + applied.rows };
+      if (!page.more) {
+        this.#progress = null;
+        return;
+      }
+    }
+  }
+
+  #listen(session: SyncSession): void {
+    if (this.#listening) return;
+    const controller = new AbortController();
+    this.#listening = controller;
+    session.client
+      .listen(session.token, () => this.requestSync(), controller.signal)
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.#listening !== controller) return;
+        this.#listening = null;
+        // The notices stopped (hub restarted or the network went): find out by syncing.
+        if (!controller.signal.aborted && this.#session === session) {
+          this.#retryTimer ??= setTimeout(() => this.requestSync(), this.#retryDelays[0]);
+        }
+      });
+  }
+}

@@ -1,0 +1,121 @@
+import type { StoreSchema } from '../store/schema.ts';
+
+/**
+ * The tables the hub sends to desktops, keyed as its change log keys them. One list
+ * for the hub's change feed and the replica's apply, so both agree on what a row is.
+ * What a signed-in rep may see is this list and these columns: buyer people, DTC
+ * customers, devices and the audit log stay on the hub, and so do password hashes.
+ */
+export interface SyncedEntity {
+  readonly table: SyncedTable;
+  /** One or two key columns, in the order the change log stores them (k1, k2). */
+  readonly key: readonly [string] | readonly [string, string];
+  /** Columns sent to desktops, keys included. */
+  readonly columns: readonly string[];
+  /** Columns holding bytes; they travel as base64. */
+  readonly binary: readonly string[];
+}
+
+export type SyncedTable =
+  | 'brand_settings'
+  | 'staff_users'
+  | 'media'
+  | 'size_scales'
+  | 'products'
+  | 'colorways'
+  | 'skus'
+  | 'pricelists'
+  | 'prices'
+  | 'markets'
+  | 'market_countries'
+  | 'warehouses'
+  | 'stock'
+  | 'catalogs'
+  | 'catalog_products'
+  | 'lookbooks'
+  | 'lookbook_pages'
+  | 'buyers';
+
+type Columns<Table extends SyncedTable> = readonly (keyof StoreSchema[Table] & string)[];
+
+function entity<Table extends SyncedTable>(
+  table: Table,
+  key: readonly [keyof StoreSchema[Table] & string, (keyof StoreSchema[Table] & string)?],
+  columns: Columns<Table>,
+  binary: Columns<Table> = [],
+): SyncedEntity {
+  const [first, second] = key;
+  return { table, key: second === undefined ? [first] : [first, second], columns, binary };
+}
+
+/** In the order a replica applies them: rows before the rows that point at them. */
+export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
+  entity(
+    'brand_settings',
+    ['id'],
+    ['id', 'name', 'default_pricelist_id', 'default_language', 'updated_at'],
+  ),
+  entity('staff_users', ['id'], ['id', 'email', 'name', 'role', 'created_at']),
+  entity('media', ['id'], ['id', 'content_type', 'sha256', 'bytes', 'created_at'], ['bytes']),
+  entity('size_scales', ['id'], ['id', 'name', 'sizes']),
+  entity('pricelists', ['id'], ['id', 'name', 'currency']),
+  entity('warehouses', ['id'], ['id', 'name']),
+  entity('markets', ['id'], ['id', 'name', 'pricelist_id']),
+  entity('market_countries', ['country_code'], ['country_code', 'market_id']),
+  entity(
+    'products',
+    ['id'],
+    [
+      'id',
+      'style_number',
+      'name',
+      'description',
+      'category',
+      'season',
+      'size_scale_id',
+      'search_text',
+      'updated_at',
+    ],
+  ),
+  entity(
+    'colorways',
+    ['id'],
+    ['id', 'product_id', 'code', 'name', 'color_hex', 'picture_id', 'position'],
+  ),
+  entity('skus', ['id'], ['id', 'product_id', 'colorway_id', 'size', 'barcode', 'position']),
+  entity(
+    'prices',
+    ['pricelist_id', 'sku_id'],
+    ['pricelist_id', 'sku_id', 'wholesale_minor', 'retail_minor'],
+  ),
+  entity('stock', ['sku_id', 'warehouse_id'], ['warehouse_id', 'sku_id', 'quantity']),
+  entity('catalogs', ['id'], ['id', 'name', 'status', 'publication_at', 'order_deadline_at']),
+  entity(
+    'catalog_products',
+    ['catalog_id', 'product_id'],
+    ['catalog_id', 'product_id', 'position'],
+  ),
+  entity('lookbooks', ['id'], ['id', 'name', 'status']),
+  entity(
+    'lookbook_pages',
+    ['lookbook_id', 'position'],
+    ['lookbook_id', 'position', 'picture_id', 'caption', 'product_ids'],
+  ),
+  entity(
+    'buyers',
+    ['id'],
+    ['id', 'name', 'kind', 'country_code', 'pricelist_id', 'discount_bp', 'language', 'updated_at'],
+  ),
+];
+
+const byTable = new Map(SYNCED_ENTITIES.map((entry) => [entry.table, entry]));
+
+export function syncedEntity(table: string): SyncedEntity | undefined {
+  return byTable.get(table as SyncedTable);
+}
+
+/** The change log's (k1, k2) for a row or a key: k2 is '' for one-column keys. */
+export function changeKey(entry: SyncedEntity, row: Record<string, unknown>): [string, string] {
+  const [first, second] = entry.key;
+  return [String(row[first]), second === undefined ? '' : String(row[second])];
+}

@@ -1,0 +1,231 @@
+import { z } from 'zod';
+import type { CatalogImportReport, Device } from '../../preload/contract/index.ts';
+import {
+  HubHello,
+  PROTOCOL_HEADER,
+  PullResponse,
+  PushResponse,
+  SignInResponse,
+  SYNC_PROTOCOL,
+  type PullRequest,
+  type PushRequest,
+  type SetupRequest,
+  type SignInRequest,
+} from './protocol.ts';
+
+/**
+ * The desktop's HTTP client for a hub — the built-in one on loopback or a standalone
+ * one — one code path for both. Every answer is checked against the protocol before
+ * it is believed.
+ */
+
+/** The hub could not be reached, or answered that it is busy: try again later. */
+export class HubUnreachable extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'HubUnreachable';
+  }
+}
+
+/** The hub answered with a refusal; code and message come from it. */
+export class HubAnswered extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly expectedSeq: number | undefined;
+  constructor(status: number, code: string, message: string, expectedSeq?: number) {
+    super(message);
+    this.name = 'HubAnswered';
+    this.status = status;
+    this.code = code;
+    this.expectedSeq = expectedSeq;
+  }
+}
+
+const ErrorAnswer = z.object({
+  error: z.object({ code: z.string(), message: z.string(), expectedSeq: z.number().optional() }),
+});
+
+const DeviceList = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    userName: z.string(),
+    userEmail: z.string(),
+    createdAt: z.string(),
+    lastSeenAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  }),
+);
+
+const TIMEOUT_MS = 20_000;
+const IMPORT_TIMEOUT_MS = 10 * 60_000;
+
+export interface HubClient {
+  readonly url: string;
+  hello(): Promise<HelloAnswer>;
+  setup(body: z.input<typeof SetupRequest>): Promise<void>;
+  setupDemo(): Promise<void>;
+  signIn(body: z.input<typeof SignInRequest>): Promise<SignInAnswer>;
+  push(token: string, body: z.input<typeof PushRequest>): Promise<PushAnswer>;
+  pull(token: string, body: z.input<typeof PullRequest>): Promise<PullAnswer>;
+  /** Reads the hub's change notices until the stream ends or the signal aborts. */
+  listen(token: string, onChanged: () => void, signal: AbortSignal): Promise<void>;
+  devices(token: string): Promise<Omit<Device, 'current'>[]>;
+  revokeDevice(token: string, deviceId: string): Promise<Omit<Device, 'current'>[]>;
+  importCatalog(
+    token: string,
+    files: { name: string; content: string }[],
+  ): Promise<CatalogImportReport>;
+}
+
+type HelloAnswer = z.infer<typeof HubHello>;
+type SignInAnswer = z.infer<typeof SignInResponse>;
+type PushAnswer = z.infer<typeof PushResponse>;
+type PullAnswer = z.infer<typeof PullResponse>;
+
+export function normaliseHubUrl(url: string): string {
+  const parsed = new URL(url);
+  return parsed.origin;
+}
+
+export function createHubClient(url: string): HubClient {
+  const base = normaliseHubUrl(url);
+
+  async function request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    options: { token?: string; body?: unknown; schema: z.ZodType<T> | null; timeoutMs?: number },
+  ): Promise<T> {
+    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL.max) };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    const send = () =>
+      fetch(`${base}${path}`, {
+        method,
+        headers,
+        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
+        redirect: 'error',
+      });
+    let response: Response;
+    try {
+      response = await send().catch((error: unknown) => {
+        // A kept-alive connection the hub closed (it restarted) fails at once; one fresh
+        // try tells that apart from a hub that is really gone. Pushes are idempotent.
+        if (error instanceof Error && error.name === 'TimeoutError') throw error;
+        return send();
+      });
+    } catch (error) {
+      throw new HubUnreachable(`The hub at ${base} cannot be reached.`, { cause: error });
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw new HubUnreachable(`The connection to the hub at ${base} broke off.`, { cause: error });
+    }
+    if (response.status === 502 || response.status === 503 || response.status === 504) {
+      throw new HubUnreachable(`The hub at ${base} is busy or restarting.`);
+    }
+    if (!response.ok) {
+      const answer = ErrorAnswer.safeParse(safeJson(text));
+      if (answer.success) {
+        throw new HubAnswered(
+          response.status,
+          answer.data.error.code,
+          answer.data.error.message,
+          answer.data.error.expectedSeq,
+        );
+      }
+      throw new HubAnswered(
+        response.status,
+        'unknown',
+        `The hub at ${base} answered ${response.status} without saying why.`,
+      );
+    }
+    if (options.schema === null) return undefined as T;
+    const parsed = options.schema.safeParse(safeJson(text));
+    if (!parsed.success) {
+      throw new HubAnswered(
+        response.status,
+        'unreadable',
+        `The hub at ${base} answered something this app cannot read. Is it a Trunkshow hub?`,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    url: base,
+    hello: () => request('GET', '/api/hello', { schema: HubHello }),
+    setup: (body) => request('POST', '/api/setup', { body, schema: null }),
+    setupDemo: () => request('POST', '/api/setup/demo', { schema: null, timeoutMs: 5 * 60_000 }),
+    signIn: (body) => request('POST', '/api/sync/sign-in', { body, schema: SignInResponse }),
+    push: (token, body) => request('POST', '/api/sync/push', { token, body, schema: PushResponse }),
+    pull: (token, body) =>
+      request('POST', '/api/sync/pull', { token, body, schema: PullResponse, timeoutMs: 60_000 }),
+    devices: (token) => request('GET', '/api/devices', { token, schema: DeviceList }),
+    revokeDevice: (token, deviceId) =>
+      request('POST', `/api/devices/${encodeURIComponent(deviceId)}/revoke`, {
+        token,
+        schema: DeviceList,
+      }),
+    importCatalog: (token, files) =>
+      request('POST', '/api/catalog/import', {
+        token,
+        body: { files },
+        schema: z.custom<CatalogImportReport>(
+          (value) => typeof value === 'object' && value !== null && 'files' in value,
+        ),
+        timeoutMs: IMPORT_TIMEOUT_MS,
+      }),
+    async listen(token, onChanged, signal) {
+      let response: Response;
+      try {
+        response = await fetch(`${base}/api/sync/events`, {
+          headers: {
+            [PROTOCOL_HEADER]: String(SYNC_PROTOCOL.max),
+            authorization: `Bearer ${token}`,
+            accept: 'text/event-stream',
+          },
+          signal,
+        });
+      } catch (error) {
+        if (signal.aborted) return;
+        throw new HubUnreachable(`The hub at ${base} cannot be reached.`, { cause: error });
+      }
+      if (!response.ok || !response.body) {
+        const answer = ErrorAnswer.safeParse(safeJson(await response.text().catch(() => '')));
+        if (answer.success)
+          throw new HubAnswered(response.status, answer.data.error.code, answer.data.error.message);
+        throw new HubUnreachable(`The hub at ${base} did not open its change notices.`);
+      }
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of response.body) {
+          buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+          let end: number;
+          while ((end = buffer.indexOf('\n\n')) >= 0) {
+            const event = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            if (/^event: changed$/m.test(event)) onChanged();
+          }
+        }
+      } catch (error) {
+        if (signal.aborted) return;
+        throw new HubUnreachable(`The connection to the hub at ${base} broke off.`, {
+          cause: error,
+        });
+      }
+    },
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,80 @@
+import { sql } from 'kysely';
+import { hubDb, type StoreDb } from '../store/database.ts';
+import { SYNCED_ENTITIES } from './entities.ts';
+import type { Change, Refusal, RefusalCode } from './protocol.ts';
+import { encodeRow } from './rows.ts';
+
+/**
+ * What changed on the hub after a cursor, a page at a time. The cursor is a change-log
+ * version: each write moves its row's single log entry to a new, higher version inside
+ * the writing transaction, so reading entries above the cursor finds every row written
+ * since, once, and a sync with nothing new is one index probe.
+ */
+export async function readChanges(
+  db: StoreDb,
+  cursor: number,
+  limit: number,
+): Promise<{ cursor: number; more: boolean; changes: Change[] }> {
+  const hub = hubDb(db);
+  const window = await hub
+    .selectFrom('change_log')
+    .select(['version', 'entity'])
+    .where('version', '>', cursor)
+    .orderBy('version')
+    .limit(limit + 1)
+    .execute();
+  if (window.length === 0) return { cursor, more: false, changes: [] };
+  const more = window.length > limit;
+  const upTo = window[Math.min(limit, window.length) - 1]!.version;
+  const entities = new Set(window.slice(0, limit).map((entry) => entry.entity));
+
+  const changes: Change[] = [];
+  for (const entity of SYNCED_ENTITIES) {
+    if (!entities.has(entity.table)) continue;
+    const [first, second] = entity.key;
+    const join = second
+      ? sql`t.${sql.ref(first)} = c.k1 and t.${sql.ref(second)} = c.k2`
+      : sql`t.${sql.ref(first)} = c.k1`;
+    const columns = sql.join(entity.columns.map((column) => sql`t.${sql.ref(column)}`));
+    const rows = await sql<
+      Record<string, unknown> & { __k1: string; __k2: string; __live: number | null }
+    >`
+      select c.k1 as __k1, c.k2 as __k2, t.rowid as __live, ${columns}
+      from change_log c left join ${sql.table(entity.table)} t on ${join}
+      where c.entity = ${entity.table} and c.version > ${cursor} and c.version <= ${upTo}
+      order by c.version`.execute(hub);
+    for (const row of rows.rows) {
+      changes.push({
+        entity: entity.table,
+        key: [row.__k1, row.__k2],
+        row: row.__live === null ? null : encodeRow(entity, row),
+      });
+    }
+  }
+  return { cursor: upTo, more, changes };
+}
+
+/** The refusals kept for a device after the seq its desktop has already seen. */
+export async function readRefusals(
+  db: StoreDb,
+  deviceId: string,
+  after: number,
+): Promise<Refusal[]> {
+  const rows = await hubDb(db)
+    .selectFrom('sync_refusals')
+    .selectAll()
+    .where('device_id', '=', deviceId)
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => ({
+    seq: row.seq,
+    mutation: row.mutation,
+    subject: row.subject,
+    summary: row.summary,
+    code: row.code as RefusalCode,
+    reason: row.reason,
+    args: JSON.parse(row.args) as unknown,
+    at: row.at,
+  }));
+}

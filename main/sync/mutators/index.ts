@@ -1,0 +1,18 @@
+import { createBuyer, updateBuyerTerms } from './buyers.ts';
+import type { Mutator } from './mutator.ts';
+
+/**
+ * Every mutation this release knows, by versioned name. The hub announces this list;
+ * a desktop whose mutations are missing from a hub's list is told to update, and a
+ * push naming one the hub does not know changes nothing.
+ */
+export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
+  ([createBuyer, updateBuyerTerms] as Mutator<never>[]).map((entry) => [
+    entry.name,
+    entry as unknown as Mutator<unknown>,
+  ]),
+);
+
+export function mutatorNamed(name: string): Mutator<unknown> | undefined {
+  return MUTATORS.get(name);
+}

@@ -1,0 +1,60 @@
+import type { Transaction } from 'kysely';
+import type { z } from 'zod';
+import type { StaffRole } from '../../domain/model.ts';
+import type { StoreSchema } from '../../store/schema.ts';
+import type { RefusalCode } from '../protocol.ts';
+import type { SyncedTable } from '../entities.ts';
+
+/** Who made a change, where, and when: what the hub checks and the audit log names. */
+export interface MutationContext {
+  userId: string;
+  role: StaffRole;
+  /** The instant the change is applied at (the hub's clock on the hub). */
+  now: string;
+  /** 'replica' when applied on the desktop ahead of the hub, 'hub' when applied for good. */
+  side: 'hub' | 'replica';
+}
+
+/**
+ * What a mutator may do to the store. Writes go through put/delete so the replica can
+ * note what each change overwrote (to set it aside on the next pull) and the hub's
+ * change log sees every row; reads use the transaction directly.
+ */
+export interface MutationTx {
+  readonly db: Transaction<StoreSchema>;
+  /** Inserts the row, or updates the row with its key. */
+  put(table: SyncedTable, row: Record<string, unknown>): Promise<void>;
+  delete(table: SyncedTable, key: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * A named, versioned change, applied the same way on the desktop (at once, ahead of the
+ * hub) and on the hub (for good). A mutator refuses by throwing MutationRefused; on the
+ * hub the refusal is kept and sent back to the rep who made the change.
+ */
+export interface Mutator<Args> {
+  /** Versioned: `buyer.create.v1`. A changed meaning is a new name, never an edit. */
+  readonly name: string;
+  readonly args: z.ZodType<Args>;
+  /** What the change is about, e.g. `buyer:<id>`, so the view showing it can say it is waiting. */
+  subject(args: Args): string | null;
+  /** The change in a few words, for the rep's list of refused changes. */
+  summary(args: Args): string;
+  apply(tx: MutationTx, args: Args, context: MutationContext): Promise<void>;
+}
+
+export class MutationRefused extends Error {
+  readonly code: RefusalCode;
+  constructor(code: RefusalCode, reason: string) {
+    super(reason);
+    this.name = 'MutationRefused';
+    this.code = code;
+  }
+}
+
+/** Helps declare a mutator with its argument type inferred from its schema. */
+export function mutator<Schema extends z.ZodType>(
+  definition: Mutator<z.output<Schema>> & { args: Schema },
+): Mutator<z.output<Schema>> {
+  return definition;
+}

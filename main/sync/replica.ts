@@ -1,0 +1,292 @@
+import { sql, type Transaction } from 'kysely';
+import { insertInBatches } from '../store/batches.ts';
+import { replicaDb, type StoreDb } from '../store/database.ts';
+import type { StoreSchema } from '../store/schema.ts';
+import { changeKey, SYNCED_ENTITIES, syncedEntity, type SyncedEntity } from './entities.ts';
+import { mutatorNamed } from './mutators/index.ts';
+import {
+  MutationRefused,
+  type MutationContext,
+  type MutationTx,
+  type Mutator,
+} from './mutators/mutator.ts';
+import type { Change, Mutation, PullResponse, Refusal } from './protocol.ts';
+import { decodeRow, deleteRow, encodeRow, readRow, upsertRow } from './rows.ts';
+
+/**
+ * The desktop's replica of the hub: local changes applied at once and queued in the
+ * outbox in the same transaction, and pulled pages applied with a rebase, so the
+ * replica always shows the hub's rows with the rep's pending changes on top.
+ */
+export interface ReplicaAccount {
+  userId: string;
+  role: 'admin' | 'rep';
+  deviceId: string;
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * Writes that remember what they overwrote, step by step, so the change can be set
+ * aside (undone) before the hub's rows are applied and replayed after.
+ */
+function recordingTx(trx: Transaction<StoreSchema>, seq: number): MutationTx {
+  let step = 0;
+  const remember = async (entity: SyncedEntity, key: [string, string]) => {
+    const before = await readRow(trx, entity, key);
+    await replicaDb(trx)
+      .insertInto('outbox_undo')
+      .values({
+        seq,
+        step: step++,
+        entity: entity.table,
+        k1: key[0],
+        k2: key[1],
+        before: before ? JSON.stringify(encodeRow(entity, before)) : null,
+      })
+      .execute();
+  };
+  return {
+    db: trx,
+    async put(table, row) {
+      const entity = syncedEntity(table)!;
+      await remember(entity, changeKey(entity, row));
+      await upsertRow(trx, entity, row);
+    },
+    async delete(table, keyRow) {
+      const entity = syncedEntity(table)!;
+      const key = changeKey(entity, keyRow);
+      await remember(entity, key);
+      await deleteRow(trx, entity, key);
+    },
+  };
+}
+
+/** Raised when the rep's change cannot be made even locally; nothing was written. */
+export class LocalChangeRefused extends Error {
+  readonly code: MutationRefused['code'];
+  constructor(refusal: MutationRefused) {
+    super(refusal.message);
+    this.code = refusal.code;
+  }
+}
+
+/**
+ * Applies a change to the replica and appends it to the outbox, in one transaction:
+ * either the rep sees the change and it will reach the hub, or neither.
+ */
+export async function enqueue<Args>(
+  db: StoreDb,
+  account: ReplicaAccount,
+  mutator: Mutator<Args>,
+  args: Args,
+  now: Date,
+): Promise<number> {
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    const replica = replicaDb(trx);
+    const { next_seq: seq } = await replica
+      .selectFrom('sync_state')
+      .select('next_seq')
+      .executeTakeFirstOrThrow();
+    const context: MutationContext = {
+      userId: account.userId,
+      role: account.role,
+      now: at,
+      side: 'replica',
+    };
+    try {
+      await mutator.apply(recordingTx(trx, seq), args, context);
+    } catch (error) {
+      if (error instanceof MutationRefused) throw new LocalChangeRefused(error);
+      throw error;
+    }
+    await replica
+      .insertInto('outbox')
+      .values({
+        seq,
+        mutation: mutator.name,
+        args: JSON.stringify(args),
+        subject: mutator.subject(args),
+        summary: mutator.summary(args),
+        created_at: at,
+      })
+      .execute();
+    await replica
+      .updateTable('sync_state')
+      .set({ next_seq: seq + 1 })
+      .execute();
+    return seq;
+  });
+}
+
+/** The oldest changes still waiting for the hub, as a push sends them. */
+export async function pendingMutations(
+  db: StoreDb,
+  after: number,
+  limit: number,
+): Promise<Mutation[]> {
+  const rows = await replicaDb(db)
+    .selectFrom('outbox')
+    .select(['seq', 'mutation', 'args', 'created_at'])
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    seq: row.seq,
+    name: row.mutation,
+    args: JSON.parse(row.args) as unknown,
+    at: row.created_at,
+  }));
+}
+
+async function undoPending(trx: Transaction<StoreSchema>): Promise<void> {
+  const steps = await replicaDb(trx)
+    .selectFrom('outbox_undo')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .orderBy('step', 'desc')
+    .execute();
+  for (const step of steps) {
+    const entity = syncedEntity(step.entity);
+    if (!entity) continue;
+    const key: [string, string] = [step.k1, step.k2];
+    if (step.before === null) {
+      await deleteRow(trx, entity, key);
+    } else {
+      await deleteRow(trx, entity, key);
+      await upsertRow(trx, entity, decodeRow(entity, JSON.parse(step.before) as Row));
+    }
+  }
+  await replicaDb(trx).deleteFrom('outbox_undo').execute();
+}
+
+async function replayPending(
+  trx: Transaction<StoreSchema>,
+  account: ReplicaAccount,
+): Promise<void> {
+  const pending = await replicaDb(trx).selectFrom('outbox').selectAll().orderBy('seq').execute();
+  for (const entry of pending) {
+    const mutator = mutatorNamed(entry.mutation);
+    if (!mutator) continue;
+    const context: MutationContext = {
+      userId: account.userId,
+      role: account.role,
+      now: entry.created_at,
+      side: 'replica',
+    };
+    await sql`savepoint replay`.execute(trx);
+    try {
+      await mutator.apply(recordingTx(trx, entry.seq), JSON.parse(entry.args) as unknown, context);
+      await sql`release replay`.execute(trx);
+    } catch (error) {
+      // The hub's newer rows no longer take this change here; it stays queued and the
+      // hub, which decides, will apply or refuse it.
+      await sql`rollback to replay`.execute(trx);
+      await sql`release replay`.execute(trx);
+      if (!(error instanceof MutationRefused)) throw error;
+    }
+  }
+}
+
+const ORDER = new Map(SYNCED_ENTITIES.map((entity, index) => [entity.table as string, index]));
+
+async function applyChanges(
+  trx: Transaction<StoreSchema>,
+  changes: readonly Change[],
+): Promise<void> {
+  const byEntity = new Map<SyncedEntity, { puts: Row[]; deletes: [string, string][] }>();
+  for (const change of changes) {
+    // An entity this release does not know (from a newer hub) is skipped, not an error.
+    const entity = syncedEntity(change.entity);
+    if (!entity) continue;
+    let group = byEntity.get(entity);
+    if (!group) byEntity.set(entity, (group = { puts: [], deletes: [] }));
+    if (change.row) group.puts.push(decodeRow(entity, change.row));
+    else group.deletes.push(change.key);
+  }
+  const ordered = [...byEntity].sort(([a], [b]) => ORDER.get(a.table)! - ORDER.get(b.table)!);
+  for (const [entity, group] of ordered) {
+    for (const key of group.deletes) await deleteRow(trx, entity, key);
+    // Whole rows replace whole rows: the hub's row is the truth, uniqueness included.
+    await insertInBatches(group.puts, (batch) =>
+      trx
+        .insertInto(entity.table)
+        .orReplace()
+        .values(batch as never)
+        .execute(),
+    );
+  }
+}
+
+/**
+ * Applies one pulled page, rebasing: pending changes are set aside, the hub's rows
+ * applied, changes the hub has now applied (or refused) dropped from the outbox, its
+ * refusals kept for the rep, and the rest replayed on top. One transaction, so a pull
+ * cut off anywhere leaves the replica as it was.
+ */
+export async function applyPulledPage(
+  db: StoreDb,
+  account: ReplicaAccount,
+  page: PullResponse,
+  now: Date,
+): Promise<{ rows: number; acknowledged: number; refusals: number }> {
+  return db.transaction().execute(async (trx) => {
+    const replica = replicaDb(trx);
+    const hasPending = await replica.selectFrom('outbox').select('seq').limit(1).executeTakeFirst();
+    if (hasPending) await undoPending(trx);
+    await applyChanges(trx, page.changes);
+    const acknowledged = await replica
+      .deleteFrom('outbox')
+      .where('seq', '<=', page.lastAppliedSeq)
+      .executeTakeFirst();
+    if (page.refusals.length > 0) await keepRefusals(trx, account.deviceId, page.refusals);
+    if (hasPending) await replayPending(trx, account);
+    await replica
+      .updateTable('sync_state')
+      .set({ cursor: page.cursor, last_sync_at: now.toISOString() })
+      .execute();
+    return {
+      rows: page.changes.length,
+      acknowledged: Number(acknowledged.numDeletedRows),
+      refusals: page.refusals.length,
+    };
+  });
+}
+
+async function keepRefusals(
+  trx: Transaction<StoreSchema>,
+  deviceId: string,
+  refusals: readonly Refusal[],
+): Promise<void> {
+  await replicaDb(trx)
+    .insertInto('sync_refusals')
+    .values(
+      refusals.map((refusal) => ({
+        device_id: deviceId,
+        seq: refusal.seq,
+        mutation: refusal.mutation,
+        subject: refusal.subject,
+        summary: refusal.summary,
+        code: refusal.code,
+        reason: refusal.reason,
+        args: JSON.stringify(refusal.args),
+        at: refusal.at,
+        dismissed_at: null,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['device_id', 'seq']).doNothing())
+    .execute();
+}
+
+/** Empties every table the hub fills, for a replica that starts over (another hub or account). */
+export async function clearReplica(trx: Transaction<StoreSchema>): Promise<void> {
+  for (const entity of [...SYNCED_ENTITIES].reverse()) {
+    await sql`delete from ${sql.table(entity.table)}`.execute(trx);
+  }
+  const replica = replicaDb(trx);
+  await replica.deleteFrom('outbox_undo').execute();
+  await replica.deleteFrom('outbox').execute();
+  await replica.deleteFrom('sync_refusals').execute();
+}

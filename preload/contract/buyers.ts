@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { operation } from './operation.ts';
+import type { SyncRefusal } from './sync.ts';
+
+const id = z.string().min(1).max(64);
+
+export const BUYER_KINDS = ['customer_owned', 'offline'] as const;
+
+/** A buyer's trading terms as a rep edits them. */
+export const BuyerTerms = z.strictObject({
+  pricelistId: id,
+  /** Whole percent with up to two decimals, e.g. 12.5; stored as basis points. */
+  discountPercent: z
+    .number({ error: 'Type the discount as a number, e.g. 10 or 12.5' })
+    .min(0, 'A discount cannot be negative')
+    .max(100, 'A discount is at most 100 %')
+    .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, {
+      message: 'Use at most two decimals for the discount',
+    }),
+  language: z.enum(['en', 'ja']),
+});
+
+export const BuyerCreateInput = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Type the buyer's name")
+    .max(200, 'A name is at most 200 characters'),
+  kind: z.enum(BUYER_KINDS),
+  countryCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'Use the two-letter country code, e.g. SE or JP'),
+  terms: BuyerTerms,
+});
+
+export const BuyerUpdateTermsInput = z.strictObject({
+  buyerId: id,
+  terms: BuyerTerms,
+});
+
+export const BuyerListInput = z.strictObject({
+  query: z.string().max(200).default(''),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export interface BuyerListItem {
+  id: string;
+  name: string;
+  kind: (typeof BUYER_KINDS)[number];
+  countryCode: string;
+  pricelistId: string;
+  pricelistName: string | null;
+  currency: string | null;
+  discountPercent: number;
+  language: 'en' | 'ja';
+  /** Changes to this buyer made on this device that the hub has not taken yet. */
+  waitingToSync: boolean;
+}
+
+export interface BuyerPage {
+  query: string;
+  total: number;
+  offset: number;
+  items: BuyerListItem[];
+  /** Buyer changes the hub refused, for the list to show in place. */
+  refusals: SyncRefusal[];
+}
+
+export const buyerOperations = {
+  'buyers.list': operation<BuyerPage>()({
+    input: BuyerListInput,
+    summary: 'Buyers whose name matches, with their trading terms and sync state',
+  }),
+  'buyers.create': operation<BuyerListItem>()({
+    input: BuyerCreateInput,
+    summary: 'Create a buyer on this device; it reaches the hub on the next sync',
+  }),
+  'buyers.updateTerms': operation<BuyerListItem>()({
+    input: BuyerUpdateTermsInput,
+    summary: "Change a buyer's trading terms on this device; they reach the hub on the next sync",
+  }),
+};

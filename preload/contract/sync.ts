@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { operation } from './operation.ts';
+
+/**
+ * - offline: the hub cannot be reached; changes wait in the outbox.
+ * - revoked: an admin revoked this device; the rep must sign in again.
+ * - update_required: the hub speaks a newer sync protocol; the app must be updated.
+ */
+export type SyncConnection =
+  'signed_out' | 'online' | 'syncing' | 'offline' | 'revoked' | 'update_required';
+
+export interface SyncStatus {
+  connection: SyncConnection;
+  /** Local changes not yet accepted or refused by the hub. */
+  pending: number;
+  /** Changes the hub refused that the rep has not dismissed. */
+  refused: number;
+  /** When the last sync that reached the hub ended, ISO 8601. */
+  lastSyncAt: string | null;
+  /** The last failure, in words; null after a sync succeeds. */
+  lastError: string | null;
+  /** Rises whenever the replica's data changes (local edit or pulled rows); views reload on change. */
+  dataVersion: number;
+  /** While a first sync downloads the brand: rows so far. */
+  progress: { rows: number } | null;
+}
+
+/** A change the hub refused, kept until the rep dismisses it. */
+export interface SyncRefusal {
+  seq: number;
+  /** What was asked, e.g. "buyer.create.v1". */
+  mutation: string;
+  /** What it was about, e.g. "buyer:0193…"; the view that shows that thing shows the refusal. */
+  subject: string | null;
+  /** A short description of the change, e.g. "Create buyer “Maison Kura”". */
+  summary: string;
+  code:
+    'forbidden' | 'not_found' | 'conflict' | 'invalid_input' | 'out_of_stock' | 'deadline_passed';
+  reason: string;
+  /** The change's arguments, so the rep can correct and send it again. */
+  args: unknown;
+  at: string;
+}
+
+export const syncOperations = {
+  'sync.status': operation<SyncStatus>()({
+    input: z.strictObject({}),
+    summary: 'Online or offline, changes waiting, last sync and last error',
+  }),
+  'sync.now': operation<SyncStatus>()({
+    input: z.strictObject({}),
+    summary: 'Sync with the hub now instead of waiting',
+  }),
+  'sync.refusals': operation<SyncRefusal[]>()({
+    input: z.strictObject({ subject: z.string().max(200).optional() }),
+    summary: 'Changes the hub refused and the rep has not dismissed, newest first',
+  }),
+  'sync.dismissRefusal': operation<SyncStatus>()({
+    input: z.strictObject({ seq: z.number().int().positive() }),
+    summary: 'Dismiss a refused change once the rep has seen it',
+  }),
+};
