@@ -4,7 +4,8 @@ import { defineConfig } from 'vite';
 const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
- * Electron's main process and the services worker it starts, as ES modules for Node 24.
+ * Electron's main process and the two workers it starts (services, built-in hub), as ES
+ * modules for Node 24.
  * Everything is bundled except Electron itself and better-sqlite3, whose native binary
  * electron-builder unpacks beside the archive.
  */
@@ -20,6 +21,7 @@ export default defineConfig({
       input: {
         main: entry('./main/electron/main.ts'),
         'service-worker': entry('./main/shell/service-worker.ts'),
+        'embedded-hub': entry('./main/hub/embedded-worker.ts'),
       },
       output: {
         format: 'es',

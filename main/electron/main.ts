@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
+import { startEmbeddedHub, type EmbeddedHub } from '../hub/embedded.ts';
 import { defaultDataDir, deviceId } from '../shell/data-dir.ts';
-import type { Caller } from '../shell/messages.ts';
+import type { Caller, ServiceWorkerOptions } from '../shell/messages.ts';
 import { startServiceHost, type ServiceHost } from '../shell/service-host.ts';
 import { mountContractOnIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
@@ -12,10 +13,45 @@ import { enforceSecurityPolicy } from './security.ts';
 import { openShowroomWindow } from './window.ts';
 
 /**
- * The desktop app. The main thread only wires windows to the services worker: the
- * store, imports and (later) sync run in that worker, so the window never freezes.
+ * The desktop app. The main thread only wires windows to its workers: the built-in hub
+ * runs in one, the replica, imports and sync in another, so the window never freezes.
  */
-const DEMO_STYLES = 300;
+const CREDENTIAL_FILE = 'device-credential';
+
+/** Packaged, workers sit outside the archive beside the native module they load. */
+function unpacked(path: string): string {
+  return path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+}
+
+/**
+ * The device credential, encrypted with the OS keychain through safeStorage; where the
+ * OS offers none, the worker keeps it in a file only this user can read.
+ */
+function credentialStorage(dataDir: string): {
+  credential: ServiceWorkerOptions['credential'];
+  onCredential: (token: string | null) => void;
+} {
+  const file = join(dataDir, `${CREDENTIAL_FILE}.enc`);
+  if (!safeStorage.isEncryptionAvailable()) {
+    return {
+      credential: { kind: 'file', file: join(dataDir, CREDENTIAL_FILE) },
+      onCredential: () => {},
+    };
+  }
+  let initial: string | null;
+  try {
+    initial = safeStorage.decryptString(readFileSync(file));
+  } catch {
+    initial = null;
+  }
+  return {
+    credential: { kind: 'host', initial },
+    onCredential: (token) => {
+      if (token === null) rmSync(file, { force: true });
+      else writeFileSync(file, safeStorage.encryptString(token), { mode: 0o600 });
+    },
+  };
+}
 
 registerAppScheme();
 enforceSecurityPolicy();
@@ -36,15 +72,20 @@ async function start(): Promise<void> {
   const caller: Caller = { transport: 'ipc', device: deviceId(dataDir) };
 
   let host: ServiceHost;
+  let embeddedHub: EmbeddedHub;
   try {
+    embeddedHub = await startEmbeddedHub({
+      dataDir: join(dataDir, 'hub'),
+      demoStyles: null,
+      buyerAppDir: join(root, 'dist', 'buyer'),
+      version: app.getVersion(),
+      workerFile: unpacked(join(root, 'dist', 'electron', 'embedded-hub.js')),
+    });
     host = await startServiceHost({
       dataDir,
-      demoStyles: DEMO_STYLES,
-      // Packaged, the worker sits outside the archive beside the native module it loads.
-      workerFile: join(root, 'dist', 'electron', 'service-worker.js').replace(
-        /app\.asar([\\/])/,
-        'app.asar.unpacked$1',
-      ),
+      embeddedHubUrl: embeddedHub.url,
+      ...credentialStorage(dataDir),
+      workerFile: unpacked(join(root, 'dist', 'electron', 'service-worker.js')),
     });
   } catch (error) {
     dialog.showErrorBox(
@@ -85,6 +126,9 @@ async function start(): Promise<void> {
     if (closing) return;
     closing = true;
     event.preventDefault();
-    void host.close().finally(() => app.quit());
+    void host
+      .close()
+      .then(() => embeddedHub.close())
+      .finally(() => app.quit());
   });
 }

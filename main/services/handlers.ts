@@ -1,14 +1,63 @@
 import type { StoreDb } from '../store/database.ts';
-import { importCatalogCsv } from './catalog-import.ts';
+import type { SyncEngine } from '../sync/engine.ts';
+import { createBuyerLocally, listBuyers, updateBuyerTermsLocally } from './buyers.ts';
 import { brandSummary, mediaFile, searchCatalog } from './catalog.ts';
+import { listDevices, revokeDevice } from './devices.ts';
 import type { HandlerTable } from './dispatch.ts';
+import { hubError, type DesktopSession } from './session.ts';
+import { dismissRefusal, listRefusals } from './sync.ts';
+
+/** What the desktop's handlers work with: the replica, the sync engine and the session. */
+export interface DesktopServices {
+  db: StoreDb;
+  session: DesktopSession;
+  engine: SyncEngine;
+  clock: () => Date;
+}
 
 /** The one implementation of the contract, mounted on every transport. */
-export function createHandlers(db: StoreDb): HandlerTable {
+export function createHandlers(services: DesktopServices): HandlerTable {
+  const { db, session, engine, clock } = services;
   return {
     'brand.summary': () => brandSummary(db),
     'catalog.search': (_actor, input) => searchCatalog(db, input),
-    'catalog.importCsv': (actor, input) => importCatalogCsv(db, actor, input),
+    'catalog.importCsv': async (_actor, input) => {
+      // The catalog belongs to the hub: the import runs there and arrives by sync.
+      const hub = session.hub('Importing the catalog');
+      try {
+        const report = await hub.client.importCatalog(hub.token, input.files);
+        await engine.syncNow();
+        return report;
+      } catch (error) {
+        throw hubError(error, 'Importing the catalog');
+      }
+    },
     'media.get': (_actor, input) => mediaFile(db, input.id),
+
+    'session.get': () => session.get(),
+    'session.introduceHub': (_actor, input) => session.introduceHub(input.hub),
+    'session.setup': (_actor, input) => session.setup(input),
+    'session.setupDemo': () => session.setupDemo(),
+    'session.signIn': (_actor, input) => session.signIn(input),
+    'session.signOut': (_actor, input) => session.signOut(input),
+
+    'sync.status': () => engine.status(),
+    'sync.now': async () => {
+      await engine.syncNow();
+      return engine.status();
+    },
+    'sync.refusals': (_actor, input) => listRefusals(db, input.subject),
+    'sync.dismissRefusal': async (_actor, input) => {
+      await dismissRefusal(db, input.seq, clock());
+      engine.dataChanged();
+      return engine.status();
+    },
+
+    'buyers.list': (_actor, input) => listBuyers(services, input),
+    'buyers.create': (_actor, input) => createBuyerLocally(services, input),
+    'buyers.updateTerms': (_actor, input) => updateBuyerTermsLocally(services, input),
+
+    'devices.list': () => listDevices(session),
+    'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),
   };
 }

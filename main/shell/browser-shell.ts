@@ -5,6 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBrowserTransport } from './browser-transport.ts';
 import { defaultDataDir, deviceId } from './data-dir.ts';
+import { startEmbeddedHub } from '../hub/embedded.ts';
+import { DEFAULT_BUYER_APP_DIR } from '../hub/start.ts';
+import { createHubClient } from '../sync/hub-client.ts';
 import { startServiceHost } from './service-host.ts';
 
 /**
@@ -15,11 +18,14 @@ import { startServiceHost } from './service-host.ts';
 export interface BrowserShellArgs {
   dataDir: string;
   port: number;
+  /** Seed a new built-in hub with the demo brand of this many styles; null: ask for a brand. */
   demoStyles: number | null;
+  /** Sync with this standalone hub instead of running the built-in one. */
+  hubUrl: string | null;
 }
 
 export const USAGE =
-  'Usage: npm run start:browser -- [--data DIR] [--port PORT] [--demo-styles N | --no-demo]';
+  'Usage: npm run start:browser -- [--data DIR] [--port PORT] [--demo-styles N | --no-demo] [--hub URL]';
 
 export function parseBrowserShellArgs(argv: string[], env = process.env): BrowserShellArgs {
   const { values } = parseArgs({
@@ -29,6 +35,7 @@ export function parseBrowserShellArgs(argv: string[], env = process.env): Browse
       port: { type: 'string', default: '0' },
       'demo-styles': { type: 'string', default: '300' },
       'no-demo': { type: 'boolean', default: false },
+      hub: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -43,10 +50,23 @@ export function parseBrowserShellArgs(argv: string[], env = process.env): Browse
       `--demo-styles must be a whole number from 1 to 20000, not "${values['demo-styles']}"`,
     );
   }
+  let hubUrl: string | null = null;
+  if (values.hub !== undefined) {
+    try {
+      const url = new URL(values.hub);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+      hubUrl = url.origin;
+    } catch {
+      throw new Error(
+        `--hub must be a hub address like http://127.0.0.1:8787, not "${values.hub}"`,
+      );
+    }
+  }
   return {
     dataDir: resolve(values.data ?? defaultDataDir(process.platform, env)),
     port,
     demoStyles: values['no-demo'] ? null : demoStyles,
+    hubUrl,
   };
 }
 
@@ -71,12 +91,36 @@ async function main(): Promise<void> {
   mkdirSync(args.dataDir, { recursive: true });
 
   const started = performance.now();
+  const embeddedHub = args.hubUrl
+    ? null
+    : await startEmbeddedHub({
+        dataDir: join(args.dataDir, 'hub'),
+        demoStyles: args.demoStyles,
+        buyerAppDir: DEFAULT_BUYER_APP_DIR,
+        workerFile: new URL('../hub/embedded-worker.ts', import.meta.url),
+      }).catch((error: unknown) => {
+        console.error(`The built-in hub could not start: ${(error as Error).message}`);
+        process.exit(1);
+      });
+  if (embeddedHub?.seededDemo) {
+    console.log(`Created the demo brand in the built-in hub (${join(args.dataDir, 'hub')}).`);
+  }
+  if (embeddedHub) {
+    const accounts = await demoAccountsOf(embeddedHub.url);
+    if (accounts) {
+      console.log('Demo accounts (also shown on the sign-in screen):');
+      for (const account of accounts) {
+        console.log(`  ${account.role.padEnd(5)} ${account.email}  password: ${account.password}`);
+      }
+    }
+  }
   const host = await startServiceHost({
     dataDir: args.dataDir,
-    demoStyles: args.demoStyles,
+    embeddedHubUrl: embeddedHub?.url ?? null,
+    ...(args.hubUrl ? { remoteHubUrl: args.hubUrl } : {}),
+    credential: { kind: 'file', file: join(args.dataDir, 'device-credential') },
     workerFile: new URL('./service-worker.ts', import.meta.url),
   });
-  if (host.seededDemo) console.log(`Created the demo brand "${host.brand}" in ${args.dataDir}.`);
 
   const secret = randomBytes(32).toString('base64url');
   const app = await createBrowserTransport({
@@ -91,6 +135,7 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error(`Could not listen on 127.0.0.1:${args.port}: ${(error as Error).message}`);
     await host.close();
+    await embeddedHub?.close();
     process.exit(1);
   }
   const address = app.server.address();
@@ -107,6 +152,7 @@ async function main(): Promise<void> {
     void app
       .close()
       .then(() => host.close())
+      .then(() => embeddedHub?.close())
       .then(() => {
         console.log('Trunkshow stopped.');
         process.exit(0);
@@ -114,6 +160,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+async function demoAccountsOf(url: string) {
+  try {
+    return (await createHubClient(url).hello()).demoAccounts;
+  } catch {
+    return null;
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

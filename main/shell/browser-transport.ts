@@ -21,9 +21,12 @@ export interface BrowserTransportOptions {
 const SESSION_COOKIE = 'trunkshow_shell';
 const STATUS_BY_CODE: { readonly [Code in ErrorCode]: number } = {
   invalid_input: 400,
+  unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  update_required: 426,
+  rate_limited: 429,
   unavailable: 503,
   internal: 500,
 };

@@ -7,17 +7,26 @@ export interface Caller {
 }
 
 export interface ServiceWorkerOptions {
-  /** Folder holding the desktop's store file. */
+  /** Folder holding the desktop's replica (showroom.sqlite). */
   dataDir: string;
-  /** Seed the demo brand, of this many styles, when the store is empty; null: never. */
-  demoStyles: number | null;
+  /** The built-in hub's address, or null when this desktop runs without one. */
+  embeddedHubUrl: string | null;
+  /** The standalone hub the sign-in form offers first, when this desktop was started for one. */
+  remoteHubUrl?: string;
+  /**
+   * Where the device credential lives: a file the worker reads and writes itself, or
+   * the host (Electron's main thread, which alone can use safeStorage), which passes
+   * the stored credential in and is sent every new one.
+   */
+  credential: { kind: 'file'; file: string } | { kind: 'host'; initial: string | null };
 }
 
 export type ToWorker =
   { type: 'call'; id: number; name: string; caller: Caller; input: unknown } | { type: 'close' };
 
 export type FromWorker =
-  | { type: 'ready'; brand: string; seededDemo: boolean }
+  | { type: 'ready'; brand: string }
   | { type: 'result'; id: number; result: DispatchResult }
+  | { type: 'credential'; token: string | null }
   | { type: 'fatal'; message: string }
   | { type: 'closed' };

@@ -4,7 +4,6 @@ import type { Caller, FromWorker, ServiceWorkerOptions, ToWorker } from './messa
 
 export interface ServiceHost {
   readonly brand: string;
-  readonly seededDemo: boolean;
   /** Runs one contract operation in the worker; never rejects. */
   call(name: string, caller: Caller, input: unknown): Promise<DispatchResult>;
   close(): Promise<void>;
@@ -13,6 +12,8 @@ export interface ServiceHost {
 export interface ServiceHostOptions extends ServiceWorkerOptions {
   /** The worker's entry: service-worker.ts from source, or its bundle in Electron. */
   workerFile: URL | string;
+  /** Keeps a new device credential (or forgets it, null) when the worker hands it to the host. */
+  onCredential?: (token: string | null) => void;
 }
 
 const UNAVAILABLE: DispatchResult = {
@@ -22,7 +23,7 @@ const UNAVAILABLE: DispatchResult = {
 
 /** Starts the services worker and answers once its store is open (and seeded, if asked). */
 export function startServiceHost(options: ServiceHostOptions): Promise<ServiceHost> {
-  const { workerFile, ...workerData } = options;
+  const { workerFile, onCredential, ...workerData } = options;
   const worker = new Worker(workerFile, { workerData: workerData satisfies ServiceWorkerOptions });
   const pending = new Map<number, (result: DispatchResult) => void>();
   let nextId = 1;
@@ -51,6 +52,9 @@ export function startServiceHost(options: ServiceHostOptions): Promise<ServiceHo
           pending.get(message.id)?.(message.result);
           pending.delete(message.id);
           return;
+        case 'credential':
+          onCredential?.(message.token);
+          return;
         case 'fatal':
           rejectHost(new Error(message.message));
           void worker.terminate();
@@ -61,7 +65,6 @@ export function startServiceHost(options: ServiceHostOptions): Promise<ServiceHo
         case 'ready':
           resolveHost({
             brand: message.brand,
-            seededDemo: message.seededDemo,
             call(name, caller, input) {
               if (stopped) return Promise.resolve(UNAVAILABLE);
               const id = nextId++;

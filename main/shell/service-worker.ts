@@ -1,17 +1,19 @@
-import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { generateDemoBrand } from '../demo/generate.ts';
 import type { Actor } from '../services/actor.ts';
 import { dispatch } from '../services/dispatch.ts';
 import { createHandlers } from '../services/handlers.ts';
-import { openStore, type StoreDb } from '../store/database.ts';
+import { DesktopSession, type CredentialVault } from '../services/session.ts';
+import { openStore } from '../store/database.ts';
+import { SyncEngine } from '../sync/engine.ts';
+import { credentialFile } from './credential-file.ts';
 import type { Caller, FromWorker, ServiceWorkerOptions, ToWorker } from './messages.ts';
 
 /**
- * The desktop's store and services, off the window's thread: SQL and imports run here
- * so the window never freezes. Both shells (Electron IPC and the browser shell) talk
- * to this same worker.
+ * The desktop's replica, sync and services, off the window's thread: SQL, imports and
+ * sync run here so the window never freezes. Both shells (Electron IPC and the browser
+ * shell) talk to this same worker.
  */
 const port = parentPort;
 if (!port) throw new Error('service-worker.ts runs only as a worker thread');
@@ -21,19 +23,57 @@ function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
 }
 
+function hostVault(initial: string | null): CredentialVault {
+  let token = initial;
+  return {
+    load: () => Promise.resolve(token),
+    save: (value) => {
+      token = value;
+      send({ type: 'credential', token: value });
+      return Promise.resolve();
+    },
+    clear: () => {
+      token = null;
+      send({ type: 'credential', token: null });
+      return Promise.resolve();
+    },
+  };
+}
+
 async function start(): Promise<void> {
   mkdirSync(options.dataDir, { recursive: true });
-  const store = await openStore(join(options.dataDir, 'showroom.sqlite'));
-  const seededDemo = await seedDemoIfEmpty(store.db);
-  const handlers = createHandlers(store.db);
-  const operator = await localOperator(store.db);
+  const store = await openStore(join(options.dataDir, 'showroom.sqlite'), 'replica');
+  const clock = () => new Date();
+  let session: DesktopSession | null = null;
+  const engine = new SyncEngine({
+    db: store.db,
+    clock,
+    onRevoked: (reason) => void session?.revoked(reason),
+  });
+  session = new DesktopSession({
+    db: store.db,
+    engine,
+    embeddedHubUrl: options.embeddedHubUrl,
+    ...(options.remoteHubUrl
+      ? { defaultHub: { kind: 'remote', url: options.remoteHubUrl } as const }
+      : {}),
+    vault:
+      options.credential.kind === 'file'
+        ? credentialFile(options.credential.file)
+        : hostVault(options.credential.initial),
+  });
+  await session.resume();
+  const handlers = createHandlers({ db: store.db, session, engine, clock });
 
   port!.on('message', (message: ToWorker) => {
     if (message.type === 'close') {
-      void store.close().then(() => send({ type: 'closed' }));
+      void engine
+        .stop()
+        .then(() => store.close())
+        .then(() => send({ type: 'closed' }));
       return;
     }
-    void dispatch(handlers, message.name, actorFor(operator, message.caller), message.input, {
+    void dispatch(handlers, message.name, actorFor(session, message.caller), message.input, {
       onInternalError: (name, error) => console.error(`Operation ${name} failed:`, error),
     }).then((result) => {
       const bytes = result.ok ? findTransferable(result.value) : [];
@@ -42,40 +82,15 @@ async function start(): Promise<void> {
   });
 
   const brand = await store.db.selectFrom('brand_settings').select('name').executeTakeFirst();
-  send({ type: 'ready', brand: brand?.name ?? 'Trunkshow', seededDemo });
+  send({ type: 'ready', brand: brand?.name ?? 'Trunkshow' });
 }
 
-async function seedDemoIfEmpty(db: StoreDb): Promise<boolean> {
-  if (options.demoStyles === null) return false;
-  const existing = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
-  if (existing) return false;
-  await generateDemoBrand(db, { styles: options.demoStyles });
-  return true;
-}
-
-interface Operator {
-  id: string;
-  role: 'admin' | 'rep';
-}
-
-/**
- * Until reps sign in on a device, the desktop acts as the brand's first admin; the
- * audit log still names the device each change came from.
- */
-async function localOperator(db: StoreDb): Promise<Operator | null> {
-  const admin = await db
-    .selectFrom('staff_users')
-    .select(['id', 'role'])
-    .orderBy('role')
-    .orderBy('created_at')
-    .executeTakeFirst();
-  return admin ?? null;
-}
-
-function actorFor(operator: Operator | null, caller: Caller): Actor {
-  return operator
-    ? { kind: 'staff', userId: operator.id, role: operator.role, device: caller.device }
-    : { kind: 'system', reason: `${caller.transport} on ${caller.device} before any staff exist` };
+/** The signed-in rep or admin; before anyone signs in, the device itself. */
+function actorFor(session: DesktopSession | null, caller: Caller): Actor {
+  const account = session?.account();
+  return account
+    ? { kind: 'staff', userId: account.userId, role: account.role, device: account.deviceId }
+    : { kind: 'system', reason: `${caller.transport} on ${caller.device} before signing in` };
 }
 
 function findTransferable(value: unknown): ArrayBuffer[] {

@@ -1,14 +1,17 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedHub, type EmbeddedHub } from '../../main/hub/embedded.ts';
+import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { createBrowserTransport } from '../../main/shell/browser-transport.ts';
 import { startServiceHost, type ServiceHost } from '../../main/shell/service-host.ts';
 
 const secret = 'k'.repeat(43);
 let dir: string;
 let host: ServiceHost;
+let hub: EmbeddedHub;
 let app: FastifyInstance;
 let base: string;
 let cookie: string;
@@ -23,9 +26,16 @@ beforeAll(async () => {
   );
   writeFileSync(join(showroomDir, 'assets', 'app.js'), 'export {};');
   writeFileSync(join(dir, 'bridge.js'), '/* bridge */');
+  hub = await startEmbeddedHub({
+    dataDir: join(dir, 'data', 'hub'),
+    demoStyles: 12,
+    buyerAppDir: null,
+    workerFile: new URL('../../main/hub/embedded-worker.ts', import.meta.url),
+  });
   host = await startServiceHost({
     dataDir: join(dir, 'data'),
-    demoStyles: 12,
+    embeddedHubUrl: hub.url,
+    credential: { kind: 'file', file: join(dir, 'data', 'device-credential') },
     workerFile: new URL('../../main/shell/service-worker.ts', import.meta.url),
   });
   app = await createBrowserTransport({
@@ -43,6 +53,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
   await host.close();
+  await hub.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -111,6 +122,19 @@ describe('browser shell transport', () => {
   });
 
   it('carries operations to the worker and its answers back', async () => {
+    const signedIn = await rpc('session.signIn', {
+      hub: { kind: 'embedded' },
+      email: 'jonas@nordlys-atelier.example',
+      password: DEMO_PASSWORD,
+    });
+    expect(signedIn.status).toBe(200);
+    expect(await signedIn.json()).toMatchObject({ ok: true, value: { state: 'signed_in' } });
+    expect(statSync(join(dir, 'data', 'device-credential')).mode & 0o777).toBe(0o600);
+    expect(await (await rpc('sync.now', {})).json()).toMatchObject({
+      ok: true,
+      value: { connection: 'online', pending: 0 },
+    });
+
     const summary = await rpc('brand.summary', {});
     expect(summary.status).toBe(200);
     const body = (await summary.json()) as {

@@ -2,7 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../main/services/actor.ts';
 import { dispatch, type HandlerTable } from '../../../main/services/dispatch.ts';
 import { createHandlers } from '../../../main/services/handlers.ts';
+import { DesktopSession } from '../../../main/services/session.ts';
 import { openStore, type Store } from '../../../main/store/database.ts';
+import { SyncEngine } from '../../../main/sync/engine.ts';
+import { memoryVault } from '../../support/desktop.ts';
 import { contract } from '../../../preload/contract/index.ts';
 
 const actor: Actor = { kind: 'system', reason: 'test' };
@@ -10,8 +13,15 @@ let store: Store;
 let handlers: HandlerTable;
 
 beforeEach(async () => {
-  store = await openStore(':memory:');
-  handlers = createHandlers(store.db);
+  store = await openStore(':memory:', 'replica');
+  const engine = new SyncEngine({ db: store.db });
+  const session = new DesktopSession({
+    db: store.db,
+    engine,
+    vault: memoryVault(),
+    embeddedHubUrl: null,
+  });
+  handlers = createHandlers({ db: store.db, engine, session, clock: () => new Date() });
 });
 afterEach(() => store.close());
 

@@ -1,0 +1,496 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
+import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import {
+  createBuyerLocally,
+  listBuyers,
+  updateBuyerTermsLocally,
+} from '../../main/services/buyers.ts';
+import { hubDb, replicaDb, type StoreDb } from '../../main/store/database.ts';
+import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
+import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
+import { openDesktop, type TestDesktop } from '../support/desktop.ts';
+
+const REP = 'jonas@nordlys-atelier.example';
+const ADMIN = 'maja@nordlys-atelier.example';
+
+let root: string;
+let hub: RunningHub;
+let hubPort: number;
+const desktops: TestDesktop[] = [];
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'trunkshow-sync-'));
+  hub = await startHub({ dataDir: join(root, 'hub'), port: 0, demo: 20, buyerAppDir: null });
+  hubPort = hub.port;
+});
+
+afterEach(async () => {
+  while (desktops.length > 0) await desktops.pop()!.close();
+});
+
+afterAll(async () => {
+  await hub.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function desktop(email = REP): Promise<TestDesktop> {
+  const opened = await openDesktop({ embeddedHubUrl: `http://127.0.0.1:${hubPort}` });
+  desktops.push(opened);
+  await opened.session.signIn({ hub: { kind: 'embedded' }, email, password: DEMO_PASSWORD });
+  await opened.engine.syncNow();
+  return opened;
+}
+
+function services(d: TestDesktop) {
+  return { db: d.store.db, session: d.session, engine: d.engine, clock: () => new Date() };
+}
+
+async function count(db: StoreDb, table: string, where?: { column: string; value: string }) {
+  let query = db.selectFrom(table as 'buyers').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (where) query = query.where(where.column as 'name', '=', where.value);
+  return Number((await query.executeTakeFirstOrThrow()).n);
+}
+
+async function pricelistId(db: StoreDb): Promise<string> {
+  return (await db.selectFrom('pricelists').select('id').orderBy('name').executeTakeFirstOrThrow())
+    .id;
+}
+
+async function newBuyer(d: TestDesktop, name: string, pricelist?: string) {
+  return createBuyerLocally(services(d), {
+    name,
+    kind: 'offline',
+    countryCode: 'SE',
+    terms: {
+      pricelistId: pricelist ?? (await pricelistId(d.store.db)),
+      discountPercent: 5,
+      language: 'en',
+    },
+  });
+}
+
+async function restartHub(): Promise<void> {
+  await hub.close();
+  hub = await startHub({ dataDir: join(root, 'hub'), port: hubPort, buyerAppDir: null });
+}
+
+async function rawPush(token: string, body: unknown, headers: Record<string, string> = {}) {
+  return fetch(`${hub.url}/api/sync/push`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      [PROTOCOL_HEADER]: String(SYNC_PROTOCOL.max),
+      ...headers,
+    },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+describe('first sync', () => {
+  it('copies every row the rep may see, and no password hash', async () => {
+    const d = await desktop();
+    for (const entity of SYNCED_ENTITIES) {
+      expect(await count(d.store.db, entity.table), entity.table).toBe(
+        await count(hub.store.db, entity.table),
+      );
+    }
+    const staff = await d.store.db.selectFrom('staff_users').select('password_hash').execute();
+    expect(staff.every((row) => row.password_hash === null)).toBe(true);
+    expect(await d.engine.status()).toMatchObject({
+      connection: 'online',
+      pending: 0,
+      lastError: null,
+    });
+  });
+
+  it('in pages gives the same replica as in one go', async () => {
+    const paged = await openDesktop({ embeddedHubUrl: hub.url, pullLimit: 97 });
+    desktops.push(paged);
+    await paged.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
+    await paged.engine.syncNow();
+    for (const entity of SYNCED_ENTITIES) {
+      expect(await count(paged.store.db, entity.table), entity.table).toBe(
+        await count(hub.store.db, entity.table),
+      );
+    }
+  });
+});
+
+describe('changes made on the desktop', () => {
+  it('apply at once, wait in the outbox, and reach the hub on sync', async () => {
+    const d = await desktop();
+    const created = await newBuyer(d, 'Atelier Offline One');
+    expect(created.waitingToSync).toBe(true);
+    expect(
+      await count(d.store.db, 'buyers', { column: 'name', value: 'Atelier Offline One' }),
+    ).toBe(1);
+    await d.engine.syncNow();
+    expect(await count(hub.store.db, 'buyers', { column: 'id', value: created.id })).toBe(1);
+    const page = await listBuyers(services(d), { query: 'Offline One', offset: 0, limit: 10 });
+    expect(page.items).toMatchObject([{ id: created.id, waitingToSync: false }]);
+    const audit = await hub.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'buyer.create.v1')
+      .where('subject', '=', `buyer:${created.id}`)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.device).toBe(d.session.account()!.deviceId);
+  });
+
+  it('keep working with the hub down, and drain by themselves when it is back', async () => {
+    const d = await desktop();
+    await hub.close();
+    await d.engine.syncNow();
+    expect((await d.engine.status()).connection).toBe('offline');
+    const first = await newBuyer(d, 'Booth Buyer A');
+    const second = await newBuyer(d, 'Booth Buyer B');
+    await updateBuyerTermsLocally(services(d), {
+      buyerId: first.id,
+      terms: { pricelistId: first.pricelistId, discountPercent: 12.5, language: 'ja' },
+    });
+    const offline = await d.engine.status();
+    expect(offline).toMatchObject({ connection: 'offline', pending: 3 });
+    expect(offline.lastError).toMatch(/cannot be reached/);
+
+    hub = await startHub({ dataDir: join(root, 'hub'), port: hubPort, buyerAppDir: null });
+    const deadline = Date.now() + 10_000;
+    while ((await d.engine.status()).pending > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await d.engine.status()).toMatchObject({
+      connection: 'online',
+      pending: 0,
+      lastError: null,
+    });
+    const onHub = await hub.store.db
+      .selectFrom('buyers')
+      .select(['id', 'discount_bp', 'language'])
+      .where('id', 'in', [first.id, second.id])
+      .orderBy('name')
+      .execute();
+    expect(onHub).toEqual([
+      { id: first.id, discount_bp: 1250, language: 'ja' },
+      { id: second.id, discount_bp: 500, language: 'en' },
+    ]);
+  });
+
+  it('refused by the hub are undone locally and kept, with the reason, for the rep', async () => {
+    const d = await desktop();
+    await hub.store.db
+      .insertInto('pricelists')
+      .values({ id: 'temporary-list', name: 'Pop-up CHF', currency: 'CHF' })
+      .execute();
+    await d.engine.syncNow();
+    await hub.close();
+    await d.engine.syncNow();
+    const doomed = await newBuyer(d, 'Buyer On A Vanishing List', 'temporary-list');
+    const kept = await newBuyer(d, 'Buyer On A Lasting List');
+    hub = await startHub({ dataDir: join(root, 'hub'), port: hubPort, buyerAppDir: null });
+    await hub.store.db.deleteFrom('pricelists').where('id', '=', 'temporary-list').execute();
+    await d.engine.syncNow();
+
+    const status = await d.engine.status();
+    expect(status).toMatchObject({ pending: 0, refused: 1 });
+    expect(await count(d.store.db, 'buyers', { column: 'id', value: doomed.id })).toBe(0);
+    expect(await count(d.store.db, 'buyers', { column: 'id', value: kept.id })).toBe(1);
+    const page = await listBuyers(services(d), { query: '', offset: 0, limit: 1 });
+    expect(page.refusals).toEqual([
+      expect.objectContaining({
+        mutation: 'buyer.create.v1',
+        subject: `buyer:${doomed.id}`,
+        summary: 'Create buyer “Buyer On A Vanishing List”',
+        code: 'not_found',
+        reason: expect.stringMatching(/pricelist .* no longer exists/),
+        args: expect.objectContaining({
+          name: 'Buyer On A Vanishing List',
+          terms: { pricelistId: 'temporary-list', discountPercent: 5, language: 'en' },
+        }),
+      }),
+    ]);
+    // A second sync neither repeats the refusal nor loses it.
+    await d.engine.syncNow();
+    expect((await d.engine.status()).refused).toBe(1);
+  });
+
+  it('are checked on the desktop too, before they are queued', async () => {
+    const d = await desktop();
+    await expect(newBuyer(d, 'Nowhere Buyer', 'no-such-pricelist')).rejects.toMatchObject({
+      code: 'not_found',
+      issues: [{ path: 'terms.pricelistId' }],
+    });
+    expect((await d.engine.status()).pending).toBe(0);
+  });
+});
+
+describe('pull', () => {
+  it('is incremental: a sync after one change on the hub brings that change only', async () => {
+    const d = await desktop();
+    const before = (
+      await replicaDb(d.store.db)
+        .selectFrom('sync_state')
+        .select('cursor')
+        .executeTakeFirstOrThrow()
+    ).cursor;
+    await hub.store.db
+      .updateTable('products')
+      .set({ name: 'Renamed On The Hub' })
+      .where(
+        'style_number',
+        '=',
+        (
+          await hub.store.db
+            .selectFrom('products')
+            .select('style_number')
+            .orderBy('style_number')
+            .executeTakeFirstOrThrow()
+        ).style_number,
+      )
+      .execute();
+    const token = (
+      await hubDb(hub.store.db)
+        .selectFrom('devices')
+        .select('id')
+        .where('id', '=', d.session.account()!.deviceId)
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(token).toBeTruthy();
+    const page = await d.session.hub('test').client.pull(d.session.hub('test').token, {
+      clientId: d.session.account()!.deviceId,
+      cursor: before,
+    });
+    expect(page.changes).toEqual([
+      expect.objectContaining({
+        entity: 'products',
+        row: expect.objectContaining({ name: 'Renamed On The Hub' }),
+      }),
+    ]);
+    await d.engine.syncNow();
+    expect(
+      await count(d.store.db, 'products', { column: 'name', value: 'Renamed On The Hub' }),
+    ).toBe(1);
+  });
+
+  it('sends deletions', async () => {
+    const d = await desktop();
+    await hub.store.db
+      .insertInto('warehouses')
+      .values({ id: 'w-temp', name: 'Pop-up store' })
+      .execute();
+    await d.engine.syncNow();
+    expect(await count(d.store.db, 'warehouses', { column: 'id', value: 'w-temp' })).toBe(1);
+    await hub.store.db.deleteFrom('warehouses').where('id', '=', 'w-temp').execute();
+    await d.engine.syncNow();
+    expect(await count(d.store.db, 'warehouses', { column: 'id', value: 'w-temp' })).toBe(0);
+  });
+});
+
+describe('devices', () => {
+  it('an admin sees devices and revokes one; the revoked desktop is told why and keeps its work', async () => {
+    const rep = await desktop();
+    const admin = await desktop(ADMIN);
+    const adminHub = admin.session.hub('test');
+    const listed = await adminHub.client.devices(adminHub.token);
+    expect(listed.map((device) => device.id)).toEqual(
+      expect.arrayContaining([rep.session.account()!.deviceId]),
+    );
+
+    const repHub = rep.session.hub('test');
+    // The rep cannot revoke devices.
+    await expect(repHub.client.devices(repHub.token)).rejects.toMatchObject({ status: 403 });
+    await adminHub.client.revokeDevice(adminHub.token, rep.session.account()!.deviceId);
+    const unsent = await newBuyer(rep, 'Written After Revocation');
+
+    await rep.engine.syncNow();
+    expect((await rep.engine.status()).connection).toBe('revoked');
+    const session = await rep.session.get();
+    expect(session).toMatchObject({
+      state: 'signed_out',
+      reason: expect.stringMatching(/revoked this device/),
+    });
+    expect((await rep.engine.status()).pending).toBe(1);
+    expect(await count(hub.store.db, 'buyers', { column: 'id', value: unsent.id })).toBe(0);
+
+    await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
+    await rep.engine.syncNow();
+    expect(await rep.engine.status()).toMatchObject({ connection: 'online', pending: 0 });
+    expect(await count(hub.store.db, 'buyers', { column: 'id', value: unsent.id })).toBe(1);
+  });
+
+  it('sign-out keeps unsynced work unless the rep says to discard it', async () => {
+    const d = await desktop();
+    await hub.close();
+    await d.engine.syncNow();
+    await newBuyer(d, 'Not Yet Sent');
+    await expect(d.session.signOut({ discardUnsynced: false })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/1 change has not reached the hub yet/),
+    });
+    expect((await d.engine.status()).pending).toBe(1);
+    const signedOut = await d.session.signOut({ discardUnsynced: true });
+    expect(signedOut.state).toBe('signed_out');
+    expect((await d.engine.status()).pending).toBe(0);
+    hub = await startHub({ dataDir: join(root, 'hub'), port: hubPort, buyerAppDir: null });
+  });
+});
+
+describe('sign-in', () => {
+  it('refuses a wrong password in words, and locks the account after 10 failures, across a restart', async () => {
+    const d = await openDesktop({ embeddedHubUrl: hub.url });
+    desktops.push(d);
+    const email = 'luca@nordlys-atelier.example';
+    await expect(
+      d.session.signIn({ hub: { kind: 'embedded' }, email, password: 'wrong password' }),
+    ).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'The email or password is not right.',
+    });
+    await expect(
+      d.session.signIn({ hub: { kind: 'embedded' }, email: 'nobody@example.com', password: 'x' }),
+    ).rejects.toMatchObject({
+      code: 'unauthorized',
+      message: 'The email or password is not right.',
+    });
+    for (let attempt = 0; attempt < 9; attempt++) {
+      await d.session
+        .signIn({ hub: { kind: 'embedded' }, email, password: 'wrong' })
+        .catch(() => undefined);
+    }
+    await restartHub();
+    await expect(
+      d.session.signIn({ hub: { kind: 'embedded' }, email, password: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({
+      code: 'rate_limited',
+      message: expect.stringMatching(/Too many failed sign-ins. Try again in \d+ minutes?/),
+    });
+    const tokens = await hubDb(hub.store.db).selectFrom('devices').select('token_hash').execute();
+    expect(tokens.every((row) => /^[\w-]{43}$/.test(row.token_hash))).toBe(true);
+  });
+});
+
+describe('bad sync requests get a 4xx and change nothing', () => {
+  let token: string;
+  let deviceId: string;
+  let buyersBefore: number;
+
+  beforeAll(async () => {
+    const d = await openDesktop({ embeddedHubUrl: hub.url });
+    await d.session.signIn({
+      hub: { kind: 'embedded' },
+      email: 'aiko@nordlys-atelier.example',
+      password: DEMO_PASSWORD,
+    });
+    ({ token, deviceId } = d.session.hub('test'));
+    await d.close();
+  });
+
+  async function expectUnchanged(response: Response, status: number, message: RegExp) {
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as { error: { message: string } };
+    expect(body.error.message).toMatch(message);
+    expect(await count(hub.store.db, 'buyers')).toBe(buyersBefore);
+  }
+
+  const mutation = (seq: number, name = 'buyer.create.v1', args?: unknown) => ({
+    seq,
+    name,
+    at: new Date().toISOString(),
+    args: args ?? {
+      id: crypto.randomUUID(),
+      name: `Forged ${seq}`,
+      kind: 'offline',
+      countryCode: 'SE',
+      terms: { pricelistId: 'x', discountBp: 0, language: 'en' },
+    },
+  });
+
+  it('refuses each kind of bad request', async () => {
+    buyersBefore = await count(hub.store.db, 'buyers');
+    await expectUnchanged(await rawPush(token, '{"clientId": '), 400, /not valid JSON/);
+    await expectUnchanged(
+      await rawPush(token, { clientId: deviceId, mutations: [mutation(1, 'buyer.explode.v9')] }),
+      400,
+      /does not know the change "buyer.explode.v9"/,
+    );
+    await expectUnchanged(
+      await rawPush(token, {
+        clientId: deviceId,
+        mutations: [mutation(1, 'buyer.create.v1', { id: 'not-a-uuid' })],
+      }),
+      400,
+      /invalid arguments/,
+    );
+    await expectUnchanged(
+      await rawPush(token, { clientId: 'someone-else', mutations: [mutation(1)] }),
+      403,
+      /another device/,
+    );
+    await expectUnchanged(
+      await rawPush('forged-token', { clientId: deviceId, mutations: [mutation(1)] }),
+      401,
+      /does not recognise this device/,
+    );
+    await expectUnchanged(
+      await rawPush(token, { clientId: deviceId, mutations: [mutation(5)] }),
+      409,
+      /Change 5 arrived before change 1/,
+    );
+    await expectUnchanged(
+      await rawPush(
+        token,
+        { clientId: deviceId, mutations: [mutation(1)] },
+        { [PROTOCOL_HEADER]: '99' },
+      ),
+      426,
+      /update Trunkshow/,
+    );
+    await expectUnchanged(
+      await rawPush(token, { clientId: deviceId, mutations: [mutation(2), mutation(1)] }),
+      400,
+      /rising seq order/,
+    );
+    await expectUnchanged(
+      await rawPush(token, { clientId: deviceId, mutations: [mutation(1)], extra: true }),
+      400,
+      /not valid/,
+    );
+    const huge = JSON.stringify({
+      clientId: deviceId,
+      mutations: [mutation(1, 'buyer.create.v1', { blob: 'x'.repeat(1_200_000) })],
+    });
+    await expectUnchanged(await rawPush(token, huge), 413, /too large/);
+  });
+
+  it('a push delivered twice is applied once, and says so', async () => {
+    const body = {
+      clientId: deviceId,
+      mutations: [
+        mutation(1, 'buyer.create.v1', {
+          id: crypto.randomUUID(),
+          name: 'Delivered Twice',
+          kind: 'offline',
+          countryCode: 'SE',
+          terms: { pricelistId: await pricelistId(hub.store.db), discountBp: 0, language: 'en' },
+        }),
+      ],
+    };
+    const first = await rawPush(token, body);
+    expect(await first.json()).toEqual({
+      results: [{ seq: 1, status: 'applied' }],
+      lastAppliedSeq: 1,
+    });
+    const again = await rawPush(token, body);
+    expect(await again.json()).toEqual({
+      results: [{ seq: 1, status: 'already_applied' }],
+      lastAppliedSeq: 1,
+    });
+    expect(await count(hub.store.db, 'buyers', { column: 'name', value: 'Delivered Twice' })).toBe(
+      1,
+    );
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DesktopSession, type CredentialVault } from '../../main/services/session.ts';
+import { openStore, type Store } from '../../main/store/database.ts';
+import { SyncEngine } from '../../main/sync/engine.ts';
+import type { HubClient } from '../../main/sync/hub-client.ts';
+
+/** A desktop's replica, sync engine and session, run in-process against a real hub. */
+export interface TestDesktop {
+  store: Store;
+  engine: SyncEngine;
+  session: DesktopSession;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export function memoryVault(): CredentialVault & { token: string | null } {
+  const vault = {
+    token: null as string | null,
+    load: () => Promise.resolve(vault.token),
+    save: (token: string) => {
+      vault.token = token;
+      return Promise.resolve();
+    },
+    clear: () => {
+      vault.token = null;
+      return Promise.resolve();
+    },
+  };
+  return vault;
+}
+
+export async function openDesktop(
+  options: {
+    embeddedHubUrl?: string | null;
+    dir?: string;
+    vault?: CredentialVault;
+    pullLimit?: number;
+    clientFor?: (url: string) => HubClient;
+  } = {},
+): Promise<TestDesktop> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'trunkshow-desktop-'));
+  const store = await openStore(join(dir, 'showroom.sqlite'), 'replica');
+  let session: DesktopSession | null = null;
+  const engine = new SyncEngine({
+    db: store.db,
+    retryDelaysMs: [50, 100, 200],
+    pollMs: 60_000,
+    ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}),
+    onRevoked: (reason) => void session?.revoked(reason),
+  });
+  session = new DesktopSession({
+    db: store.db,
+    engine,
+    vault: options.vault ?? memoryVault(),
+    embeddedHubUrl: options.embeddedHubUrl ?? null,
+    deviceName: 'Test desktop',
+    ...(options.clientFor ? { clientFor: options.clientFor } : {}),
+  });
+  await session.resume();
+  return {
+    store,
+    engine,
+    session,
+    dir,
+    async close() {
+      await engine.stop();
+      await store.close();
+    },
+  };
+}
