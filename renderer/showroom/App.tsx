@@ -1,15 +1,59 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Session } from '../../preload/contract/index.ts';
+import { SignOutDialog } from './components/AccountMenu.tsx';
+import { BuyerDialog } from './components/BuyerDialog.tsx';
+import { BuyersView } from './components/BuyersView.tsx';
 import { CatalogView } from './components/CatalogView.tsx';
+import { DevicesView, RevokeDialog } from './components/DevicesView.tsx';
 import { Header } from './components/Header.tsx';
 import { ImportDialog } from './components/ImportDialog.tsx';
+import { SignInScreen } from './components/SignInScreen.tsx';
+import { Splash } from './components/Splash.tsx';
+import { StatePanel } from './components/StatePanel.tsx';
+import { UpdateBanner } from './components/SyncIndicator.tsx';
 import { useBrandStore } from './state/brand.ts';
+import { useNavigationStore } from './state/navigation.ts';
+import { useSessionStore } from './state/session.ts';
 
+/** Signed in or not decides everything: the sign-in flow, or the showroom. */
 export function App() {
+  const { t } = useTranslation();
+  const state = useSessionStore((store) => store.state);
+  const load = useSessionStore((store) => store.load);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (state.status === 'loading') return <Splash />;
+  if (state.status === 'failed') {
+    return (
+      <StatePanel
+        tone="error"
+        icon="error"
+        title={t('sessionFailed')}
+        lead={state.message || t('unexpected')}
+        action={
+          <button type="button" className="button button--primary" onClick={() => void load()}>
+            {t('tryAgain')}
+          </button>
+        }
+      />
+    );
+  }
+  const { session } = state;
+  if (session.state === 'signed_out') return <SignInScreen session={session} />;
+  return <Showroom session={session} />;
+}
+
+function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' }> }) {
   const { t } = useTranslation();
   const loadSummary = useBrandStore((state) => state.loadSummary);
   const summary = useBrandStore((state) => state.summary);
-  const brand = summary.status === 'ready' ? summary.summary.name : null;
+  const view = useNavigationStore((state) => state.view);
+  const brand = summary.status === 'ready' ? summary.summary.name : session.brand;
+  const admin = session.user.role === 'admin';
 
   useEffect(() => {
     void loadSummary();
@@ -21,11 +65,21 @@ export function App() {
 
   return (
     <div className="app">
-      <Header />
+      <Header user={session.user} />
+      <UpdateBanner />
       <main className="app__main">
-        <CatalogView />
+        {view === 'buyers' ? (
+          <BuyersView />
+        ) : view === 'devices' && admin ? (
+          <DevicesView />
+        ) : (
+          <CatalogView />
+        )}
       </main>
       <ImportDialog />
+      <BuyerDialog />
+      <RevokeDialog />
+      <SignOutDialog />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { TrunkshowApi } from '../../preload/contract/index.ts';
+import type { ErrorCode, TrunkshowApi } from '../../preload/contract/index.ts';
 import { isOperationErrorData } from '../../preload/contract/index.ts';
 
 declare global {
@@ -31,4 +31,21 @@ export function errorMessage(error: unknown, fallback: string): string {
   if (isOperationErrorData(error)) return error.message;
   if (error instanceof Error && error.message) return error.message;
   return fallback;
+}
+
+/** A refused or failed operation as the forms show it: the code, one line, and field issues. */
+export interface Problem {
+  code: ErrorCode | null;
+  message: string;
+  /** The first message for each input path, e.g. { email: '…', 'terms.discountPercent': '…' }. */
+  fields: Readonly<Record<string, string>>;
+}
+
+export function problemOf(error: unknown, fallback: string): Problem {
+  const fields: Record<string, string> = {};
+  if (isOperationErrorData(error)) {
+    for (const issue of error.issues ?? []) fields[issue.path] ??= issue.message;
+    return { code: error.code, message: error.message, fields };
+  }
+  return { code: null, message: errorMessage(error, fallback), fields };
 }

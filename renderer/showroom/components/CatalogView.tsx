@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBrandStore } from '../state/brand.ts';
 import { useCatalogStore, useSearchPending, useShownResult } from '../state/catalog.ts';
+import { useSyncStore } from '../state/sync.ts';
 import { CatalogGrid, SkeletonGrid } from './CatalogGrid.tsx';
 import { ImportButton } from './ImportButton.tsx';
 import { StatePanel } from './StatePanel.tsx';
@@ -19,6 +20,7 @@ export function CatalogView() {
   const clear = useCatalogStore((state) => state.clear);
   const shown = useShownResult();
   const pending = useSearchPending();
+  const downloading = useSyncStore((state) => state.status?.progress ?? null);
   const ready = summary.status === 'ready';
 
   // Searches wait for the summary: it says which pricelist the rep last used.
@@ -68,6 +70,10 @@ export function CatalogView() {
         }
       />
     );
+  }
+  if (shown.total === 0 && shown.query === '' && downloading) {
+    // A first sync is filling the replica: the catalog is on its way, not missing.
+    return <StatePanel icon="box" title={t('sync.downloading', { rows: downloading.rows })} />;
   }
   if (shown.total === 0 && shown.query === '') {
     return (

@@ -1,15 +1,23 @@
 import { useTranslation } from 'react-i18next';
+import type { SignedInUser } from '../../../preload/contract/index.ts';
 import { useBrandStore } from '../state/brand.ts';
 import { useSearchPending, useShownResult } from '../state/catalog.ts';
+import { useNavigationStore, type View } from '../state/navigation.ts';
+import { AccountMenu } from './AccountMenu.tsx';
 import { ImportButton, ImportProgress } from './ImportButton.tsx';
 import { PricelistPicker } from './PricelistPicker.tsx';
 import { SearchBar } from './SearchBar.tsx';
+import { SyncIndicator } from './SyncIndicator.tsx';
 import './Header.css';
 
-/** Brand, catalog size, search, pricelist and import: everything a rep reaches for first. */
-export function Header() {
+/**
+ * Brand, sections, sync and account on top; under them, on the catalog, search,
+ * pricelist and import: everything a rep reaches for first.
+ */
+export function Header({ user }: { user: SignedInUser }) {
   const { t } = useTranslation();
   const summary = useBrandStore((state) => state.summary);
+  const view = useNavigationStore((state) => state.view);
   const shown = useShownResult();
   const pending = useSearchPending();
   const brand = summary.status === 'ready' ? summary.summary : null;
@@ -22,18 +30,55 @@ export function Header() {
           <h1 className="brand-name">{brand?.name ?? t('appName')}</h1>
           <StyleCount />
         </div>
-        <div className="topbar__search">
-          {/* The no-matches panel offers its own, larger Clear search. */}
-          <SearchBar offerClear={!noMatches} />
-          {brand ? <PricelistPicker pricelists={brand.pricelists} /> : null}
-        </div>
-        <div className="topbar__actions">
-          <ImportProgress />
-          <ImportButton variant="header" />
+        <Sections admin={user.role === 'admin'} />
+        <div className="topbar__session">
+          <SyncIndicator />
+          <AccountMenu user={user} />
         </div>
       </div>
-      <div className={`topbar__progress${pending ? ' topbar__progress--on' : ''}`} />
+      {view === 'catalog' ? (
+        <div className="topbar__inner topbar__tools">
+          <div className="topbar__search">
+            {/* The no-matches panel offers its own, larger Clear search. */}
+            <SearchBar offerClear={!noMatches} />
+            {brand ? <PricelistPicker pricelists={brand.pricelists} /> : null}
+          </div>
+          <div className="topbar__actions">
+            <ImportProgress />
+            <ImportButton variant="header" />
+          </div>
+        </div>
+      ) : null}
+      <div
+        className={`topbar__progress${pending && view === 'catalog' ? ' topbar__progress--on' : ''}`}
+      />
     </header>
+  );
+}
+
+/** Catalog, Buyers and, for admins, Devices. */
+function Sections({ admin }: { admin: boolean }) {
+  const { t } = useTranslation();
+  const view = useNavigationStore((state) => state.view);
+  const go = useNavigationStore((state) => state.go);
+  const views: View[] = admin ? ['catalog', 'buyers', 'devices'] : ['catalog', 'buyers'];
+  return (
+    <nav className="sections" aria-label={t('nav.label')}>
+      <ul className="sections__list">
+        {views.map((item) => (
+          <li key={item}>
+            <button
+              type="button"
+              className="sections__item"
+              aria-current={view === item ? 'page' : undefined}
+              onClick={() => go(item)}
+            >
+              {t(`nav.${item}`)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -41,9 +86,11 @@ function StyleCount() {
   const { t } = useTranslation();
   const summary = useBrandStore((state) => state.summary);
   const shown = useShownResult();
+  const view = useNavigationStore((state) => state.view);
   if (summary.status !== 'ready') return <p className="brand-count">&nbsp;</p>;
   const count = summary.summary.styleCount;
-  const searching = shown !== undefined && shown.query !== '' && shown.total !== null;
+  const searching =
+    view === 'catalog' && shown !== undefined && shown.query !== '' && shown.total !== null;
   return (
     <p className="brand-count" aria-live="polite">
       {searching

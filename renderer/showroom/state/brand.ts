@@ -15,6 +15,8 @@ interface BrandStore {
   pricelistId: string | null;
   loadSummary: () => Promise<void>;
   choosePricelist: (id: string) => void;
+  /** Forget the brand, e.g. after signing out: the next sign-in may be to another hub. */
+  reset: () => void;
 }
 
 function rememberedPricelist(): string | null {
@@ -70,5 +72,10 @@ export const useBrandStore = create<BrandStore>()((set, get) => ({
   choosePricelist(id) {
     rememberPricelist(id);
     set({ pricelistId: id });
+  },
+
+  reset() {
+    latestLoad++;
+    set({ summary: { status: 'loading' }, pricelistId: null });
   },
 }));

@@ -45,6 +45,7 @@ interface CatalogStore {
   ensureRange: (key: string, firstIndex: number, lastIndex: number) => void;
   retry: (key: string) => void;
   invalidate: () => void;
+  refresh: () => void;
 }
 
 export function searchKey(query: string, pricelistId: string | null): string {
@@ -54,6 +55,9 @@ export function searchKey(query: string, pricelistId: string | null): string {
 /** Page requests under way, by epoch and key, so scrolling never asks twice. */
 const inFlight = new Set<string>();
 const flightTag = (epoch: number, key: string, page: number) => `${epoch}|${page}|${key}`;
+
+/** The styles the grid last asked for, so a refresh asks again for what is on screen. */
+let onScreen: { key: string; firstIndex: number; lastIndex: number } | null = null;
 
 export const useCatalogStore = create<CatalogStore>()((set, get) => {
   async function fetchPage(result: ResultSet, page: number): Promise<void> {
@@ -142,6 +146,7 @@ export const useCatalogStore = create<CatalogStore>()((set, get) => {
     },
 
     ensureRange(key, firstIndex, lastIndex) {
+      onScreen = { key, firstIndex, lastIndex };
       const result = get().results[key];
       if (!result || result.error !== null) return;
       const last = result.total === null ? firstIndex : Math.min(lastIndex, result.total - 1);
@@ -162,6 +167,37 @@ export const useCatalogStore = create<CatalogStore>()((set, get) => {
 
     invalidate() {
       set((state) => ({ epoch: state.epoch + 1, results: {}, order: [], shownKey: null }));
+    },
+
+    refresh() {
+      // The data changed under the grid (a sync pulled rows, an edit landed). Unlike
+      // invalidate, the search on screen stays there while its visible pages are asked
+      // again, and each is replaced as its answer arrives: no skeletons, no flicker.
+      const { shownKey, results, epoch } = get();
+      const shown = shownKey ? results[shownKey] : undefined;
+      if (!shown) {
+        set({ epoch: epoch + 1, results: {}, order: [] });
+        return;
+      }
+      const visible = new Set<number>([0]);
+      if (onScreen?.key === shown.key && shown.total !== null) {
+        const last = Math.min(onScreen.lastIndex, shown.total - 1);
+        for (
+          let page = Math.floor(onScreen.firstIndex / PAGE_SIZE);
+          page * PAGE_SIZE <= last;
+          page++
+        ) {
+          visible.add(page);
+        }
+      }
+      const pages: Record<number, readonly StyleCard[]> = {};
+      for (const page of visible) {
+        const kept = shown.pages[page];
+        if (kept) pages[page] = kept;
+      }
+      const kept: ResultSet = { ...shown, pages, error: null };
+      set({ epoch: epoch + 1, results: { [shown.key]: kept }, order: [shown.key] });
+      for (const page of visible) void fetchPage(kept, page);
     },
   };
 });

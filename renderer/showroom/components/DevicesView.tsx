@@ -1,0 +1,192 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Device } from '../../../preload/contract/index.ts';
+import { formatDate, relativeTime } from '../format.ts';
+import { useNow } from '../hooks/useNow.ts';
+import { useDevicesStore } from '../state/devices.ts';
+import { Dialog } from './Dialog.tsx';
+import { StatePanel } from './StatePanel.tsx';
+import './DevicesView.css';
+
+/** Every computer signed in to the brand's hub, and the way to shut one out (admins). */
+export function DevicesView() {
+  const { t } = useTranslation();
+  const list = useDevicesStore((state) => state.list);
+  const load = useDevicesStore((state) => state.load);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const devices = list.devices;
+  const retry = (
+    <button type="button" className="button button--primary" onClick={() => void load()}>
+      {t('tryAgain')}
+    </button>
+  );
+
+  return (
+    <section className="devices" aria-labelledby="devices-title">
+      <div className="view-head devices__head">
+        <div className="view-head__title">
+          <h2 id="devices-title">{t('devices.title')}</h2>
+          <p className="devices__lead">{t('devices.lead')}</p>
+        </div>
+      </div>
+      {list.status === 'failed' && devices ? (
+        <div className="banner banner--error devices__banner" role="alert">
+          <span>
+            {t('devices.failed')} {list.problem.message}
+          </span>
+          <button type="button" className="button button--quiet" onClick={() => void load()}>
+            {t('tryAgain')}
+          </button>
+        </div>
+      ) : null}
+      {devices === null ? (
+        list.status === 'failed' ? (
+          <StatePanel
+            tone="error"
+            icon="error"
+            title={t('devices.failed')}
+            lead={list.problem.message || t('unexpected')}
+            action={retry}
+          />
+        ) : (
+          <div className="devices__loading" role="status">
+            <span className="spinner" aria-hidden="true" />
+            <span className="visually-hidden">{t('loading')}</span>
+          </div>
+        )
+      ) : devices.length === 0 ? (
+        <StatePanel icon="box" title={t('devices.empty')} />
+      ) : (
+        <DeviceTable devices={devices} busy={list.status === 'loading'} />
+      )}
+    </section>
+  );
+}
+
+function DeviceTable({ devices, busy }: { devices: readonly Device[]; busy: boolean }) {
+  const { t, i18n } = useTranslation();
+  const askRevoke = useDevicesStore((state) => state.askRevoke);
+  const now = useNow(30_000);
+  const language = i18n.language;
+
+  return (
+    <div className="devices__scroller">
+      <table className="devices-table" aria-labelledby="devices-title" aria-busy={busy}>
+        <thead>
+          <tr>
+            <th scope="col">{t('devices.column.person')}</th>
+            <th scope="col">{t('devices.column.device')}</th>
+            <th scope="col">{t('devices.column.signedIn')}</th>
+            <th scope="col">{t('devices.column.lastSeen')}</th>
+            <th scope="col">{t('devices.column.status')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('devices.column.action')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {devices.map((device) => (
+            <tr key={device.id} className={device.revokedAt ? 'devices-table__revoked' : undefined}>
+              <td>
+                <span className="devices-table__person">{device.userName}</span>
+                <span className="devices-table__email">{device.userEmail}</span>
+              </td>
+              <td>
+                <span className="devices-table__device">{device.name}</span>
+                {device.current ? (
+                  <span className="badge badge--this">{t('devices.thisDevice')}</span>
+                ) : null}
+              </td>
+              <td>
+                <time dateTime={device.createdAt}>{formatDate(device.createdAt, language)}</time>
+              </td>
+              <td>
+                {device.lastSeenAt ? (
+                  <time
+                    dateTime={device.lastSeenAt}
+                    title={formatDate(device.lastSeenAt, language)}
+                  >
+                    {relativeTime(device.lastSeenAt, now, language)}
+                  </time>
+                ) : (
+                  t('devices.never')
+                )}
+              </td>
+              <td>
+                {device.revokedAt ? (
+                  <span className="device-status device-status--revoked">
+                    {t('devices.revoked', { date: formatDate(device.revokedAt, language) })}
+                  </span>
+                ) : (
+                  <span className="device-status device-status--active">{t('devices.active')}</span>
+                )}
+              </td>
+              <td className="devices-table__action">
+                {device.revokedAt ? null : (
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-label={t('devices.revokeLabel', {
+                      device: device.name,
+                      person: device.userName,
+                    })}
+                    onClick={() => askRevoke(device)}
+                  >
+                    {t('devices.revoke')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Revoke <device> of <person>?" — and, when the hub cannot be reached, why not. */
+export function RevokeDialog() {
+  const { t } = useTranslation();
+  const confirm = useDevicesStore((state) => state.confirm);
+  const cancel = useDevicesStore((state) => state.cancelRevoke);
+  const revoke = useDevicesStore((state) => state.revoke);
+  const revoking = confirm?.revoking ?? false;
+  const names = confirm ? { device: confirm.device.name, person: confirm.device.userName } : null;
+
+  return (
+    <Dialog
+      open={confirm !== null}
+      size="small"
+      title={t('devices.confirmTitle')}
+      busy={revoking}
+      onClose={cancel}
+      lead={names ? <p>{t('devices.confirm', names)}</p> : undefined}
+      actions={
+        <>
+          <button type="button" className="button button--quiet" data-autofocus onClick={cancel}>
+            {t('cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            aria-disabled={revoking}
+            onClick={() => void revoke()}
+          >
+            {revoking ? <span className="spinner" aria-hidden="true" /> : null}
+            {confirm?.problem ? t('tryAgain') : t('devices.revoke')}
+          </button>
+        </>
+      }
+    >
+      {confirm?.problem ? (
+        <p className="notice notice--error" role="alert">
+          {t('devices.revokeFailed')} {confirm.problem.message}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+}

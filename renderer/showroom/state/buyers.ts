@@ -1,0 +1,158 @@
+import { create } from 'zustand';
+import type { BuyerListItem, SyncRefusal } from '../../../preload/contract/index.ts';
+import { errorMessage, trunkshow } from '../api.ts';
+
+/** Buyers per buyers.list call: generous, so a brand of 5,000 is ten calls at most. */
+export const BUYERS_PAGE = 200;
+
+/** One search's buyers, filled page by page as the rep scrolls. */
+export interface BuyerResults {
+  query: string;
+  total: number;
+  pages: Readonly<Record<number, readonly BuyerListItem[]>>;
+  /** Buyer changes the hub refused, shown above the list. */
+  refusals: readonly SyncRefusal[];
+}
+
+interface BuyersStore {
+  /** The text in the search box. */
+  draft: string;
+  /** The text searched: the draft after a pause in typing. */
+  query: string;
+  /** What is on screen; an older search stays there until the newer one answers. */
+  shown: BuyerResults | null;
+  /** True while the search asked for last has not answered. */
+  loading: boolean;
+  /** Why the last request failed, if it did. */
+  error: string | null;
+
+  setDraft: (text: string) => void;
+  submit: () => void;
+  clear: () => void;
+  /** Ask for the first page of the current query (on opening the view, or a new query). */
+  load: () => void;
+  ensureRange: (firstIndex: number, lastIndex: number) => void;
+  /** The data changed (a sync, an edit): ask again for what is on screen, keeping it there. */
+  refresh: () => void;
+  reset: () => void;
+}
+
+/** Bumped by each load and refresh: answers to older requests are dropped. */
+let generation = 0;
+const inFlight = new Set<string>();
+let onScreen: { firstIndex: number; lastIndex: number } = { firstIndex: 0, lastIndex: 0 };
+
+export const useBuyersStore = create<BuyersStore>()((set, get) => {
+  async function fetchPage(query: string, page: number, fresh: boolean): Promise<void> {
+    const asked = generation;
+    const tag = `${asked}|${page}|${query}`;
+    if (inFlight.has(tag)) return;
+    inFlight.add(tag);
+    try {
+      const answer = await trunkshow().invoke('buyers.list', {
+        query,
+        offset: page * BUYERS_PAGE,
+        limit: BUYERS_PAGE,
+      });
+      if (asked !== generation) return;
+      set((state) => {
+        const base: BuyerResults =
+          fresh || !state.shown || state.shown.query !== query
+            ? { query, total: answer.total, pages: {}, refusals: [] }
+            : state.shown;
+        return {
+          shown: {
+            query,
+            total: answer.total,
+            pages: { ...base.pages, [page]: answer.items },
+            refusals: answer.refusals,
+          },
+          loading: query === state.query ? false : state.loading,
+          error: null,
+        };
+      });
+    } catch (error) {
+      if (asked !== generation) return;
+      set({ loading: false, error: errorMessage(error, '') });
+    } finally {
+      inFlight.delete(tag);
+    }
+  }
+
+  return {
+    draft: '',
+    query: '',
+    shown: null,
+    loading: false,
+    error: null,
+
+    setDraft(text) {
+      set({ draft: text });
+    },
+
+    submit() {
+      const query = get().draft.trim();
+      if (query !== get().query) set({ query });
+    },
+
+    clear() {
+      set({ draft: '', query: '' });
+    },
+
+    load() {
+      generation++;
+      set({ loading: true, error: null });
+      void fetchPage(get().query, 0, true);
+    },
+
+    ensureRange(firstIndex, lastIndex) {
+      onScreen = { firstIndex, lastIndex };
+      const { shown, query, error } = get();
+      if (!shown || shown.query !== query || error !== null) return;
+      const last = Math.min(lastIndex, shown.total - 1);
+      for (let page = Math.floor(firstIndex / BUYERS_PAGE); page * BUYERS_PAGE <= last; page++) {
+        if (!shown.pages[page]) void fetchPage(query, page, false);
+      }
+    },
+
+    refresh() {
+      const { shown, query, loading } = get();
+      if (!shown) {
+        // Nothing on screen yet: a load under way asks again, an idle store waits for its view.
+        if (loading) get().load();
+        return;
+      }
+      if (shown.query !== query) {
+        get().load();
+        return;
+      }
+      generation++;
+      const visible = new Set<number>([0]);
+      const last = Math.min(onScreen.lastIndex, shown.total - 1);
+      for (
+        let page = Math.floor(onScreen.firstIndex / BUYERS_PAGE);
+        page * BUYERS_PAGE <= last;
+        page++
+      ) {
+        visible.add(page);
+      }
+      const pages: Record<number, readonly BuyerListItem[]> = {};
+      for (const page of visible) {
+        const kept = shown.pages[page];
+        if (kept) pages[page] = kept;
+      }
+      set({ shown: { ...shown, pages }, error: null });
+      for (const page of visible) void fetchPage(query, page, false);
+    },
+
+    reset() {
+      generation++;
+      set({ draft: '', query: '', shown: null, loading: false, error: null });
+    },
+  };
+});
+
+/** The buyer at an index of what is on screen, if its page has arrived. */
+export function buyerAt(shown: BuyerResults, index: number): BuyerListItem | undefined {
+  return shown.pages[Math.floor(index / BUYERS_PAGE)]?.[index % BUYERS_PAGE];
+}

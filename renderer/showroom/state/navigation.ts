@@ -1,0 +1,16 @@
+import { create } from 'zustand';
+
+export type View = 'catalog' | 'buyers' | 'devices';
+
+interface NavigationStore {
+  view: View;
+  go: (view: View) => void;
+}
+
+/** Which part of the showroom fills the page under the header. */
+export const useNavigationStore = create<NavigationStore>()((set) => ({
+  view: 'catalog',
+  go(view) {
+    set({ view });
+  },
+}));
