@@ -3,18 +3,25 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { generateDemoBrand } from '../../main/demo/generate.ts';
+import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
+import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
 import { searchCatalog } from '../../main/services/catalog.ts';
 import { importCatalogCsv } from '../../main/services/catalog-import.ts';
+import { credentialFile } from '../../main/shell/credential-file.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
+import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
+import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 
 /**
  * Benchmarks on the demo brand at the scale DESIGN.md plans for (10,000 styles,
  * ~50,000 SKUs). Prints one `<name> <value> <unit>` line per figure; timings are
- * reported, never asserted. The generated store is kept between runs.
+ * reported, never asserted. The generated hub store is kept between runs; every run
+ * syncs it into a new, empty desktop replica.
  */
 const STYLES = Number(process.env.BENCH_STYLES ?? 10_000);
-const dataDir = join(tmpdir(), `trunkshow-bench-${STYLES}`);
+const benchDir = join(tmpdir(), `trunkshow-bench-hub-${STYLES}`);
+const hubDir = join(benchDir, 'hub');
+const desktopDir = join(benchDir, 'desktop');
 
 function report(name: string, value: number, unit: string): void {
   console.log(`${name} ${Number(value.toFixed(2))} ${unit}`);
@@ -25,19 +32,60 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)]!;
 }
 
-async function preparedStore(): Promise<Store> {
-  mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'showroom.sqlite');
-  const fresh = !existsSync(file);
-  const store = await openStore(file);
-  if (fresh) {
-    const started = performance.now();
-    await generateDemoBrand(store.db, { styles: STYLES, seed: 1 });
-    console.error(
-      `(generated ${STYLES} styles in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
-    );
+async function prepareHubStore(): Promise<void> {
+  mkdirSync(hubDir, { recursive: true });
+  const file = join(hubDir, HUB_DATABASE_FILE);
+  if (existsSync(file)) return;
+  const store = await openStore(file, 'hub');
+  const started = performance.now();
+  await seedDemoBrand(store.db, STYLES);
+  console.error(
+    `(generated ${STYLES} styles in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+  await store.close();
+}
+
+/** The first sync of the whole brand into an empty replica, then syncs with nothing new. */
+async function benchSync(hub: RunningHub): Promise<TestDesktop> {
+  rmSync(desktopDir, { recursive: true, force: true });
+  mkdirSync(desktopDir, { recursive: true });
+  const desktop = await openDesktop({
+    dir: desktopDir,
+    embeddedHubUrl: null,
+    vault: credentialFile(join(desktopDir, 'device-credential')),
+  });
+  await desktop.session.signIn({
+    hub: { kind: 'remote', url: hub.url },
+    email: 'jonas@nordlys-atelier.example',
+    password: DEMO_PASSWORD,
+  });
+  const started = performance.now();
+  await desktop.engine.syncNow();
+  const seconds = (performance.now() - started) / 1000;
+  const status = await desktop.engine.status();
+  if (status.connection !== 'online') throw new Error(`The first sync failed: ${status.lastError}`);
+  let rows = 0;
+  for (const entity of SYNCED_ENTITIES) {
+    const counted = await desktop.store.db
+      .selectFrom(entity.table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    rows += Number(counted.n);
   }
-  return store;
+  report('sync.first.rows', rows, 'count');
+  report('sync.first.seconds', seconds, 's');
+  report('sync.first.rows_per_s', rows / seconds, 'rows/s');
+
+  const times: number[] = [];
+  for (let run = 0; run < 200; run++) {
+    const began = performance.now();
+    await desktop.engine.syncNow();
+    times.push(performance.now() - began);
+  }
+  times.sort((a, b) => a - b);
+  report('sync.empty.median_ms', percentile(times, 50), 'ms');
+  report('sync.empty.p95_ms', percentile(times, 95), 'ms');
+  return desktop;
 }
 
 /** What reps type: style numbers whole and in part, words of names and colours, barcodes. */
@@ -96,7 +144,7 @@ async function benchSearch(store: Store): Promise<void> {
 }
 
 /** From starting the browser shell to the first style card painted in Chromium. */
-async function benchFirstScreen(): Promise<void> {
+async function benchFirstScreen(hub: RunningHub): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -112,7 +160,7 @@ async function benchFirstScreen(): Promise<void> {
     const started = performance.now();
     const shell = spawn(
       process.execPath,
-      ['main/shell/browser-shell.ts', '--data', dataDir, '--port', '0'],
+      ['main/shell/browser-shell.ts', '--data', desktopDir, '--port', '0', '--hub', hub.url],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -166,7 +214,8 @@ async function benchImport(store: Store): Promise<void> {
     ...rows.map((row) => Object.values(row).map(quote).join(',')),
   ].join('\n');
   const importDir = mkdtempSync(join(tmpdir(), 'trunkshow-bench-import-'));
-  const target = await openStore(join(importDir, 'showroom.sqlite'));
+  // Imports run on the hub, whose change log records every row written.
+  const target = await openStore(join(importDir, HUB_DATABASE_FILE), 'hub');
   const started = performance.now();
   const outcome = await importCatalogCsv(
     target.db,
@@ -182,8 +231,11 @@ async function benchImport(store: Store): Promise<void> {
   report('catalog.import.products_rows_per_s', rows.length / seconds, 'rows/s');
 }
 
-const store = await preparedStore();
-await benchSearch(store);
-await benchImport(store);
-await store.close();
-await benchFirstScreen();
+await prepareHubStore();
+const hub = await startHub({ dataDir: hubDir, port: 0, buyerAppDir: null });
+const desktop = await benchSync(hub);
+await benchSearch(desktop.store);
+await benchImport(desktop.store);
+await desktop.close();
+await benchFirstScreen(hub);
+await hub.close();

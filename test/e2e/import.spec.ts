@@ -15,11 +15,21 @@ const test = base.extend<object, { emptyShell: BrowserShell }>({
   ],
 });
 
-test('a new brand imports its catalog from CSV files and sees problems by line and column', async ({
+test('a new brand is set up, then imports its catalog from CSV files and sees problems by line and column', async ({
   page,
   emptyShell,
 }) => {
   await page.goto(emptyShell.url);
+  await expect(page.getByRole('heading', { name: 'Set up your brand' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'Brand name' }).fill('Maison Kaori');
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Kaori Mori');
+  await page.getByRole('textbox', { name: 'Email' }).fill('kaori@maison-kaori.example');
+  await page.getByRole('textbox', { name: 'Password' }).fill('short');
+  await page.getByRole('button', { name: 'Set up brand' }).click();
+  await expect(page.getByText('Use at least 10 characters for the password').first()).toBeVisible();
+  await page.getByRole('textbox', { name: 'Password' }).fill('a long enough secret');
+  await page.getByRole('button', { name: 'Set up brand' }).click();
+  await expect(page.getByRole('button', { name: /^Sync status: Online/ })).toBeVisible();
   await expect(page.getByText('No styles yet. Import a catalog CSV to get started.')).toBeVisible();
 
   const broken = page.waitForEvent('filechooser');

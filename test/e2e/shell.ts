@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 
 export interface BrowserShell {
   /** The printed address, with its per-start key. */
@@ -13,16 +13,17 @@ export interface BrowserShell {
 
 /** Starts `main/shell/browser-shell.ts` exactly as `npm run start:browser` does, on a fresh data folder. */
 export async function startBrowserShell(
-  options: { demoStyles?: number | null; dataDir?: string } = {},
+  options: { demoStyles?: number | null; dataDir?: string; hubUrl?: string } = {},
 ): Promise<BrowserShell> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'trunkshow-e2e-'));
   const demo =
     options.demoStyles === null
       ? ['--no-demo']
       : ['--demo-styles', String(options.demoStyles ?? 120)];
+  const hub = options.hubUrl ? ['--hub', options.hubUrl] : [];
   const child = spawn(
     process.execPath,
-    ['main/shell/browser-shell.ts', '--data', dataDir, '--port', '0', ...demo],
+    ['main/shell/browser-shell.ts', '--data', dataDir, '--port', '0', ...demo, ...hub],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await printedUrl(child);
@@ -56,11 +57,25 @@ function printedUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-/** A browser shell per test file, started once. */
+/** Signs the showroom in with one of the demo accounts listed on the sign-in screen. */
+export async function signInAsDemo(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: `Use ${name}` }).click();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: /^Sync status: Online/ }).waitFor({ timeout: 30_000 });
+}
+
+/**
+ * A browser shell per test file, started once, its demo brand in the built-in hub and
+ * the device signed in as the brand's admin (the device stays signed in across pages).
+ */
 export const test = base.extend<object, { shell: BrowserShell }>({
   shell: [
-    async ({}, use) => {
+    async ({ browser }, use) => {
       const shell = await startBrowserShell();
+      const page = await browser.newPage();
+      await page.goto(shell.url);
+      await signInAsDemo(page, 'Maja Lindqvist');
+      await page.close();
       await use(shell);
       await shell.stop();
     },

@@ -1,0 +1,118 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { expect, test } from '@playwright/test';
+import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
+
+/**
+ * A rep at a trade show: the desktop follows a standalone hub, the hub goes away, the
+ * rep keeps working, and when the hub is back the changes reach it by themselves.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+function startHubProcess(dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['main/hub/cli.ts', '--data', dataDir, '--port', String(port), '--demo'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('hub listening on')) resolve(child);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The hub exited (${code}):\n${output}`)));
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+let hubDir: string;
+let port: number;
+let hub: ChildProcess | null = null;
+let shell: BrowserShell;
+
+test.beforeAll(async () => {
+  hubDir = mkdtempSync(join(tmpdir(), 'trunkshow-e2e-hub-'));
+  port = await freePort();
+  hub = await startHubProcess(hubDir, port);
+  shell = await startBrowserShell({ hubUrl: `http://127.0.0.1:${port}` });
+});
+
+test.afterAll(async () => {
+  await shell.stop();
+  if (hub) await stopProcess(hub);
+  rmSync(hubDir, { recursive: true, force: true });
+});
+
+test('changes made while the hub is down wait, then sync by themselves when it is back', async ({
+  page,
+}) => {
+  await page.goto(shell.url);
+  await expect(page.getByRole('radio', { name: 'Another hub' })).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Sign in to Nordlys Atelier' })).toBeVisible();
+  await signInAsDemo(page, 'Jonas Berg');
+  await expect(page.getByRole('article').first()).toBeVisible();
+
+  await stopProcess(hub!);
+  hub = null;
+  const status = page.getByRole('button', { name: /^Sync status/ });
+  await expect(status).toHaveAccessibleName(/^Sync status: Offline/, { timeout: 20_000 });
+
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Buyers' })
+    .click();
+  await page.getByRole('button', { name: 'New buyer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New buyer' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Galerie Hors Ligne');
+  await dialog.getByRole('radio', { name: 'Offline buyer' }).check();
+  await dialog.getByRole('textbox', { name: 'Country' }).fill('fr');
+  await dialog.getByRole('textbox', { name: 'Discount (%)' }).fill('7.5');
+  await dialog.getByRole('button', { name: 'Create buyer' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('searchbox', { name: 'Search buyers' }).fill('Galerie Hors');
+
+  const row = page
+    .getByRole('list', { name: 'Buyers' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Galerie Hors Ligne' });
+  await expect(row).toContainText('Waiting to sync');
+  await expect(status).toHaveAccessibleName(/1 waiting to sync/);
+  await page.screenshot({ path: 'test-results/offline-buyer-waiting.png' });
+
+  hub = await startHubProcess(hubDir, port);
+  await expect(status).toHaveAccessibleName(/^Sync status: Online/, { timeout: 30_000 });
+  await expect(status).not.toHaveAccessibleName(/waiting to sync/);
+  await expect(row).not.toContainText('Waiting to sync');
+
+  const db = new BetterSqlite3(join(hubDir, 'hub.sqlite'), { readonly: true });
+  try {
+    const buyer = db
+      .prepare('select country_code, discount_bp from buyers where name = ?')
+      .all('Galerie Hors Ligne');
+    expect(buyer).toEqual([{ country_code: 'FR', discount_bp: 750 }]);
+  } finally {
+    db.close();
+  }
+});
