@@ -4,9 +4,14 @@ import { parseArgs } from 'node:util';
 import { CatalogImportInput, type CsvFileReport } from '../../preload/contract/index.ts';
 import { describeWritten } from '../domain/catalog-import.ts';
 import { importCatalogCsv } from '../services/catalog-import.ts';
+import { HUB_DATABASE_FILE } from '../hub/start.ts';
 import { openStore, type Store } from '../store/database.ts';
 
-/** `npm run import -- --data DIR FILE.csv…`: catalog CSV files into DIR/showroom.sqlite. */
+/**
+ * `npm run import -- --data DIR FILE.csv…`: catalog CSV files into the hub whose data
+ * folder is DIR (DIR/hub.sqlite); desktops receive them on their next sync. Run it
+ * while that hub is stopped, or import from the app, which goes through the hub.
+ */
 const USAGE = 'Usage: npm run import -- --data DIR products.csv [prices.csv] [stock.csv]';
 
 function fail(message: string): never {
@@ -39,11 +44,11 @@ const files = positionals.map((path) => {
 const input = CatalogImportInput.safeParse({ files });
 if (!input.success) fail(input.error.issues.map((issue) => issue.message).join('\n'));
 
-const storeFile = join(values.data, 'showroom.sqlite');
+const storeFile = join(values.data, HUB_DATABASE_FILE);
 let store: Store;
 try {
   mkdirSync(values.data, { recursive: true });
-  store = await openStore(storeFile);
+  store = await openStore(storeFile, 'hub');
 } catch (error) {
   fail(`The store ${storeFile} cannot be opened: ${(error as Error).message}`);
 }

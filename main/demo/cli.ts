@@ -3,9 +3,14 @@ import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openStore } from '../store/database.ts';
-import { DEMO_DEFAULT_STYLES, DEMO_MAX_STYLES, generateDemoBrand } from './generate.ts';
+import { DEMO_PASSWORD, seedDemoBrand } from '../hub/demo-brand.ts';
+import { HUB_DATABASE_FILE } from '../hub/start.ts';
+import { DEMO_DEFAULT_STYLES, DEMO_MAX_STYLES } from './generate.ts';
 
-/** `npm run demo -- --data DIR [--styles N] [--seed S]`: the demo brand into DIR/showroom.sqlite. */
+/**
+ * `npm run demo -- --data DIR [--styles N] [--seed S]`: the demo brand, with its demo
+ * accounts, into the hub whose data folder is DIR (DIR/hub.sqlite).
+ */
 const Args = z.object({
   data: z.string({ error: 'Say where with --data DIR' }).min(1, 'Say where with --data DIR'),
   styles: z.coerce
@@ -38,8 +43,8 @@ if (!parsed.success) fail(parsed.error.issues.map((issue) => issue.message).join
 const { data, styles, seed } = parsed.data;
 
 mkdirSync(data, { recursive: true });
-const file = join(data, 'showroom.sqlite');
-const store = await openStore(file);
+const file = join(data, HUB_DATABASE_FILE);
+const store = await openStore(file, 'hub');
 try {
   const existing = await store.db.selectFrom('products').select('id').limit(1).executeTakeFirst();
   if (existing) {
@@ -47,7 +52,7 @@ try {
     process.exitCode = 1;
   } else {
     const started = performance.now();
-    const summary = await generateDemoBrand(store.db, {
+    const summary = await seedDemoBrand(store.db, {
       styles,
       ...(seed === undefined ? {} : { seed }),
     });
@@ -55,6 +60,7 @@ try {
     console.log(
       `Wrote ${summary.brand} to ${file}: ${summary.styles} styles, ${summary.skus} SKUs, ${summary.pictures} pictures, ${summary.buyers} buyers in ${seconds} s`,
     );
+    console.log(`Demo accounts sign in with the password "${DEMO_PASSWORD}".`);
   }
 } finally {
   await store.close();

@@ -1,4 +1,8 @@
-import { generateDemoBrand, type DemoBrandSummary } from '../demo/generate.ts';
+import {
+  generateDemoBrand,
+  type DemoBrandOptions,
+  type DemoBrandSummary,
+} from '../demo/generate.ts';
 import { STAFF } from '../demo/vocabulary.ts';
 import { hubDb, type StoreDb } from '../store/database.ts';
 import { hashPassword } from './auth/passwords.ts';
@@ -11,8 +15,11 @@ import { hashPassword } from './auth/passwords.ts';
 export const DEMO_PASSWORD = 'nordlys-showroom';
 const DEMO_KEY = 'demo_brand';
 
-export async function seedDemoBrand(db: StoreDb, styles?: number): Promise<DemoBrandSummary> {
-  const summary = await generateDemoBrand(db, styles === undefined ? {} : { styles });
+export async function seedDemoBrand(
+  db: StoreDb,
+  options: DemoBrandOptions = {},
+): Promise<DemoBrandSummary> {
+  const summary = await generateDemoBrand(db, options);
   const hashes = await Promise.all(STAFF.map(() => hashPassword(DEMO_PASSWORD)));
   await hubDb(db)
     .transaction()

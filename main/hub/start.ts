@@ -126,7 +126,7 @@ async function seedDemoIfEmpty(
   const products = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
   if (staff || products) return null;
   const started = performance.now();
-  await seedDemoBrand(db, styles);
+  await seedDemoBrand(db, styles === undefined ? {} : { styles });
   const brand = await db.selectFrom('brand_settings').select('name').executeTakeFirst();
   return { brand: brand?.name ?? null, seconds: (performance.now() - started) / 1000 };
 }

@@ -26,6 +26,19 @@ export interface Store {
 export class StoreMigrationError extends Error {}
 
 /**
+ * The SQLite handle under each store's Kysely instance, for the few bulk writes where
+ * building a query per batch costs more than the write (a first sync's half a million
+ * rows). Statements on it join whatever transaction Kysely has open on the same handle.
+ */
+const handles = new WeakMap<StoreDb, BetterSqlite3.Database>();
+
+export function sqliteHandleOf(db: StoreDb): BetterSqlite3.Database {
+  const handle = handles.get(db);
+  if (!handle) throw new Error('Not a store opened with openStore()');
+  return handle;
+}
+
+/**
  * Opens (creating if needed) a SQLite store and brings its schema up to date.
  * WAL with synchronous=FULL: an acknowledged write survives power loss, not only a
  * killed process, which is what a store holding orders owes its users.
@@ -40,6 +53,7 @@ export async function openStore(file: string, kind: StoreKind = 'hub'): Promise<
   sqlite.pragma(`foreign_keys = ${kind === 'hub' ? 'ON' : 'OFF'}`);
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<StoreSchema>({ dialect: new StoreDialect(sqlite) });
+  handles.set(db, sqlite);
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>, kind);
   } catch (error) {

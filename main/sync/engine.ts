@@ -2,7 +2,12 @@ import type { SyncConnection, SyncStatus } from '../../preload/contract/index.ts
 import { replicaDb, type StoreDb } from '../store/database.ts';
 import { HubAnswered, HubUnreachable, type HubClient } from './hub-client.ts';
 import { PUSH_MAX_MUTATIONS } from './protocol.ts';
-import { applyPulledPage, pendingMutations, type ReplicaAccount } from './replica.ts';
+import {
+  applyPulledPage,
+  pendingMutations,
+  refreshStatistics,
+  type ReplicaAccount,
+} from './replica.ts';
 
 /**
  * Keeps a replica in step with its hub: pushes the outbox, pulls what changed, and
@@ -30,6 +35,7 @@ export interface SyncEngineOptions {
 }
 
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 20_000];
+const LARGE_PULL_ROWS = 10_000;
 
 export class SyncEngine {
   readonly #db: StoreDb;
@@ -230,6 +236,7 @@ export class SyncEngine {
 
   async #pull(session: SyncSession): Promise<void> {
     const replica = replicaDb(this.#db);
+    let pulled = 0;
     for (;;) {
       const state = await replica
         .selectFrom('sync_state')
@@ -250,8 +257,12 @@ export class SyncEngine {
       if (state.cursor === 0 && page.more) this.#progress = { rows: 0 };
       const applied = await applyPulledPage(this.#db, session, page, this.#clock());
       if (applied.rows > 0 || applied.acknowledged > 0 || applied.refusals > 0) this.#dataVersion++;
+      pulled += applied.rows;
       if (this.#progress) this.#progress = { rows: this.#progress.rows + applied.rows };
       if (!page.more) {
+        // After a large pull the planner's statistics are stale; searches would pick
+        // slow plans (10× slower on a freshly synced 10,000-style brand) until refreshed.
+        if (pulled >= LARGE_PULL_ROWS) await refreshStatistics(this.#db);
         this.#progress = null;
         return;
       }

@@ -88,7 +88,8 @@ export function normaliseHubUrl(url: string): string {
   return parsed.origin;
 }
 
-export function createHubClient(url: string): HubClient {
+/** `protocol` is the sync protocol this client speaks: this release's by default. */
+export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.max): HubClient {
   const base = normaliseHubUrl(url);
 
   async function request<T>(
@@ -96,7 +97,7 @@ export function createHubClient(url: string): HubClient {
     path: string,
     options: { token?: string; body?: unknown; schema: z.ZodType<T> | null; timeoutMs?: number },
   ): Promise<T> {
-    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL.max) };
+    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(protocol) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     const send = () =>

@@ -4,6 +4,8 @@ import { SYNCED_ENTITIES } from './entities.ts';
 import type { Change, Refusal, RefusalCode } from './protocol.ts';
 import { encodeRow } from './rows.ts';
 
+const PICTURE_WEIGHT = 20;
+
 /**
  * What changed on the hub after a cursor, a page at a time. The cursor is a change-log
  * version: each write moves its row's single log entry to a new, higher version inside
@@ -16,17 +18,26 @@ export async function readChanges(
   limit: number,
 ): Promise<{ cursor: number; more: boolean; changes: Change[] }> {
   const hub = hubDb(db);
-  const window = await hub
+  const candidates = await hub
     .selectFrom('change_log')
     .select(['version', 'entity'])
     .where('version', '>', cursor)
     .orderBy('version')
     .limit(limit + 1)
     .execute();
-  if (window.length === 0) return { cursor, more: false, changes: [] };
-  const more = window.length > limit;
-  const upTo = window[Math.min(limit, window.length) - 1]!.version;
-  const entities = new Set(window.slice(0, limit).map((entry) => entry.entity));
+  if (candidates.length === 0) return { cursor, more: false, changes: [] };
+  // A page holds `limit` rows' worth: a picture weighs as much as many small rows.
+  let weight = 0;
+  let taken = 0;
+  while (taken < candidates.length && taken < limit) {
+    weight += candidates[taken]!.entity === 'media' ? PICTURE_WEIGHT : 1;
+    if (weight > limit && taken > 0) break;
+    taken++;
+  }
+  const window = candidates.slice(0, taken);
+  const more = candidates.length > taken;
+  const upTo = window.at(-1)!.version;
+  const entities = new Set(window.map((entry) => entry.entity));
 
   const changes: Change[] = [];
   for (const entity of SYNCED_ENTITIES) {

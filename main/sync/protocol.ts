@@ -15,8 +15,8 @@ export const PROTOCOL_HEADER = 'x-trunkshow-sync-protocol';
 /** At most this many mutations per push, and this many log entries per pull page. */
 export const PUSH_MAX_MUTATIONS = 200;
 export const PUSH_MAX_BYTES = 1024 * 1024;
-export const PULL_DEFAULT_LIMIT = 5_000;
-export const PULL_MAX_LIMIT = 20_000;
+export const PULL_DEFAULT_LIMIT = 20_000;
+export const PULL_MAX_LIMIT = 50_000;
 
 const id = z.string().min(1).max(64);
 

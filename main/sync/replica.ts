@@ -1,6 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import { insertInBatches } from '../store/batches.ts';
-import { replicaDb, type StoreDb } from '../store/database.ts';
+import { replicaDb, sqliteHandleOf, type StoreDb } from '../store/database.ts';
 import type { StoreSchema } from '../store/schema.ts';
 import { changeKey, SYNCED_ENTITIES, syncedEntity, type SyncedEntity } from './entities.ts';
 import { mutatorNamed } from './mutators/index.ts';
@@ -25,6 +24,7 @@ export interface ReplicaAccount {
 }
 
 type Row = Record<string, unknown>;
+type SqliteHandle = ReturnType<typeof sqliteHandleOf>;
 
 /**
  * Writes that remember what they overwrote, step by step, so the change can be set
@@ -194,6 +194,7 @@ const ORDER = new Map(SYNCED_ENTITIES.map((entity, index) => [entity.table as st
 
 async function applyChanges(
   trx: Transaction<StoreSchema>,
+  sqlite: SqliteHandle,
   changes: readonly Change[],
 ): Promise<void> {
   const byEntity = new Map<SyncedEntity, { puts: Row[]; deletes: [string, string][] }>();
@@ -209,14 +210,14 @@ async function applyChanges(
   const ordered = [...byEntity].sort(([a], [b]) => ORDER.get(a.table)! - ORDER.get(b.table)!);
   for (const [entity, group] of ordered) {
     for (const key of group.deletes) await deleteRow(trx, entity, key);
+    if (group.puts.length === 0) continue;
     // Whole rows replace whole rows: the hub's row is the truth, uniqueness included.
-    await insertInBatches(group.puts, (batch) =>
-      trx
-        .insertInto(entity.table)
-        .orReplace()
-        .values(batch as never)
-        .execute(),
+    // One prepared statement per entity, run on the handle under the open transaction.
+    const columns = entity.columns;
+    const replace = sqlite.prepare(
+      `insert or replace into "${entity.table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`,
     );
+    for (const row of group.puts) replace.run(columns.map((column) => row[column] ?? null));
   }
 }
 
@@ -232,11 +233,33 @@ export async function applyPulledPage(
   page: PullResponse,
   now: Date,
 ): Promise<{ rows: number; acknowledged: number; refusals: number }> {
+  const sqlite = sqliteHandleOf(db);
+  // Pulled rows can be pulled again, so their pages commit without waiting for the disk
+  // (a power cut loses the last pages and their cursor together, never the outbox,
+  // whose own writes keep full sync). The connection is held so nothing else commits
+  // in between.
+  return db.connection().execute(async (connection) => {
+    await sql`pragma synchronous = normal`.execute(connection);
+    try {
+      return await applyPage(connection, sqlite, account, page, now);
+    } finally {
+      await sql`pragma synchronous = full`.execute(connection);
+    }
+  });
+}
+
+async function applyPage(
+  db: StoreDb,
+  sqlite: SqliteHandle,
+  account: ReplicaAccount,
+  page: PullResponse,
+  now: Date,
+): Promise<{ rows: number; acknowledged: number; refusals: number }> {
   return db.transaction().execute(async (trx) => {
     const replica = replicaDb(trx);
     const hasPending = await replica.selectFrom('outbox').select('seq').limit(1).executeTakeFirst();
     if (hasPending) await undoPending(trx);
-    await applyChanges(trx, page.changes);
+    await applyChanges(trx, sqlite, page.changes);
     const acknowledged = await replica
       .deleteFrom('outbox')
       .where('seq', '<=', page.lastAppliedSeq)
@@ -289,4 +312,10 @@ export async function clearReplica(trx: Transaction<StoreSchema>): Promise<void>
   await replica.deleteFrom('outbox_undo').execute();
   await replica.deleteFrom('outbox').execute();
   await replica.deleteFrom('sync_refusals').execute();
+}
+
+/** Folds the write-ahead log into the file and refreshes the query planner's statistics. */
+export async function refreshStatistics(db: StoreDb): Promise<void> {
+  await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  await sql`analyze`.execute(db);
 }

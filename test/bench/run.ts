@@ -38,7 +38,7 @@ async function prepareHubStore(): Promise<void> {
   if (existsSync(file)) return;
   const store = await openStore(file, 'hub');
   const started = performance.now();
-  await seedDemoBrand(store.db, STYLES);
+  await seedDemoBrand(store.db, { styles: STYLES, seed: 1 });
   console.error(
     `(generated ${STYLES} styles in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );

@@ -20,9 +20,7 @@ describe('npm run demo', () => {
   it('writes the demo brand into an empty data folder, and never over a catalog', async () => {
     const first = await demo('--data', dir, '--styles', '40', '--seed', '3');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(
-      /Wrote Nordlys Atelier to .*showroom\.sqlite: 40 styles, \d+ SKUs/,
-    );
+    expect(first.stdout).toMatch(/Wrote Nordlys Atelier to .*hub\.sqlite: 40 styles, \d+ SKUs/);
 
     const second = await demo('--data', dir, '--styles', '40');
     expect(second.code).toBe(1);

@@ -11,6 +11,7 @@ import {
 } from '../../main/services/buyers.ts';
 import { hubDb, replicaDb, type StoreDb } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
+import { createHubClient } from '../../main/sync/hub-client.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 
@@ -336,6 +337,52 @@ describe('devices', () => {
     expect(signedOut.state).toBe('signed_out');
     expect((await d.engine.status()).pending).toBe(0);
     hub = await startHub({ dataDir: join(root, 'hub'), port: hubPort, buyerAppDir: null });
+  });
+});
+
+describe('versions', () => {
+  it('a desktop the hub no longer speaks with is told to update, and keeps its changes', async () => {
+    let speaks = SYNC_PROTOCOL.max;
+    const d = await openDesktop({
+      embeddedHubUrl: hub.url,
+      clientFor: (url) => {
+        const current = () => createHubClient(url, speaks);
+        return {
+          ...current(),
+          push: (token, body) => current().push(token, body),
+          pull: (token, body) => current().pull(token, body),
+        };
+      },
+    });
+    desktops.push(d);
+    await d.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
+    await d.engine.syncNow();
+    speaks = SYNC_PROTOCOL.max + 1;
+    const buyer = await newBuyer(d, 'Made Before The Update');
+    await d.engine.syncNow();
+    expect(await d.engine.status()).toMatchObject({
+      connection: 'update_required',
+      pending: 1,
+      lastError: expect.stringMatching(/update Trunkshow to keep syncing/),
+    });
+    expect(await count(hub.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(0);
+
+    const outdated = await openDesktop({
+      embeddedHubUrl: hub.url,
+      clientFor: (url) => createHubClient(url, SYNC_PROTOCOL.max + 1),
+    });
+    desktops.push(outdated);
+    await expect(
+      outdated.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({ code: 'update_required' });
+  });
+
+  it('a hub announces the protocol and the mutations it takes', async () => {
+    const hello = await createHubClient(hub.url).hello();
+    expect(hello.protocol).toEqual({ min: SYNC_PROTOCOL.min, max: SYNC_PROTOCOL.max });
+    expect(hello.mutations).toEqual(
+      expect.arrayContaining(['buyer.create.v1', 'buyer.updateTerms.v1']),
+    );
   });
 });
 
