@@ -304,6 +304,9 @@ describe('devices', () => {
     const repHub = rep.session.hub('test');
     // The rep cannot revoke devices.
     await expect(repHub.client.devices(repHub.token)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      adminHub.client.revokeDevice(adminHub.token, admin.session.account()!.deviceId),
+    ).rejects.toMatchObject({ status: 409, message: /device you are using/ });
     await adminHub.client.revokeDevice(adminHub.token, rep.session.account()!.deviceId);
     const unsent = await newBuyer(rep, 'Written After Revocation');
 

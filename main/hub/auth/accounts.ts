@@ -299,6 +299,9 @@ export async function revokeDevice(
   now: Date,
 ): Promise<void> {
   requireAdmin(asker);
+  if (deviceId === asker.id) {
+    throw new HubRefusal(409, 'conflict', 'This is the device you are using. Sign out on it instead.');
+  }
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     const devices = hubDb(trx);

@@ -126,7 +126,8 @@ function DeviceTable({ devices, busy }: { devices: readonly Device[]; busy: bool
                 )}
               </td>
               <td className="devices-table__action">
-                {device.revokedAt ? null : (
+                {/* This device signs out instead: revoking it would lock its admin out. */}
+                {device.revokedAt || device.current ? null : (
                   <button
                     type="button"
                     className="button button--quiet"
