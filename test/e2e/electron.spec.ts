@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { electronBinary } from '../../scripts/electron-binary.ts';
+import { signInAsDemo } from './shell.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const binary = electronBinary(root);
@@ -12,7 +13,7 @@ test.skip(
   'The Electron binary is not installed here (its download host is unreachable); the browser-shell tests cover the same renderer and services.',
 );
 
-test('the desktop app opens the catalog in a locked-down window', async () => {
+test('the desktop app sets up its built-in hub and opens the catalog in a locked-down window', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'trunkshow-electron-'));
   const app = await electron.launch({
     executablePath: binary!,
@@ -22,6 +23,8 @@ test('the desktop app opens the catalog in a locked-down window', async () => {
   try {
     const page = await app.firstWindow();
     await expect(page).toHaveTitle(/Trunkshow/);
+    await page.getByRole('button', { name: 'Explore the demo brand instead' }).click();
+    await signInAsDemo(page, 'Jonas Berg');
     await expect(page.getByRole('searchbox', { name: 'Search styles' })).toBeVisible();
     await expect(page.getByRole('article').first()).toBeVisible();
     expect(
