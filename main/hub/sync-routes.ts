@@ -9,6 +9,7 @@ import { readChanges, readRefusals } from '../sync/hub-feed.ts';
 import { applyPush, PushRejected } from '../sync/hub-push.ts';
 import { MUTATORS } from '../sync/mutators/index.ts';
 import {
+  DeviceList,
   HubHello,
   PROTOCOL_HEADER,
   PullRequest,
@@ -51,18 +52,6 @@ export class ChangeNotifier extends EventEmitter<{ changed: [] }> {
     this.emit('changed');
   }
 }
-
-const DeviceList = z.array(
-  z.object({
-    id: z.string(),
-    name: z.string(),
-    userName: z.string(),
-    userEmail: z.string(),
-    createdAt: z.string(),
-    lastSeenAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  }),
-);
 
 const errors = {
   400: HubErrorBody,

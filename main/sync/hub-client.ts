@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CatalogImportReport, Device } from '../../preload/contract/index.ts';
 import {
+  DeviceList,
   HubHello,
   PROTOCOL_HEADER,
   PullResponse,
@@ -44,18 +45,6 @@ export class HubAnswered extends Error {
 const ErrorAnswer = z.object({
   error: z.object({ code: z.string(), message: z.string(), expectedSeq: z.number().optional() }),
 });
-
-const DeviceList = z.array(
-  z.object({
-    id: z.string(),
-    name: z.string(),
-    userName: z.string(),
-    userEmail: z.string(),
-    createdAt: z.string(),
-    lastSeenAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  }),
-);
 
 const TIMEOUT_MS = 20_000;
 const IMPORT_TIMEOUT_MS = 10 * 60_000;

@@ -161,3 +161,16 @@ export const SyncErrorCodes = {
   outOfOrder: 'out_of_order',
   rateLimited: 'rate_limited',
 } as const;
+
+/** The hub's list of devices, as an admin sees it. */
+export const DeviceList = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    userName: z.string(),
+    userEmail: z.string(),
+    createdAt: z.string(),
+    lastSeenAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  }),
+);

@@ -300,7 +300,11 @@ export async function revokeDevice(
 ): Promise<void> {
   requireAdmin(asker);
   if (deviceId === asker.id) {
-    throw new HubRefusal(409, 'conflict', 'This is the device you are using. Sign out on it instead.');
+    throw new HubRefusal(
+      409,
+      'conflict',
+      'This is the device you are using. Sign out on it instead.',
+    );
   }
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
