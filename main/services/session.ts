@@ -309,9 +309,11 @@ export class DesktopSession {
 
   /** The hub no longer accepts this device: keep its work, ask the rep to sign in again. */
   async revoked(reason: string): Promise<void> {
+    // The device id stays: signing in again names it, so the hub can say which of its
+    // changes it already applied and none is sent twice.
     await replicaDb(this.#db)
       .updateTable('sync_state')
-      .set({ device_id: null, signed_out_reason: reason })
+      .set({ signed_out_reason: reason })
       .execute();
     await this.#vault.clear();
   }

@@ -1,4 +1,4 @@
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { CredentialVault } from '../services/session.ts';
 
@@ -23,9 +23,13 @@ export function credentialFile(
       }
     },
     async save(token) {
+      // Written beside, flushed, then renamed over: a crash leaves the old or the new
+      // credential, never half of one.
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, codec.encode(token), { mode: 0o600 });
-      await chmod(file, 0o600);
+      const next = `${file}.next`;
+      await writeFile(next, codec.encode(token), { mode: 0o600, flush: true });
+      await chmod(next, 0o600);
+      await rename(next, file);
     },
     async clear() {
       await rm(file, { force: true });

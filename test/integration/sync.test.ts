@@ -11,7 +11,7 @@ import {
 } from '../../main/services/buyers.ts';
 import { hubDb, replicaDb, type StoreDb } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
-import { createHubClient } from '../../main/sync/hub-client.ts';
+import { createHubClient, HubUnreachable } from '../../main/sync/hub-client.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 
@@ -324,6 +324,49 @@ describe('devices', () => {
     await rep.engine.syncNow();
     expect(await rep.engine.status()).toMatchObject({ connection: 'online', pending: 0 });
     expect(await count(hub.store.db, 'buyers', { column: 'id', value: unsent.id })).toBe(1);
+  });
+
+  it('a change the hub applied before the device was revoked, its answer lost, is not sent twice', async () => {
+    let loseAnswer = false;
+    const rep = await openDesktop({
+      embeddedHubUrl: hub.url,
+      clientFor: (url) => {
+        const real = createHubClient(url);
+        return {
+          ...real,
+          push: async (token, body) => {
+            const answer = await real.push(token, body);
+            if (loseAnswer) throw new HubUnreachable('network cut before the answer');
+            return answer;
+          },
+        };
+      },
+    });
+    desktops.push(rep);
+    await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
+    await rep.engine.syncNow();
+    loseAnswer = true;
+    const buyer = await newBuyer(rep, 'Applied Then Revoked');
+    await rep.engine.syncNow();
+    expect(await count(hub.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(1);
+    expect((await rep.engine.status()).pending).toBe(1);
+
+    const admin = await desktop(ADMIN);
+    const adminHub = admin.session.hub('test');
+    await adminHub.client.revokeDevice(adminHub.token, rep.session.account()!.deviceId);
+    loseAnswer = false;
+    await rep.engine.syncNow();
+    expect((await rep.engine.status()).connection).toBe('revoked');
+
+    await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
+    await rep.engine.syncNow();
+    expect(await rep.engine.status()).toMatchObject({
+      connection: 'online',
+      pending: 0,
+      refused: 0,
+    });
+    expect(await count(hub.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(1);
+    expect(await count(rep.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(1);
   });
 
   it('sign-out keeps unsynced work unless the rep says to discard it', async () => {
