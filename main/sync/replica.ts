@@ -317,5 +317,8 @@ export async function clearReplica(trx: Transaction<StoreSchema>): Promise<void>
 /** Folds the write-ahead log into the file and refreshes the query planner's statistics. */
 export async function refreshStatistics(db: StoreDb): Promise<void> {
   await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  // Sampled statistics (as SQLite advises for `optimize`) are as good for the planner here
+  // and take a fraction of a full scan of half a million rows.
+  await sql`pragma analysis_limit = 1000`.execute(db);
   await sql`analyze`.execute(db);
 }
