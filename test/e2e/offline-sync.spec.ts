@@ -116,3 +116,63 @@ test('changes made while the hub is down wait, then sync by themselves when it i
     db.close();
   }
 });
+
+test('a change the hub refuses is shown where it was made, and can be corrected and sent again', async ({
+  page,
+}) => {
+  const writeHub = (statement: string, ...params: string[]) => {
+    const db = new BetterSqlite3(join(hubDir, 'hub.sqlite'));
+    try {
+      db.prepare(statement).run(...params);
+    } finally {
+      db.close();
+    }
+  };
+  writeHub("insert into pricelists (id, name, currency) values ('pop-up', 'Pop-up CHF', 'CHF')");
+  await page.goto(shell.url);
+  const status = page.getByRole('button', { name: /^Sync status/ });
+  await status.click();
+  await page
+    .getByRole('dialog', { name: 'Sync' })
+    .getByRole('button', { name: 'Sync now' })
+    .click();
+  await page.keyboard.press('Escape');
+
+  await stopProcess(hub!);
+  hub = null;
+  await expect(status).toHaveAccessibleName(/^Sync status: Offline/, { timeout: 20_000 });
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Buyers' })
+    .click();
+  await page.getByRole('button', { name: 'New buyer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New buyer' });
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Boutique Éphémère');
+  await dialog.getByRole('textbox', { name: 'Country' }).fill('CH');
+  await dialog
+    .getByRole('combobox', { name: 'Pricelist' })
+    .selectOption({ label: 'Pop-up CHF (CHF)' });
+  await dialog.getByRole('button', { name: 'Create buyer' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Meanwhile, at the office, the pop-up pricelist is withdrawn.
+  writeHub("delete from pricelists where id = 'pop-up'");
+  hub = await startHubProcess(hubDir, port);
+
+  const refusal = page.getByRole('alert').filter({ hasText: 'Create buyer “Boutique Éphémère”' });
+  await expect(refusal).toContainText('The hub refused this change:', { timeout: 30_000 });
+  await expect(refusal).toContainText('no longer exists');
+  await expect(status).toHaveAccessibleName(/1 refused/);
+  await page.screenshot({ path: 'test-results/refused-buyer.png' });
+
+  await refusal.getByRole('button', { name: 'Edit and send again' }).click();
+  const retry = page.getByRole('dialog', { name: 'New buyer' });
+  await expect(retry.getByRole('textbox', { name: 'Name' })).toHaveValue('Boutique Éphémère');
+  await retry
+    .getByRole('combobox', { name: 'Pricelist' })
+    .selectOption({ label: 'Europe EUR (EUR)' });
+  await retry.getByRole('button', { name: 'Create buyer' }).click();
+  await expect(refusal).toBeHidden();
+  await expect(status).toHaveAccessibleName(/^Sync status: Online/, { timeout: 30_000 });
+  await expect(status).not.toHaveAccessibleName(/refused|waiting/);
+});
