@@ -3,10 +3,11 @@ import type {
   CatalogPage,
   MediaFile,
   StyleCard,
+  StyleDetail,
 } from '../../preload/contract/index.ts';
 import { OperationError } from '../../preload/contract/index.ts';
 import { parseCatalogQuery } from '../domain/catalog-search.ts';
-import { colorwaysOf, lowestPrices, searchStyles } from '../store/catalog-queries.ts';
+import { colorwaysOf, lowestPrices, searchStyles, styleRows } from '../store/catalog-queries.ts';
 import type { StoreDb } from '../store/database.ts';
 
 /** How many swatches a style card carries; the style page shows them all. */
@@ -78,6 +79,47 @@ export async function searchCatalog(
     total: found.total,
     offset: input.offset,
     items,
+  };
+}
+
+export async function openStyle(
+  db: StoreDb,
+  input: { styleId: string; pricelistId?: string | undefined },
+): Promise<StyleDetail> {
+  const pricelist = await resolvePricelist(db, input.pricelistId);
+  const rows = await styleRows(db, input.styleId, pricelist?.id ?? null);
+  if (!rows) throw new OperationError('not_found', 'This style is no longer in the catalog.');
+  const money = (amountMinor: number | null) =>
+    amountMinor !== null && pricelist ? { amountMinor, currency: pricelist.currency } : null;
+  const sizes = JSON.parse(rows.product.sizes) as string[];
+  const sizeOrder = new Map(sizes.map((size, index) => [size, index]));
+  const skusByColorway = Map.groupBy(rows.skus, (sku) => sku.colorway_id);
+  return {
+    id: rows.product.id,
+    styleNumber: rows.product.style_number,
+    name: rows.product.name,
+    description: rows.product.description,
+    category: rows.product.category,
+    season: rows.product.season,
+    sizes,
+    pricelistId: pricelist?.id ?? null,
+    catalogs: rows.catalogs,
+    colorways: rows.colorways.map((colorway) => ({
+      code: colorway.code,
+      name: colorway.name,
+      colorHex: colorway.color_hex,
+      pictureId: colorway.picture_id,
+      skus: (skusByColorway.get(colorway.id) ?? [])
+        .toSorted((a, b) => (sizeOrder.get(a.size) ?? 0) - (sizeOrder.get(b.size) ?? 0))
+        .map((sku) => ({
+          id: sku.id,
+          size: sku.size,
+          barcode: sku.barcode,
+          wholesale: money(sku.wholesale_minor),
+          retail: money(sku.retail_minor),
+          stock: Number(sku.stock ?? 0),
+        })),
+    })),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { StoreDb } from '../store/database.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 import { createBuyerLocally, listBuyers, updateBuyerTermsLocally } from './buyers.ts';
-import { brandSummary, mediaFile, searchCatalog } from './catalog.ts';
+import { brandSummary, mediaFile, openStyle, searchCatalog } from './catalog.ts';
 import { listDevices, revokeDevice } from './devices.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { hubError, type DesktopSession } from './session.ts';
@@ -32,6 +32,7 @@ export function createHandlers(services: DesktopServices): HandlerTable {
         throw hubError(error, 'Importing the catalog');
       }
     },
+    'catalog.openStyle': (_actor, input) => openStyle(db, input),
     'media.get': (_actor, input) => mediaFile(db, input.id),
 
     'session.get': () => session.get(),

@@ -80,6 +80,7 @@ export async function searchStyles(
 }
 
 export interface ColorwayRow {
+  id: string;
   product_id: string;
   code: string;
   name: string;
@@ -91,7 +92,7 @@ export async function colorwaysOf(db: StoreDb, productIds: string[]): Promise<Co
   if (productIds.length === 0) return [];
   return db
     .selectFrom('colorways')
-    .select(['product_id', 'code', 'name', 'color_hex', 'picture_id'])
+    .select(['id', 'product_id', 'code', 'name', 'color_hex', 'picture_id'])
     .where('product_id', 'in', productIds)
     .orderBy('product_id')
     .orderBy('position')
@@ -124,4 +125,57 @@ export async function lowestPrices(
     .where('s.product_id', 'in', productIds)
     .groupBy('s.product_id')
     .execute();
+}
+
+/** A style, its size scale and catalogs, its colourways, and each SKU's prices and stock. */
+export async function styleRows(db: StoreDb, styleId: string, pricelistId: string | null) {
+  const product = await db
+    .selectFrom('products as p')
+    .innerJoin('size_scales as z', 'z.id', 'p.size_scale_id')
+    .select([
+      'p.id',
+      'p.style_number',
+      'p.name',
+      'p.description',
+      'p.category',
+      'p.season',
+      'z.sizes',
+    ])
+    .where('p.id', '=', styleId)
+    .executeTakeFirst();
+  if (!product) return null;
+  const [colorways, skus, catalogs] = await Promise.all([
+    colorwaysOf(db, [styleId]),
+    db
+      .selectFrom('skus as s')
+      .leftJoin('prices as pr', (join) =>
+        join.onRef('pr.sku_id', '=', 's.id').on('pr.pricelist_id', '=', pricelistId ?? ''),
+      )
+      .select((eb) => [
+        's.id',
+        's.colorway_id',
+        's.size',
+        's.barcode',
+        'pr.wholesale_minor',
+        'pr.retail_minor',
+        eb
+          .selectFrom('stock as st')
+          .select((inner) =>
+            inner.fn.coalesce(inner.fn.sum<number>('st.quantity'), inner.lit(0)).as('q'),
+          )
+          .whereRef('st.sku_id', '=', 's.id')
+          .as('stock'),
+      ])
+      .where('s.product_id', '=', styleId)
+      .orderBy('s.position')
+      .execute(),
+    db
+      .selectFrom('catalog_products as cp')
+      .innerJoin('catalogs as c', 'c.id', 'cp.catalog_id')
+      .select('c.name')
+      .where('cp.product_id', '=', styleId)
+      .orderBy('c.name')
+      .execute(),
+  ]);
+  return { product, colorways, skus, catalogs: catalogs.map((row) => row.name) };
 }

@@ -43,6 +43,43 @@ export interface CatalogPage {
   items: StyleCard[];
 }
 
+export const StyleOpenInput = z.strictObject({ styleId: id, pricelistId: id.optional() });
+
+/** One size of one colourway: its barcode, prices on the pricelist and stock in all warehouses. */
+export interface StyleSku {
+  id: string;
+  size: string;
+  barcode: string | null;
+  wholesale: Money | null;
+  retail: Money | null;
+  stock: number;
+}
+
+export interface StyleColorway {
+  code: string;
+  name: string;
+  colorHex: string;
+  pictureId: string | null;
+  /** In the style's size order; a size the colourway is not cut in is absent. */
+  skus: StyleSku[];
+}
+
+/** A style opened: everything a rep tells a buyer about it. */
+export interface StyleDetail {
+  id: string;
+  styleNumber: string;
+  name: string;
+  description: string;
+  category: string;
+  season: string;
+  /** The size scale's sizes in order: the columns of a size run. */
+  sizes: string[];
+  colorways: StyleColorway[];
+  pricelistId: string | null;
+  /** The catalogs the style is in. */
+  catalogs: string[];
+}
+
 export const MediaGetInput = z.strictObject({ id });
 export interface MediaFile {
   contentType: string;
@@ -115,6 +152,10 @@ export const catalogOperations = {
   'catalog.importCsv': operation<CatalogImportReport>()({
     input: CatalogImportInput,
     summary: 'Import products, prices or stock from CSV files, each file all or nothing',
+  }),
+  'catalog.openStyle': operation<StyleDetail>()({
+    input: StyleOpenInput,
+    summary: 'A style with its colourways, sizes, prices on a pricelist and stock per size',
   }),
   'media.get': operation<MediaFile>()({
     input: MediaGetInput,

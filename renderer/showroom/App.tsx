@@ -8,6 +8,7 @@ import { CatalogView } from './components/CatalogView.tsx';
 import { DevicesView, RevokeDialog } from './components/DevicesView.tsx';
 import { Header } from './components/Header.tsx';
 import { ImportDialog } from './components/ImportDialog.tsx';
+import { StyleDialog } from './components/StyleDialog.tsx';
 import { SignInScreen } from './components/SignInScreen.tsx';
 import { Splash } from './components/Splash.tsx';
 import { StatePanel } from './components/StatePanel.tsx';
@@ -77,6 +78,7 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
         )}
       </main>
       <ImportDialog />
+      <StyleDialog />
       <BuyerDialog />
       <RevokeDialog />
       <SignOutDialog />

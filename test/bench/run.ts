@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
-import { searchCatalog } from '../../main/services/catalog.ts';
+import { openStyle, searchCatalog } from '../../main/services/catalog.ts';
 import { importCatalogCsv } from '../../main/services/catalog-import.ts';
 import { credentialFile } from '../../main/shell/credential-file.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
@@ -143,6 +143,23 @@ async function benchSearch(store: Store): Promise<void> {
   report('catalog.search.p95_ms', percentile(times, 95), 'ms');
 }
 
+/** Opening styles spread over the whole catalog, as a rep taps cards. */
+async function benchOpenStyle(store: Store): Promise<void> {
+  const styles = await store.db.selectFrom('products').select('id').execute();
+  const step = Math.max(1, Math.floor(styles.length / 500));
+  const picked = styles.filter((_, index) => index % step === 0).slice(0, 500);
+  for (const { id } of picked.slice(0, 20)) await openStyle(store.db, { styleId: id });
+  const times: number[] = [];
+  for (const { id } of picked) {
+    const started = performance.now();
+    await openStyle(store.db, { styleId: id });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  report('style.open.count', times.length, 'count');
+  report('style.open.p95_ms', percentile(times, 95), 'ms');
+}
+
 /** From starting the browser shell to the first style card painted in Chromium. */
 async function benchFirstScreen(hub: RunningHub): Promise<void> {
   const browser = await chromium.launch({
@@ -235,6 +252,7 @@ await prepareHubStore();
 const hub = await startHub({ dataDir: hubDir, port: 0, buyerAppDir: null });
 const desktop = await benchSync(hub);
 await benchSearch(desktop.store);
+await benchOpenStyle(desktop.store);
 await benchImport(desktop.store);
 await desktop.close();
 await benchFirstScreen(hub);

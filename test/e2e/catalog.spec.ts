@@ -90,4 +90,26 @@ test.describe('the rep’s catalog in the browser shell', () => {
     await pricelist.selectOption(japan ?? '');
     await expect(page.getByRole('article').first()).toContainText('¥');
   });
+
+  test('opens a style to show its colourways, sizes, prices and stock per size', async ({
+    page,
+    shell,
+  }) => {
+    await page.goto(shell.url);
+    const card = page.getByRole('article').first();
+    const styleNumber = (await card.getByText(/^[A-Z]{2}\d{2}-\d{5}$/).textContent()) ?? '';
+    await card.getByRole('button', { name: /^Open / }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(`^${styleNumber} `) });
+    await expect(dialog).toBeVisible();
+    const sizeRun = dialog.getByRole('table').first();
+    await expect(sizeRun.getByRole('rowheader', { name: 'Size' })).toBeVisible();
+    await expect(sizeRun.getByRole('rowheader', { name: 'In stock' })).toBeVisible();
+    expect(await sizeRun.getByRole('columnheader').count()).toBeGreaterThan(1);
+    await expect(dialog).toContainText(/WHS\s*\S*\d/);
+    await expect(dialog).toContainText(/RRP\s*\S*\d/);
+    await page.screenshot({ path: 'test-results/style-open.png' });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(card.getByRole('button', { name: /^Open / })).toBeFocused();
+  });
 });

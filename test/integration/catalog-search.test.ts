@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBrand } from '../../main/demo/generate.ts';
-import { searchCatalog } from '../../main/services/catalog.ts';
+import { openStyle, searchCatalog } from '../../main/services/catalog.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trunkshow-search-'));
@@ -95,5 +95,50 @@ describe('catalog search over a store', () => {
     await expect(
       searchCatalog(store.db, { query: '', pricelistId: 'gone', offset: 0, limit: 3 }),
     ).rejects.toThrow('That pricelist no longer exists.');
+  });
+});
+
+describe('opening a style', () => {
+  it('gives its colourways with sizes in scale order, prices on the pricelist and stock of all warehouses', async () => {
+    const style = await store.db
+      .selectFrom('products as p')
+      .innerJoin('size_scales as z', 'z.id', 'p.size_scale_id')
+      .select(['p.id', 'p.style_number', 'z.sizes'])
+      .orderBy('p.style_number')
+      .executeTakeFirstOrThrow();
+    const yen = await store.db
+      .selectFrom('pricelists')
+      .select('id')
+      .where('currency', '=', 'JPY')
+      .executeTakeFirstOrThrow();
+    const detail = await openStyle(store.db, { styleId: style.id, pricelistId: yen.id });
+    expect(detail.styleNumber).toBe(style.style_number);
+    expect(detail.sizes).toEqual(JSON.parse(style.sizes));
+    const first = detail.colorways[0]!;
+    expect(first.skus.map((sku) => sku.size)).toEqual(
+      detail.sizes.filter((size) => first.skus.some((sku) => sku.size === size)),
+    );
+    const sku = first.skus[0]!;
+    expect(sku.wholesale?.currency).toBe('JPY');
+    const price = await store.db
+      .selectFrom('prices')
+      .select('wholesale_minor')
+      .where('sku_id', '=', sku.id)
+      .where('pricelist_id', '=', yen.id)
+      .executeTakeFirstOrThrow();
+    expect(sku.wholesale?.amountMinor).toBe(price.wholesale_minor);
+    const stock = await store.db
+      .selectFrom('stock')
+      .select((eb) => eb.fn.sum<number>('quantity').as('q'))
+      .where('sku_id', '=', sku.id)
+      .executeTakeFirstOrThrow();
+    expect(sku.stock).toBe(Number(stock.q ?? 0));
+  });
+
+  it('says so when the style is gone', async () => {
+    await expect(openStyle(store.db, { styleId: 'gone' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'This style is no longer in the catalog.',
+    });
   });
 });

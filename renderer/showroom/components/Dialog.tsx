@@ -26,7 +26,7 @@ export function Dialog({
   onSubmit?: () => void;
   children?: ReactNode;
   actions: ReactNode;
-  size?: 'small' | 'medium';
+  size?: 'small' | 'medium' | 'large';
   busy?: boolean;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);

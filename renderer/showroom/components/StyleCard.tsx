@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColorwaySwatch, StyleCard as Style } from '../../../preload/contract/index.ts';
 import { formatMoney, type Money } from '../../../main/domain/money.ts';
 import { mediaUrl } from '../api.ts';
+import { useStyleStore } from '../state/style.ts';
 import './StyleCard.css';
 
 /** One style in the grid: picture, identity, colourways and prices on the chosen pricelist. */
@@ -36,7 +37,15 @@ export const StyleCard = memo(function StyleCard({ style }: { style: Style }) {
       <div className="card__body">
         <p className="card__number">{style.styleNumber}</p>
         <h3 className="card__name" title={style.name}>
-          {style.name}
+          {/* The whole card opens the style; this button is what keyboards and readers reach. */}
+          <button
+            type="button"
+            className="card__open"
+            aria-label={t('style.open', { style: `${style.styleNumber} ${style.name}` })}
+            onClick={() => void useStyleStore.getState().open(style.id)}
+          >
+            {style.name}
+          </button>
         </h3>
         <p className="card__meta">
           {[style.category, style.season].filter((part) => part !== '').join(' · ')}

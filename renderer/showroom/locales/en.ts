@@ -211,6 +211,16 @@ export const en = {
     failed: 'The catalog could not be loaded.',
     summaryFailed: 'The brand could not be loaded.',
   },
+  style: {
+    open: 'Open {{style}}',
+    loading: 'Opening the style…',
+    failed: 'This style could not be opened.',
+    close: 'Close',
+    noColorways: 'This style has no colorways yet.',
+    sizeRun: 'Sizes and stock of {{colorway}}',
+    size: 'Size',
+    stock: 'In stock',
+  },
   card: {
     pictureAlt: '{{name}} in {{colorway}}',
     noPicture: 'No picture',

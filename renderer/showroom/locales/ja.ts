@@ -213,6 +213,16 @@ export const ja: Messages = {
     failed: 'カタログを読み込めませんでした。',
     summaryFailed: 'ブランド情報を読み込めませんでした。',
   },
+  style: {
+    open: '{{style}} を開く',
+    loading: 'スタイルを開いています…',
+    failed: 'このスタイルを開けませんでした。',
+    close: '閉じる',
+    noColorways: 'このスタイルにはまだカラーがありません。',
+    sizeRun: '{{colorway}} のサイズと在庫',
+    size: 'サイズ',
+    stock: '在庫',
+  },
   card: {
     pictureAlt: '{{name}}（{{colorway}}）',
     noPicture: '画像なし',

@@ -3,6 +3,7 @@ import type { Session } from '../../../preload/contract/index.ts';
 import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { useBrandStore } from './brand.ts';
 import { useBuyerFormStore } from './buyerForm.ts';
+import { useStyleStore } from './style.ts';
 import { useBuyersStore } from './buyers.ts';
 import { useCatalogStore } from './catalog.ts';
 import { useDevicesStore } from './devices.ts';
@@ -112,6 +113,7 @@ useSyncStore.subscribe((sync, before) => {
     useCatalogStore.getState().refresh();
     void useBrandStore.getState().loadSummary();
     useBuyersStore.getState().refresh();
+    void useStyleStore.getState().refresh();
   } else if (now.refused !== previous.refused) {
     useBuyersStore.getState().refresh();
   }
