@@ -257,7 +257,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
         .select('last_applied_seq')
         .where('id', '=', puller.id)
         .executeTakeFirstOrThrow();
-      const page = await readChanges(db, request.body.cursor, request.body.limit);
+      const page = await readChanges(db, puller, request.body.cursor, request.body.limit);
       return {
         ...page,
         lastAppliedSeq,

@@ -11,12 +11,11 @@ import type {
   BuyerUpdateTermsInput,
   BuyerListInput,
 } from '../../preload/contract/index.ts';
+import { containsPattern } from '../domain/catalog-search.ts';
 import { basisPointsToPercent, percentToBasisPoints } from '../domain/buyers.ts';
 import { replicaDb, type StoreDb } from '../store/database.ts';
-import type { SyncEngine } from '../sync/engine.ts';
 import { createBuyer, updateBuyerTerms } from '../sync/mutators/buyers.ts';
-import { enqueue, LocalChangeRefused } from '../sync/replica.ts';
-import type { DesktopSession } from './session.ts';
+import { changeLocally, type LocalChangeServices } from './local-change.ts';
 import type { z } from 'zod';
 import { listRefusals } from './sync.ts';
 
@@ -24,16 +23,7 @@ import { listRefusals } from './sync.ts';
  * Buyers on the desktop: read from the replica, changed through mutations that apply
  * at once and reach the hub on the next sync.
  */
-export interface BuyerServices {
-  db: StoreDb;
-  session: DesktopSession;
-  engine: SyncEngine;
-  clock: () => Date;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
+export type BuyerServices = LocalChangeServices;
 
 function buyersQuery(db: StoreDb) {
   return replicaDb(db)
@@ -87,7 +77,7 @@ export async function listBuyers(
     .selectFrom('buyers')
     .select((eb) => eb.fn.countAll<number>().as('n'));
   if (query) {
-    const pattern = `%${escapeLike(query.toLowerCase())}%`;
+    const pattern = containsPattern(query.toLowerCase());
     filtered = filtered.where(
       (eb) =>
         eb(eb.fn('lower', ['buyers.name']), 'like', eb.val(pattern)).$castTo<boolean>() as never,
@@ -122,39 +112,12 @@ async function readBuyer(services: BuyerServices, id: string): Promise<BuyerList
   return toItem(row);
 }
 
-function signedIn(services: BuyerServices) {
-  const account = services.session.account();
-  if (!account) throw new OperationError('unauthorized', 'Sign in to change buyers.');
-  return account;
-}
-
-async function change<Args>(
-  services: BuyerServices,
-  mutator: { name: string } & Parameters<typeof enqueue<Args>>[2],
-  args: Args,
-  field: string,
-): Promise<void> {
-  try {
-    await enqueue(services.db, signedIn(services), mutator, args, services.clock());
-  } catch (error) {
-    if (error instanceof LocalChangeRefused) {
-      throw new OperationError(
-        error.code === 'not_found' ? 'not_found' : 'invalid_input',
-        error.message,
-        [{ path: field, message: error.message }],
-      );
-    }
-    throw error;
-  }
-  services.engine.localChange();
-}
-
 export async function createBuyerLocally(
   services: BuyerServices,
   input: z.output<typeof BuyerCreateInput>,
 ): Promise<BuyerListItem> {
   const id = uuidv7();
-  await change(
+  await changeLocally(
     services,
     createBuyer,
     {
@@ -168,7 +131,7 @@ export async function createBuyerLocally(
         language: input.terms.language,
       },
     },
-    'terms.pricelistId',
+    { field: 'terms.pricelistId', doing: 'change buyers' },
   );
   return readBuyer(services, id);
 }
@@ -177,7 +140,7 @@ export async function updateBuyerTermsLocally(
   services: BuyerServices,
   input: z.output<typeof BuyerUpdateTermsInput>,
 ): Promise<BuyerListItem> {
-  await change(
+  await changeLocally(
     services,
     updateBuyerTerms,
     {
@@ -188,7 +151,7 @@ export async function updateBuyerTermsLocally(
         language: input.terms.language,
       },
     },
-    'terms.pricelistId',
+    { field: 'terms.pricelistId', doing: 'change buyers' },
   );
   return readBuyer(services, input.buyerId);
 }

@@ -5,6 +5,16 @@ import { brandSummary, mediaFile, openStyle, searchCatalog } from './catalog.ts'
 import { listDevices, revokeDevice } from './devices.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { hubError, type DesktopSession } from './session.ts';
+import {
+  createSelectionLocally,
+  deleteSelectionLocally,
+  duplicateSelectionLocally,
+  listSelections,
+  openSelection,
+  scanIntoSelection,
+  setQuantitiesLocally,
+  updateSelectionLocally,
+} from './selections.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 
 /** What the desktop's handlers work with: the replica, the sync engine and the session. */
@@ -57,6 +67,16 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'buyers.list': (_actor, input) => listBuyers(services, input),
     'buyers.create': (_actor, input) => createBuyerLocally(services, input),
     'buyers.updateTerms': (_actor, input) => updateBuyerTermsLocally(services, input),
+
+    'selections.list': (_actor, input) => listSelections(services, input),
+    'selections.open': (_actor, input) => openSelection(services, input.selectionId),
+    'selections.create': (_actor, input) => createSelectionLocally(services, input),
+    'selections.update': (_actor, input) => updateSelectionLocally(services, input),
+    'selections.setQuantities': (_actor, input) => setQuantitiesLocally(services, input),
+    'selections.scan': (_actor, input) => scanIntoSelection(services, input),
+    'selections.duplicate': (_actor, input) =>
+      duplicateSelectionLocally(services, input.selectionId),
+    'selections.delete': (_actor, input) => deleteSelectionLocally(services, input.selectionId),
 
     'devices.list': () => listDevices(session),
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),

@@ -85,6 +85,16 @@ export interface StoreSchema {
     language: 'en' | 'ja';
     updated_at: string;
   };
+  selections: {
+    id: string;
+    buyer_id: string;
+    owner_id: string;
+    name: string;
+    notes: Generated<string>;
+    created_at: string;
+    updated_at: string;
+  };
+  selection_lines: { selection_id: string; sku_id: string; quantity: number; added_at: string };
   buyer_users: { id: string; email: string; name: string; password_hash: string | null };
   buyer_memberships: { buyer_user_id: string; buyer_id: string };
   dtc_customers: {

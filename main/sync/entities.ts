@@ -1,3 +1,5 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { StaffRole } from '../domain/model.ts';
 import type { StoreSchema } from '../store/schema.ts';
 
 /**
@@ -14,6 +16,18 @@ export interface SyncedEntity {
   readonly columns: readonly string[];
   /** Columns holding bytes; they travel as base64. */
   readonly binary: readonly string[];
+  /**
+   * Which rows a staff member may pull, as a condition on the row (aliased `t`); absent
+   * when every staff member sees every row. Deleted rows always travel: only their key
+   * is left, and deleting what a desktop never had changes nothing.
+   */
+  readonly visibleTo?: (viewer: SyncViewer) => RawBuilder<SqlBool> | null;
+}
+
+/** Who pulls: reps see their own selections, admins every one. */
+export interface SyncViewer {
+  userId: string;
+  role: StaffRole;
 }
 
 export type SyncedTable =
@@ -34,7 +48,9 @@ export type SyncedTable =
   | 'catalog_products'
   | 'lookbooks'
   | 'lookbook_pages'
-  | 'buyers';
+  | 'buyers'
+  | 'selections'
+  | 'selection_lines';
 
 type Columns<Table extends SyncedTable> = readonly (keyof StoreSchema[Table] & string)[];
 
@@ -42,11 +58,20 @@ function entity<Table extends SyncedTable>(
   table: Table,
   key: readonly [keyof StoreSchema[Table] & string, (keyof StoreSchema[Table] & string)?],
   columns: Columns<Table>,
-  binary: Columns<Table> = [],
+  options: Pick<SyncedEntity, 'visibleTo'> & { binary?: Columns<Table> } = {},
 ): SyncedEntity {
   const [first, second] = key;
-  return { table, key: second === undefined ? [first] : [first, second], columns, binary };
+  return {
+    table,
+    key: second === undefined ? [first] : [first, second],
+    columns,
+    binary: options.binary ?? [],
+    ...(options.visibleTo ? { visibleTo: options.visibleTo } : {}),
+  };
 }
+
+const ownSelections = (viewer: SyncViewer) =>
+  viewer.role === 'admin' ? null : sql<SqlBool>`t.owner_id = ${viewer.userId}`;
 
 /** In the order a replica applies them: rows before the rows that point at them. */
 export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
@@ -56,7 +81,9 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
     ['id', 'name', 'default_pricelist_id', 'default_language', 'updated_at'],
   ),
   entity('staff_users', ['id'], ['id', 'email', 'name', 'role', 'created_at']),
-  entity('media', ['id'], ['id', 'content_type', 'sha256', 'bytes', 'created_at'], ['bytes']),
+  entity('media', ['id'], ['id', 'content_type', 'sha256', 'bytes', 'created_at'], {
+    binary: ['bytes'],
+  }),
   entity('size_scales', ['id'], ['id', 'name', 'sizes']),
   entity('pricelists', ['id'], ['id', 'name', 'currency']),
   entity('warehouses', ['id'], ['id', 'name']),
@@ -105,6 +132,24 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
     'buyers',
     ['id'],
     ['id', 'name', 'kind', 'country_code', 'pricelist_id', 'discount_bp', 'language', 'updated_at'],
+  ),
+  entity(
+    'selections',
+    ['id'],
+    ['id', 'buyer_id', 'owner_id', 'name', 'notes', 'created_at', 'updated_at'],
+    { visibleTo: ownSelections },
+  ),
+  entity(
+    'selection_lines',
+    ['selection_id', 'sku_id'],
+    ['selection_id', 'sku_id', 'quantity', 'added_at'],
+    {
+      visibleTo: (viewer) =>
+        viewer.role === 'admin'
+          ? null
+          : sql<SqlBool>`exists (select 1 from selections s
+              where s.id = t.selection_id and s.owner_id = ${viewer.userId})`,
+    },
   ),
 ];
 

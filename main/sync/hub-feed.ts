@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { hubDb, type StoreDb } from '../store/database.ts';
-import { SYNCED_ENTITIES } from './entities.ts';
+import { SYNCED_ENTITIES, type SyncViewer } from './entities.ts';
 import type { Change, Refusal, RefusalCode } from './protocol.ts';
 import { encodeRow } from './rows.ts';
 
@@ -14,6 +14,7 @@ const PICTURE_WEIGHT = 20;
  */
 export async function readChanges(
   db: StoreDb,
+  viewer: SyncViewer,
   cursor: number,
   limit: number,
 ): Promise<{ cursor: number; more: boolean; changes: Change[] }> {
@@ -47,12 +48,14 @@ export async function readChanges(
       ? sql`t.${sql.ref(first)} = c.k1 and t.${sql.ref(second)} = c.k2`
       : sql`t.${sql.ref(first)} = c.k1`;
     const columns = sql.join(entity.columns.map((column) => sql`t.${sql.ref(column)}`));
+    const visible = entity.visibleTo?.(viewer);
     const rows = await sql<
       Record<string, unknown> & { __k1: string; __k2: string; __live: number | null }
     >`
       select c.k1 as __k1, c.k2 as __k2, t.rowid as __live, ${columns}
       from change_log c left join ${sql.table(entity.table)} t on ${join}
       where c.entity = ${entity.table} and c.version > ${cursor} and c.version <= ${upTo}
+        ${visible ? sql`and (t.rowid is null or ${visible})` : sql``}
       order by c.version`.execute(hub);
     for (const row of rows.rows) {
       changes.push({

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { buyerOperations } from './buyers.ts';
 import { catalogOperations } from './catalog.ts';
 import { devicesOperations } from './devices.ts';
+import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
 import { syncOperations } from './sync.ts';
 import type { Operation } from './operation.ts';
@@ -9,6 +10,7 @@ import type { Operation } from './operation.ts';
 export * from './buyers.ts';
 export * from './catalog.ts';
 export * from './devices.ts';
+export * from './selections.ts';
 export * from './session.ts';
 export * from './sync.ts';
 export * from './errors.ts';
@@ -20,6 +22,7 @@ export const contract = {
   ...syncOperations,
   ...buyerOperations,
   ...devicesOperations,
+  ...selectionOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './0001-foundation.ts';
 import * as hubSync from './0002-hub-sync.ts';
 import * as replicaSync from './0002-replica-sync.ts';
+import * as hubSelections from './0003-hub-selections.ts';
+import * as selections from './0003-selections.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -14,9 +16,11 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
   hub: {
     '0001-foundation': foundation,
     '0002-hub-sync': hubSync,
+    '0003-selections': hubSelections,
   },
   replica: {
     '0001-foundation': foundation,
     '0002-replica-sync': replicaSync,
+    '0003-selections': selections,
   },
 };

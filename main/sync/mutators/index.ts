@@ -1,5 +1,13 @@
 import { createBuyer, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
+import {
+  addSelectionUnits,
+  createSelection,
+  deleteSelection,
+  duplicateSelection,
+  setSelectionQuantities,
+  updateSelection,
+} from './selections.ts';
 
 /**
  * Every mutation this release knows, by versioned name. The hub announces this list;
@@ -7,10 +15,18 @@ import type { Mutator } from './mutator.ts';
  * push naming one the hub does not know changes nothing.
  */
 export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
-  ([createBuyer, updateBuyerTerms] as Mutator<never>[]).map((entry) => [
-    entry.name,
-    entry as unknown as Mutator<unknown>,
-  ]),
+  (
+    [
+      createBuyer,
+      updateBuyerTerms,
+      createSelection,
+      updateSelection,
+      setSelectionQuantities,
+      addSelectionUnits,
+      duplicateSelection,
+      deleteSelection,
+    ] as Mutator<never>[]
+  ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );
 
 export function mutatorNamed(name: string): Mutator<unknown> | undefined {

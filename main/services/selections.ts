@@ -1,0 +1,301 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { z } from 'zod';
+import {
+  OperationError,
+  type SelectionCreateInput,
+  type SelectionDetail,
+  type SelectionListInput,
+  type SelectionScanInput,
+  type SelectionSetQuantitiesInput,
+  type SelectionStyleLine,
+  type SelectionSummary,
+  type SelectionTotalsView,
+  type SelectionUpdateInput,
+  type SelectionScanResult,
+} from '../../preload/contract/index.ts';
+import { basisPointsToPercent } from '../domain/buyers.ts';
+import type { Money } from '../domain/money.ts';
+import {
+  discountedTotals,
+  duplicateName,
+  selectionTotals,
+  type SelectionTotals,
+} from '../domain/selections.ts';
+import {
+  selectionHead,
+  selectionList,
+  selectionNamesOf,
+  selectionSheet,
+  skuByBarcode,
+  type SelectionHeadRow,
+} from '../store/selection-queries.ts';
+import {
+  addSelectionUnits,
+  createSelection,
+  deleteSelection,
+  duplicateSelection,
+  setSelectionQuantities,
+  updateSelection,
+} from '../sync/mutators/selections.ts';
+import { changeLocally, signedInAccount, type LocalChangeServices } from './local-change.ts';
+import { listRefusals } from './sync.ts';
+
+/**
+ * Selections on the desktop: read from the replica at the buyer's prices, changed
+ * through mutations that apply at once and reach the hub on the next sync.
+ */
+export type SelectionServices = LocalChangeServices;
+
+const DOING = 'change selections';
+
+function totalsView(
+  totals: SelectionTotals,
+  currency: string | null,
+  discountBp: number,
+): SelectionTotalsView {
+  const money = (amountMinor: number): Money | null =>
+    currency ? { amountMinor, currency } : null;
+  return {
+    units: totals.units,
+    subtotal: money(totals.subtotalMinor),
+    discountPercent: basisPointsToPercent(discountBp),
+    discount: money(totals.discountMinor),
+    total: money(totals.totalMinor),
+  };
+}
+
+export async function listSelections(
+  services: SelectionServices,
+  input: z.output<typeof SelectionListInput>,
+): Promise<SelectionSummary[]> {
+  const ownerId =
+    input.owner === 'mine' ? signedInAccount(services, 'see selections').userId : input.owner;
+  const rows = await selectionList(services.db, {
+    buyerId: input.buyerId,
+    ownerId,
+    query: input.query,
+  });
+  return rows.map(({ head, sums }) => ({
+    id: head.id,
+    name: head.name,
+    buyer: { id: head.buyer_id, name: head.buyer_name },
+    owner: { id: head.owner_id, name: head.owner_name ?? '' },
+    styleCount: Number(sums?.styles ?? 0),
+    totals: totalsView(
+      discountedTotals(
+        {
+          units: Number(sums?.units ?? 0),
+          subtotalMinor: Number(sums?.subtotal ?? 0),
+          unpricedLines: Number(sums?.unpriced ?? 0),
+        },
+        head.discount_bp,
+      ),
+      head.currency,
+      head.discount_bp,
+    ),
+    updatedAt: head.updated_at,
+    waitingToSync: Boolean(head.waiting),
+  }));
+}
+
+async function requireHead(services: SelectionServices, selectionId: string) {
+  const head = await selectionHead(services.db, selectionId);
+  if (!head) throw new OperationError('not_found', 'This selection no longer exists.');
+  return head;
+}
+
+export async function openSelection(
+  services: SelectionServices,
+  selectionId: string,
+): Promise<SelectionDetail> {
+  const head = await requireHead(services, selectionId);
+  const [sheet, refusals] = await Promise.all([
+    selectionSheet(services.db, head.id, head.pricelist_id),
+    listRefusals(services.db, `selection:${head.id}`),
+  ]);
+  const money = (amountMinor: number | null): Money | null =>
+    amountMinor !== null && head.currency ? { amountMinor, currency: head.currency } : null;
+
+  const cellsByColorway = Map.groupBy(sheet.cells, (cell) => cell.colorway_id);
+  const lines: SelectionStyleLine[] = sheet.groups
+    .toSorted(
+      (a, b) =>
+        a.first_added.localeCompare(b.first_added) || a.colorway_id.localeCompare(b.colorway_id),
+    )
+    .flatMap((group) => {
+      const cells = cellsByColorway.get(group.colorway_id);
+      const first = cells?.[0];
+      if (!cells || !first) return [];
+      const sizeOrder = new Map((JSON.parse(first.sizes) as string[]).map((size, i) => [size, i]));
+      const ordered = cells.toSorted(
+        (a, b) =>
+          (sizeOrder.get(a.size) ?? Number.MAX_SAFE_INTEGER) -
+            (sizeOrder.get(b.size) ?? Number.MAX_SAFE_INTEGER) || a.position - b.position,
+      );
+      const totals = selectionTotals(
+        ordered
+          .filter((cell) => cell.quantity !== null)
+          .map((cell) => ({ quantity: cell.quantity ?? 0, unitPriceMinor: cell.wholesale_minor })),
+        0,
+      );
+      const retail = ordered
+        .map((cell) => cell.retail_minor)
+        .filter((value) => value !== null)
+        .reduce<number | null>((low, value) => (low === null || value < low ? value : low), null);
+      return [
+        {
+          styleId: first.product_id,
+          styleNumber: first.style_number,
+          name: first.name,
+          pictureId: first.picture_id,
+          colorway: { code: first.colour_code, name: first.colour_name, colorHex: first.color_hex },
+          cells: ordered.map((cell) => ({
+            size: cell.size,
+            skuId: cell.sku_id,
+            barcode: cell.barcode,
+            quantity: cell.quantity ?? 0,
+            unitPrice: money(cell.wholesale_minor),
+            stock: Number(cell.stock ?? 0),
+          })),
+          units: totals.units,
+          amount: money(totals.subtotalMinor),
+          retail: money(retail),
+          unsold: ordered
+            .filter((cell) => cell.quantity !== null && cell.wholesale_minor === null)
+            .map((cell) => cell.size),
+        },
+      ];
+    });
+
+  const totals = selectionTotals(
+    [
+      ...sheet.cells
+        .filter((cell) => cell.quantity !== null)
+        .map((cell) => ({ quantity: cell.quantity ?? 0, unitPriceMinor: cell.wholesale_minor })),
+      ...sheet.missing.map((line) => ({ quantity: line.quantity, unitPriceMinor: null })),
+    ],
+    head.discount_bp,
+  );
+  return {
+    id: head.id,
+    name: head.name,
+    notes: head.notes,
+    buyer: buyerOf(head),
+    owner: { id: head.owner_id, name: head.owner_name ?? '' },
+    createdAt: head.created_at,
+    updatedAt: head.updated_at,
+    lines,
+    missingSkuIds: sheet.missing.map((line) => line.sku_id),
+    totals: totalsView(totals, head.currency, head.discount_bp),
+    waitingToSync: Boolean(head.waiting),
+    refusals,
+  };
+}
+
+function buyerOf(head: SelectionHeadRow): SelectionDetail['buyer'] {
+  return {
+    id: head.buyer_id,
+    name: head.buyer_name,
+    pricelistId: head.pricelist_id,
+    pricelistName: head.pricelist_name,
+    currency: head.currency,
+    discountPercent: basisPointsToPercent(head.discount_bp),
+    language: head.language,
+  };
+}
+
+export async function createSelectionLocally(
+  services: SelectionServices,
+  input: z.output<typeof SelectionCreateInput>,
+): Promise<SelectionDetail> {
+  const id = uuidv7();
+  const taken = await selectionNamesOf(services.db, input.buyerId);
+  let name = input.name;
+  for (let n = taken.size + 1; !name || taken.has(name); n++) name = `Selection ${n}`;
+  await changeLocally(
+    services,
+    createSelection,
+    { id, buyerId: input.buyerId, name, notes: input.notes },
+    { field: 'buyerId', doing: DOING },
+  );
+  return openSelection(services, id);
+}
+
+export async function updateSelectionLocally(
+  services: SelectionServices,
+  input: z.output<typeof SelectionUpdateInput>,
+): Promise<SelectionDetail> {
+  await changeLocally(services, updateSelection, input, { field: 'name', doing: DOING });
+  return openSelection(services, input.selectionId);
+}
+
+export async function setQuantitiesLocally(
+  services: SelectionServices,
+  input: z.output<typeof SelectionSetQuantitiesInput>,
+): Promise<SelectionDetail> {
+  if (new Set(input.lines.map((line) => line.skuId)).size !== input.lines.length) {
+    throw new OperationError('invalid_input', 'A size appears twice in one change.');
+  }
+  await changeLocally(services, setSelectionQuantities, input, { field: 'lines', doing: DOING });
+  return openSelection(services, input.selectionId);
+}
+
+export async function scanIntoSelection(
+  services: SelectionServices,
+  input: z.output<typeof SelectionScanInput>,
+): Promise<SelectionScanResult> {
+  const sku = await skuByBarcode(services.db, input.code);
+  if (!sku) {
+    const message = `No size in the catalog has the barcode ${input.code}.`;
+    throw new OperationError('not_found', message, [{ path: 'code', message }]);
+  }
+  await changeLocally(
+    services,
+    addSelectionUnits,
+    { selectionId: input.selectionId, skuId: sku.id, units: 1 },
+    { field: 'code', doing: DOING },
+  );
+  const selection = await openSelection(services, input.selectionId);
+  const quantity =
+    selection.lines.flatMap((line) => line.cells).find((cell) => cell.skuId === sku.id)?.quantity ??
+    1;
+  return {
+    selection,
+    added: {
+      styleNumber: sku.style_number,
+      name: sku.name,
+      colorway: sku.colour,
+      size: sku.size,
+      quantity,
+    },
+  };
+}
+
+export async function duplicateSelectionLocally(
+  services: SelectionServices,
+  selectionId: string,
+): Promise<SelectionDetail> {
+  const source = await requireHead(services, selectionId);
+  const id = uuidv7();
+  const name = duplicateName(source.name, await selectionNamesOf(services.db, source.buyer_id));
+  await changeLocally(
+    services,
+    duplicateSelection,
+    { sourceId: source.id, id, name },
+    { field: 'selectionId', doing: DOING },
+  );
+  return openSelection(services, id);
+}
+
+export async function deleteSelectionLocally(
+  services: SelectionServices,
+  selectionId: string,
+): Promise<{ deleted: true }> {
+  await changeLocally(
+    services,
+    deleteSelection,
+    { selectionId },
+    { field: 'selectionId', doing: DOING },
+  );
+  return { deleted: true };
+}

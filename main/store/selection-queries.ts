@@ -1,0 +1,190 @@
+import { sql } from 'kysely';
+import { containsPattern } from '../domain/catalog-search.ts';
+import { replicaDb, type StoreDb } from './database.ts';
+
+/** A selection's head: its buyer's terms and its rep, and whether changes wait for the hub. */
+function selectionHeads(db: StoreDb) {
+  return replicaDb(db)
+    .selectFrom('selections as sel')
+    .innerJoin('buyers as b', 'b.id', 'sel.buyer_id')
+    .leftJoin('pricelists as pl', 'pl.id', 'b.pricelist_id')
+    .leftJoin('staff_users as u', 'u.id', 'sel.owner_id')
+    .select((eb) => [
+      'sel.id',
+      'sel.name',
+      'sel.notes',
+      'sel.created_at',
+      'sel.updated_at',
+      'sel.owner_id',
+      'u.name as owner_name',
+      'b.id as buyer_id',
+      'b.name as buyer_name',
+      'b.pricelist_id',
+      'b.discount_bp',
+      'b.language',
+      'pl.name as pricelist_name',
+      'pl.currency',
+      eb
+        .exists(
+          eb
+            .selectFrom('outbox')
+            .select('outbox.seq')
+            .where('outbox.subject', '=', sql<string>`'selection:' || sel.id`),
+        )
+        .as('waiting'),
+    ]);
+}
+
+export type SelectionHeadRow = Awaited<
+  ReturnType<ReturnType<typeof selectionHeads>['executeTakeFirstOrThrow']>
+>;
+
+export async function selectionHead(
+  db: StoreDb,
+  selectionId: string,
+): Promise<SelectionHeadRow | undefined> {
+  return selectionHeads(db).where('sel.id', '=', selectionId).executeTakeFirst();
+}
+
+export interface SelectionFilter {
+  buyerId?: string | undefined;
+  ownerId?: string | undefined;
+  query: string;
+}
+
+/** Selections newest first, each with its units, priced subtotal and style-colourways. */
+export async function selectionList(db: StoreDb, filter: SelectionFilter) {
+  let heads = selectionHeads(db);
+  if (filter.buyerId) heads = heads.where('sel.buyer_id', '=', filter.buyerId);
+  if (filter.ownerId) heads = heads.where('sel.owner_id', '=', filter.ownerId);
+  const query = filter.query.trim().toLowerCase();
+  if (query) {
+    const pattern = containsPattern(query);
+    heads = heads.where(
+      (eb) =>
+        sql<boolean>`(lower(${eb.ref('sel.name')}) like ${pattern} escape '\\' or lower(${eb.ref('b.name')}) like ${pattern} escape '\\')`,
+    );
+  }
+  const rows = await heads
+    .orderBy('sel.updated_at', 'desc')
+    .orderBy('sel.id')
+    .limit(1000)
+    .execute();
+  if (rows.length === 0) return [];
+  const sums = await replicaDb(db)
+    .selectFrom('selection_lines as sl')
+    .innerJoin('selections as sel', 'sel.id', 'sl.selection_id')
+    .innerJoin('buyers as b', 'b.id', 'sel.buyer_id')
+    .leftJoin('skus as s', 's.id', 'sl.sku_id')
+    .leftJoin('prices as pr', (join) =>
+      join.onRef('pr.sku_id', '=', 'sl.sku_id').onRef('pr.pricelist_id', '=', 'b.pricelist_id'),
+    )
+    .select((eb) => [
+      'sl.selection_id',
+      sql<number>`coalesce(sum(case when pr.wholesale_minor is not null then sl.quantity end), 0)`.as(
+        'units',
+      ),
+      sql<number>`coalesce(sum(sl.quantity * pr.wholesale_minor), 0)`.as('subtotal'),
+      sql<number>`sum(pr.wholesale_minor is null)`.as('unpriced'),
+      eb.fn.count<number>('s.colorway_id').distinct().as('styles'),
+    ])
+    .where(
+      'sl.selection_id',
+      'in',
+      rows.map((row) => row.id),
+    )
+    .groupBy('sl.selection_id')
+    .execute();
+  const byId = new Map(sums.map((sum) => [sum.selection_id, sum]));
+  return rows.map((row) => ({ head: row, sums: byId.get(row.id) }));
+}
+
+/**
+ * Every size of every style-colourway the selection holds, with the quantity selected
+ * (null where none), the price on the buyer's pricelist and stock in all warehouses.
+ * Goes through the styles' ids so each step is an index probe.
+ */
+export async function selectionSheet(db: StoreDb, selectionId: string, pricelistId: string) {
+  const store = replicaDb(db);
+  const present = await store
+    .selectFrom('selection_lines as sl')
+    .innerJoin('skus as s', 's.id', 'sl.sku_id')
+    .select(['s.product_id', 's.colorway_id'])
+    .select((eb) => eb.fn.min<string>('sl.added_at').as('first_added'))
+    .where('sl.selection_id', '=', selectionId)
+    .groupBy(['s.product_id', 's.colorway_id'])
+    .execute();
+  const missing = await store
+    .selectFrom('selection_lines as sl')
+    .leftJoin('skus as s', 's.id', 'sl.sku_id')
+    .select(['sl.sku_id', 'sl.quantity'])
+    .where('sl.selection_id', '=', selectionId)
+    .where('s.id', 'is', null)
+    .execute();
+  if (present.length === 0) return { groups: [], cells: [], missing };
+  const productIds = [...new Set(present.map((row) => row.product_id))];
+  const colorwayIds = new Set(present.map((row) => row.colorway_id));
+  const cells = await store
+    .selectFrom('skus as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .innerJoin('size_scales as z', 'z.id', 'p.size_scale_id')
+    .innerJoin('colorways as c', 'c.id', 's.colorway_id')
+    .leftJoin('prices as pr', (join) =>
+      join.onRef('pr.sku_id', '=', 's.id').on('pr.pricelist_id', '=', pricelistId),
+    )
+    .leftJoin('selection_lines as sl', (join) =>
+      join.onRef('sl.sku_id', '=', 's.id').on('sl.selection_id', '=', selectionId),
+    )
+    .select((eb) => [
+      's.id as sku_id',
+      's.size',
+      's.barcode',
+      's.position',
+      's.colorway_id',
+      's.product_id',
+      'p.style_number',
+      'p.name',
+      'z.sizes',
+      'c.code as colour_code',
+      'c.name as colour_name',
+      'c.color_hex',
+      'c.picture_id',
+      'pr.wholesale_minor',
+      'pr.retail_minor',
+      'sl.quantity',
+      eb
+        .selectFrom('stock as st')
+        .select((inner) =>
+          inner.fn.coalesce(inner.fn.sum<number>('st.quantity'), inner.lit(0)).as('q'),
+        )
+        .whereRef('st.sku_id', '=', 's.id')
+        .as('stock'),
+    ])
+    .where('s.product_id', 'in', productIds)
+    .execute();
+  return {
+    groups: present,
+    cells: cells.filter((cell) => colorwayIds.has(cell.colorway_id)),
+    missing,
+  };
+}
+
+/** The names of a buyer's selections, so a new or copied one gets a name of its own. */
+export async function selectionNamesOf(db: StoreDb, buyerId: string): Promise<Set<string>> {
+  const rows = await replicaDb(db)
+    .selectFrom('selections')
+    .select('name')
+    .where('buyer_id', '=', buyerId)
+    .execute();
+  return new Set(rows.map((row) => row.name));
+}
+
+export async function skuByBarcode(db: StoreDb, barcode: string) {
+  return replicaDb(db)
+    .selectFrom('skus as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .innerJoin('colorways as c', 'c.id', 's.colorway_id')
+    .select(['s.id', 's.size', 'p.style_number', 'p.name', 'c.name as colour'])
+    .where('s.barcode', '=', barcode)
+    .executeTakeFirst();
+}

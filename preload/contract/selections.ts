@@ -1,0 +1,204 @@
+import { z } from 'zod';
+import type { Money } from '../../main/domain/money.ts';
+import {
+  MAX_QUANTITY,
+  MAX_SELECTION_NAME,
+  MAX_SELECTION_NOTES,
+} from '../../main/domain/selections.ts';
+import { operation } from './operation.ts';
+import type { ColorwaySwatch } from './catalog.ts';
+import type { SyncRefusal } from './sync.ts';
+
+const id = z.string().min(1).max(64);
+
+const selectionName = z
+  .string()
+  .trim()
+  .min(1, 'Give the selection a name')
+  .max(MAX_SELECTION_NAME, `A name is at most ${MAX_SELECTION_NAME} characters`);
+
+const notes = z
+  .string()
+  .max(
+    MAX_SELECTION_NOTES,
+    `Notes are at most ${MAX_SELECTION_NOTES.toLocaleString('en')} characters`,
+  );
+
+export const Quantity = z
+  .number({ error: 'Type a whole number of units' })
+  .int('Type a whole number of units')
+  .min(0, 'A quantity cannot be negative')
+  .max(MAX_QUANTITY, `At most ${MAX_QUANTITY.toLocaleString('en')} units per size`);
+
+export const SelectionListInput = z.strictObject({
+  buyerId: id.optional(),
+  /** 'mine' for the signed-in rep's own, a staff id for one rep's, absent for all the rep may see. */
+  owner: z.union([z.literal('mine'), id]).optional(),
+  query: z.string().max(200).default(''),
+});
+
+export const SelectionCreateInput = z.strictObject({
+  buyerId: id,
+  name: selectionName.optional(),
+  notes: notes.default(''),
+});
+
+export const SelectionUpdateInput = z.strictObject({
+  selectionId: id,
+  name: selectionName,
+  notes,
+});
+
+export const SelectionSetQuantitiesInput = z.strictObject({
+  selectionId: id,
+  /** Quantities to set, per SKU; 0 removes the line. One size run at a time, or a whole style. */
+  lines: z
+    .array(z.strictObject({ skuId: id, quantity: Quantity }))
+    .min(1, 'Type a quantity for at least one size')
+    .max(500, 'Set at most 500 sizes at once'),
+});
+
+export const SelectionScanInput = z.strictObject({
+  selectionId: id,
+  /** What the scanner typed before Enter. */
+  code: z
+    .string()
+    .trim()
+    .min(1, 'Scan or type a barcode')
+    .max(64, 'A barcode is at most 64 characters'),
+});
+
+export const SelectionExportInput = z.strictObject({
+  selectionId: id,
+  format: z.enum(['pdf', 'csv']),
+});
+
+export interface SelectionBuyer {
+  id: string;
+  name: string;
+  pricelistId: string;
+  pricelistName: string | null;
+  currency: string | null;
+  discountPercent: number;
+  language: 'en' | 'ja';
+}
+
+export interface SelectionOwner {
+  id: string;
+  name: string;
+}
+
+export interface SelectionTotalsView {
+  units: number;
+  subtotal: Money | null;
+  discountPercent: number;
+  discount: Money | null;
+  total: Money | null;
+}
+
+/** One selection in a list. */
+export interface SelectionSummary {
+  id: string;
+  name: string;
+  buyer: { id: string; name: string };
+  owner: SelectionOwner;
+  /** Style-colourways in the selection. */
+  styleCount: number;
+  totals: SelectionTotalsView;
+  updatedAt: string;
+  waitingToSync: boolean;
+}
+
+/** One size of a style-colourway in a selection: the SKU, its price and what is selected. */
+export interface SelectionCell {
+  size: string;
+  skuId: string;
+  barcode: string | null;
+  quantity: number;
+  /** Wholesale on the buyer's pricelist; null when the SKU is no longer sold to this buyer. */
+  unitPrice: Money | null;
+  stock: number;
+}
+
+/** A style in one colourway, its size run with quantities: a row of the order sheet. */
+export interface SelectionStyleLine {
+  styleId: string;
+  styleNumber: string;
+  name: string;
+  pictureId: string | null;
+  colorway: ColorwaySwatch;
+  /** The style's sizes in scale order; a size not cut in this colourway is absent. */
+  cells: SelectionCell[];
+  units: number;
+  amount: Money | null;
+  /** Retail price of the colourway's sizes on the buyer's pricelist (lowest), for the linesheet. */
+  retail: Money | null;
+  /** Sizes selected that are no longer sold to this buyer; they count in no total. */
+  unsold: string[];
+}
+
+export interface SelectionDetail {
+  id: string;
+  name: string;
+  notes: string;
+  buyer: SelectionBuyer;
+  owner: SelectionOwner;
+  createdAt: string;
+  updatedAt: string;
+  /** One per style-colourway, in the order they were first added. */
+  lines: SelectionStyleLine[];
+  /** SKUs selected that are gone from the catalog; the rep can only remove them. */
+  missingSkuIds: string[];
+  totals: SelectionTotalsView;
+  waitingToSync: boolean;
+  /** Changes to this selection the hub refused, shown in place. */
+  refusals: SyncRefusal[];
+}
+
+export interface SelectionScanResult {
+  selection: SelectionDetail;
+  /** What one scan added, for the rep to hear and see. */
+  added: { styleNumber: string; name: string; colorway: string; size: string; quantity: number };
+}
+
+export interface ExportedFile {
+  fileName: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export const selectionOperations = {
+  'selections.list': operation<SelectionSummary[]>()({
+    input: SelectionListInput,
+    summary:
+      "Selections for a buyer or by a rep, newest first, with totals in the buyer's currency",
+  }),
+  'selections.open': operation<SelectionDetail>()({
+    input: z.strictObject({ selectionId: id }),
+    summary: "A selection's styles, size runs, quantities and totals at the buyer's prices",
+  }),
+  'selections.create': operation<SelectionDetail>()({
+    input: SelectionCreateInput,
+    summary: 'Create a selection for a buyer on this device',
+  }),
+  'selections.update': operation<SelectionDetail>()({
+    input: SelectionUpdateInput,
+    summary: 'Rename a selection or change its notes',
+  }),
+  'selections.setQuantities': operation<SelectionDetail>()({
+    input: SelectionSetQuantitiesInput,
+    summary: 'Set the quantity of some sizes; 0 removes them',
+  }),
+  'selections.scan': operation<SelectionScanResult>()({
+    input: SelectionScanInput,
+    summary: 'Add one unit of the scanned SKU to the selection',
+  }),
+  'selections.duplicate': operation<SelectionDetail>()({
+    input: z.strictObject({ selectionId: id }),
+    summary: 'Copy a selection, lines and notes, under a new name',
+  }),
+  'selections.delete': operation<{ deleted: true }>()({
+    input: z.strictObject({ selectionId: id }),
+    summary: 'Delete a selection',
+  }),
+};
