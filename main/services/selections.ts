@@ -8,6 +8,7 @@ import {
   type SelectionScanInput,
   type SelectionSetQuantitiesInput,
   type SelectionStyleLine,
+  type SelectionList,
   type SelectionSummary,
   type SelectionTotalsView,
   type SelectionUpdateInput,
@@ -25,6 +26,7 @@ import {
   selectionHead,
   selectionList,
   selectionNamesOf,
+  selectionOwners,
   selectionSheet,
   skuByBarcode,
   type SelectionHeadRow,
@@ -67,15 +69,14 @@ function totalsView(
 export async function listSelections(
   services: SelectionServices,
   input: z.output<typeof SelectionListInput>,
-): Promise<SelectionSummary[]> {
+): Promise<SelectionList> {
   const ownerId =
     input.owner === 'mine' ? signedInAccount(services, 'see selections').userId : input.owner;
-  const rows = await selectionList(services.db, {
-    buyerId: input.buyerId,
-    ownerId,
-    query: input.query,
-  });
-  return rows.map(({ head, sums }) => ({
+  const [rows, owners] = await Promise.all([
+    selectionList(services.db, { buyerId: input.buyerId, ownerId, query: input.query }),
+    selectionOwners(services.db),
+  ]);
+  const items = rows.map(({ head, sums }): SelectionSummary => ({
     id: head.id,
     name: head.name,
     buyer: { id: head.buyer_id, name: head.buyer_name },
@@ -96,6 +97,7 @@ export async function listSelections(
     updatedAt: head.updated_at,
     waitingToSync: Boolean(head.waiting),
   }));
+  return { items, owners };
 }
 
 async function requireHead(services: SelectionServices, selectionId: string) {

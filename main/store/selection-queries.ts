@@ -169,6 +169,20 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
   };
 }
 
+/** The reps (and admins) who own the selections this replica holds. */
+export async function selectionOwners(db: StoreDb) {
+  return replicaDb(db)
+    .selectFrom('staff_users as u')
+    .select(['u.id', 'u.name'])
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom('selections as sel').select('sel.id').whereRef('sel.owner_id', '=', 'u.id'),
+      ),
+    )
+    .orderBy('u.name')
+    .execute();
+}
+
 /** The names of a buyer's selections, so a new or copied one gets a name of its own. */
 export async function selectionNamesOf(db: StoreDb, buyerId: string): Promise<Set<string>> {
   const rows = await replicaDb(db)

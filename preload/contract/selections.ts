@@ -96,6 +96,12 @@ export interface SelectionTotalsView {
   total: Money | null;
 }
 
+export interface SelectionList {
+  items: SelectionSummary[];
+  /** Everyone whose selections this person may see, for the list's rep filter. */
+  owners: SelectionOwner[];
+}
+
 /** One selection in a list. */
 export interface SelectionSummary {
   id: string;
@@ -168,7 +174,7 @@ export interface ExportedFile {
 }
 
 export const selectionOperations = {
-  'selections.list': operation<SelectionSummary[]>()({
+  'selections.list': operation<SelectionList>()({
     input: SelectionListInput,
     summary:
       "Selections for a buyer or by a rep, newest first, with totals in the buyer's currency",

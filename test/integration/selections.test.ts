@@ -243,7 +243,9 @@ describe('a selection', () => {
 
     await deleteSelectionLocally(services(d), id);
     expect(
-      (await listSelections(services(d), { buyerId: buyer.id, query: '' })).map((s) => s.name),
+      (await listSelections(services(d), { buyerId: buyer.id, query: '' })).items.map(
+        (s) => s.name,
+      ),
     ).toEqual(expect.arrayContaining(['Copy of Resort 27', 'Copy of Resort 27 (2)']));
     await d.engine.syncNow();
     expect(await hubRows('selections', 'id', id)).toEqual([]);
@@ -269,11 +271,12 @@ describe('selections across reps', () => {
 
     const luca = await desktop(LUCA);
     const maja = await desktop(MAJA);
-    expect(await listSelections(services(luca), { query: '' })).toEqual([]);
+    expect(await listSelections(services(luca), { query: '' })).toEqual({ items: [], owners: [] });
     const seenByAdmin = await listSelections(services(maja), { owner: 'mine', query: '' });
-    expect(seenByAdmin.map((s) => s.id)).not.toContain(id);
+    expect(seenByAdmin.items.map((s) => s.id)).not.toContain(id);
     const all = await listSelections(services(maja), { query: 'shared' });
-    expect(all).toEqual([
+    expect(all.owners).toEqual([expect.objectContaining({ name: 'Jonas Berg' })]);
+    expect(all.items).toEqual([
       expect.objectContaining({ id, owner: expect.objectContaining({ name: 'Jonas Berg' }) }),
     ]);
 
