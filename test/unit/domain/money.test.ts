@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   applyDiscount,
+  formatDecimal,
   formatMoney,
   isCurrencyCode,
   minorUnitDigits,
@@ -49,6 +50,25 @@ describe('money', () => {
         const text = `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
         expect(parseAmount(text, 'EUR')).toEqual({ ok: true, amountMinor: minor });
       }),
+    );
+  });
+
+  it('writes amounts as files want them, in the currency’s minor digits', () => {
+    expect(formatDecimal({ amountMinor: 12950, currency: 'EUR' })).toBe('129.50');
+    expect(formatDecimal({ amountMinor: 5, currency: 'EUR' })).toBe('0.05');
+    expect(formatDecimal({ amountMinor: 0, currency: 'EUR' })).toBe('0.00');
+    expect(formatDecimal({ amountMinor: 1200, currency: 'JPY' })).toBe('1200');
+    expect(formatDecimal({ amountMinor: 1234, currency: 'KWD' })).toBe('1.234');
+    expect(formatDecimal({ amountMinor: -250, currency: 'EUR' })).toBe('-2.50');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 12 }),
+        fc.constantFrom('EUR', 'JPY', 'KWD'),
+        (minor, currency) => {
+          const text = formatDecimal({ amountMinor: minor, currency });
+          expect(parseAmount(text, currency)).toEqual({ ok: true, amountMinor: minor });
+        },
+      ),
     );
   });
 
