@@ -16,6 +16,10 @@ const serverPackages = [
   'pino',
   'csv-parse',
   'csv-parse/*',
+  'csv-stringify',
+  'csv-stringify/*',
+  'pdfkit',
+  'svg-to-pdfkit',
 ];
 
 /** Layers, as DESIGN.md draws them: dependencies point inward, each environment stays in its lane. */

@@ -6,8 +6,8 @@ const entry = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /**
  * Electron's main process and the two workers it starts (services, built-in hub), as ES
  * modules for Node 24.
- * Everything is bundled except Electron itself and better-sqlite3, whose native binary
- * electron-builder unpacks beside the archive.
+ * Everything is bundled except Electron itself, better-sqlite3, whose native binary
+ * electron-builder unpacks beside the archive, and pdfkit.
  */
 export default defineConfig({
   build: {
@@ -30,5 +30,7 @@ export default defineConfig({
       },
     },
   },
-  ssr: { noExternal: true, external: ['electron', 'better-sqlite3'] },
+  // pdfkit loads its standard fonts' metrics with a require relative to its own files at run
+  // time, which a bundle cannot follow; electron-builder.yml unpacks it beside the worker.
+  ssr: { noExternal: true, external: ['electron', 'better-sqlite3', 'pdfkit'] },
 });
