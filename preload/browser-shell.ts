@@ -6,6 +6,7 @@ import type {
   OutputOf,
   TrunkshowApi,
 } from './contract/index.ts';
+import { isTaggedBytes } from './contract/json-bytes.ts';
 import { unwrapResult } from './contract/result.ts';
 
 /**
@@ -31,7 +32,25 @@ async function invoke<Name extends OperationName>(
       'Trunkshow has stopped. Start it again with "npm run start:browser".',
     );
   }
-  return unwrapResult<OutputOf<Name>>(await response.json().catch(() => null));
+  const text = await response.text().catch(() => '');
+  let parsed: unknown = null;
+  try {
+    parsed = parseWithBytes(text);
+  } catch {
+    // Not JSON: unwrapResult says the answer was unreadable.
+  }
+  return unwrapResult<OutputOf<Name>>(parsed);
+}
+
+/** The answer's JSON, with the bytes the transport tagged as base64 restored. */
+function parseWithBytes(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) => {
+    if (!isTaggedBytes(value)) return value;
+    const binary = atob(value.$bytes);
+    const bytes = new Uint8Array(binary.length);
+    for (let at = 0; at < binary.length; at++) bytes[at] = binary.charCodeAt(at);
+    return bytes;
+  });
 }
 
 function chooseCsvFiles(): Promise<ChosenFile[]> {

@@ -9,6 +9,7 @@ import {
   createSelectionLocally,
   deleteSelectionLocally,
   duplicateSelectionLocally,
+  exportSelection,
   listSelections,
   openSelection,
   scanIntoSelection,
@@ -77,6 +78,8 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'selections.duplicate': (_actor, input) =>
       duplicateSelectionLocally(services, input.selectionId),
     'selections.delete': (_actor, input) => deleteSelectionLocally(services, input.selectionId),
+
+    'selections.export': (_actor, input) => exportSelection(services, input),
 
     'devices.list': () => listDevices(session),
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),

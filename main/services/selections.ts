@@ -13,6 +13,8 @@ import {
   type SelectionTotalsView,
   type SelectionUpdateInput,
   type SelectionScanResult,
+  type SelectionExportInput,
+  type ExportedFile,
 } from '../../preload/contract/index.ts';
 import { basisPointsToPercent } from '../domain/buyers.ts';
 import type { Money } from '../domain/money.ts';
@@ -40,6 +42,9 @@ import {
   updateSelection,
 } from '../sync/mutators/selections.ts';
 import { changeLocally, signedInAccount, type LocalChangeServices } from './local-change.ts';
+import { mediaFile } from './catalog.ts';
+import { selectionCsv } from './export/selection-csv.ts';
+import { selectionPdf } from './export/selection-pdf.ts';
 import { listRefusals } from './sync.ts';
 
 /**
@@ -300,4 +305,23 @@ export async function deleteSelectionLocally(
     { field: 'selectionId', doing: DOING },
   );
   return { deleted: true };
+}
+
+/** The selection as a file to hand over: an order sheet with pictures, or CSV for a spreadsheet. */
+export async function exportSelection(
+  services: SelectionServices,
+  input: z.output<typeof SelectionExportInput>,
+): Promise<ExportedFile> {
+  const detail = await openSelection(services, input.selectionId);
+  if (input.format === 'csv') return selectionCsv(detail);
+  const brand = await services.db.selectFrom('brand_settings').select('name').executeTakeFirst();
+  // A picture gone from the catalog prints as its colour swatch; any other failure is real.
+  const noPicture = (error: unknown): null => {
+    if (error instanceof OperationError && error.code === 'not_found') return null;
+    throw error;
+  };
+  return selectionPdf(detail, (id) => mediaFile(services.db, id).catch(noPicture), {
+    ...(brand ? { brandName: brand.name } : {}),
+    now: services.clock(),
+  });
 }

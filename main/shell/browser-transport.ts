@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ErrorCode } from '../../preload/contract/index.ts';
+import { stringifyWithBytes } from './json-bytes.ts';
 import type { Caller } from './messages.ts';
 import { contentTypeOf, SHOWROOM_CONTENT_SECURITY_POLICY } from './page-policy.ts';
 import type { ServiceHost } from './service-host.ts';
@@ -98,7 +99,10 @@ export async function createBrowserTransport(
 
   app.post<{ Params: { name: string } }>('/rpc/:name', async (request, reply) => {
     const result = await options.host.call(request.params.name, caller, request.body);
-    return reply.code(result.ok ? 200 : STATUS_BY_CODE[result.error.code]).send(result);
+    return reply
+      .code(result.ok ? 200 : STATUS_BY_CODE[result.error.code])
+      .type('application/json; charset=utf-8')
+      .send(stringifyWithBytes(result));
   });
 
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {

@@ -207,4 +207,8 @@ export const selectionOperations = {
     input: z.strictObject({ selectionId: id }),
     summary: 'Delete a selection',
   }),
+  'selections.export': operation<ExportedFile>()({
+    input: SelectionExportInput,
+    summary: 'A selection as a PDF order sheet with pictures, or as CSV',
+  }),
 };

@@ -7,6 +7,8 @@ import { BuyersView } from './components/BuyersView.tsx';
 import { CatalogView } from './components/CatalogView.tsx';
 import { DevicesView, RevokeDialog } from './components/DevicesView.tsx';
 import { Header } from './components/Header.tsx';
+import { NewSelectionDialog } from './components/NewSelectionDialog.tsx';
+import { SelectionsView } from './components/SelectionsView.tsx';
 import { ImportDialog } from './components/ImportDialog.tsx';
 import { StyleDialog } from './components/StyleDialog.tsx';
 import { SignInScreen } from './components/SignInScreen.tsx';
@@ -71,6 +73,8 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
       <main className="app__main">
         {view === 'buyers' ? (
           <BuyersView />
+        ) : view === 'selections' ? (
+          <SelectionsView />
         ) : view === 'devices' && admin ? (
           <DevicesView />
         ) : (
@@ -80,6 +84,7 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
       <ImportDialog />
       <StyleDialog />
       <BuyerDialog />
+      <NewSelectionDialog />
       <RevokeDialog />
       <SignOutDialog />
     </div>

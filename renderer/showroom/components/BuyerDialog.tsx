@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useBrandStore } from '../state/brand.ts';
 import { useBuyerFormStore, type BuyerKind, type BuyerLanguage } from '../state/buyerForm.ts';
+import { useNavigationStore } from '../state/navigation.ts';
+import { useNewSelectionStore } from '../state/newSelection.ts';
+import { useSelectionsStore } from '../state/selections.ts';
 import { Dialog } from './Dialog.tsx';
 import { ChoiceGroup, Field } from './Field.tsx';
 import './BuyerDialog.css';
@@ -52,8 +55,11 @@ export function BuyerDialog() {
       lead={
         form && (form.refusal || !creating) ? (
           <>
-            {!creating && form.buyerName ? (
-              <p className="buyer-form__who">{form.buyerName}</p>
+            {!creating && form.buyerName && form.buyerId ? (
+              <div className="buyer-form__head">
+                <p className="buyer-form__who">{form.buyerName}</p>
+                <BuyerSelectionsLinks buyer={{ id: form.buyerId, name: form.buyerName }} />
+              </div>
             ) : null}
             {form.refusal ? (
               <p className="notice notice--warning buyer-form__refusal">
@@ -206,5 +212,41 @@ export function BuyerDialog() {
         </>
       ) : null}
     </Dialog>
+  );
+}
+
+/** From a buyer's terms to the buyer's selections, or straight to a new one. */
+function BuyerSelectionsLinks({ buyer }: { buyer: { id: string; name: string } }) {
+  const { t } = useTranslation();
+  const close = useBuyerFormStore((state) => state.close);
+  const go = useNavigationStore((state) => state.go);
+  const setBuyer = useSelectionsStore((state) => state.setBuyer);
+  const setOwner = useSelectionsStore((state) => state.setOwner);
+  const openNew = useNewSelectionStore((state) => state.open);
+  return (
+    <div className="buyer-form__links">
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => {
+          close();
+          setOwner('all');
+          setBuyer(buyer);
+          go('selections');
+        }}
+      >
+        {t('buyers.form.selections')}
+      </button>
+      <button
+        type="button"
+        className="button"
+        onClick={() => {
+          close();
+          openNew(buyer);
+        }}
+      >
+        {t('selections.new')}
+      </button>
+    </div>
   );
 }

@@ -61,7 +61,9 @@ function Sections({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
   const view = useNavigationStore((state) => state.view);
   const go = useNavigationStore((state) => state.go);
-  const views: View[] = admin ? ['catalog', 'buyers', 'devices'] : ['catalog', 'buyers'];
+  const views: View[] = admin
+    ? ['catalog', 'selections', 'buyers', 'devices']
+    : ['catalog', 'selections', 'buyers'];
   return (
     <nav className="sections" aria-label={t('nav.label')}>
       <ul className="sections__list">

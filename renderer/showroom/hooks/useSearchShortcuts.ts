@@ -1,14 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-
-function isTypingInto(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  );
-}
+import { isTypingInto } from '../keyboard/shortcuts.ts';
 
 /**
  * "/" (when not typing elsewhere) and Ctrl/Cmd+F jump to the search box: at a booth the

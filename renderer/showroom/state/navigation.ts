@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'catalog' | 'buyers' | 'devices';
+export type View = 'catalog' | 'buyers' | 'selections' | 'devices';
 
 interface NavigationStore {
   view: View;

@@ -9,6 +9,9 @@ import { useCatalogStore } from './catalog.ts';
 import { useDevicesStore } from './devices.ts';
 import { useNavigationStore } from './navigation.ts';
 import { useSyncStore } from './sync.ts';
+import { useNewSelectionStore } from './newSelection.ts';
+import { useSelectionStore } from './selection.ts';
+import { useSelectionsStore } from './selections.ts';
 
 type SessionState =
   | { status: 'loading' }
@@ -43,6 +46,9 @@ function forgetSignedInData(): void {
   useBuyersStore.getState().reset();
   useBuyerFormStore.getState().close();
   useDevicesStore.getState().reset();
+  useSelectionsStore.getState().reset();
+  useSelectionStore.getState().reset();
+  useNewSelectionStore.getState().close();
   useNavigationStore.getState().go('catalog');
 }
 
@@ -114,8 +120,11 @@ useSyncStore.subscribe((sync, before) => {
     void useBrandStore.getState().loadSummary();
     useBuyersStore.getState().refresh();
     void useStyleStore.getState().refresh();
+    void useSelectionsStore.getState().load();
+    void useSelectionStore.getState().refresh();
   } else if (now.refused !== previous.refused) {
     useBuyersStore.getState().refresh();
+    void useSelectionStore.getState().refresh();
   }
   // Asked again on every poll while revoked, until the main side has signed the device out.
   if (now.connection === 'revoked') void useSessionStore.getState().load();

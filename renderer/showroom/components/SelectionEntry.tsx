@@ -1,0 +1,361 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StyleCard, StyleColorway } from '../../../preload/contract/index.ts';
+import { parseCatalogQuery } from '../../../main/domain/catalog-search.ts';
+import { formatMoney } from '../../../main/domain/money.ts';
+import { errorMessage, trunkshow } from '../api.ts';
+import { isTypingInto } from '../keyboard/shortcuts.ts';
+import { useSelectionStore } from '../state/selection.ts';
+
+const SUGGESTIONS = 8;
+const TYPING_PAUSE_MS = 80;
+
+/**
+ * One field for the keyboard and the scanner. A style number (or part of a name) lists
+ * matching styles; Enter opens the first, or the one picked with the arrow keys, as a
+ * size run to type quantities into. A barcode and Enter, as a scanner sends it, adds
+ * one of that size at once. Typing anywhere outside a field lands here, so a scan is
+ * never lost to a stray focus.
+ */
+export function QuickEntry({ ref }: { ref: RefObject<HTMLInputElement | null> }) {
+  const { t } = useTranslation();
+  const scan = useSelectionStore((state) => state.scan);
+  const startEntry = useSelectionStore((state) => state.startEntry);
+  const pricelistId = useSelectionStore((state) => state.detail?.buyer.pricelistId);
+  const lastScan = useSelectionStore((state) => state.lastScan);
+  const scanError = useSelectionStore((state) => state.scanError);
+  const [text, setText] = useState('');
+  const [found, setFound] = useState<{ query: string; items: StyleCard[] } | null>(null);
+  const [active, setActive] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const listId = useId();
+  const hintId = useId();
+  const query = text.trim();
+  const barcode = parseCatalogQuery(query).barcode;
+
+  useEffect(() => {
+    if (query === '' || barcode) return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      trunkshow()
+        .invoke('catalog.search', {
+          query,
+          limit: SUGGESTIONS,
+          ...(pricelistId ? { pricelistId } : {}),
+        })
+        .then((page) => {
+          if (!current) return;
+          setFound({ query, items: page.items });
+          setActive(0);
+        })
+        .catch((error: unknown) => {
+          if (current) setProblem(errorMessage(error, ''));
+        });
+    }, TYPING_PAUSE_MS);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [query, barcode, pricelistId]);
+
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key.length !== 1 || isTypingInto(event.target)) return;
+      if (document.querySelector('dialog[open]')) return;
+      // Focus moves before the key is handled, so the character lands in the field.
+      ref.current?.focus();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [ref]);
+
+  const suggestions = found && found.query === query && !barcode ? found.items : [];
+  const open = suggestions.length > 0;
+
+  const choose = (style: StyleCard) => {
+    setText('');
+    setFound(null);
+    void startEntry(style.id);
+  };
+
+  const onKeyDown = async (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    if (event.key === 'ArrowDown' && open) {
+      event.preventDefault();
+      setActive((index) => (index + 1) % suggestions.length);
+    } else if (event.key === 'ArrowUp' && open) {
+      event.preventDefault();
+      setActive((index) => (index - 1 + suggestions.length) % suggestions.length);
+    } else if (event.key === 'Escape') {
+      setText('');
+      setFound(null);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      setProblem(null);
+      if (barcode) {
+        setText('');
+        await scan(barcode);
+        return;
+      }
+      const exact = suggestions.find(
+        (style) => style.styleNumber.toLowerCase() === query.toLowerCase(),
+      );
+      const picked = exact && active === 0 ? exact : suggestions[active];
+      if (picked) choose(picked);
+      else if (query) setProblem(t('entry.noStyle', { query }));
+    }
+  };
+
+  return (
+    <div className="quick-entry">
+      <label className="quick-entry__label" htmlFor={`${listId}-input`}>
+        {t('entry.label')}
+      </label>
+      <div className="quick-entry__box">
+        <input
+          ref={ref}
+          id={`${listId}-input`}
+          className="field__control quick-entry__input"
+          role="combobox"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={open ? `${listId}-${active}` : undefined}
+          aria-describedby={hintId}
+          placeholder={t('entry.placeholder')}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setProblem(null);
+          }}
+          onKeyDown={(event) => void onKeyDown(event)}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={64}
+          autoFocus
+        />
+        {open ? (
+          <ul
+            id={listId}
+            role="listbox"
+            className="quick-entry__list"
+            aria-label={t('entry.styles')}
+          >
+            {suggestions.map((style, index) => (
+              <li
+                key={style.id}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={index === active}
+                className="quick-entry__option"
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  choose(style);
+                }}
+              >
+                <span className="quick-entry__number">{style.styleNumber}</span>
+                <span className="quick-entry__name">{style.name}</span>
+                <span className="quick-entry__meta">
+                  {style.colorwayCount === 1
+                    ? t('entry.colourOne')
+                    : t('entry.colours', { count: style.colorwayCount })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <p id={hintId} className="quick-entry__hint" role="status" aria-live="polite">
+        {(problem ?? scanError) ? (
+          <span className="quick-entry__problem">{problem ?? scanError}</span>
+        ) : lastScan ? (
+          <span className="quick-entry__added">
+            {t('entry.scanned', {
+              style: `${lastScan.styleNumber} ${lastScan.name}`,
+              colour: lastScan.colorway,
+              size: lastScan.size,
+              quantity: lastScan.quantity,
+            })}
+          </span>
+        ) : (
+          t('entry.hint')
+        )}
+      </p>
+    </div>
+  );
+}
+
+/**
+ * A style's size run, a row per colourway: type a quantity per size, Tab across, Enter
+ * to put them in the selection, Escape to leave it as it was.
+ */
+export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInputElement | null> }) {
+  const { t, i18n } = useTranslation();
+  const entry = useSelectionStore((state) => state.entry);
+  const setDraft = useSelectionStore((state) => state.setDraft);
+  const submitEntry = useSelectionStore((state) => state.submitEntry);
+  const cancelEntry = useSelectionStore((state) => state.cancelEntry);
+  const form = useRef<HTMLFormElement>(null);
+  const styleId = entry.status === 'ready' ? entry.style.id : null;
+
+  useEffect(() => {
+    if (styleId) form.current?.querySelector<HTMLInputElement>('input:not(:disabled)')?.focus();
+  }, [styleId]);
+
+  if (entry.status === 'loading') {
+    return <p className="size-run size-run--loading">{t('loading')}</p>;
+  }
+  if (entry.status !== 'ready') return null;
+  const { style } = entry;
+
+  const done = () => returnFocus.current?.focus();
+  const errors = Object.entries(entry.errors);
+  return (
+    <form
+      ref={form}
+      className="size-run"
+      aria-label={t('entry.runLabel', { style: `${style.styleNumber} ${style.name}` })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submitEntry().then((ok) => {
+          if (ok) done();
+        });
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          cancelEntry();
+          done();
+        }
+      }}
+    >
+      <div className="size-run__head">
+        <h3>
+          <span className="size-run__number">{style.styleNumber}</span> {style.name}
+        </h3>
+        <p className="size-run__meta">{[style.category, style.season].join(' · ')}</p>
+      </div>
+      <table className="size-run__grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('entry.colour')}</th>
+            {style.sizes.map((size) => (
+              <th key={size} scope="col">
+                {size}
+              </th>
+            ))}
+            <th scope="col" className="size-run__price">
+              {t('entry.wholesale')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {style.colorways.map((colorway) => (
+            <ColorwayRun
+              key={colorway.code}
+              colorway={colorway}
+              sizes={style.sizes}
+              drafts={entry.drafts}
+              errors={entry.errors}
+              onChange={setDraft}
+              language={i18n.language}
+            />
+          ))}
+        </tbody>
+      </table>
+      {errors.length > 0 ? (
+        <p className="notice notice--error" role="alert">
+          {t('entry.fix')}
+        </p>
+      ) : null}
+      {entry.error ? (
+        <p className="notice notice--error" role="alert">
+          {entry.error}
+        </p>
+      ) : null}
+      <div className="size-run__actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            cancelEntry();
+            done();
+          }}
+        >
+          {t('entry.cancel')} <kbd>Esc</kbd>
+        </button>
+        <button type="submit" className="button button--primary" disabled={entry.saving}>
+          {t('entry.add')} <kbd>↩</kbd>
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ColorwayRun({
+  colorway,
+  sizes,
+  drafts,
+  errors,
+  onChange,
+  language,
+}: {
+  colorway: StyleColorway;
+  sizes: string[];
+  drafts: Readonly<Record<string, string>>;
+  errors: Readonly<Record<string, string>>;
+  onChange: (skuId: string, text: string) => void;
+  language: string;
+}) {
+  const { t } = useTranslation();
+  const bySize = new Map(colorway.skus.map((sku) => [sku.size, sku]));
+  const price = colorway.skus.find((sku) => sku.wholesale)?.wholesale ?? null;
+  return (
+    <tr>
+      <th scope="row" className="size-run__colour">
+        <span
+          className="swatch"
+          style={{ backgroundColor: colorway.colorHex }}
+          aria-hidden="true"
+        />
+        {colorway.name}
+      </th>
+      {sizes.map((size) => {
+        const sku = bySize.get(size);
+        if (!sku) {
+          return (
+            <td key={size} className="size-run__none">
+              <span className="visually-hidden">{t('entry.notCut')}</span>
+            </td>
+          );
+        }
+        const error = errors[sku.id];
+        const sold = sku.wholesale !== null;
+        return (
+          <td key={size}>
+            <input
+              className="size-cell__input"
+              inputMode="numeric"
+              aria-label={`${colorway.name} ${size}`}
+              aria-invalid={Boolean(error)}
+              title={error}
+              value={drafts[sku.id] ?? ''}
+              disabled={!sold}
+              placeholder={sold ? '' : '×'}
+              onChange={(event) => onChange(sku.id, event.target.value)}
+              onFocus={(event) => event.target.select()}
+              autoComplete="off"
+              maxLength={6}
+            />
+            <span className={`size-run__stock${sku.stock > 0 ? '' : ' size-run__stock--out'}`}>
+              {sold ? t('entry.stock', { count: sku.stock }) : t('entry.notSold')}
+            </span>
+            {error ? <span className="size-run__error">{error}</span> : null}
+          </td>
+        );
+      })}
+      <td className="size-run__price">{price ? formatMoney(price, language) : '—'}</td>
+    </tr>
+  );
+}

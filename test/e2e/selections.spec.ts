@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Page } from '@playwright/test';
+import { expect, test } from './shell.ts';
+
+/** A style's number and the barcodes of its first colourway, in size order, from the replica. */
+function styleOf(dataDir: string, offset: number) {
+  const db = new BetterSqlite3(join(dataDir, 'showroom.sqlite'), { readonly: true });
+  try {
+    const style = db
+      .prepare('select id, style_number, name from products order by style_number limit 1 offset ?')
+      .get(offset) as { id: string; style_number: string; name: string };
+    const barcodes = db
+      .prepare(
+        `select s.barcode from skus s join colorways c on c.id = s.colorway_id
+         where s.product_id = ? and c.position = 0 order by s.position`,
+      )
+      .all(style.id) as { barcode: string }[];
+    return { ...style, barcodes: barcodes.map((row) => row.barcode) };
+  } finally {
+    db.close();
+  }
+}
+
+async function newSelection(page: Page, buyer: string, name: string) {
+  await page.getByRole('button', { name: 'Selections', exact: true }).click();
+  await page.getByRole('button', { name: 'New selection' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New selection' });
+  await dialog.getByRole('searchbox', { name: 'Buyer' }).fill(buyer);
+  await dialog
+    .getByRole('button', { name: new RegExp(buyer) })
+    .first()
+    .click();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+  await dialog.getByRole('button', { name: 'Create selection' }).click();
+  await expect(page.getByRole('heading', { name, level: 2 })).toBeVisible();
+}
+
+async function firstBuyer(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Buyers', exact: true }).click();
+  const row = page
+    .getByRole('list', { name: 'Buyers' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button');
+  await expect(row).toBeVisible();
+  return (await row.locator('.buyer-row__name').textContent()) ?? '';
+}
+
+test.describe('selections in the browser shell', () => {
+  test('a rep builds a selection from the keyboard and a scanner, and sees totals at the buyer’s terms', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(shell.url);
+    await page.getByRole('button', { name: 'Selections', exact: true }).click();
+    await expect(page.getByText('Open a selection, or start a new one')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('selections-empty.png') });
+
+    const buyer = await firstBuyer(page);
+    await newSelection(page, buyer, 'Spring market');
+    await expect(page.getByText(/No styles yet/)).toBeVisible();
+
+    // Quick entry: style number, Enter, quantities across the size run, Enter.
+    const style = styleOf(shell.dataDir, 3);
+    const entry = page.getByRole('combobox', { name: 'Add by style number or barcode' });
+    await expect(entry).toBeFocused();
+    await entry.fill(style.style_number);
+    await expect(
+      page.getByRole('listbox', { name: 'Matching styles' }).getByRole('option').first(),
+    ).toContainText(style.style_number);
+    await entry.press('Enter');
+    const run = page.getByRole('form', {
+      name: new RegExp(`Quantities for ${style.style_number}`),
+    });
+    await expect(run).toBeVisible();
+    await page.keyboard.type('2');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('3');
+    await page.screenshot({ path: testInfo.outputPath('selection-size-run.png') });
+    await page.keyboard.press('Enter');
+    await expect(run).toBeHidden();
+    await expect(entry).toBeFocused();
+    const sheet = page.getByRole('table', { name: 'Order sheet' });
+    await expect(sheet.getByRole('row')).toHaveCount(2);
+    const totals = page.getByRole('definition');
+    await expect(page.getByLabel('Totals')).toContainText('5');
+
+    // A scanner types the barcode and Enter: one unit each time.
+    await page.getByRole('heading', { name: 'Spring market' }).click();
+    await page.keyboard.type(style.barcodes[2]!);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/Added .*now 1\./)).toBeVisible();
+    await page.keyboard.type(style.barcodes[2]!);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/Added .*now 2\./)).toBeVisible();
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*7/);
+    await expect(totals.last()).toContainText(/^(SEK|NOK|DKK|CHF|USD|GBP|€|¥|\$|£)\s?[\d.,]+$/);
+
+    // Bad quantities get a message at the size and are not saved.
+    const cell = sheet.getByRole('textbox').first();
+    await cell.fill('-4');
+    await cell.press('Enter');
+    await expect(page.getByText(/A quantity cannot be negative/)).toBeVisible();
+    await cell.fill('lots');
+    await cell.press('Enter');
+    await expect(page.getByText(/Type a whole number of units/)).toBeVisible();
+    await cell.fill('12000');
+    await cell.press('Enter');
+    await expect(page.getByText(/At most 9,999 units per size/)).toBeVisible();
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*7/);
+    await cell.fill('4');
+    await cell.press('Enter');
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*9/);
+
+    // Notes stay with the selection.
+    await page.getByRole('textbox', { name: 'Notes' }).fill('Deliver before 15 February');
+    await page.getByRole('heading', { name: 'Spring market' }).click();
+    await expect(page.getByText('Notes saved.')).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('selection-sheet.png'), fullPage: true });
+
+    // Remove the line.
+    await sheet.getByRole('button', { name: new RegExp(`Remove ${style.style_number}`) }).click();
+    await expect(page.getByText(/No styles yet/)).toBeVisible();
+  });
+
+  test('menus show their shortcuts; duplicate, export and delete work from keys and menus', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(shell.url);
+    const buyer = await firstBuyer(page);
+    await newSelection(page, buyer, 'Resort');
+    const style = styleOf(shell.dataDir, 5);
+    await page.keyboard.type(style.barcodes[0]!);
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/now 1\./)).toBeVisible();
+
+    await page.getByRole('button', { name: 'Actions' }).click();
+    const menu = page.getByRole('menu', { name: 'Actions' });
+    await expect(menu.getByRole('menuitem', { name: /Duplicate selection/ })).toContainText(
+      /Ctrl\+D|⌘D/,
+    );
+    await expect(menu.getByRole('menuitem', { name: /Export order sheet/ })).toContainText(
+      /Ctrl\+E|⌘E/,
+    );
+    await page.screenshot({ path: testInfo.outputPath('selection-menu.png') });
+
+    const pdf = page.waitForEvent('download');
+    await menu.getByRole('menuitem', { name: /Export order sheet/ }).click();
+    const pdfFile = await pdf;
+    expect(pdfFile.suggestedFilename()).toMatch(/Resort.*\.pdf$/);
+    expect(
+      readFileSync(await pdfFile.path())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+
+    const csv = page.waitForEvent('download');
+    await page.keyboard.press('Control+Shift+E');
+    const csvFile = await csv;
+    expect(csvFile.suggestedFilename()).toMatch(/Resort.*\.csv$/);
+    expect(readFileSync(await csvFile.path(), 'utf8')).toContain(style.style_number);
+
+    await page.keyboard.press('Control+D');
+    await expect(page.getByRole('heading', { name: 'Copy of Resort', level: 2 })).toBeVisible();
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*1/);
+
+    await page.keyboard.press('Control+Backspace');
+    const confirm = page.getByRole('dialog', { name: 'Delete “Copy of Resort”?' });
+    await confirm.getByRole('button', { name: 'Delete selection' }).click();
+    await expect(page.getByRole('heading', { name: 'Copy of Resort' })).toBeHidden();
+    await expect(page.getByRole('list', { name: 'Selections' })).toContainText('Resort');
+  });
+
+  test('a buyer’s trading terms lead to the buyer’s selections', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(shell.url);
+    const buyer = await firstBuyer(page);
+    await page
+      .getByRole('list', { name: 'Buyers' })
+      .getByRole('listitem')
+      .first()
+      .getByRole('button')
+      .click();
+    const terms = page.getByRole('dialog', { name: 'Trading terms' });
+    await expect(terms).toContainText(buyer);
+    await expect(terms.getByRole('combobox', { name: 'Pricelist' })).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('buyer-terms.png') });
+    await terms.getByRole('button', { name: 'New selection' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New selection' });
+    await expect(dialog).toContainText(buyer);
+    await dialog.getByRole('button', { name: 'Create selection' }).click();
+    await expect(page.getByRole('heading', { name: /^Selection \d+$/, level: 2 })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Buyers', exact: true }).click();
+    await page
+      .getByRole('list', { name: 'Buyers' })
+      .getByRole('listitem')
+      .first()
+      .getByRole('button')
+      .click();
+    await page
+      .getByRole('dialog', { name: 'Trading terms' })
+      .getByRole('button', { name: 'Selections' })
+      .click();
+    await expect(page.getByText(`For ${buyer}`).first()).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: 'Selections' }).getByRole('button'),
+    ).not.toHaveCount(0);
+  });
+});
