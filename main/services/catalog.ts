@@ -1,13 +1,28 @@
 import type {
   BrandSummary,
+  CatalogFilterChoices,
   CatalogPage,
   MediaFile,
   StyleCard,
   StyleDetail,
 } from '../../preload/contract/index.ts';
 import { OperationError } from '../../preload/contract/index.ts';
+import {
+  activeFilters,
+  colourChoices,
+  compareCatalogs,
+  compareSeasons,
+  compareText,
+  type CatalogFilters,
+} from '../domain/catalog-filters.ts';
 import { parseCatalogQuery } from '../domain/catalog-search.ts';
-import { colorwaysOf, lowestPrices, searchStyles, styleRows } from '../store/catalog-queries.ts';
+import {
+  colorwaysOf,
+  filterChoiceRows,
+  lowestPrices,
+  searchStyles,
+  styleRows,
+} from '../store/catalog-queries.ts';
 import type { StoreDb } from '../store/database.ts';
 
 /** How many swatches a style card carries; the style page shows them all. */
@@ -37,11 +52,18 @@ export async function brandSummary(db: StoreDb): Promise<BrandSummary> {
 
 export async function searchCatalog(
   db: StoreDb,
-  input: { query: string; pricelistId?: string | undefined; offset: number; limit: number },
+  input: {
+    query: string;
+    pricelistId?: string | undefined;
+    filters?: CatalogFilters | undefined;
+    offset: number;
+    limit: number;
+  },
 ): Promise<CatalogPage> {
   const pricelist = await resolvePricelist(db, input.pricelistId);
   const query = parseCatalogQuery(input.query);
-  const found = await searchStyles(db, query, input);
+  const filters = activeFilters(input.filters ?? {});
+  const found = await searchStyles(db, query, filters, input);
   const ids = found.rows.map((row) => row.id);
   const [colorways, prices] = await Promise.all([
     colorwaysOf(db, ids),
@@ -76,9 +98,20 @@ export async function searchCatalog(
   return {
     query: query.text,
     pricelistId: pricelist?.id ?? null,
+    filters,
     total: found.total,
     offset: input.offset,
     items,
+  };
+}
+
+export async function catalogFilterChoices(db: StoreDb): Promise<CatalogFilterChoices> {
+  const rows = await filterChoiceRows(db);
+  return {
+    catalogs: rows.catalogs.toSorted(compareCatalogs),
+    seasons: rows.seasons.toSorted(compareSeasons),
+    categories: rows.categories.toSorted(compareText),
+    colours: colourChoices(rows.colours),
   };
 }
 

@@ -1,7 +1,13 @@
 import type { StoreDb } from '../store/database.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 import { createBuyerLocally, listBuyers, updateBuyerTermsLocally } from './buyers.ts';
-import { brandSummary, mediaFile, openStyle, searchCatalog } from './catalog.ts';
+import {
+  brandSummary,
+  catalogFilterChoices,
+  mediaFile,
+  openStyle,
+  searchCatalog,
+} from './catalog.ts';
 import { listDevices, revokeDevice } from './devices.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { hubError, type DesktopSession } from './session.ts';
@@ -32,6 +38,7 @@ export function createHandlers(services: DesktopServices): HandlerTable {
   return {
     'brand.summary': () => brandSummary(db),
     'catalog.search': (_actor, input) => searchCatalog(db, input),
+    'catalog.filters': () => catalogFilterChoices(db),
     'catalog.importCsv': async (_actor, input) => {
       // The catalog belongs to the hub: the import runs there and arrives by sync.
       const hub = session.hub('Importing the catalog');

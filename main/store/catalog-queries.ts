@@ -1,6 +1,8 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { CatalogFilters } from '../domain/catalog-filters.ts';
 import { containsPattern, prefixPattern, type CatalogQuery } from '../domain/catalog-search.ts';
 import type { StoreDb } from './database.ts';
+import type { StoreSchema } from './schema.ts';
 
 export interface StyleRow {
   id: string;
@@ -26,10 +28,53 @@ function rankOf(query: CatalogQuery, barcodeProductId: string | null) {
     else 3 end`;
 }
 
-/** One page of styles matching a query, best matches first, and how many match in all. */
+type ProductsScope = ExpressionBuilder<StoreSchema & { p: StoreSchema['products'] }, 'p'>;
+
+/**
+ * The filters as conditions on a style (aliased p). Cheap, selective ones come first:
+ * SQLite tests them in the order written, and the stock test is the costly one.
+ */
+function filterConditions(eb: ProductsScope, filters: CatalogFilters): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (filters.season !== undefined) conditions.push(eb('p.season', '=', filters.season));
+  if (filters.category !== undefined) conditions.push(eb('p.category', '=', filters.category));
+  if (filters.catalogId !== undefined) {
+    conditions.push(
+      eb(
+        'p.id',
+        'in',
+        eb
+          .selectFrom('catalog_products as cp')
+          .select('cp.product_id')
+          .where('cp.catalog_id', '=', filters.catalogId),
+      ),
+    );
+  }
+  if (filters.colour !== undefined) {
+    // NOCASE as the colorways_name index is built, so the index finds the styles.
+    conditions.push(
+      sql<SqlBool>`p.id in (select c.product_id from colorways c where c.name = ${filters.colour} collate nocase)`,
+    );
+  }
+  if (filters.inStock) {
+    // At least one SKU whose stock over all warehouses is above zero; both lookups are
+    // answered from indexes (0004-catalog-filters) and stop at the first SKU in stock.
+    conditions.push(sql<SqlBool>`exists (
+      select 1 from skus s
+      where s.product_id = p.id
+        and (select sum(st.quantity) from stock st where st.sku_id = s.id) > 0)`);
+  }
+  return conditions;
+}
+
+/**
+ * One page of styles matching a query and the filters, best matches first, and how
+ * many match in all.
+ */
 export async function searchStyles(
   db: StoreDb,
   query: CatalogQuery,
+  filters: CatalogFilters,
   page: { offset: number; limit: number },
 ): Promise<CatalogSearchRows> {
   const barcodeHit = query.barcode
@@ -47,7 +92,11 @@ export async function searchStyles(
         sql<SqlBool>`${eb.ref('p.search_text')} like ${containsPattern(term)} escape '\\'`,
     );
     const textMatch = termsMatch.length > 0 ? eb.and(termsMatch) : sql<SqlBool>`1`;
-    return barcodeProductId ? eb.or([textMatch, eb('p.id', '=', barcodeProductId)]) : textMatch;
+    const searchMatch = barcodeProductId
+      ? eb.or([textMatch, eb('p.id', '=', barcodeProductId)])
+      : textMatch;
+    // A scanned style is filtered like any other: what is on screen always fits the chips.
+    return eb.and([searchMatch, ...filterConditions(eb, filters)]);
   });
 
   const columns = ['p.id', 'p.style_number', 'p.name', 'p.category', 'p.season'] as const;
@@ -178,4 +227,28 @@ export async function styleRows(db: StoreDb, styleId: string, pricelistId: strin
       .execute(),
   ]);
   return { product, colorways, skus, catalogs: catalogs.map((row) => row.name) };
+}
+
+/** Everything the filter menus can offer, as the store holds it (services sort and merge). */
+export async function filterChoiceRows(db: StoreDb) {
+  const [catalogs, seasons, categories, colours] = await Promise.all([
+    db.selectFrom('catalogs').select(['id', 'name', 'status']).execute(),
+    db.selectFrom('products').select('season').distinct().where('season', '!=', '').execute(),
+    db.selectFrom('products').select('category').distinct().where('category', '!=', '').execute(),
+    db
+      .selectFrom('colorways')
+      .select((eb) => ['name', 'color_hex', eb.fn.countAll<number>().as('colorways')])
+      .groupBy(['name', 'color_hex'])
+      .execute(),
+  ]);
+  return {
+    catalogs,
+    seasons: seasons.map((row) => row.season),
+    categories: categories.map((row) => row.category),
+    colours: colours.map((row) => ({
+      name: row.name,
+      colorHex: row.color_hex,
+      colorways: Number(row.colorways),
+    })),
+  };
 }

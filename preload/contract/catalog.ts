@@ -1,12 +1,38 @@
 import { z } from 'zod';
+import type { CatalogFilters, ColourChoice } from '../../main/domain/catalog-filters.ts';
 import type { Money } from '../../main/domain/money.ts';
+import type { CatalogStatus } from '../../main/domain/model.ts';
 import { operation } from './operation.ts';
 
 const id = z.string().min(1).max(64);
 
+/** A value picked from one of the filter menus (catalog.filters lists them). */
+const facet = (what: string) =>
+  z
+    .string({ error: `Choose a ${what} from the list` })
+    .min(1, `Choose a ${what} from the list`)
+    .max(100, `A ${what} is at most 100 characters`)
+    .optional();
+
+export const CatalogFiltersInput = z.strictObject(
+  {
+    catalogId: z
+      .string({ error: 'Choose a catalog from the list' })
+      .min(1, 'Choose a catalog from the list')
+      .max(64, 'That is not a catalog of this brand')
+      .optional(),
+    season: facet('season'),
+    category: facet('category'),
+    colour: facet('colour'),
+    inStock: z.boolean({ error: '"In stock" is either on or off' }).optional(),
+  },
+  { error: 'Filter by catalog, season, category, colour or in stock' },
+);
+
 export const CatalogSearchInput = z.strictObject({
   query: z.string().max(200, 'A search is at most 200 characters').default(''),
   pricelistId: id.optional(),
+  filters: CatalogFiltersInput.default({}),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(60),
 });
@@ -38,9 +64,22 @@ export interface StyleCard {
 export interface CatalogPage {
   query: string;
   pricelistId: string | null;
+  /** The filters that narrowed this page, empty choices left out. */
+  filters: CatalogFilters;
   total: number;
   offset: number;
   items: StyleCard[];
+}
+
+/** What the filter menus offer: everything the brand's catalog has, whatever is chosen. */
+export interface CatalogFilterChoices {
+  /** Open catalogs first, then limited, then closed. */
+  catalogs: { id: string; name: string; status: CatalogStatus }[];
+  /** Newest first. */
+  seasons: string[];
+  categories: string[];
+  /** One per colourway name (in any letter case), with the swatch most of them use. */
+  colours: ColourChoice[];
 }
 
 export const StyleOpenInput = z.strictObject({ styleId: id, pricelistId: id.optional() });
@@ -147,7 +186,12 @@ export const catalogOperations = {
   }),
   'catalog.search': operation<CatalogPage>()({
     input: CatalogSearchInput,
-    summary: 'Styles matching a style number, name or barcode, one page at a time',
+    summary:
+      'Styles matching a style number, name or barcode and the chosen filters, one page at a time',
+  }),
+  'catalog.filters': operation<CatalogFilterChoices>()({
+    input: z.strictObject({}),
+    summary: 'The catalogs, seasons, categories and colours the catalog can be filtered by',
   }),
   'catalog.importCsv': operation<CatalogImportReport>()({
     input: CatalogImportInput,

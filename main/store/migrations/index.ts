@@ -4,6 +4,7 @@ import * as hubSync from './0002-hub-sync.ts';
 import * as replicaSync from './0002-replica-sync.ts';
 import * as hubSelections from './0003-hub-selections.ts';
 import * as selections from './0003-selections.ts';
+import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -17,10 +18,12 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0001-foundation': foundation,
     '0002-hub-sync': hubSync,
     '0003-selections': hubSelections,
+    '0004-catalog-filters': catalogFilters,
   },
   replica: {
     '0001-foundation': foundation,
     '0002-replica-sync': replicaSync,
     '0003-selections': selections,
+    '0004-catalog-filters': catalogFilters,
   },
 };

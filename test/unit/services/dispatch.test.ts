@@ -55,7 +55,36 @@ describe('dispatch', () => {
     const result = await dispatch(handlers, 'catalog.search', actor, {});
     expect(result).toEqual({
       ok: true,
-      value: { query: '', pricelistId: null, total: 0, offset: 0, items: [] },
+      value: { query: '', pricelistId: null, filters: {}, total: 0, offset: 0, items: [] },
+    });
+  });
+
+  it('refuses a filter value no menu offers, saying which filter and why', async () => {
+    const empty = await dispatch(handlers, 'catalog.search', actor, { filters: { season: '' } });
+    expect(empty).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        issues: [{ path: 'filters.season', message: 'Choose a season from the list' }],
+      },
+    });
+    const notOnOff = await dispatch(handlers, 'catalog.search', actor, {
+      filters: { inStock: 'yes' },
+    });
+    expect(notOnOff).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'filters.inStock', message: '"In stock" is either on or off' }] },
+    });
+    const unknown = await dispatch(handlers, 'catalog.search', actor, {
+      filters: { size: 'M' },
+    });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: {
+        issues: [
+          { path: 'filters', message: 'Filter by catalog, season, category, colour or in stock' },
+        ],
+      },
     });
   });
 
