@@ -176,3 +176,70 @@ test('a change the hub refuses is shown where it was made, and can be corrected 
   await expect(status).toHaveAccessibleName(/^Sync status: Online/, { timeout: 30_000 });
   await expect(status).not.toHaveAccessibleName(/refused|waiting/);
 });
+
+test('a selection is built, exported, duplicated and deleted with the hub unreachable, and reaches it later', async ({
+  page,
+}) => {
+  const readHub = <Row>(statement: string, ...params: string[]): Row[] => {
+    const db = new BetterSqlite3(join(hubDir, 'hub.sqlite'), { readonly: true });
+    try {
+      return db.prepare(statement).all(...params) as Row[];
+    } finally {
+      db.close();
+    }
+  };
+  const [style] = readHub<{ style_number: string; barcode: string }>(
+    `select p.style_number, s.barcode from products p join skus s on s.product_id = p.id
+     order by p.style_number desc, s.position limit 1`,
+  );
+  await page.goto(shell.url);
+  const status = page.getByRole('button', { name: /^Sync status/ });
+  await expect(status).toHaveAccessibleName(/^Sync status: Online/, { timeout: 30_000 });
+  await stopProcess(hub!);
+  hub = null;
+  await expect(status).toHaveAccessibleName(/^Sync status: Offline/, { timeout: 20_000 });
+
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('button', { name: 'Selections' }).click();
+  await page.getByRole('button', { name: 'New selection' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New selection' });
+  await dialog.getByRole('searchbox', { name: 'Buyer' }).fill('Galerie Hors');
+  await dialog.getByRole('button', { name: /Galerie Hors Ligne/ }).click();
+  await dialog.getByRole('textbox', { name: 'Name' }).fill('Booth order');
+  await dialog.getByRole('button', { name: 'Create selection' }).click();
+  await expect(page.getByRole('heading', { name: 'Booth order', level: 2 })).toBeVisible();
+
+  await page.keyboard.type(style!.barcode);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(style!.barcode);
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/now 2\./)).toBeVisible();
+  await expect(page.getByLabel('Totals')).toContainText(/Units\s*2/);
+  // Galerie Hors Ligne buys at 7.5 % off.
+  await expect(page.getByLabel('Totals')).toContainText('Discount (7.5 %)');
+  await expect(page.locator('article').getByText('Waiting to sync')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.keyboard.press('Control+E');
+  expect((await download).suggestedFilename()).toMatch(/Booth order.*\.pdf$/);
+  await page.keyboard.press('Control+D');
+  await expect(page.getByRole('heading', { name: 'Copy of Booth order', level: 2 })).toBeVisible();
+  await page.keyboard.press('Control+Backspace');
+  await page
+    .getByRole('dialog', { name: 'Delete “Copy of Booth order”?' })
+    .getByRole('button', { name: 'Delete selection' })
+    .click();
+  await expect(page.getByRole('list', { name: 'Selections' })).not.toContainText('Copy of');
+  await page.screenshot({ path: 'test-results/offline-selection.png' });
+  expect(readHub('select id from selections')).toEqual([]);
+
+  hub = await startHubProcess(hubDir, port);
+  await expect(status).toHaveAccessibleName(/^Sync status: Online/, { timeout: 30_000 });
+  await expect(status).not.toHaveAccessibleName(/waiting to sync/);
+  await expect(page.locator('article').getByText('Waiting to sync')).toBeHidden();
+  expect(
+    readHub<{ name: string; quantity: number }>(
+      `select s.name, l.quantity from selections s join selection_lines l on l.selection_id = s.id`,
+    ),
+  ).toEqual([{ name: 'Booth order', quantity: 2 }]);
+});
