@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test as base } from '@playwright/test';
-import { startBrowserShell, type BrowserShell } from './shell.ts';
+import { importCsv, startBrowserShell, type BrowserShell } from './shell.ts';
 
 const examples = join(import.meta.dirname, '..', '..', 'resources', 'csv-examples');
 
@@ -32,14 +32,7 @@ test('a new brand is set up, then imports its catalog from CSV files and sees pr
   await expect(page.getByRole('button', { name: /^Sync status: Online/ })).toBeVisible();
   await expect(page.getByText('No styles yet. Import a catalog CSV to get started.')).toBeVisible();
 
-  const broken = page.waitForEvent('filechooser');
-  await page
-    .getByRole('button', { name: /Import CSV/ })
-    .first()
-    .click();
-  await (
-    await broken
-  ).setFiles({
+  await importCsv(page, {
     name: 'broken-prices.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(
@@ -52,14 +45,7 @@ test('a new brand is set up, then imports its catalog from CSV files and sees pr
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('No styles yet. Import a catalog CSV to get started.')).toBeVisible();
 
-  const chooser = page.waitForEvent('filechooser');
-  await page
-    .getByRole('button', { name: /Import CSV/ })
-    .first()
-    .click();
-  await (
-    await chooser
-  ).setFiles([
+  await importCsv(page, [
     join(examples, 'stock.csv'),
     join(examples, 'prices.csv'),
     join(examples, 'products.csv'),

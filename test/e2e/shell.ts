@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type FileChooser, type Page } from '@playwright/test';
 
 export interface BrowserShell {
   /** The printed address, with its per-start key. */
@@ -62,6 +62,19 @@ export async function signInAsDemo(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: `Use ${name}` }).click();
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: /^Sync status: Online/ }).waitFor({ timeout: 30_000 });
+}
+
+/** Picks CSV files in Import CSV's file picker, as an admin does; the report dialog follows. */
+export async function importCsv(
+  page: Page,
+  files: Parameters<FileChooser['setFiles']>[0],
+): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page
+    .getByRole('button', { name: /Import CSV/ })
+    .first()
+    .click();
+  await (await chooser).setFiles(files);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasActiveFilters } from '../../../main/domain/catalog-filters.ts';
 import { useBrandStore } from '../state/brand.ts';
 import { useCatalogStore, useSearchPending, useShownResult } from '../state/catalog.ts';
 import { useSyncStore } from '../state/sync.ts';
@@ -14,10 +15,12 @@ export function CatalogView() {
   const loadSummary = useBrandStore((state) => state.loadSummary);
   const pricelistId = useBrandStore((state) => state.pricelistId);
   const query = useCatalogStore((state) => state.query);
+  const filters = useCatalogStore((state) => state.filters);
   const epoch = useCatalogStore((state) => state.epoch);
   const activate = useCatalogStore((state) => state.activate);
   const retry = useCatalogStore((state) => state.retry);
   const clear = useCatalogStore((state) => state.clear);
+  const clearFilters = useCatalogStore((state) => state.clearFilters);
   const shown = useShownResult();
   const pending = useSearchPending();
   const downloading = useSyncStore((state) => state.status?.progress ?? null);
@@ -26,7 +29,7 @@ export function CatalogView() {
   // Searches wait for the summary: it says which pricelist the rep last used.
   useEffect(() => {
     if (ready) activate(pricelistId);
-  }, [ready, query, pricelistId, epoch, activate]);
+  }, [ready, query, filters, pricelistId, epoch, activate]);
 
   if (summary.status === 'failed') {
     return (
@@ -71,11 +74,14 @@ export function CatalogView() {
       />
     );
   }
-  if (shown.total === 0 && shown.query === '' && downloading) {
+  const filtered = hasActiveFilters(shown.filters);
+  const focusSearch = () =>
+    document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
+  if (shown.total === 0 && shown.query === '' && !filtered && downloading) {
     // A first sync is filling the replica: the catalog is on its way, not missing.
     return <StatePanel icon="box" title={t('sync.downloading', { rows: downloading.rows })} />;
   }
-  if (shown.total === 0 && shown.query === '') {
+  if (shown.total === 0 && shown.query === '' && !filtered) {
     return (
       <StatePanel
         icon="box"
@@ -86,22 +92,46 @@ export function CatalogView() {
     );
   }
   if (shown.total === 0) {
+    // With filters on, they are the likelier culprit: clearing them is offered first and
+    // keeps what was typed.
     return (
       <StatePanel
         icon="search"
-        title={t('catalog.noMatches', { query: shown.query })}
-        lead={t('catalog.noMatchesLead')}
+        title={
+          !filtered
+            ? t('catalog.noMatches', { query: shown.query })
+            : shown.query === ''
+              ? t('catalog.noFilterMatches')
+              : t('catalog.noFilterMatchesQuery', { query: shown.query })
+        }
+        lead={filtered ? t('catalog.noFilterMatchesLead') : t('catalog.noMatchesLead')}
         action={
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() => {
-              clear();
-              document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
-            }}
-          >
-            {t('search.clear')}
-          </button>
+          <>
+            {filtered ? (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => {
+                  clearFilters();
+                  focusSearch();
+                }}
+              >
+                {t('filters.clear')}
+              </button>
+            ) : null}
+            {shown.query !== '' ? (
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  clear();
+                  focusSearch();
+                }}
+              >
+                {t('search.clear')}
+              </button>
+            ) : null}
+          </>
         }
       />
     );

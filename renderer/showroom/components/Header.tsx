@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { hasActiveFilters } from '../../../main/domain/catalog-filters.ts';
 import type { SignedInUser } from '../../../preload/contract/index.ts';
 import { useBrandStore } from '../state/brand.ts';
 import { useSearchPending, useShownResult } from '../state/catalog.ts';
 import { useNavigationStore, type View } from '../state/navigation.ts';
 import { AccountMenu } from './AccountMenu.tsx';
+import { FilterBar } from './FilterBar.tsx';
 import { ImportButton, ImportProgress } from './ImportButton.tsx';
 import { PricelistPicker } from './PricelistPicker.tsx';
 import { SearchBar } from './SearchBar.tsx';
@@ -49,6 +51,11 @@ export function Header({ user }: { user: SignedInUser }) {
           </div>
         </div>
       ) : null}
+      {view === 'catalog' ? (
+        <div className="topbar__inner topbar__filters">
+          <FilterBar />
+        </div>
+      ) : null}
       <div
         className={`topbar__progress${pending && view === 'catalog' ? ' topbar__progress--on' : ''}`}
       />
@@ -92,7 +99,10 @@ function StyleCount() {
   if (summary.status !== 'ready') return <p className="brand-count">&nbsp;</p>;
   const count = summary.summary.styleCount;
   const searching =
-    view === 'catalog' && shown !== undefined && shown.query !== '' && shown.total !== null;
+    view === 'catalog' &&
+    shown !== undefined &&
+    (shown.query !== '' || hasActiveFilters(shown.filters)) &&
+    shown.total !== null;
   return (
     <p className="brand-count" aria-live="polite">
       {searching

@@ -1,5 +1,10 @@
 import { create } from 'zustand';
 import type { StyleCard } from '../../../preload/contract/index.ts';
+import {
+  activeFilters,
+  type CatalogFilters,
+  type FilterName,
+} from '../../../main/domain/catalog-filters.ts';
 import { parseCatalogQuery } from '../../../main/domain/catalog-search.ts';
 import { errorMessage, trunkshow } from '../api.ts';
 
@@ -8,11 +13,13 @@ export const PAGE_SIZE = 60;
 /** Searches kept in memory, so going back to a recent one shows it at once. */
 const KEPT_SEARCHES = 24;
 
-/** One search (query + pricelist), filled page by page as the rep scrolls. */
+/** One search (query + pricelist + filters), filled page by page as the rep scrolls. */
 export interface ResultSet {
   key: string;
   query: string;
   pricelistId: string | null;
+  /** Only the filters that narrow anything. */
+  filters: CatalogFilters;
   /** Null until the first answer arrives. */
   total: number | null;
   pages: Readonly<Record<number, readonly StyleCard[]>>;
@@ -24,7 +31,9 @@ interface CatalogStore {
   draft: string;
   /** The text being searched: the draft after a pause in typing, or at once on Enter. */
   query: string;
-  /** The search the rep asked for last (query + pricelist). */
+  /** The filters chosen under the search; they apply at once, there is nothing to type. */
+  filters: CatalogFilters;
+  /** The search the rep asked for last (query + pricelist + filters). */
   activeKey: string | null;
   /**
    * The search on screen. It moves to the active one when that one's first page
@@ -41,6 +50,9 @@ interface CatalogStore {
   setDraft: (text: string) => void;
   submit: () => void;
   clear: () => void;
+  setFilter: <Name extends FilterName>(name: Name, value: CatalogFilters[Name]) => void;
+  clearFilters: () => void;
+  replaceFilters: (filters: CatalogFilters) => void;
   activate: (pricelistId: string | null) => void;
   ensureRange: (key: string, firstIndex: number, lastIndex: number) => void;
   retry: (key: string) => void;
@@ -48,8 +60,12 @@ interface CatalogStore {
   refresh: () => void;
 }
 
-export function searchKey(query: string, pricelistId: string | null): string {
-  return JSON.stringify([parseCatalogQuery(query).text, pricelistId]);
+export function searchKey(
+  query: string,
+  pricelistId: string | null,
+  filters: CatalogFilters,
+): string {
+  return JSON.stringify([parseCatalogQuery(query).text, pricelistId, activeFilters(filters)]);
 }
 
 /** Page requests under way, by epoch and key, so scrolling never asks twice. */
@@ -69,6 +85,7 @@ export const useCatalogStore = create<CatalogStore>()((set, get) => {
       const answer = await trunkshow().invoke('catalog.search', {
         query: result.query,
         ...(result.pricelistId ? { pricelistId: result.pricelistId } : {}),
+        filters: result.filters,
         offset: page * PAGE_SIZE,
         limit: PAGE_SIZE,
       });
@@ -102,6 +119,7 @@ export const useCatalogStore = create<CatalogStore>()((set, get) => {
   return {
     draft: '',
     query: '',
+    filters: {},
     activeKey: null,
     shownKey: null,
     results: {},
@@ -120,14 +138,27 @@ export const useCatalogStore = create<CatalogStore>()((set, get) => {
       set({ draft: '', query: '' });
     },
 
+    setFilter(name, value) {
+      set((state) => ({ filters: activeFilters({ ...state.filters, [name]: value }) }));
+    },
+
+    clearFilters() {
+      set({ filters: {} });
+    },
+
+    replaceFilters(filters) {
+      set({ filters: activeFilters(filters) });
+    },
+
     activate(pricelistId) {
-      const { query, results, order, shownKey } = get();
-      const key = searchKey(query, pricelistId);
+      const { query, filters, results, order, shownKey } = get();
+      const key = searchKey(query, pricelistId, filters);
       const known = results[key];
       const result: ResultSet = known ?? {
         key,
         query: parseCatalogQuery(query).text,
         pricelistId,
+        filters: activeFilters(filters),
         total: null,
         pages: {},
         error: null,
