@@ -123,64 +123,81 @@ export async function openSelection(
   const money = (amountMinor: number | null): Money | null =>
     amountMinor !== null && head.currency ? { amountMinor, currency: head.currency } : null;
 
-  const cellsByColorway = Map.groupBy(sheet.cells, (cell) => cell.colorway_id);
-  const lines: SelectionStyleLine[] = sheet.groups
+  // Colourways share a handful of size scales: each is read once.
+  const sizeOrders = new Map<string, Map<string, number>>();
+  const sizeOrderOf = (sizes: string) => {
+    let order = sizeOrders.get(sizes);
+    if (!order) {
+      order = new Map((JSON.parse(sizes) as string[]).map((size, index) => [size, index]));
+      sizeOrders.set(sizes, order);
+    }
+    return order;
+  };
+  const lineBySku = new Map(sheet.lines.map((line) => [line.sku_id, line]));
+  const linesByColorway = Map.groupBy(
+    sheet.lines.filter((line) => line.colorway_id !== null),
+    (line) => line.colorway_id!,
+  );
+  const skusByColorway = Map.groupBy(sheet.skus, (sku) => sku.colorway_id);
+  const firstAdded = (colorwayId: string) =>
+    (linesByColorway.get(colorwayId) ?? []).reduce(
+      (first, line) => (line.added_at < first ? line.added_at : first),
+      '\uffff',
+    );
+  const lines: SelectionStyleLine[] = sheet.colorways
+    .map((colorway) => ({ colorway, first: firstAdded(colorway.id) }))
     .toSorted(
-      (a, b) =>
-        a.first_added.localeCompare(b.first_added) || a.colorway_id.localeCompare(b.colorway_id),
+      (a, b) => a.first.localeCompare(b.first) || a.colorway.id.localeCompare(b.colorway.id),
     )
-    .flatMap((group) => {
-      const cells = cellsByColorway.get(group.colorway_id);
-      const first = cells?.[0];
-      if (!cells || !first) return [];
-      const sizeOrder = new Map((JSON.parse(first.sizes) as string[]).map((size, i) => [size, i]));
-      const ordered = cells.toSorted(
-        (a, b) =>
-          (sizeOrder.get(a.size) ?? Number.MAX_SAFE_INTEGER) -
-            (sizeOrder.get(b.size) ?? Number.MAX_SAFE_INTEGER) || a.position - b.position,
-      );
+    .map(({ colorway }) => {
+      const sizeOrder = sizeOrderOf(colorway.sizes);
+      const cells = (skusByColorway.get(colorway.id) ?? [])
+        .toSorted(
+          (a, b) =>
+            (sizeOrder.get(a.size) ?? Number.MAX_SAFE_INTEGER) -
+              (sizeOrder.get(b.size) ?? Number.MAX_SAFE_INTEGER) || a.position - b.position,
+        )
+        .map((sku) => ({ sku, line: lineBySku.get(sku.id) }));
+      const selected = cells.flatMap(({ line }) => (line ? [line] : []));
       const totals = selectionTotals(
-        ordered
-          .filter((cell) => cell.quantity !== null)
-          .map((cell) => ({ quantity: cell.quantity ?? 0, unitPriceMinor: cell.wholesale_minor })),
+        selected.map((line) => ({ quantity: line.quantity, unitPriceMinor: line.wholesale_minor })),
         0,
       );
-      const retail = ordered
-        .map((cell) => cell.retail_minor)
-        .filter((value) => value !== null)
-        .reduce<number | null>((low, value) => (low === null || value < low ? value : low), null);
-      return [
-        {
-          styleId: first.product_id,
-          styleNumber: first.style_number,
-          name: first.name,
-          pictureId: first.picture_id,
-          colorway: { code: first.colour_code, name: first.colour_name, colorHex: first.color_hex },
-          cells: ordered.map((cell) => ({
-            size: cell.size,
-            skuId: cell.sku_id,
-            barcode: cell.barcode,
-            quantity: cell.quantity ?? 0,
-            unitPrice: money(cell.wholesale_minor),
-            stock: Number(cell.stock ?? 0),
-          })),
-          units: totals.units,
-          amount: money(totals.subtotalMinor),
-          retail: money(retail),
-          unsold: ordered
-            .filter((cell) => cell.quantity !== null && cell.wholesale_minor === null)
-            .map((cell) => cell.size),
-        },
-      ];
+      const retail = selected.reduce<number | null>(
+        (low, line) =>
+          line.retail_minor !== null && (low === null || line.retail_minor < low)
+            ? line.retail_minor
+            : low,
+        null,
+      );
+      return {
+        styleId: colorway.product_id,
+        styleNumber: colorway.style_number,
+        name: colorway.style_name,
+        pictureId: colorway.picture_id,
+        colorway: { code: colorway.code, name: colorway.name, colorHex: colorway.color_hex },
+        cells: cells.map(({ sku, line }) => ({
+          size: sku.size,
+          skuId: sku.id,
+          barcode: sku.barcode,
+          quantity: line?.quantity ?? 0,
+          unitPrice: line ? money(line.wholesale_minor) : null,
+        })),
+        units: totals.units,
+        amount: money(totals.subtotalMinor),
+        retail: money(retail),
+        unsold: cells
+          .filter(({ line }) => line && line.wholesale_minor === null)
+          .map(({ sku }) => sku.size),
+      };
     });
 
+  const missing = sheet.lines.filter((line) => line.colorway_id === null);
   const totals = selectionTotals(
-    [
-      ...sheet.cells
-        .filter((cell) => cell.quantity !== null)
-        .map((cell) => ({ quantity: cell.quantity ?? 0, unitPriceMinor: cell.wholesale_minor })),
-      ...sheet.missing.map((line) => ({ quantity: line.quantity, unitPriceMinor: null })),
-    ],
+    sheet.lines.map((line) => ({
+      quantity: line.quantity,
+      unitPriceMinor: line.colorway_id === null ? null : line.wholesale_minor,
+    })),
     head.discount_bp,
   );
   return {
@@ -192,7 +209,7 @@ export async function openSelection(
     createdAt: head.created_at,
     updatedAt: head.updated_at,
     lines,
-    missingSkuIds: sheet.missing.map((line) => line.sku_id),
+    missingSkuIds: missing.map((line) => line.sku_id),
     totals: totalsView(totals, head.currency, head.discount_bp),
     waitingToSync: Boolean(head.waiting),
     refusals,

@@ -99,74 +99,65 @@ export async function selectionList(db: StoreDb, filter: SelectionFilter) {
   return rows.map((row) => ({ head: row, sums: byId.get(row.id) }));
 }
 
+/** Many ids as one bound JSON array: one parameter to bind and no long statement to parse. */
+function idsOf(ids: readonly string[]) {
+  return sql<string>`(select value from json_each(${JSON.stringify(ids)}))`;
+}
+
 /**
- * Every size of every style-colourway the selection holds, with the quantity selected
- * (null where none), the price on the buyer's pricelist and stock in all warehouses.
- * Goes through the styles' ids so each step is an index probe.
+ * What a selection's order sheet is made of, in three index-driven reads: its lines with
+ * their SKU's colourway and price on the buyer's pricelist (a line whose SKU is gone has
+ * no colourway), the colourways with their style and size scale, and every SKU of those
+ * colourways for the sizes not selected yet. Stock and the prices of unselected sizes are
+ * left out: the sheet is read again after every change, so it reads only what it shows.
  */
 export async function selectionSheet(db: StoreDb, selectionId: string, pricelistId: string) {
   const store = replicaDb(db);
-  const present = await store
-    .selectFrom('selection_lines as sl')
-    .innerJoin('skus as s', 's.id', 'sl.sku_id')
-    .select(['s.product_id', 's.colorway_id'])
-    .select((eb) => eb.fn.min<string>('sl.added_at').as('first_added'))
-    .where('sl.selection_id', '=', selectionId)
-    .groupBy(['s.product_id', 's.colorway_id'])
-    .execute();
-  const missing = await store
+  const lines = await store
     .selectFrom('selection_lines as sl')
     .leftJoin('skus as s', 's.id', 'sl.sku_id')
-    .select(['sl.sku_id', 'sl.quantity'])
-    .where('sl.selection_id', '=', selectionId)
-    .where('s.id', 'is', null)
-    .execute();
-  if (present.length === 0) return { groups: [], cells: [], missing };
-  const productIds = [...new Set(present.map((row) => row.product_id))];
-  const colorwayIds = new Set(present.map((row) => row.colorway_id));
-  const cells = await store
-    .selectFrom('skus as s')
-    .innerJoin('products as p', 'p.id', 's.product_id')
-    .innerJoin('size_scales as z', 'z.id', 'p.size_scale_id')
-    .innerJoin('colorways as c', 'c.id', 's.colorway_id')
     .leftJoin('prices as pr', (join) =>
-      join.onRef('pr.sku_id', '=', 's.id').on('pr.pricelist_id', '=', pricelistId),
+      join.onRef('pr.sku_id', '=', 'sl.sku_id').on('pr.pricelist_id', '=', pricelistId),
     )
-    .leftJoin('selection_lines as sl', (join) =>
-      join.onRef('sl.sku_id', '=', 's.id').on('sl.selection_id', '=', selectionId),
-    )
-    .select((eb) => [
-      's.id as sku_id',
-      's.size',
-      's.barcode',
-      's.position',
+    .select([
+      'sl.sku_id',
+      'sl.quantity',
+      'sl.added_at',
       's.colorway_id',
-      's.product_id',
-      'p.style_number',
-      'p.name',
-      'z.sizes',
-      'c.code as colour_code',
-      'c.name as colour_name',
-      'c.color_hex',
-      'c.picture_id',
       'pr.wholesale_minor',
       'pr.retail_minor',
-      'sl.quantity',
-      eb
-        .selectFrom('stock as st')
-        .select((inner) =>
-          inner.fn.coalesce(inner.fn.sum<number>('st.quantity'), inner.lit(0)).as('q'),
-        )
-        .whereRef('st.sku_id', '=', 's.id')
-        .as('stock'),
     ])
-    .where('s.product_id', 'in', productIds)
+    .where('sl.selection_id', '=', selectionId)
     .execute();
-  return {
-    groups: present,
-    cells: cells.filter((cell) => colorwayIds.has(cell.colorway_id)),
-    missing,
-  };
+  const colorwayIds = [
+    ...new Set(lines.flatMap((line) => (line.colorway_id === null ? [] : [line.colorway_id]))),
+  ];
+  if (colorwayIds.length === 0) return { lines, colorways: [], skus: [] };
+  const [colorways, skus] = await Promise.all([
+    store
+      .selectFrom('colorways as c')
+      .innerJoin('products as p', 'p.id', 'c.product_id')
+      .innerJoin('size_scales as z', 'z.id', 'p.size_scale_id')
+      .select([
+        'c.id',
+        'c.code',
+        'c.name',
+        'c.color_hex',
+        'c.picture_id',
+        'p.id as product_id',
+        'p.style_number',
+        'p.name as style_name',
+        'z.sizes',
+      ])
+      .where('c.id', 'in', idsOf(colorwayIds))
+      .execute(),
+    store
+      .selectFrom('skus')
+      .select(['id', 'colorway_id', 'size', 'barcode', 'position'])
+      .where('colorway_id', 'in', idsOf(colorwayIds))
+      .execute(),
+  ]);
+  return { lines, colorways, skus };
 }
 
 /** The reps (and admins) who own the selections this replica holds. */

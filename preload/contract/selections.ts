@@ -121,9 +121,11 @@ export interface SelectionCell {
   skuId: string;
   barcode: string | null;
   quantity: number;
-  /** Wholesale on the buyer's pricelist; null when the SKU is no longer sold to this buyer. */
+  /**
+   * Wholesale on the buyer's pricelist of a selected size; null for a size not selected,
+   * and for a selected size no longer sold to this buyer (it counts in no total).
+   */
   unitPrice: Money | null;
-  stock: number;
 }
 
 /** A style in one colourway, its size run with quantities: a row of the order sheet. */

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
 import { openStyle, searchCatalog } from '../../main/services/catalog.ts';
 import { importCatalogCsv } from '../../main/services/catalog-import.ts';
+import { createSelectionLocally, setQuantitiesLocally } from '../../main/services/selections.ts';
 import { credentialFile } from '../../main/shell/credential-file.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
@@ -160,6 +161,64 @@ async function benchOpenStyle(store: Store): Promise<void> {
   report('style.open.p95_ms', percentile(times, 95), 'ms');
 }
 
+/**
+ * A rep adding a size to a 500-line selection: the change applied to the replica and
+ * queued for the hub (which syncs it meanwhile), then the whole selection read again
+ * with its totals, as the editor shows it. Each added line is taken out again, untimed,
+ * so the selection stays at 500 lines. "Size runs" is how buyers order (about 100
+ * colourways, every size); "scattered" is the worst case, one size in each of 500.
+ */
+async function benchSelection(desktop: TestDesktop, shape: 'size runs' | 'scattered') {
+  const services = {
+    db: desktop.store.db,
+    session: desktop.session,
+    engine: desktop.engine,
+    clock: () => new Date(),
+  };
+  const buyer = await desktop.store.db
+    .selectFrom('buyers')
+    .select(['id', 'pricelist_id'])
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const skus = await desktop.store.db
+    .selectFrom('skus as s')
+    .innerJoin('prices as p', (join) =>
+      join.onRef('p.sku_id', '=', 's.id').on('p.pricelist_id', '=', buyer.pricelist_id),
+    )
+    .select('s.id')
+    .orderBy(shape === 'size runs' ? 's.colorway_id' : 's.id')
+    .limit(700)
+    .execute();
+  const selection = await createSelectionLocally(services, {
+    buyerId: buyer.id,
+    name: `Benchmark, ${shape}`,
+    notes: '',
+  });
+  await setQuantitiesLocally(services, {
+    selectionId: selection.id,
+    lines: skus.slice(0, 500).map((sku) => ({ skuId: sku.id, quantity: 2 })),
+  });
+  const times: number[] = [];
+  for (const sku of skus.slice(500)) {
+    const started = performance.now();
+    const detail = await setQuantitiesLocally(services, {
+      selectionId: selection.id,
+      lines: [{ skuId: sku.id, quantity: 3 }],
+    });
+    times.push(performance.now() - started);
+    if (detail.totals.units !== 1003) throw new Error('The added line is missing from the totals');
+    await setQuantitiesLocally(services, {
+      selectionId: selection.id,
+      lines: [{ skuId: sku.id, quantity: 0 }],
+    });
+  }
+  times.sort((a, b) => a - b);
+  const prefix = shape === 'size runs' ? 'selection.add_line' : 'selection.add_line.scattered';
+  report(`${prefix}.count`, times.length, 'count');
+  report(`${prefix}.median_ms`, percentile(times, 50), 'ms');
+  report(`${prefix}.p95_ms`, percentile(times, 95), 'ms');
+}
+
 /** From starting the browser shell to the first style card painted in Chromium. */
 async function benchFirstScreen(hub: RunningHub): Promise<void> {
   const browser = await chromium.launch({
@@ -253,6 +312,8 @@ const hub = await startHub({ dataDir: hubDir, port: 0, buyerAppDir: null });
 const desktop = await benchSync(hub);
 await benchSearch(desktop.store);
 await benchOpenStyle(desktop.store);
+await benchSelection(desktop, 'size runs');
+await benchSelection(desktop, 'scattered');
 await benchImport(desktop.store);
 await desktop.close();
 await benchFirstScreen(hub);

@@ -199,6 +199,19 @@ test.describe('selections in the browser shell', () => {
     await dialog.getByRole('button', { name: 'Create selection' }).click();
     await expect(page.getByRole('heading', { name: /^Selection \d+$/, level: 2 })).toBeVisible();
 
+    // Browsing the catalog with the selection open, a style goes straight into its size run.
+    const selectionName = await page
+      .getByRole('heading', { name: /^Selection \d+$/, level: 2 })
+      .textContent();
+    await page.getByRole('button', { name: 'Catalog', exact: true }).click();
+    await page.getByRole('article').first().getByRole('button').first().click();
+    const style = page.getByRole('dialog').filter({ has: page.getByRole('heading') });
+    await style.getByRole('button', { name: `Add to “${selectionName}”` }).click();
+    await expect(page.getByRole('form', { name: /^Quantities for / })).toBeVisible();
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*1/);
+
     await page.getByRole('button', { name: 'Buyers', exact: true }).click();
     await page
       .getByRole('list', { name: 'Buyers' })

@@ -310,7 +310,7 @@ function SheetRow({ line }: { line: SelectionStyleLine }) {
             skuId={cell.skuId}
             size={cell.size}
             quantity={cell.quantity}
-            sold={cell.unitPrice !== null}
+            sold={cell.quantity === 0 || cell.unitPrice !== null}
             label={`${label} ${cell.size}`}
             invalid={Boolean(cellErrors[cell.skuId])}
             describedBy={errors.length > 0 ? errorId : undefined}
@@ -399,7 +399,6 @@ function SizeCell({
         aria-invalid={invalid}
         aria-describedby={describedBy}
         value={text}
-        disabled={!sold && quantity === 0}
         onChange={(event) => setText(event.target.value)}
         onBlur={commit}
         onKeyDown={onKeyDown}

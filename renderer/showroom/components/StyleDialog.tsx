@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { StyleColorway, StyleDetail, StyleSku } from '../../../preload/contract/index.ts';
 import { formatMoney, type Money } from '../../../main/domain/money.ts';
 import { mediaUrl } from '../api.ts';
+import { useNavigationStore } from '../state/navigation.ts';
+import { useSelectionStore } from '../state/selection.ts';
 import { useStyleStore } from '../state/style.ts';
 import { Dialog } from './Dialog.tsx';
 import './StyleDialog.css';
@@ -20,9 +22,12 @@ export function StyleDialog() {
       onClose={close}
       busy={opened.status === 'loading'}
       actions={
-        <button type="button" className="button" onClick={close} data-autofocus>
-          {t('style.close')}
-        </button>
+        <>
+          {detail ? <AddToSelection styleId={detail.id} /> : null}
+          <button type="button" className="button" onClick={close} data-autofocus>
+            {t('style.close')}
+          </button>
+        </>
       }
     >
       {opened.status === 'failed' ? (
@@ -32,6 +37,29 @@ export function StyleDialog() {
       ) : null}
       {detail ? <StyleBody detail={detail} /> : null}
     </Dialog>
+  );
+}
+
+/** With a selection open, the style goes straight into its size-run entry. */
+function AddToSelection({ styleId }: { styleId: string }) {
+  const { t } = useTranslation();
+  const selection = useSelectionStore((state) => state.detail);
+  const startEntry = useSelectionStore((state) => state.startEntry);
+  const go = useNavigationStore((state) => state.go);
+  const close = useStyleStore((state) => state.close);
+  if (!selection) return null;
+  return (
+    <button
+      type="button"
+      className="button button--primary"
+      onClick={() => {
+        close();
+        go('selections');
+        void startEntry(styleId);
+      }}
+    >
+      {t('style.addTo', { name: selection.name })}
+    </button>
   );
 }
 
