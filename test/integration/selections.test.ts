@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SelectionCreateInput, SelectionSetQuantitiesInput } from '../../preload/contract/index.ts';
-import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
 import { createBuyerLocally } from '../../main/services/buyers.ts';
 import {
   createSelectionLocally,
@@ -17,43 +12,16 @@ import {
   updateSelectionLocally,
 } from '../../main/services/selections.ts';
 import type { StoreDb } from '../../main/store/database.ts';
-import { openDesktop, type TestDesktop } from '../support/desktop.ts';
+import { servicesOf, useDemoHub } from '../support/demo-hub.ts';
+import type { TestDesktop } from '../support/desktop.ts';
 
 const JONAS = 'jonas@nordlys-atelier.example';
 const LUCA = 'luca@nordlys-atelier.example';
 const MAJA = 'maja@nordlys-atelier.example';
 
-let root: string;
-let hub: RunningHub;
-let hubPort: number;
-const desktops: TestDesktop[] = [];
-
-beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'trunkshow-selections-'));
-  hub = await startHub({ dataDir: join(root, 'hub'), port: 0, demo: 20, buyerAppDir: null });
-  hubPort = hub.port;
-});
-
-afterEach(async () => {
-  while (desktops.length > 0) await desktops.pop()!.close();
-});
-
-afterAll(async () => {
-  await hub.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-async function desktop(email = JONAS): Promise<TestDesktop> {
-  const opened = await openDesktop({ embeddedHubUrl: `http://127.0.0.1:${hubPort}` });
-  desktops.push(opened);
-  await opened.session.signIn({ hub: { kind: 'embedded' }, email, password: DEMO_PASSWORD });
-  await opened.engine.syncNow();
-  return opened;
-}
-
-function services(d: TestDesktop) {
-  return { db: d.store.db, session: d.session, engine: d.engine, clock: () => new Date() };
-}
+const demo = useDemoHub('trunkshow-selections-');
+const desktop = (email = JONAS) => demo.desktop(email);
+const services = servicesOf;
 
 async function euroBuyer(d: TestDesktop, discountPercent = 10) {
   const pricelist = await d.store.db
@@ -94,7 +62,7 @@ async function hubRows(
   selectionColumn: string,
   id: string,
 ) {
-  return hub.store.db
+  return demo.hub.store.db
     .selectFrom(table)
     .selectAll()
     .where(selectionColumn as 'id', '=', id)

@@ -1,9 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
 import {
   createBuyerLocally,
   listBuyers,
@@ -13,42 +9,15 @@ import { hubDb, replicaDb, type StoreDb } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
 import { createHubClient, HubUnreachable } from '../../main/sync/hub-client.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
+import { servicesOf, useDemoHub } from '../support/demo-hub.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 
 const REP = 'jonas@nordlys-atelier.example';
 const ADMIN = 'maja@nordlys-atelier.example';
 
-let root: string;
-let hub: RunningHub;
-let hubPort: number;
-const desktops: TestDesktop[] = [];
-
-beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), 'trunkshow-sync-'));
-  hub = await startHub({ dataDir: join(root, 'hub'), port: 0, demo: 20, buyerAppDir: null });
-  hubPort = hub.port;
-});
-
-afterEach(async () => {
-  while (desktops.length > 0) await desktops.pop()!.close();
-});
-
-afterAll(async () => {
-  await hub.close();
-  rmSync(root, { recursive: true, force: true });
-});
-
-async function desktop(email = REP): Promise<TestDesktop> {
-  const opened = await openDesktop({ embeddedHubUrl: `http://127.0.0.1:${hubPort}` });
-  desktops.push(opened);
-  await opened.session.signIn({ hub: { kind: 'embedded' }, email, password: DEMO_PASSWORD });
-  await opened.engine.syncNow();
-  return opened;
-}
-
-function services(d: TestDesktop) {
-  return { db: d.store.db, session: d.session, engine: d.engine, clock: () => new Date() };
-}
+const demo = useDemoHub('trunkshow-sync-');
+const desktop = (email = REP) => demo.desktop(email);
+const services = servicesOf;
 
 async function count(db: StoreDb, table: string, where?: { column: string; value: string }) {
   let query = db.selectFrom(table as 'buyers').select((eb) => eb.fn.countAll<number>().as('n'));
@@ -75,12 +44,12 @@ async function newBuyer(d: TestDesktop, name: string, pricelist?: string) {
 }
 
 async function restartHub(): Promise<void> {
-  await hub.close();
-  hub = await startHub({ dataDir: join(root, 'hub'), port: hubPort, buyerAppDir: null });
+  await demo.stop();
+  await demo.start();
 }
 
 async function rawPush(token: string, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${hub.url}/api/sync/push`, {
+  return fetch(`${demo.hub.url}/api/sync/push`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -97,7 +66,7 @@ describe('first sync', () => {
     const d = await desktop();
     for (const entity of SYNCED_ENTITIES) {
       expect(await count(d.store.db, entity.table), entity.table).toBe(
-        await count(hub.store.db, entity.table),
+        await count(demo.hub.store.db, entity.table),
       );
     }
     const staff = await d.store.db.selectFrom('staff_users').select('password_hash').execute();
@@ -110,13 +79,13 @@ describe('first sync', () => {
   });
 
   it('in pages gives the same replica as in one go', async () => {
-    const paged = await openDesktop({ embeddedHubUrl: hub.url, pullLimit: 97 });
-    desktops.push(paged);
+    const paged = await openDesktop({ embeddedHubUrl: demo.hub.url, pullLimit: 97 });
+    demo.track(paged);
     await paged.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
     await paged.engine.syncNow();
     for (const entity of SYNCED_ENTITIES) {
       expect(await count(paged.store.db, entity.table), entity.table).toBe(
-        await count(hub.store.db, entity.table),
+        await count(demo.hub.store.db, entity.table),
       );
     }
   });
@@ -131,10 +100,10 @@ describe('changes made on the desktop', () => {
       await count(d.store.db, 'buyers', { column: 'name', value: 'Atelier Offline One' }),
     ).toBe(1);
     await d.engine.syncNow();
-    expect(await count(hub.store.db, 'buyers', { column: 'id', value: created.id })).toBe(1);
+    expect(await count(demo.hub.store.db, 'buyers', { column: 'id', value: created.id })).toBe(1);
     const page = await listBuyers(services(d), { query: 'Offline One', offset: 0, limit: 10 });
     expect(page.items).toMatchObject([{ id: created.id, waitingToSync: false }]);
-    const audit = await hub.store.db
+    const audit = await demo.hub.store.db
       .selectFrom('audit_log')
       .selectAll()
       .where('action', '=', 'buyer.create.v1')
@@ -146,7 +115,7 @@ describe('changes made on the desktop', () => {
 
   it('keep working with the hub down, and drain by themselves when it is back', async () => {
     const d = await desktop();
-    await hub.close();
+    await demo.stop();
     await d.engine.syncNow();
     expect((await d.engine.status()).connection).toBe('offline');
     const first = await newBuyer(d, 'Booth Buyer A');
@@ -159,7 +128,7 @@ describe('changes made on the desktop', () => {
     expect(offline).toMatchObject({ connection: 'offline', pending: 3 });
     expect(offline.lastError).toMatch(/cannot be reached/);
 
-    hub = await startHub({ dataDir: join(root, 'hub'), port: hubPort, buyerAppDir: null });
+    await demo.start();
     const deadline = Date.now() + 10_000;
     while ((await d.engine.status()).pending > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -169,7 +138,7 @@ describe('changes made on the desktop', () => {
       pending: 0,
       lastError: null,
     });
-    const onHub = await hub.store.db
+    const onHub = await demo.hub.store.db
       .selectFrom('buyers')
       .select(['id', 'discount_bp', 'language'])
       .where('id', 'in', [first.id, second.id])
@@ -183,17 +152,17 @@ describe('changes made on the desktop', () => {
 
   it('refused by the hub are undone locally and kept, with the reason, for the rep', async () => {
     const d = await desktop();
-    await hub.store.db
+    await demo.hub.store.db
       .insertInto('pricelists')
       .values({ id: 'temporary-list', name: 'Pop-up CHF', currency: 'CHF' })
       .execute();
     await d.engine.syncNow();
-    await hub.close();
+    await demo.stop();
     await d.engine.syncNow();
     const doomed = await newBuyer(d, 'Buyer On A Vanishing List', 'temporary-list');
     const kept = await newBuyer(d, 'Buyer On A Lasting List');
-    hub = await startHub({ dataDir: join(root, 'hub'), port: hubPort, buyerAppDir: null });
-    await hub.store.db.deleteFrom('pricelists').where('id', '=', 'temporary-list').execute();
+    await demo.start();
+    await demo.hub.store.db.deleteFrom('pricelists').where('id', '=', 'temporary-list').execute();
     await d.engine.syncNow();
 
     const status = await d.engine.status();
@@ -238,14 +207,14 @@ describe('pull', () => {
         .select('cursor')
         .executeTakeFirstOrThrow()
     ).cursor;
-    await hub.store.db
+    await demo.hub.store.db
       .updateTable('products')
       .set({ name: 'Renamed On The Hub' })
       .where(
         'style_number',
         '=',
         (
-          await hub.store.db
+          await demo.hub.store.db
             .selectFrom('products')
             .select('style_number')
             .orderBy('style_number')
@@ -254,7 +223,7 @@ describe('pull', () => {
       )
       .execute();
     const token = (
-      await hubDb(hub.store.db)
+      await hubDb(demo.hub.store.db)
         .selectFrom('devices')
         .select('id')
         .where('id', '=', d.session.account()!.deviceId)
@@ -279,13 +248,13 @@ describe('pull', () => {
 
   it('sends deletions', async () => {
     const d = await desktop();
-    await hub.store.db
+    await demo.hub.store.db
       .insertInto('warehouses')
       .values({ id: 'w-temp', name: 'Pop-up store' })
       .execute();
     await d.engine.syncNow();
     expect(await count(d.store.db, 'warehouses', { column: 'id', value: 'w-temp' })).toBe(1);
-    await hub.store.db.deleteFrom('warehouses').where('id', '=', 'w-temp').execute();
+    await demo.hub.store.db.deleteFrom('warehouses').where('id', '=', 'w-temp').execute();
     await d.engine.syncNow();
     expect(await count(d.store.db, 'warehouses', { column: 'id', value: 'w-temp' })).toBe(0);
   });
@@ -318,18 +287,18 @@ describe('devices', () => {
       reason: expect.stringMatching(/revoked this device/),
     });
     expect((await rep.engine.status()).pending).toBe(1);
-    expect(await count(hub.store.db, 'buyers', { column: 'id', value: unsent.id })).toBe(0);
+    expect(await count(demo.hub.store.db, 'buyers', { column: 'id', value: unsent.id })).toBe(0);
 
     await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
     await rep.engine.syncNow();
     expect(await rep.engine.status()).toMatchObject({ connection: 'online', pending: 0 });
-    expect(await count(hub.store.db, 'buyers', { column: 'id', value: unsent.id })).toBe(1);
+    expect(await count(demo.hub.store.db, 'buyers', { column: 'id', value: unsent.id })).toBe(1);
   });
 
   it('a change the hub applied before the device was revoked, its answer lost, is not sent twice', async () => {
     let loseAnswer = false;
     const rep = await openDesktop({
-      embeddedHubUrl: hub.url,
+      embeddedHubUrl: demo.hub.url,
       clientFor: (url) => {
         const real = createHubClient(url);
         return {
@@ -342,13 +311,13 @@ describe('devices', () => {
         };
       },
     });
-    desktops.push(rep);
+    demo.track(rep);
     await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
     await rep.engine.syncNow();
     loseAnswer = true;
     const buyer = await newBuyer(rep, 'Applied Then Revoked');
     await rep.engine.syncNow();
-    expect(await count(hub.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(1);
+    expect(await count(demo.hub.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(1);
     expect((await rep.engine.status()).pending).toBe(1);
 
     const admin = await desktop(ADMIN);
@@ -365,13 +334,13 @@ describe('devices', () => {
       pending: 0,
       refused: 0,
     });
-    expect(await count(hub.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(1);
+    expect(await count(demo.hub.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(1);
     expect(await count(rep.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(1);
   });
 
   it('sign-out keeps unsynced work unless the rep says to discard it', async () => {
     const d = await desktop();
-    await hub.close();
+    await demo.stop();
     await d.engine.syncNow();
     await newBuyer(d, 'Not Yet Sent');
     await expect(d.session.signOut({ discardUnsynced: false })).rejects.toMatchObject({
@@ -382,7 +351,7 @@ describe('devices', () => {
     const signedOut = await d.session.signOut({ discardUnsynced: true });
     expect(signedOut.state).toBe('signed_out');
     expect((await d.engine.status()).pending).toBe(0);
-    hub = await startHub({ dataDir: join(root, 'hub'), port: hubPort, buyerAppDir: null });
+    await demo.start();
   });
 });
 
@@ -390,7 +359,7 @@ describe('versions', () => {
   it('a desktop the hub no longer speaks with is told to update, and keeps its changes', async () => {
     let speaks = SYNC_PROTOCOL.max;
     const d = await openDesktop({
-      embeddedHubUrl: hub.url,
+      embeddedHubUrl: demo.hub.url,
       clientFor: (url) => {
         const current = () => createHubClient(url, speaks);
         return {
@@ -400,7 +369,7 @@ describe('versions', () => {
         };
       },
     });
-    desktops.push(d);
+    demo.track(d);
     await d.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
     await d.engine.syncNow();
     speaks = SYNC_PROTOCOL.max + 1;
@@ -411,20 +380,20 @@ describe('versions', () => {
       pending: 1,
       lastError: expect.stringMatching(/update Trunkshow to keep syncing/),
     });
-    expect(await count(hub.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(0);
+    expect(await count(demo.hub.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(0);
 
     const outdated = await openDesktop({
-      embeddedHubUrl: hub.url,
+      embeddedHubUrl: demo.hub.url,
       clientFor: (url) => createHubClient(url, SYNC_PROTOCOL.max + 1),
     });
-    desktops.push(outdated);
+    demo.track(outdated);
     await expect(
       outdated.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD }),
     ).rejects.toMatchObject({ code: 'update_required' });
   });
 
   it('a hub announces the protocol and the mutations it takes', async () => {
-    const hello = await createHubClient(hub.url).hello();
+    const hello = await createHubClient(demo.hub.url).hello();
     expect(hello.protocol).toEqual({ min: SYNC_PROTOCOL.min, max: SYNC_PROTOCOL.max });
     expect(hello.mutations).toEqual(
       expect.arrayContaining(['buyer.create.v1', 'buyer.updateTerms.v1']),
@@ -434,8 +403,8 @@ describe('versions', () => {
 
 describe('sign-in', () => {
   it('refuses a wrong password in words, and locks the account after 10 failures, across a restart', async () => {
-    const d = await openDesktop({ embeddedHubUrl: hub.url });
-    desktops.push(d);
+    const d = await openDesktop({ embeddedHubUrl: demo.hub.url });
+    demo.track(d);
     const email = 'luca@nordlys-atelier.example';
     await expect(
       d.session.signIn({ hub: { kind: 'embedded' }, email, password: 'wrong password' }),
@@ -461,7 +430,10 @@ describe('sign-in', () => {
       code: 'rate_limited',
       message: expect.stringMatching(/Too many failed sign-ins. Try again in \d+ minutes?/),
     });
-    const tokens = await hubDb(hub.store.db).selectFrom('devices').select('token_hash').execute();
+    const tokens = await hubDb(demo.hub.store.db)
+      .selectFrom('devices')
+      .select('token_hash')
+      .execute();
     expect(tokens.every((row) => /^[\w-]{43}$/.test(row.token_hash))).toBe(true);
   });
 });
@@ -472,7 +444,7 @@ describe('bad sync requests get a 4xx and change nothing', () => {
   let buyersBefore: number;
 
   beforeAll(async () => {
-    const d = await openDesktop({ embeddedHubUrl: hub.url });
+    const d = await openDesktop({ embeddedHubUrl: demo.hub.url });
     await d.session.signIn({
       hub: { kind: 'embedded' },
       email: 'aiko@nordlys-atelier.example',
@@ -486,7 +458,7 @@ describe('bad sync requests get a 4xx and change nothing', () => {
     expect(response.status).toBe(status);
     const body = (await response.json()) as { error: { message: string } };
     expect(body.error.message).toMatch(message);
-    expect(await count(hub.store.db, 'buyers')).toBe(buyersBefore);
+    expect(await count(demo.hub.store.db, 'buyers')).toBe(buyersBefore);
   }
 
   const mutation = (seq: number, name = 'buyer.create.v1', args?: unknown) => ({
@@ -503,7 +475,7 @@ describe('bad sync requests get a 4xx and change nothing', () => {
   });
 
   it('refuses each kind of bad request', async () => {
-    buyersBefore = await count(hub.store.db, 'buyers');
+    buyersBefore = await count(demo.hub.store.db, 'buyers');
     await expectUnchanged(await rawPush(token, '{"clientId": '), 400, /not valid JSON/);
     await expectUnchanged(
       await rawPush(token, { clientId: deviceId, mutations: [mutation(1, 'buyer.explode.v9')] }),
@@ -568,7 +540,11 @@ describe('bad sync requests get a 4xx and change nothing', () => {
           name: 'Delivered Twice',
           kind: 'offline',
           countryCode: 'SE',
-          terms: { pricelistId: await pricelistId(hub.store.db), discountBp: 0, language: 'en' },
+          terms: {
+            pricelistId: await pricelistId(demo.hub.store.db),
+            discountBp: 0,
+            language: 'en',
+          },
         }),
       ],
     };
@@ -582,8 +558,8 @@ describe('bad sync requests get a 4xx and change nothing', () => {
       results: [{ seq: 1, status: 'already_applied' }],
       lastAppliedSeq: 1,
     });
-    expect(await count(hub.store.db, 'buyers', { column: 'name', value: 'Delivered Twice' })).toBe(
-      1,
-    );
+    expect(
+      await count(demo.hub.store.db, 'buyers', { column: 'name', value: 'Delivered Twice' }),
+    ).toBe(1);
   });
 });

@@ -58,6 +58,18 @@ interface SelectionStore {
 
 let latest = 0;
 
+const NOTHING_OPEN = {
+  openId: null,
+  detail: null,
+  loadError: null,
+  cellErrors: {},
+  actionError: null,
+  lastScan: null,
+  scanError: null,
+  entry: { status: 'closed' },
+  exporting: null,
+} as const satisfies Partial<SelectionStore>;
+
 function withoutKey(record: Readonly<Record<string, string>>, key: string) {
   const { [key]: _removed, ...rest } = record;
   return rest;
@@ -78,29 +90,12 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
   }
 
   return {
-    openId: null,
-    detail: null,
-    loadError: null,
-    cellErrors: {},
-    actionError: null,
-    lastScan: null,
-    scanError: null,
-    entry: { status: 'closed' },
-    exporting: null,
+    ...NOTHING_OPEN,
 
     async open(selectionId) {
       const asked = ++latest;
       if (get().openId !== selectionId) {
-        set({
-          openId: selectionId,
-          detail: null,
-          loadError: null,
-          cellErrors: {},
-          actionError: null,
-          lastScan: null,
-          scanError: null,
-          entry: { status: 'closed' },
-        });
+        set({ ...NOTHING_OPEN, openId: selectionId, exporting: get().exporting });
       }
       try {
         const detail = await trunkshow().invoke('selections.open', { selectionId });
@@ -318,17 +313,7 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
 
     reset() {
       latest++;
-      set({
-        openId: null,
-        detail: null,
-        loadError: null,
-        cellErrors: {},
-        actionError: null,
-        lastScan: null,
-        scanError: null,
-        entry: { status: 'closed' },
-        exporting: null,
-      });
+      set(NOTHING_OPEN);
     },
   };
 });

@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
+import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { openDesktop, type TestDesktop } from './desktop.ts';
+
+export const DEMO_REP = 'jonas@nordlys-atelier.example';
+
+/**
+ * A real hub on the small demo brand for a test file, and desktops signed in to it.
+ * The hub can be stopped and started again on the same port and data, as a rep's
+ * network would see it go and come back; desktops opened are closed after each test.
+ */
+export function useDemoHub(prefix: string) {
+  let root = '';
+  let running: RunningHub | null = null;
+  let port = 0;
+  const desktops: TestDesktop[] = [];
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), prefix));
+    running = await startHub({ dataDir: join(root, 'hub'), port: 0, demo: 20, buyerAppDir: null });
+    port = running.port;
+  });
+  afterEach(async () => {
+    while (desktops.length > 0) await desktops.pop()!.close();
+  });
+  afterAll(async () => {
+    await running?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  return {
+    get hub(): RunningHub {
+      if (!running) throw new Error('The demo hub is not running');
+      return running;
+    },
+    get port() {
+      return port;
+    },
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    /** Closes the hub: desktops find it unreachable until start(). */
+    async stop() {
+      await running?.close();
+      running = null;
+    },
+    /** Starts the hub again on its port and data. */
+    async start() {
+      running = await startHub({ dataDir: join(root, 'hub'), port, buyerAppDir: null });
+    },
+    /** Closes a desktop opened outside desktop() with the others after the test. */
+    track(opened: TestDesktop) {
+      desktops.push(opened);
+      return opened;
+    },
+    /** A new desktop signed in as one of the demo people and synced once. */
+    async desktop(email = DEMO_REP): Promise<TestDesktop> {
+      const opened = await openDesktop({ embeddedHubUrl: this.url });
+      desktops.push(opened);
+      await opened.session.signIn({ hub: { kind: 'embedded' }, email, password: DEMO_PASSWORD });
+      await opened.engine.syncNow();
+      return opened;
+    },
+  };
+}
+
+/** What a desktop's services are called with. */
+export function servicesOf(d: TestDesktop) {
+  return { db: d.store.db, session: d.session, engine: d.engine, clock: () => new Date() };
+}
