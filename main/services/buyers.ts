@@ -77,15 +77,10 @@ export async function listBuyers(
     .selectFrom('buyers')
     .select((eb) => eb.fn.countAll<number>().as('n'));
   if (query) {
-    const pattern = containsPattern(query.toLowerCase());
-    filtered = filtered.where(
-      (eb) =>
-        eb(eb.fn('lower', ['buyers.name']), 'like', eb.val(pattern)).$castTo<boolean>() as never,
-    );
-    counted = counted.where(
-      (eb) =>
-        eb(eb.fn('lower', ['buyers.name']), 'like', eb.val(pattern)).$castTo<boolean>() as never,
-    );
+    // The pattern escapes % and _ with a backslash, which LIKE honours only when told.
+    const nameMatches = sql<boolean>`lower(buyers.name) like ${containsPattern(query.toLowerCase())} escape '\\'`;
+    filtered = filtered.where(nameMatches);
+    counted = counted.where(nameMatches);
   }
   const [rows, total, refusals] = await Promise.all([
     filtered

@@ -92,6 +92,16 @@ describe('first sync', () => {
 });
 
 describe('changes made on the desktop', () => {
+  it('find buyers by any part of the name, % and _ taken literally', async () => {
+    const d = await desktop();
+    const literal = await newBuyer(d, 'Studio 100% Wool_Shop');
+    await newBuyer(d, 'Studio 1000 Wools');
+    const search = async (query: string) =>
+      (await listBuyers(services(d), { query, offset: 0, limit: 10 })).items.map((b) => b.id);
+    expect(await search('100%')).toEqual([literal.id]);
+    expect(await search('wool_')).toEqual([literal.id]);
+  });
+
   it('apply at once, wait in the outbox, and reach the hub on sync', async () => {
     const d = await desktop();
     const created = await newBuyer(d, 'Atelier Offline One');
