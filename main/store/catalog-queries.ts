@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { CatalogFilters } from '../domain/catalog-filters.ts';
+import { hasActiveFilters, type CatalogFilters } from '../domain/catalog-filters.ts';
 import { containsPattern, prefixPattern, type CatalogQuery } from '../domain/catalog-search.ts';
 import type { StoreDb } from './database.ts';
 import type { StoreSchema } from './schema.ts';
@@ -31,10 +31,10 @@ function rankOf(query: CatalogQuery, barcodeProductId: string | null) {
 type ProductsScope = ExpressionBuilder<StoreSchema & { p: StoreSchema['products'] }, 'p'>;
 
 /**
- * The filters as conditions on a style (aliased p). Cheap, selective ones come first:
- * SQLite tests them in the order written, and the stock test is the costly one.
+ * The filters but "in stock" as conditions on a style (aliased p), selective ones first:
+ * SQLite tests them in the order written.
  */
-function filterConditions(eb: ProductsScope, filters: CatalogFilters): Expression<SqlBool>[] {
+function narrowingConditions(eb: ProductsScope, filters: CatalogFilters): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (filters.season !== undefined) conditions.push(eb('p.season', '=', filters.season));
   if (filters.category !== undefined) conditions.push(eb('p.category', '=', filters.category));
@@ -56,15 +56,19 @@ function filterConditions(eb: ProductsScope, filters: CatalogFilters): Expressio
       sql<SqlBool>`p.id in (select c.product_id from colorways c where c.name = ${filters.colour} collate nocase)`,
     );
   }
-  if (filters.inStock) {
-    // At least one SKU whose stock over all warehouses is above zero; both lookups are
-    // answered from indexes (0004-catalog-filters) and stop at the first SKU in stock.
-    conditions.push(sql<SqlBool>`exists (
-      select 1 from skus s
-      where s.product_id = p.id
-        and (select sum(st.quantity) from stock st where st.sku_id = s.id) > 0)`);
-  }
   return conditions;
+}
+
+/**
+ * At least one SKU of the style whose stock over all warehouses is above zero. Both
+ * lookups are answered from indexes (0004-catalog-filters) and stop at the first SKU in
+ * stock, yet at ~2 µs a style this is the costliest test of a search.
+ */
+function inStock(productId: Expression<string>): Expression<SqlBool> {
+  return sql<SqlBool>`exists (
+    select 1 from skus s
+    where s.product_id = ${productId}
+      and (select sum(st.quantity) from stock st where st.sku_id = s.id) > 0)`;
 }
 
 /**
@@ -86,18 +90,21 @@ export async function searchStyles(
     : undefined;
   const barcodeProductId = barcodeHit?.product_id ?? null;
 
-  const base = db.selectFrom('products as p').where((eb) => {
-    const termsMatch: Expression<SqlBool>[] = query.terms.map(
-      (term: string) =>
-        sql<SqlBool>`${eb.ref('p.search_text')} like ${containsPattern(term)} escape '\\'`,
-    );
-    const textMatch = termsMatch.length > 0 ? eb.and(termsMatch) : sql<SqlBool>`1`;
-    const searchMatch = barcodeProductId
-      ? eb.or([textMatch, eb('p.id', '=', barcodeProductId)])
-      : textMatch;
-    // A scanned style is filtered like any other: what is on screen always fits the chips.
-    return eb.and([searchMatch, ...filterConditions(eb, filters)]);
-  });
+  const matching = (stockTested: boolean) =>
+    db.selectFrom('products as p').where((eb) => {
+      const termsMatch: Expression<SqlBool>[] = query.terms.map(
+        (term: string) =>
+          sql<SqlBool>`${eb.ref('p.search_text')} like ${containsPattern(term)} escape '\\'`,
+      );
+      const textMatch = termsMatch.length > 0 ? eb.and(termsMatch) : sql<SqlBool>`1`;
+      const searchMatch = barcodeProductId
+        ? eb.or([textMatch, eb('p.id', '=', barcodeProductId)])
+        : textMatch;
+      // A scanned style is filtered like any other: what is on screen always fits the chips.
+      const stock = stockTested && filters.inStock ? [inStock(eb.ref('p.id'))] : [];
+      return eb.and([searchMatch, ...narrowingConditions(eb, filters), ...stock]);
+    });
+  const base = matching(true);
 
   const columns = ['p.id', 'p.style_number', 'p.name', 'p.category', 'p.season'] as const;
   const countAll = async () =>
@@ -105,8 +112,35 @@ export async function searchStyles(
       (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
     );
 
+  const narrowed = hasActiveFilters({ ...filters, inStock: false });
+  if (filters.inStock && (query.text !== '' || narrowed)) {
+    // Ranked (or ordered by style number) first and stock-tested only as far down as the
+    // page reaches. Left to SQLite, the stock test runs on every match before the sort:
+    // a one-letter search in stock took ~100 ms, a season in stock ~26 ms; this way ~6
+    // and ~1.3. The materialized ranking is read back in the order it was written, which
+    // the integration tests hold it to.
+    const rank = query.text === '' ? sql<number>`0` : rankOf(query, barcodeProductId);
+    const rows = await db
+      .with(
+        (cte) => cte('ranked').materialized(),
+        () =>
+          matching(false)
+            .select([...columns, rank.as('rank')])
+            .orderBy('rank')
+            .orderBy('p.style_number'),
+      )
+      .selectFrom('ranked as r')
+      .select(['r.id', 'r.style_number', 'r.name', 'r.category', 'r.season'])
+      .where((eb) => inStock(eb.ref('r.id')))
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return { total: await countAll(), rows, barcodeProductId };
+  }
+
   if (query.text === '') {
-    // The whole catalog: the style-number index gives the page, the count is a quick count.
+    // The whole catalog (in stock or not): the style-number index gives the page, its
+    // tests stop once the page is full; the count is a quick count.
     const rows = await base
       .select(columns)
       .orderBy('p.style_number')

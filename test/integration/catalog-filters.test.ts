@@ -228,6 +228,25 @@ describe('filtering the catalog over a store', () => {
     );
   });
 
+  it('ranks in-stock matches as it ranks any search: style numbers it begins first', async () => {
+    const query = 's';
+    const rank = (styleNumber: string) => {
+      const lower = styleNumber.toLowerCase();
+      return lower === query ? 1 : lower.startsWith(query) ? 2 : 3;
+    };
+    const want = expected({ inStock: true }, [query]).sort(
+      (a, b) => rank(a) - rank(b) || (a < b ? -1 : 1),
+    );
+    expect(new Set(want.map(rank)).size).toBeGreaterThan(1);
+    const filters = { inStock: true };
+    const first = await searchCatalog(store.db, { query, filters, offset: 0, limit: 50 });
+    const second = await searchCatalog(store.db, { query, filters, offset: 50, limit: 50 });
+    expect(first.total).toBe(want.length);
+    expect([...first.items, ...second.items].map((item) => item.styleNumber)).toEqual(
+      want.slice(0, 100),
+    );
+  });
+
   it('filters a scanned barcode’s style like any other', async () => {
     const sku = await store.db
       .selectFrom('skus as s')
