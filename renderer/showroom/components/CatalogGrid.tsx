@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { PAGE_SIZE, useCatalogStore, type ResultSet } from '../state/catalog.ts';
@@ -41,6 +41,11 @@ export function CatalogGrid({ result, busy }: { result: ResultSet; busy: boolean
   const total = result.total ?? 0;
   const layout = gridLayout(width || 1024);
   const rowCount = Math.ceil(total / layout.columns);
+  // Stable while the layout is: the virtualizer recomputes every row's position (2,000 at
+  // 10,000 styles) whenever these change, which on every scroll frame cost ~0.7 ms.
+  const { columns, rowHeight } = layout;
+  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
+  const getItemKey = useCallback((row: number) => `${columns}:${row}`, [columns]);
 
   // The virtualizer is a mutable object read afresh on every render, as TanStack intends;
   // this component is therefore not one for the React Compiler to memoize.
@@ -48,9 +53,9 @@ export function CatalogGrid({ result, busy }: { result: ResultSet; busy: boolean
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,
-    estimateSize: () => layout.rowHeight,
+    estimateSize,
     overscan: 2,
-    getItemKey: (row) => `${layout.columns}:${row}`,
+    getItemKey,
   });
   const rows = virtualizer.getVirtualItems();
   const firstRow = rows[0]?.index ?? 0;
