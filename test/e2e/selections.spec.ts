@@ -4,10 +4,18 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, test } from './shell.ts';
 
+function withReplica<T>(dataDir: string, use: (db: BetterSqlite3.Database) => T): T {
+  const db = new BetterSqlite3(join(dataDir, 'showroom.sqlite'));
+  try {
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** A style's number and the barcodes of its first colourway, in size order, from the replica. */
 function styleOf(dataDir: string, offset: number) {
-  const db = new BetterSqlite3(join(dataDir, 'showroom.sqlite'), { readonly: true });
-  try {
+  return withReplica(dataDir, (db) => {
     const style = db
       .prepare('select id, style_number, name from products order by style_number limit 1 offset ?')
       .get(offset) as { id: string; style_number: string; name: string };
@@ -18,9 +26,7 @@ function styleOf(dataDir: string, offset: number) {
       )
       .all(style.id) as { barcode: string }[];
     return { ...style, barcodes: barcodes.map((row) => row.barcode) };
-  } finally {
-    db.close();
-  }
+  });
 }
 
 async function newSelection(page: Page, buyer: string, name: string) {
@@ -121,6 +127,18 @@ test.describe('selections in the browser shell', () => {
     await expect(page.getByText('Notes saved.')).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('selection-sheet.png'), fullPage: true });
 
+    // A size no longer sold on the buyer's pricelist is refused at the size.
+    withReplica(shell.dataDir, (db) =>
+      db
+        .prepare('delete from prices where sku_id = (select id from skus where barcode = ?)')
+        .run(style.barcodes[3]),
+    );
+    const large = sheet.getByRole('textbox', { name: / L$/ });
+    await large.fill('1');
+    await large.press('Enter');
+    await expect(page.getByText(/no longer sold on this buyer's pricelist/)).toBeVisible();
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*9/);
+
     // Remove the line.
     await sheet.getByRole('button', { name: new RegExp(`Remove ${style.style_number}`) }).click();
     await expect(page.getByText(/No styles yet/)).toBeVisible();
@@ -192,6 +210,18 @@ test.describe('selections in the browser shell', () => {
     const terms = page.getByRole('dialog', { name: 'Trading terms' });
     await expect(terms).toContainText(buyer);
     await expect(terms.getByRole('combobox', { name: 'Pricelist' })).toBeVisible();
+    await terms.getByRole('textbox', { name: 'Discount (%)' }).fill('12.5');
+    await terms.getByRole('button', { name: 'Save terms' }).click();
+    await expect(terms).toBeHidden();
+    await expect(
+      page.getByRole('list', { name: 'Buyers' }).getByRole('listitem').first(),
+    ).toContainText('12.5 %');
+    await page
+      .getByRole('list', { name: 'Buyers' })
+      .getByRole('listitem')
+      .first()
+      .getByRole('button')
+      .click();
     await page.screenshot({ path: testInfo.outputPath('buyer-terms.png') });
     await terms.getByRole('button', { name: 'New selection' }).click();
     const dialog = page.getByRole('dialog', { name: 'New selection' });
@@ -224,6 +254,17 @@ test.describe('selections in the browser shell', () => {
       .getByRole('button', { name: 'Selections' })
       .click();
     await expect(page.getByText(`For ${buyer}`).first()).toBeVisible();
+    await page.getByRole('button', { name: 'Show selections for every buyer' }).click();
+    await page
+      .getByRole('combobox', { name: 'Whose selections' })
+      .selectOption({ label: 'Maja Lindqvist' });
+    await expect(page.getByRole('list', { name: 'Selections' })).toContainText('Maja Lindqvist');
+    await page
+      .getByRole('combobox', { name: 'Whose selections' })
+      .selectOption({ label: 'Everyone’s selections' });
+    await expect(
+      page.getByRole('list', { name: 'Selections' }).getByRole('button'),
+    ).not.toHaveCount(0);
     await expect(
       page.getByRole('list', { name: 'Selections' }).getByRole('button'),
     ).not.toHaveCount(0);
