@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import type { CatalogFilters } from '../../main/domain/catalog-filters.ts';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
-import { openStyle, searchCatalog } from '../../main/services/catalog.ts';
+import { catalogFilterChoices, openStyle, searchCatalog } from '../../main/services/catalog.ts';
 import { importCatalogCsv } from '../../main/services/catalog-import.ts';
 import { createSelectionLocally, setQuantitiesLocally } from '../../main/services/selections.ts';
 import { credentialFile } from '../../main/shell/credential-file.ts';
@@ -128,20 +129,82 @@ async function searchQueries(store: Store): Promise<string[]> {
   return queries;
 }
 
-async function benchSearch(store: Store): Promise<void> {
-  const queries = await searchQueries(store);
-  for (const query of queries.slice(0, 50))
-    await searchCatalog(store.db, { query, offset: 0, limit: 60 });
+interface Search {
+  query: string;
+  filters?: CatalogFilters;
+}
+
+/**
+ * Filters as reps set them: every choice of every menu alone, "in stock" alone and with
+ * other menus, several menus at once; each over the whole catalog and with words typed.
+ */
+async function filteredSearches(store: Store, typed: readonly string[]): Promise<Search[]> {
+  const choices = await catalogFilterChoices(store.db);
+  const { catalogs, seasons, categories, colours } = choices;
+  const facets: CatalogFilters[] = [
+    ...catalogs.map((catalog) => ({ catalogId: catalog.id })),
+    ...seasons.map((season) => ({ season })),
+    ...categories.map((category) => ({ category })),
+    ...colours.map((colour) => ({ colour: colour.name })),
+    { inStock: true },
+    ...seasons.map((season) => ({ season, inStock: true })),
+    ...categories.map((category, index) => ({
+      category,
+      colour: colours[index % colours.length]!.name,
+      inStock: true,
+    })),
+    ...catalogs.map((catalog, index) => ({
+      catalogId: catalog.id,
+      category: categories[index % categories.length]!,
+      inStock: true,
+    })),
+  ];
+  const typedPerFacet = 8;
+  return facets.flatMap((filters, index) => [
+    { query: '', filters },
+    ...Array.from({ length: typedPerFacet }, (_, k) => ({
+      query: typed[(index * typedPerFacet + k * 37) % typed.length]!,
+      filters,
+    })),
+  ]);
+}
+
+/** Each search's first page, as the grid asks for it; sorted times in ms. */
+async function timeSearches(store: Store, searches: readonly Search[]): Promise<number[]> {
+  const page = { offset: 0, limit: 60 };
+  for (const search of searches.slice(0, 50)) await searchCatalog(store.db, { ...search, ...page });
   const times: number[] = [];
-  for (const query of queries) {
+  for (const search of searches) {
     const started = performance.now();
-    await searchCatalog(store.db, { query, offset: 0, limit: 60 });
+    await searchCatalog(store.db, { ...search, ...page });
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
+  return times.sort((a, b) => a - b);
+}
+
+async function benchSearch(store: Store): Promise<void> {
+  const typed = await searchQueries(store);
+  const plain = await timeSearches(
+    store,
+    typed.map((query) => ({ query })),
+  );
+  const filtered = await timeSearches(store, await filteredSearches(store, typed));
+  const times = [...plain, ...filtered].sort((a, b) => a - b);
   report('catalog.search.queries', times.length, 'count');
   report('catalog.search.median_ms', percentile(times, 50), 'ms');
   report('catalog.search.p95_ms', percentile(times, 95), 'ms');
+  report('catalog.search.filtered_queries', filtered.length, 'count');
+  report('catalog.search.filtered_p95_ms', percentile(filtered, 95), 'ms');
+  report('catalog.search.filtered_max_ms', filtered.at(-1)!, 'ms');
+
+  const menus: number[] = [];
+  for (let run = 0; run < 21; run++) {
+    const started = performance.now();
+    await catalogFilterChoices(store.db);
+    menus.push(performance.now() - started);
+  }
+  menus.sort((a, b) => a - b);
+  report('catalog.filters.median_ms', percentile(menus, 50), 'ms');
 }
 
 /** Opening styles spread over the whole catalog, as a rep taps cards. */
@@ -219,9 +282,8 @@ async function benchSelection(desktop: TestDesktop, shape: 'size runs' | 'scatte
   report(`${prefix}.p95_ms`, percentile(times, 95), 'ms');
 }
 
-/** From starting the browser shell to the first style card painted in Chromium. */
-async function benchFirstScreen(hub: RunningHub): Promise<void> {
-  const browser = await chromium.launch({
+function launchChromium() {
+  return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -230,38 +292,152 @@ async function benchFirstScreen(hub: RunningHub): Promise<void> {
       '--disable-component-update',
     ],
   });
+}
+
+/** The browser shell on the benchmark's synced replica, started as `npm run start:browser` does. */
+async function startShell(hub: RunningHub): Promise<{ url: string; stop: () => Promise<void> }> {
+  const shell = spawn(
+    process.execPath,
+    ['main/shell/browser-shell.ts', '--data', desktopDir, '--port', '0', '--hub', hub.url],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    shell.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    shell.once('exit', () => reject(new Error(output)));
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      shell.once('exit', () => resolve());
+      shell.kill('SIGTERM');
+    });
+  return { url, stop };
+}
+
+/** From starting the browser shell to the first style card painted in Chromium. */
+async function benchFirstScreen(hub: RunningHub): Promise<void> {
+  const browser = await launchChromium();
   const runs: number[] = [];
   for (let run = 0; run < 3; run++) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const started = performance.now();
-    const shell = spawn(
-      process.execPath,
-      ['main/shell/browser-shell.ts', '--data', desktopDir, '--port', '0', '--hub', hub.url],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      shell.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = /running at (\S+)/.exec(output);
-        if (match?.[1]) resolve(match[1]);
-      });
-      shell.once('exit', () => reject(new Error(output)));
-    });
-    await page.goto(url);
+    const shell = await startShell(hub);
+    await page.goto(shell.url);
     await page.getByRole('article').first().waitFor();
     runs.push(performance.now() - started);
     await page.close();
-    await new Promise((resolve) => {
-      shell.once('exit', resolve);
-      shell.kill('SIGTERM');
-    });
+    await shell.stop();
   }
   await browser.close();
   runs.sort((a, b) => a - b);
   report('shell.first_screen_ms', percentile(runs, 50), 'ms');
+}
+
+/** How far the grid moves each frame: half a screen, a fast fling held to the end. */
+const SCROLL_SCREENS_PER_FRAME = 0.5;
+
+interface ScrollRun {
+  /** requestAnimationFrame timestamps, one per frame the page painted while scrolling. */
+  stamps: number[];
+  /** The page's frame interval, measured before scrolling (median of idle frames). */
+  interval: number;
+  pxPerFrame: number;
+  maxCards: number;
+  framesWithPlaceholders: number;
+}
+
+/** The little of the DOM the scroll uses: it runs in the page, this file compiles for Node. */
+interface Scroller {
+  clientHeight: number;
+  scrollHeight: number;
+  scrollTop: number;
+  querySelector(selector: string): unknown;
+  querySelectorAll(selector: string): { length: number };
+}
+interface FrameClock {
+  requestAnimationFrame(callback: (time: number) => void): number;
+}
+
+/**
+ * Runs in the page: moves the grid's scroller by a fixed step every animation frame
+ * from the top to the bottom, noting each frame's timestamp and how many cards (and
+ * placeholders for styles still on their way) the DOM holds.
+ */
+function scrollToBottom(scroller: Scroller, screensPerFrame: number): Promise<ScrollRun> {
+  const window = globalThis as unknown as FrameClock;
+  const nextFrame = () => new Promise<number>((resolve) => window.requestAnimationFrame(resolve));
+  return (async () => {
+    const idle: number[] = [];
+    let last = await nextFrame();
+    for (let i = 0; i < 60; i++) {
+      const now = await nextFrame();
+      idle.push(now - last);
+      last = now;
+    }
+    idle.sort((a, b) => a - b);
+    const interval = idle[Math.floor(idle.length / 2)]!;
+    const pxPerFrame = Math.round(scroller.clientHeight * screensPerFrame);
+    const run: ScrollRun = {
+      stamps: [],
+      interval,
+      pxPerFrame,
+      maxCards: 0,
+      framesWithPlaceholders: 0,
+    };
+    scroller.scrollTop = 0;
+    for (let frame = 0; frame < 100_000; frame++) {
+      run.stamps.push(await nextFrame());
+      run.maxCards = Math.max(run.maxCards, scroller.querySelectorAll('.card').length);
+      if (scroller.querySelector('.card--skeleton')) run.framesWithPlaceholders++;
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+      scroller.scrollTop += pxPerFrame;
+    }
+    return run;
+  })();
+}
+
+/**
+ * Scrolling the whole 10,000-style grid top to bottom in Chromium (software rendering,
+ * as on a machine without a GPU). A frame is dropped when the page misses a paint: two
+ * animation frames further apart than 1.5 intervals lost round(gap / interval) - 1
+ * frames between them. The DOM's card count shows that only what is on screen (plus the
+ * virtualizer's overscan) is rendered.
+ */
+async function benchGridScroll(hub: RunningHub): Promise<void> {
+  const browser = await launchChromium();
+  const shell = await startShell(hub);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(shell.url);
+    const grid = page.getByRole('region', { name: 'Styles' });
+    await grid.getByRole('article').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const run = await grid.evaluate(scrollToBottom, SCROLL_SCREENS_PER_FRAME);
+    let dropped = 0;
+    let longest = 0;
+    for (let i = 1; i < run.stamps.length; i++) {
+      const gap = run.stamps[i]! - run.stamps[i - 1]!;
+      longest = Math.max(longest, gap);
+      if (gap > 1.5 * run.interval) dropped += Math.round(gap / run.interval) - 1;
+    }
+    const seconds = (run.stamps.at(-1)! - run.stamps[0]!) / 1000;
+    report('grid.scroll.frames', run.stamps.length, 'count');
+    report('grid.scroll.seconds', seconds, 's');
+    report('grid.scroll.px_per_frame', run.pxPerFrame, 'px');
+    report('grid.scroll.frame_interval_ms', run.interval, 'ms');
+    report('grid.scroll.dropped_frames', dropped, 'count');
+    report('grid.scroll.dropped_percent', (100 * dropped) / (run.stamps.length + dropped), '%');
+    report('grid.scroll.longest_frame_ms', longest, 'ms');
+    report('grid.scroll.frames_with_placeholders', run.framesWithPlaceholders, 'count');
+    report('grid.scroll.max_cards_in_dom', run.maxCards, 'count');
+  } finally {
+    await browser.close();
+    await shell.stop();
+  }
 }
 
 /** A products CSV of the whole demo catalog (one row per SKU), imported into an empty store. */
@@ -317,4 +493,5 @@ await benchSelection(desktop, 'scattered');
 await benchImport(desktop.store);
 await desktop.close();
 await benchFirstScreen(hub);
+await benchGridScroll(hub);
 await hub.close();
