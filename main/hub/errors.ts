@@ -22,6 +22,8 @@ export const HUB_ERROR_CODES = [
   'wrong_device',
   'out_of_order',
   'unknown_mutation',
+  /** A share link that is unknown, expired, revoked or switched off: one answer for all. */
+  'link_expired',
   'unavailable',
   'internal',
 ] as const;

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/database.ts';
 import { registerApiRoutes } from './api.ts';
 import { registerBuyerApp } from './buyer-app.ts';
+import { registerShareRoutes } from './share-routes.ts';
 import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
 import { classifyError, errorBody, handleError } from './errors.ts';
 import { HubLogController, createHubLogger, redactUrl } from './logging.ts';
@@ -88,11 +89,9 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
 
   registerApiRoutes(app, { db: options.store.db, clock, startedAt, version });
-  registerSyncRoutes(app, {
-    db: options.store.db,
-    clock,
-    changes: options.changes ?? new ChangeNotifier(),
-  });
+  const changes = options.changes ?? new ChangeNotifier();
+  registerSyncRoutes(app, { db: options.store.db, clock, changes });
+  registerShareRoutes(app, { db: options.store.db, clock, changes });
   const buyerApp = await registerBuyerApp(app, options.buyerAppDir);
 
   app.setNotFoundHandler((request, reply) => {

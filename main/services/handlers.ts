@@ -22,6 +22,14 @@ import {
   setQuantitiesLocally,
   updateSelectionLocally,
 } from './selections.ts';
+import {
+  generateShareLinkLocally,
+  listShareLinks,
+  revokeShareLinkLocally,
+  shareLinkSettings,
+  terminateAllShareLinksLocally,
+  updateShareLinkSettingsLocally,
+} from './share-links.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 
 /** What the desktop's handlers work with: the replica, the sync engine and the session. */
@@ -87,6 +95,14 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'selections.delete': (_actor, input) => deleteSelectionLocally(services, input.selectionId),
 
     'selections.export': (_actor, input) => exportSelection(services, input),
+
+    'brand.shareLinkSettings': () => shareLinkSettings(services),
+    'brand.updateShareLinkSettings': (_actor, input) =>
+      updateShareLinkSettingsLocally(services, input),
+    'shareLinks.list': (_actor, input) => listShareLinks(services, input.selectionId),
+    'shareLinks.generate': (_actor, input) => generateShareLinkLocally(services, input.selectionId),
+    'shareLinks.revoke': (_actor, input) => revokeShareLinkLocally(services, input.linkId),
+    'shareLinks.terminateAll': () => terminateAllShareLinksLocally(services),
 
     'devices.list': () => listDevices(session),
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),

@@ -7,31 +7,21 @@ import {
   type SelectionListInput,
   type SelectionScanInput,
   type SelectionSetQuantitiesInput,
-  type SelectionStyleLine,
   type SelectionList,
   type SelectionSummary,
-  type SelectionTotalsView,
   type SelectionUpdateInput,
   type SelectionScanResult,
   type SelectionExportInput,
   type ExportedFile,
 } from '../../preload/contract/index.ts';
-import { basisPointsToPercent } from '../domain/buyers.ts';
-import type { Money } from '../domain/money.ts';
-import {
-  discountedTotals,
-  duplicateName,
-  selectionTotals,
-  type SelectionTotals,
-} from '../domain/selections.ts';
+import { discountedTotals, duplicateName } from '../domain/selections.ts';
 import {
   selectionHead,
   selectionList,
   selectionNamesOf,
   selectionOwners,
-  selectionSheet,
+  selectionsWaitingToSync,
   skuByBarcode,
-  type SelectionHeadRow,
 } from '../store/selection-queries.ts';
 import {
   addSelectionUnits,
@@ -45,6 +35,7 @@ import { changeLocally, signedInAccount, type LocalChangeServices } from './loca
 import { mediaFile } from './catalog.ts';
 import { selectionCsv } from './export/selection-csv.ts';
 import { selectionPdf } from './export/selection-pdf.ts';
+import { readSelectionSheet, totalsView } from './selection-sheet.ts';
 import { listRefusals } from './sync.ts';
 
 /**
@@ -55,31 +46,16 @@ export type SelectionServices = LocalChangeServices;
 
 const DOING = 'change selections';
 
-function totalsView(
-  totals: SelectionTotals,
-  currency: string | null,
-  discountBp: number,
-): SelectionTotalsView {
-  const money = (amountMinor: number): Money | null =>
-    currency ? { amountMinor, currency } : null;
-  return {
-    units: totals.units,
-    subtotal: money(totals.subtotalMinor),
-    discountPercent: basisPointsToPercent(discountBp),
-    discount: money(totals.discountMinor),
-    total: money(totals.totalMinor),
-  };
-}
-
 export async function listSelections(
   services: SelectionServices,
   input: z.output<typeof SelectionListInput>,
 ): Promise<SelectionList> {
   const ownerId =
     input.owner === 'mine' ? signedInAccount(services, 'see selections').userId : input.owner;
-  const [rows, owners] = await Promise.all([
+  const [rows, owners, waiting] = await Promise.all([
     selectionList(services.db, { buyerId: input.buyerId, ownerId, query: input.query }),
     selectionOwners(services.db),
+    selectionsWaitingToSync(services.db),
   ]);
   const items = rows.map(({ head, sums }): SelectionSummary => ({
     id: head.id,
@@ -100,7 +76,7 @@ export async function listSelections(
       head.discount_bp,
     ),
     updatedAt: head.updated_at,
-    waitingToSync: Boolean(head.waiting),
+    waitingToSync: waiting.has(head.id),
   }));
   return { items, owners };
 }
@@ -116,115 +92,24 @@ export async function openSelection(
   selectionId: string,
 ): Promise<SelectionDetail> {
   const head = await requireHead(services, selectionId);
-  const [sheet, refusals] = await Promise.all([
-    selectionSheet(services.db, head.id, head.pricelist_id),
+  const [sheet, refusals, waiting] = await Promise.all([
+    readSelectionSheet(services.db, head),
     listRefusals(services.db, `selection:${head.id}`),
+    selectionsWaitingToSync(services.db),
   ]);
-  const money = (amountMinor: number | null): Money | null =>
-    amountMinor !== null && head.currency ? { amountMinor, currency: head.currency } : null;
-
-  // Colourways share a handful of size scales: each is read once.
-  const sizeOrders = new Map<string, Map<string, number>>();
-  const sizeOrderOf = (sizes: string) => {
-    let order = sizeOrders.get(sizes);
-    if (!order) {
-      order = new Map((JSON.parse(sizes) as string[]).map((size, index) => [size, index]));
-      sizeOrders.set(sizes, order);
-    }
-    return order;
-  };
-  const lineBySku = new Map(sheet.lines.map((line) => [line.sku_id, line]));
-  const linesByColorway = Map.groupBy(
-    sheet.lines.filter((line) => line.colorway_id !== null),
-    (line) => line.colorway_id!,
-  );
-  const skusByColorway = Map.groupBy(sheet.skus, (sku) => sku.colorway_id);
-  const firstAdded = (colorwayId: string) =>
-    (linesByColorway.get(colorwayId) ?? []).reduce(
-      (first, line) => (line.added_at < first ? line.added_at : first),
-      '\uffff',
-    );
-  const lines: SelectionStyleLine[] = sheet.colorways
-    .map((colorway) => ({ colorway, first: firstAdded(colorway.id) }))
-    .toSorted(
-      (a, b) => a.first.localeCompare(b.first) || a.colorway.id.localeCompare(b.colorway.id),
-    )
-    .map(({ colorway }) => {
-      const sizeOrder = sizeOrderOf(colorway.sizes);
-      const cells = (skusByColorway.get(colorway.id) ?? [])
-        .toSorted(
-          (a, b) =>
-            (sizeOrder.get(a.size) ?? Number.MAX_SAFE_INTEGER) -
-              (sizeOrder.get(b.size) ?? Number.MAX_SAFE_INTEGER) || a.position - b.position,
-        )
-        .map((sku) => ({ sku, line: lineBySku.get(sku.id) }));
-      const selected = cells.flatMap(({ line }) => (line ? [line] : []));
-      const totals = selectionTotals(
-        selected.map((line) => ({ quantity: line.quantity, unitPriceMinor: line.wholesale_minor })),
-        0,
-      );
-      const retail = selected.reduce<number | null>(
-        (low, line) =>
-          line.retail_minor !== null && (low === null || line.retail_minor < low)
-            ? line.retail_minor
-            : low,
-        null,
-      );
-      return {
-        styleId: colorway.product_id,
-        styleNumber: colorway.style_number,
-        name: colorway.style_name,
-        pictureId: colorway.picture_id,
-        colorway: { code: colorway.code, name: colorway.name, colorHex: colorway.color_hex },
-        cells: cells.map(({ sku, line }) => ({
-          size: sku.size,
-          skuId: sku.id,
-          barcode: sku.barcode,
-          quantity: line?.quantity ?? 0,
-          unitPrice: line ? money(line.wholesale_minor) : null,
-        })),
-        units: totals.units,
-        amount: money(totals.subtotalMinor),
-        retail: money(retail),
-        unsold: cells
-          .filter(({ line }) => line && line.wholesale_minor === null)
-          .map(({ sku }) => sku.size),
-      };
-    });
-
-  const missing = sheet.lines.filter((line) => line.colorway_id === null);
-  const totals = selectionTotals(
-    sheet.lines.map((line) => ({
-      quantity: line.quantity,
-      unitPriceMinor: line.colorway_id === null ? null : line.wholesale_minor,
-    })),
-    head.discount_bp,
-  );
   return {
     id: head.id,
     name: head.name,
     notes: head.notes,
-    buyer: buyerOf(head),
+    buyer: sheet.buyer,
     owner: { id: head.owner_id, name: head.owner_name ?? '' },
     createdAt: head.created_at,
     updatedAt: head.updated_at,
-    lines,
-    missingSkuIds: missing.map((line) => line.sku_id),
-    totals: totalsView(totals, head.currency, head.discount_bp),
-    waitingToSync: Boolean(head.waiting),
+    lines: sheet.lines,
+    missingSkuIds: sheet.missingSkuIds,
+    totals: sheet.totals,
+    waitingToSync: waiting.has(head.id),
     refusals,
-  };
-}
-
-function buyerOf(head: SelectionHeadRow): SelectionDetail['buyer'] {
-  return {
-    id: head.buyer_id,
-    name: head.buyer_name,
-    pricelistId: head.pricelist_id,
-    pricelistName: head.pricelist_name,
-    currency: head.currency,
-    discountPercent: basisPointsToPercent(head.discount_bp),
-    language: head.language,
   };
 }
 

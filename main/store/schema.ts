@@ -8,6 +8,9 @@ export interface StoreSchema {
     default_pricelist_id: string | null;
     default_language: string;
     updated_at: string;
+    share_links_enabled: Generated<number>;
+    share_link_expiry_days: Generated<number>;
+    prepayment_checkout: Generated<number>;
   };
   staff_users: {
     id: string;
@@ -95,6 +98,18 @@ export interface StoreSchema {
     updated_at: string;
   };
   selection_lines: { selection_id: string; sku_id: string; quantity: number; added_at: string };
+  share_links: {
+    id: string;
+    selection_id: string;
+    token_hash: string | null;
+    created_by: string;
+    created_at: string;
+    expires_at: string;
+    revoked_at: string | null;
+    revoked_by: string | null;
+    open_count: Generated<number>;
+    last_opened_at: string | null;
+  };
   buyer_users: { id: string; email: string; name: string; password_hash: string | null };
   buyer_memberships: { buyer_user_id: string; buyer_id: string };
   dtc_customers: {

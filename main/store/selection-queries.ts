@@ -2,14 +2,14 @@ import { sql } from 'kysely';
 import { containsPattern } from '../domain/catalog-search.ts';
 import { replicaDb, type StoreDb } from './database.ts';
 
-/** A selection's head: its buyer's terms and its rep, and whether changes wait for the hub. */
+/** A selection's head: its buyer's terms and its rep. Hub and replica alike. */
 function selectionHeads(db: StoreDb) {
-  return replicaDb(db)
+  return db
     .selectFrom('selections as sel')
     .innerJoin('buyers as b', 'b.id', 'sel.buyer_id')
     .leftJoin('pricelists as pl', 'pl.id', 'b.pricelist_id')
     .leftJoin('staff_users as u', 'u.id', 'sel.owner_id')
-    .select((eb) => [
+    .select([
       'sel.id',
       'sel.name',
       'sel.notes',
@@ -24,15 +24,17 @@ function selectionHeads(db: StoreDb) {
       'b.language',
       'pl.name as pricelist_name',
       'pl.currency',
-      eb
-        .exists(
-          eb
-            .selectFrom('outbox')
-            .select('outbox.seq')
-            .where('outbox.subject', '=', sql<string>`'selection:' || sel.id`),
-        )
-        .as('waiting'),
     ]);
+}
+
+/** The selections with changes on this desktop that the hub has not taken yet. */
+export async function selectionsWaitingToSync(db: StoreDb): Promise<Set<string>> {
+  const rows = await replicaDb(db)
+    .selectFrom('outbox')
+    .select('subject')
+    .where('subject', 'like', 'selection:%')
+    .execute();
+  return new Set(rows.map((row) => row.subject!.slice('selection:'.length)));
 }
 
 export type SelectionHeadRow = Awaited<
@@ -112,7 +114,7 @@ function idsOf(ids: readonly string[]) {
  * left out: the sheet is read again after every change, so it reads only what it shows.
  */
 export async function selectionSheet(db: StoreDb, selectionId: string, pricelistId: string) {
-  const store = replicaDb(db);
+  const store = db;
   const lines = await store
     .selectFrom('selection_lines as sl')
     .leftJoin('skus as s', 's.id', 'sl.sku_id')

@@ -50,7 +50,8 @@ export type SyncedTable =
   | 'lookbook_pages'
   | 'buyers'
   | 'selections'
-  | 'selection_lines';
+  | 'selection_lines'
+  | 'share_links';
 
 type Columns<Table extends SyncedTable> = readonly (keyof StoreSchema[Table] & string)[];
 
@@ -73,12 +74,28 @@ function entity<Table extends SyncedTable>(
 const ownSelections = (viewer: SyncViewer) =>
   viewer.role === 'admin' ? null : sql<SqlBool>`t.owner_id = ${viewer.userId}`;
 
+/** Rows that belong to a selection (its lines, its links) go where the selection goes. */
+const linesOfOwnSelections = (viewer: SyncViewer) =>
+  viewer.role === 'admin'
+    ? null
+    : sql<SqlBool>`exists (select 1 from selections s
+        where s.id = t.selection_id and s.owner_id = ${viewer.userId})`;
+
 /** In the order a replica applies them: rows before the rows that point at them. */
 export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
   entity(
     'brand_settings',
     ['id'],
-    ['id', 'name', 'default_pricelist_id', 'default_language', 'updated_at'],
+    [
+      'id',
+      'name',
+      'default_pricelist_id',
+      'default_language',
+      'updated_at',
+      'share_links_enabled',
+      'share_link_expiry_days',
+      'prepayment_checkout',
+    ],
   ),
   entity('staff_users', ['id'], ['id', 'email', 'name', 'role', 'created_at']),
   entity('media', ['id'], ['id', 'content_type', 'sha256', 'bytes', 'created_at'], {
@@ -143,13 +160,24 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
     'selection_lines',
     ['selection_id', 'sku_id'],
     ['selection_id', 'sku_id', 'quantity', 'added_at'],
-    {
-      visibleTo: (viewer) =>
-        viewer.role === 'admin'
-          ? null
-          : sql<SqlBool>`exists (select 1 from selections s
-              where s.id = t.selection_id and s.owner_id = ${viewer.userId})`,
-    },
+    { visibleTo: linesOfOwnSelections },
+  ),
+  // The token's hash stays on the hub: a desktop has no use for it.
+  entity(
+    'share_links',
+    ['id'],
+    [
+      'id',
+      'selection_id',
+      'created_by',
+      'created_at',
+      'expires_at',
+      'revoked_at',
+      'revoked_by',
+      'open_count',
+      'last_opened_at',
+    ],
+    { visibleTo: linesOfOwnSelections },
   ),
 ];
 

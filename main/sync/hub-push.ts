@@ -6,6 +6,7 @@ import { changeKey, syncedEntity } from './entities.ts';
 import { mutatorNamed } from './mutators/index.ts';
 import {
   MutationRefused,
+  type AuditDetails,
   type MutationContext,
   type MutationTx,
   type Mutator,
@@ -146,8 +147,9 @@ export async function applyPush(
         // The mutator's writes sit in a savepoint, so a refusal undoes them and keeps the rest.
         await sql`savepoint mutation`.execute(trx);
         let refused: MutationRefused | null = null;
+        let outcome: AuditDetails | void = undefined;
         try {
-          await mutator.apply(hubTx(trx), args, context);
+          outcome = await mutator.apply(hubTx(trx), args, context);
           await sql`release mutation`.execute(trx);
         } catch (error) {
           await sql`rollback to mutation`.execute(trx);
@@ -195,7 +197,12 @@ export async function applyPush(
                     code: refused.code,
                     reason: refused.message,
                   }
-                : { seq: mutation.seq, madeAt: mutation.at, args },
+                : {
+                    seq: mutation.seq,
+                    madeAt: mutation.at,
+                    args: mutator.auditArgs ? mutator.auditArgs(args) : args,
+                    ...outcome,
+                  },
             ),
           })
           .execute();

@@ -4,6 +4,7 @@ import { catalogOperations } from './catalog.ts';
 import { devicesOperations } from './devices.ts';
 import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
+import { shareLinkOperations } from './share-links.ts';
 import { syncOperations } from './sync.ts';
 import type { Operation } from './operation.ts';
 
@@ -12,6 +13,7 @@ export * from './catalog.ts';
 export * from './devices.ts';
 export * from './selections.ts';
 export * from './session.ts';
+export * from './share-links.ts';
 export * from './sync.ts';
 export * from './errors.ts';
 
@@ -23,6 +25,7 @@ export const contract = {
   ...buyerOperations,
   ...devicesOperations,
   ...selectionOperations,
+  ...shareLinkOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -15,16 +15,26 @@ export const DEMO_REP = 'jonas@nordlys-atelier.example';
  */
 export function useDemoHub(prefix: string) {
   let root = '';
+  // The hub's clock runs this far ahead of the wall clock: time travel without sleeping.
+  let aheadMs = 0;
+  const clock = () => new Date(Date.now() + aheadMs);
   let running: RunningHub | null = null;
   let port = 0;
   const desktops: TestDesktop[] = [];
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), prefix));
-    running = await startHub({ dataDir: join(root, 'hub'), port: 0, demo: 20, buyerAppDir: null });
+    running = await startHub({
+      dataDir: join(root, 'hub'),
+      port: 0,
+      demo: 20,
+      buyerAppDir: null,
+      clock,
+    });
     port = running.port;
   });
   afterEach(async () => {
+    aheadMs = 0;
     while (desktops.length > 0) await desktops.pop()!.close();
   });
   afterAll(async () => {
@@ -43,6 +53,10 @@ export function useDemoHub(prefix: string) {
     get url() {
       return `http://127.0.0.1:${port}`;
     },
+    /** Moves the hub's clock this many days ahead of now (0 to come back). */
+    travel(days: number) {
+      aheadMs = days * 24 * 60 * 60 * 1000;
+    },
     /** Closes the hub: desktops find it unreachable until start(). */
     async stop() {
       await running?.close();
@@ -50,7 +64,7 @@ export function useDemoHub(prefix: string) {
     },
     /** Starts the hub again on its port and data. */
     async start() {
-      running = await startHub({ dataDir: join(root, 'hub'), port, buyerAppDir: null });
+      running = await startHub({ dataDir: join(root, 'hub'), port, buyerAppDir: null, clock });
     },
     /** Closes a desktop opened outside desktop() with the others after the test. */
     track(opened: TestDesktop) {

@@ -4,6 +4,8 @@ import * as hubSync from './0002-hub-sync.ts';
 import * as replicaSync from './0002-replica-sync.ts';
 import * as hubSelections from './0003-hub-selections.ts';
 import * as selections from './0003-selections.ts';
+import * as hubShareLinks from './0005-hub-share-links.ts';
+import * as shareLinks from './0005-share-links.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -19,11 +21,13 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0002-hub-sync': hubSync,
     '0003-selections': hubSelections,
     '0004-catalog-filters': catalogFilters,
+    '0005-share-links': hubShareLinks,
   },
   replica: {
     '0001-foundation': foundation,
     '0002-replica-sync': replicaSync,
     '0003-selections': selections,
     '0004-catalog-filters': catalogFilters,
+    '0005-share-links': shareLinks,
   },
 };

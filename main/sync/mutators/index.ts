@@ -8,6 +8,12 @@ import {
   setSelectionQuantities,
   updateSelection,
 } from './selections.ts';
+import {
+  generateShareLink,
+  revokeShareLink,
+  terminateAllShareLinks,
+  updateShareLinkSettings,
+} from './share-links.ts';
 
 /**
  * Every mutation this release knows, by versioned name. The hub announces this list;
@@ -25,6 +31,10 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       addSelectionUnits,
       duplicateSelection,
       deleteSelection,
+      updateShareLinkSettings,
+      generateShareLink,
+      revokeShareLink,
+      terminateAllShareLinks,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );

@@ -40,8 +40,16 @@ export interface Mutator<Args> {
   subject(args: Args): string | null;
   /** The change in a few words, for the rep's list of refused changes. */
   summary(args: Args): string;
-  apply(tx: MutationTx, args: Args, context: MutationContext): Promise<void>;
+  /**
+   * Applies the change. What it answers (e.g. a link's expiry as fixed on the hub) goes
+   * into the hub's audit entry beside the arguments.
+   */
+  apply(tx: MutationTx, args: Args, context: MutationContext): Promise<void | AuditDetails>;
+  /** The arguments as the audit log keeps them, when not all of them belong there. */
+  auditArgs?(args: Args): AuditDetails;
 }
+
+export type AuditDetails = Record<string, unknown>;
 
 export class MutationRefused extends Error {
   readonly code: RefusalCode;

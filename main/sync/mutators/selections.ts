@@ -16,7 +16,7 @@ const notes = z.string().max(MAX_SELECTION_NOTES);
 type SelectionRow = Selectable<StoreSchema['selections']>;
 
 /** The selection, if it exists and the person may change it: its rep, or an admin. */
-async function editableSelection(
+export async function editableSelection(
   tx: MutationTx,
   selectionId: string,
   context: MutationContext,

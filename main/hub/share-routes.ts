@@ -1,0 +1,153 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import type { SharedSelection } from '../../preload/contract/index.ts';
+import { LINK_EXPIRED_MESSAGE, shareLinkStatus } from '../domain/share-links.ts';
+import { readSelectionSheet } from '../services/selection-sheet.ts';
+import { hubDb, type StoreDb } from '../store/database.ts';
+import { selectionHead } from '../store/selection-queries.ts';
+import { LIMITS, recordFailure, retryAfter } from './auth/failures.ts';
+import { tokenHash } from './auth/tokens.ts';
+import { HubRefusal } from './errors.ts';
+import type { ChangeNotifier } from './sync-routes.ts';
+
+export interface ShareRouteDependencies {
+  db: StoreDb;
+  clock: () => Date;
+  changes: ChangeNotifier;
+}
+
+/** A token as the buyer page sends it: in a body or a header, never in an address. */
+const Token = z.string().regex(/^[\w-]{43}$/);
+const TOKEN_HEADER = 'x-share-token';
+
+/**
+ * The anonymous buyer's side of share links. Tokens travel in request bodies and
+ * headers, never in a URL, so no access log or Referer carries one. Every link that
+ * does not open gets the same answer; guesses are counted per address and refused
+ * after a few dozen in 15 minutes, before any lookup.
+ */
+export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDependencies): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock } = deps;
+
+  /** The live link a token names, or the one refusal every other token gets. */
+  async function liveLink(token: string, request: FastifyRequest) {
+    const now = clock();
+    const guessKey = `share-token:${request.ip}`;
+    const wait = await retryAfter(db, guessKey, LIMITS.token, now);
+    if (wait > 0) {
+      throw new HubRefusal(
+        429,
+        'rate_limited',
+        'Too many links that do not open were tried from here. Try again later.',
+        { retryAfterSeconds: Math.ceil(wait / 1000) },
+      );
+    }
+    const hub = hubDb(db);
+    const [link, settings] = await Promise.all([
+      hub
+        .selectFrom('share_links')
+        .selectAll()
+        .where('token_hash', '=', tokenHash(token))
+        .executeTakeFirst(),
+      hub.selectFrom('brand_settings').selectAll().executeTakeFirst(),
+    ]);
+    if (!link) await recordFailure(db, [guessKey], now);
+    const status = link
+      ? shareLinkStatus(
+          { expiresAt: link.expires_at, revokedAt: link.revoked_at },
+          now,
+          Boolean(settings?.share_links_enabled),
+        )
+      : null;
+    const head = link && status === 'live' ? await selectionHead(db, link.selection_id) : null;
+    if (!link || !head) throw new HubRefusal(404, 'link_expired', LINK_EXPIRED_MESSAGE);
+    return { link, head, brand: settings?.name ?? '', now };
+  }
+
+  api.post(
+    '/api/share/open',
+    {
+      schema: {
+        summary: 'The selection a share link opens; counts the open',
+        tags: ['share links'],
+        body: z.strictObject({ token: Token }),
+      },
+    },
+    async (request, reply): Promise<SharedSelection> => {
+      const { link, head, brand, now } = await liveLink(request.body.token, request);
+      const at = now.toISOString();
+      await db.transaction().execute(async (trx) => {
+        await hubDb(trx)
+          .updateTable('share_links')
+          .set((eb) => ({ open_count: eb('open_count', '+', 1), last_opened_at: at }))
+          .where('id', '=', link.id)
+          .execute();
+        await hubDb(trx)
+          .insertInto('audit_log')
+          .values({
+            id: uuidv7(),
+            at,
+            actor_kind: 'anonymous',
+            actor_id: null,
+            device: null,
+            action: 'shareLink.opened',
+            subject: `share-link:${link.id}`,
+            details: JSON.stringify({ selectionId: link.selection_id }),
+          })
+          .execute();
+      });
+      deps.changes.notify();
+      const sheet = await readSelectionSheet(db, head);
+      reply.header('cache-control', 'no-store');
+      return {
+        brand,
+        name: head.name,
+        notes: head.notes,
+        buyer: head.buyer_name,
+        language: head.language,
+        expiresAt: link.expires_at,
+        lines: sheet.lines,
+        totals: sheet.totals,
+      };
+    },
+  );
+
+  api.get(
+    '/api/share/pictures/:id',
+    {
+      schema: {
+        summary: "A picture of a shared selection's styles; the token goes in x-share-token",
+        tags: ['share links'],
+        params: z.strictObject({ id: z.string().min(1).max(64) }),
+        headers: z.object({ [TOKEN_HEADER]: Token }),
+      },
+    },
+    async (request, reply) => {
+      const { link } = await liveLink(request.headers[TOKEN_HEADER], request);
+      const picture = await hubDb(db)
+        .selectFrom('media as m')
+        .select(['m.content_type', 'm.bytes'])
+        .where('m.id', '=', request.params.id)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('selection_lines as sl')
+              .innerJoin('skus as s', 's.id', 'sl.sku_id')
+              .innerJoin('colorways as c', 'c.id', 's.colorway_id')
+              .select('c.id')
+              .where('sl.selection_id', '=', link.selection_id)
+              .whereRef('c.picture_id', '=', 'm.id'),
+          ),
+        )
+        .executeTakeFirst();
+      if (!picture) throw new HubRefusal(404, 'not_found', 'This selection has no such picture.');
+      return reply
+        .type(picture.content_type)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(picture.bytes));
+    },
+  );
+}

@@ -1,0 +1,143 @@
+import type {
+  SelectionBuyer,
+  SelectionStyleLine,
+  SelectionTotalsView,
+} from '../../preload/contract/index.ts';
+import { basisPointsToPercent } from '../domain/buyers.ts';
+import type { Money } from '../domain/money.ts';
+import { selectionTotals, type SelectionTotals } from '../domain/selections.ts';
+import type { StoreDb } from '../store/database.ts';
+import { selectionSheet, type SelectionHeadRow } from '../store/selection-queries.ts';
+
+/**
+ * A selection as an order sheet: a row per style-colourway with its size run, priced on
+ * the buyer's pricelist, and the totals under the buyer's terms. The rep's editor and
+ * the page a share link opens show the same sheet.
+ */
+export interface SelectionSheet {
+  buyer: SelectionBuyer;
+  lines: SelectionStyleLine[];
+  missingSkuIds: string[];
+  totals: SelectionTotalsView;
+}
+
+export function totalsView(
+  totals: SelectionTotals,
+  currency: string | null,
+  discountBp: number,
+): SelectionTotalsView {
+  const money = (amountMinor: number): Money | null =>
+    currency ? { amountMinor, currency } : null;
+  return {
+    units: totals.units,
+    subtotal: money(totals.subtotalMinor),
+    discountPercent: basisPointsToPercent(discountBp),
+    discount: money(totals.discountMinor),
+    total: money(totals.totalMinor),
+  };
+}
+
+export function buyerOf(head: SelectionHeadRow): SelectionBuyer {
+  return {
+    id: head.buyer_id,
+    name: head.buyer_name,
+    pricelistId: head.pricelist_id,
+    pricelistName: head.pricelist_name,
+    currency: head.currency,
+    discountPercent: basisPointsToPercent(head.discount_bp),
+    language: head.language,
+  };
+}
+
+export async function readSelectionSheet(
+  db: StoreDb,
+  head: SelectionHeadRow,
+): Promise<SelectionSheet> {
+  const sheet = await selectionSheet(db, head.id, head.pricelist_id);
+  const money = (amountMinor: number | null): Money | null =>
+    amountMinor !== null && head.currency ? { amountMinor, currency: head.currency } : null;
+
+  // Colourways share a handful of size scales: each is read once.
+  const sizeOrders = new Map<string, Map<string, number>>();
+  const sizeOrderOf = (sizes: string) => {
+    let order = sizeOrders.get(sizes);
+    if (!order) {
+      order = new Map((JSON.parse(sizes) as string[]).map((size, index) => [size, index]));
+      sizeOrders.set(sizes, order);
+    }
+    return order;
+  };
+  const lineBySku = new Map(sheet.lines.map((line) => [line.sku_id, line]));
+  const linesByColorway = Map.groupBy(
+    sheet.lines.filter((line) => line.colorway_id !== null),
+    (line) => line.colorway_id!,
+  );
+  const skusByColorway = Map.groupBy(sheet.skus, (sku) => sku.colorway_id);
+  const firstAdded = (colorwayId: string) =>
+    (linesByColorway.get(colorwayId) ?? []).reduce(
+      (first, line) => (line.added_at < first ? line.added_at : first),
+      '\uffff',
+    );
+  const lines: SelectionStyleLine[] = sheet.colorways
+    .map((colorway) => ({ colorway, first: firstAdded(colorway.id) }))
+    .toSorted(
+      (a, b) => a.first.localeCompare(b.first) || a.colorway.id.localeCompare(b.colorway.id),
+    )
+    .map(({ colorway }) => {
+      const sizeOrder = sizeOrderOf(colorway.sizes);
+      const cells = (skusByColorway.get(colorway.id) ?? [])
+        .toSorted(
+          (a, b) =>
+            (sizeOrder.get(a.size) ?? Number.MAX_SAFE_INTEGER) -
+              (sizeOrder.get(b.size) ?? Number.MAX_SAFE_INTEGER) || a.position - b.position,
+        )
+        .map((sku) => ({ sku, line: lineBySku.get(sku.id) }));
+      const selected = cells.flatMap(({ line }) => (line ? [line] : []));
+      const totals = selectionTotals(
+        selected.map((line) => ({ quantity: line.quantity, unitPriceMinor: line.wholesale_minor })),
+        0,
+      );
+      const retail = selected.reduce<number | null>(
+        (low, line) =>
+          line.retail_minor !== null && (low === null || line.retail_minor < low)
+            ? line.retail_minor
+            : low,
+        null,
+      );
+      return {
+        styleId: colorway.product_id,
+        styleNumber: colorway.style_number,
+        name: colorway.style_name,
+        pictureId: colorway.picture_id,
+        colorway: { code: colorway.code, name: colorway.name, colorHex: colorway.color_hex },
+        cells: cells.map(({ sku, line }) => ({
+          size: sku.size,
+          skuId: sku.id,
+          barcode: sku.barcode,
+          quantity: line?.quantity ?? 0,
+          unitPrice: line ? money(line.wholesale_minor) : null,
+        })),
+        units: totals.units,
+        amount: money(totals.subtotalMinor),
+        retail: money(retail),
+        unsold: cells
+          .filter(({ line }) => line && line.wholesale_minor === null)
+          .map(({ sku }) => sku.size),
+      };
+    });
+
+  const missing = sheet.lines.filter((line) => line.colorway_id === null);
+  const totals = selectionTotals(
+    sheet.lines.map((line) => ({
+      quantity: line.quantity,
+      unitPriceMinor: line.colorway_id === null ? null : line.wholesale_minor,
+    })),
+    head.discount_bp,
+  );
+  return {
+    buyer: buyerOf(head),
+    lines,
+    missingSkuIds: missing.map((line) => line.sku_id),
+    totals: totalsView(totals, head.currency, head.discount_bp),
+  };
+}
