@@ -2,6 +2,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fetchHealth } from './api.ts';
 import { LANGUAGES, type Language } from './i18n.ts';
+import { isSharePage, takeShareToken } from './share-token.ts';
+import { SharedSelectionPage } from './SharedSelectionPage.tsx';
 
 type BrandState =
   { kind: 'loading' } | { kind: 'ready'; brand: string | null } | { kind: 'unreachable' };
@@ -24,6 +26,10 @@ function useBrand(): BrandState {
   return state;
 }
 
+// Read once, before anything renders: the token leaves the address bar at once.
+const shareToken = takeShareToken();
+const sharePage = isSharePage();
+
 export function App() {
   const { t } = useTranslation();
   const state = useBrand();
@@ -43,6 +49,8 @@ export function App() {
         <p className="notice notice--error" role="alert">
           {t('unreachable')}
         </p>
+      ) : sharePage ? (
+        <SharedSelectionPage token={shareToken} />
       ) : (
         <Landing brand={brand} />
       )}

@@ -1,3 +1,5 @@
+import type { SharedSelection } from '../../preload/contract/index.ts';
+
 /** What the buyer pages ask the hub. Same origin: the hub serves these pages. */
 export interface HubHealth {
   status: 'ok';
@@ -15,4 +17,37 @@ export async function fetchHealth(signal?: AbortSignal): Promise<HubHealth> {
   });
   if (!response.ok) throw new Error(`The hub answered ${response.status}`);
   return (await response.json()) as HubHealth;
+}
+
+export type ShareAnswer =
+  | { kind: 'open'; selection: SharedSelection }
+  | { kind: 'expired'; message: string }
+  | { kind: 'limited'; message: string };
+
+/** The selection a share link opens; every link that does not open answers "expired". */
+export async function openShare(token: string, signal?: AbortSignal): Promise<ShareAnswer> {
+  const response = await fetch('/api/share/open', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ token }),
+    cache: 'no-store',
+    ...(signal ? { signal } : {}),
+  });
+  const body = (await response.json().catch(() => null)) as
+    SharedSelection | { error: { message: string } } | null;
+  if (response.ok && body && !('error' in body)) return { kind: 'open', selection: body };
+  const message = body && 'error' in body ? body.error.message : '';
+  if (response.status === 429) return { kind: 'limited', message };
+  if (response.status === 404) return { kind: 'expired', message };
+  throw new Error(`The hub answered ${response.status}`);
+}
+
+/** A picture of the shared selection, fetched with the token (never in its address). */
+export async function sharedPicture(token: string, id: string): Promise<Blob> {
+  const response = await fetch(`/api/share/pictures/${encodeURIComponent(id)}`, {
+    headers: { 'x-share-token': token },
+    cache: 'no-store',
+  });
+  if (!response.ok) throw new Error(`The hub answered ${response.status}`);
+  return response.blob();
 }

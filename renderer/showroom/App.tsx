@@ -9,6 +9,7 @@ import { DevicesView, RevokeDialog } from './components/DevicesView.tsx';
 import { Header } from './components/Header.tsx';
 import { NewSelectionDialog } from './components/NewSelectionDialog.tsx';
 import { SelectionsView } from './components/SelectionsView.tsx';
+import { SettingsView } from './components/SettingsView.tsx';
 import { ImportDialog } from './components/ImportDialog.tsx';
 import { StyleDialog } from './components/StyleDialog.tsx';
 import { SignInScreen } from './components/SignInScreen.tsx';
@@ -77,6 +78,8 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
           <SelectionsView />
         ) : view === 'devices' && admin ? (
           <DevicesView />
+        ) : view === 'settings' && admin ? (
+          <SettingsView />
         ) : (
           <CatalogView />
         )}

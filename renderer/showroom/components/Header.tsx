@@ -69,7 +69,7 @@ function Sections({ admin }: { admin: boolean }) {
   const view = useNavigationStore((state) => state.view);
   const go = useNavigationStore((state) => state.go);
   const views: View[] = admin
-    ? ['catalog', 'selections', 'buyers', 'devices']
+    ? ['catalog', 'selections', 'buyers', 'devices', 'settings']
     : ['catalog', 'selections', 'buyers'];
   return (
     <nav className="sections" aria-label={t('nav.label')}>

@@ -17,6 +17,7 @@ import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 import { Menu } from './Menu.tsx';
 import { QuickEntry, SizeRunEntry } from './SelectionEntry.tsx';
+import { ShareLinkDialog } from './ShareLinkDialog.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import { WarningIcon } from './SyncIndicator.tsx';
 import './SelectionEditor.css';
@@ -64,6 +65,7 @@ function Editor({ detail }: { detail: SelectionDetail }) {
   const quickEntry = useRef<HTMLInputElement>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [renaming, setRenaming] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const actions = useSelectionActions(quickEntry, () => setConfirmDelete(true));
 
   return (
@@ -79,6 +81,9 @@ function Editor({ detail }: { detail: SelectionDetail }) {
           {detail.waitingToSync ? (
             <span className="badge badge--waiting">{t('selections.waiting')}</span>
           ) : null}
+          <button type="button" className="button" onClick={() => setSharing(true)}>
+            {t('share.button')}
+          </button>
           <button type="button" className="button" onClick={() => setRenaming(true)}>
             {t('selection.rename')}
           </button>
@@ -118,6 +123,13 @@ function Editor({ detail }: { detail: SelectionDetail }) {
         name={detail.name}
         onClose={() => setConfirmDelete(false)}
       />
+      {sharing ? (
+        <ShareLinkDialog
+          selectionId={detail.id}
+          selectionName={detail.name}
+          onClose={() => setSharing(false)}
+        />
+      ) : null}
       {renaming ? <RenameDialog detail={detail} onClose={() => setRenaming(false)} /> : null}
     </article>
   );

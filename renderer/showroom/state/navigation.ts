@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'catalog' | 'buyers' | 'selections' | 'devices';
+export type View = 'catalog' | 'buyers' | 'selections' | 'devices' | 'settings';
 
 interface NavigationStore {
   view: View;

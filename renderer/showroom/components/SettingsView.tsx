@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShareLinkSettings } from '../../../preload/contract/index.ts';
+import { parseExpiryDays } from '../../../main/domain/share-links.ts';
+import { errorMessage, problemOf, trunkshow } from '../api.ts';
+import { Dialog } from './Dialog.tsx';
+import { ChoiceGroup, Field } from './Field.tsx';
+import './SettingsView.css';
+
+/** The brand's settings an admin changes: for now, share links with anonymous buyers. */
+export function SettingsView() {
+  const { t } = useTranslation();
+  const [saved, setSaved] = useState<ShareLinkSettings | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    trunkshow()
+      .invoke('brand.shareLinkSettings', {})
+      .then(
+        (settings) => {
+          if (current) setSaved(settings);
+        },
+        (error: unknown) => {
+          if (current) setProblem(errorMessage(error, t('unexpected')));
+        },
+      );
+    return () => {
+      current = false;
+    };
+  }, [t]);
+
+  return (
+    <section className="settings" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      {problem ? (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {saved ? <ShareLinkSettingsForm saved={saved} onSaved={setSaved} /> : <p>{t('loading')}</p>}
+    </section>
+  );
+}
+
+function ShareLinkSettingsForm({
+  saved,
+  onSaved,
+}: {
+  saved: ShareLinkSettings;
+  onSaved: (settings: ShareLinkSettings) => void;
+}) {
+  const { t } = useTranslation();
+  const [enabled, setEnabled] = useState(saved.enabled);
+  const [days, setDays] = useState(String(saved.expiryDays));
+  const [prepayment, setPrepayment] = useState(saved.prepaymentCheckout);
+  const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | null>(null);
+  const [terminating, setTerminating] = useState(false);
+
+  const save = async () => {
+    const parsed = parseExpiryDays(days);
+    if (enabled && !parsed.ok) {
+      setError(parsed.reason);
+      return;
+    }
+    setError(undefined);
+    try {
+      const next = await trunkshow().invoke('brand.updateShareLinkSettings', {
+        enabled,
+        expiryDays: parsed.ok ? parsed.days : saved.expiryDays,
+        prepaymentCheckout: prepayment,
+      });
+      onSaved(next);
+      setNotice(t('settings.saved'));
+    } catch (failure) {
+      const found = problemOf(failure, t('unexpected'));
+      setError(found.fields.expiryDays);
+      setNotice(found.fields.expiryDays ? null : found.message);
+    }
+  };
+
+  const terminate = async () => {
+    setTerminating(false);
+    try {
+      const { terminated } = await trunkshow().invoke('shareLinks.terminateAll', {});
+      setNotice(t('settings.terminated', { count: terminated }));
+    } catch (failure) {
+      setNotice(errorMessage(failure, t('unexpected')));
+    }
+  };
+
+  return (
+    <form
+      className="settings__card"
+      aria-labelledby="share-settings-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h3 id="share-settings-title">Share Links with Anonymous Buyers</h3>
+      <ChoiceGroup
+        legend="Share Links with Anonymous Buyers"
+        name="share-links"
+        value={enabled ? 'enabled' : 'disabled'}
+        options={[
+          { value: 'enabled', label: t('settings.enabled') },
+          { value: 'disabled', label: t('settings.disabled') },
+        ]}
+        onChange={(value) => setEnabled(value === 'enabled')}
+      />
+      {enabled ? (
+        <>
+          <p className="notice notice--warning settings__warning">{t('settings.warning')}</p>
+          <Field label="Share links expire in days" error={error} hint={t('settings.daysHint')}>
+            {(control) => (
+              <input
+                {...control}
+                className="field__control settings__days"
+                inputMode="numeric"
+                required
+                value={days}
+                onChange={(event) => setDays(event.target.value)}
+              />
+            )}
+          </Field>
+        </>
+      ) : null}
+      <label className="settings__check">
+        <input
+          type="checkbox"
+          checked={prepayment}
+          onChange={(event) => setPrepayment(event.target.checked)}
+        />
+        {t('settings.prepayment')}
+      </label>
+      {notice ? (
+        <p className="notice notice--info" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <div className="settings__actions">
+        <button
+          type="button"
+          className="button button--danger"
+          onClick={() => setTerminating(true)}
+        >
+          {t('settings.terminate')}
+        </button>
+        <button type="submit" className="button button--primary">
+          {t('settings.save')}
+        </button>
+      </div>
+      <Dialog
+        open={terminating}
+        size="small"
+        title={t('settings.terminateTitle')}
+        lead={t('settings.terminateLead')}
+        onClose={() => setTerminating(false)}
+        actions={
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setTerminating(false)}
+              data-autofocus
+            >
+              {t('cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => void terminate()}
+            >
+              {t('settings.terminate')}
+            </button>
+          </>
+        }
+      />
+    </form>
+  );
+}

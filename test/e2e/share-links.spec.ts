@@ -1,0 +1,94 @@
+import { expect, test } from './shell.ts';
+
+const EXPIRED =
+  'Your access link has expired. Please log in to continue browsing or contact the brand for assistance.';
+
+test('an admin enables share links; a rep generates one; a buyer opens it, the token leaves the address bar', async ({
+  page,
+  shell,
+  browser,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(shell.url);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+
+  // Off by default: the modal says so and offers the ordinary address.
+  await sections.getByRole('button', { name: 'Selections' }).click();
+  await page.getByRole('button', { name: 'New selection' }).first().click();
+  const create = page.getByRole('dialog', { name: 'New selection' });
+  await create.getByRole('button').filter({ hasText: /·/ }).first().click();
+  await create.getByRole('textbox', { name: 'Name' }).fill('Shared at the booth');
+  await create.getByRole('button', { name: 'Create selection' }).click();
+  await page.getByRole('combobox', { name: 'Add by style number or barcode' }).fill('a');
+  await page.getByRole('listbox', { name: 'Matching styles' }).getByRole('option').first().click();
+  await expect(page.getByRole('form', { name: /^Quantities for / })).toBeVisible();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Totals')).toContainText(/Units\s*2/);
+  await page.getByRole('button', { name: 'Share Link' }).click();
+  let modal = page.getByRole('dialog', { name: 'Share Link' });
+  await expect(modal).toContainText('they must have access to the selection and be logged in');
+  await expect(modal.getByRole('textbox', { name: 'Link address' })).toHaveValue(/\/selections\//);
+  await modal.getByRole('button', { name: 'Close' }).last().click();
+
+  // The admin enables them; the warning shows; a bad number of days is refused at the field.
+  await sections.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Enabled' }).check();
+  await expect(
+    page.getByText(/only the uniqueness of the link protects your information/),
+  ).toBeVisible();
+  const days = page.getByRole('textbox', { name: 'Share links expire in days' });
+  await expect(days).toHaveValue('14');
+  await days.fill('400');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('A link stays valid at most 366 days')).toBeVisible();
+  await days.fill('10');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText(/Saved on this computer/)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('settings.png') });
+
+  await sections.getByRole('button', { name: 'Selections' }).click();
+  await page.getByRole('list', { name: 'Selections' }).getByText('Shared at the booth').click();
+  await page.getByRole('button', { name: 'Share Link' }).click();
+  modal = page.getByRole('dialog', { name: 'Share Link' });
+  await expect(modal).toContainText('It expires after 10 days.');
+  await modal.getByRole('button', { name: 'Generate' }).click();
+  const address = modal.getByRole('textbox', { name: 'Link address' });
+  await expect(address).toHaveValue(/\/s\/[\w-]{43}$/);
+  await expect(modal.getByRole('img', { name: /QR code/ })).toBeVisible();
+  const url = await address.inputValue();
+  await expect(modal.getByRole('table')).toContainText('Maja Lindqvist');
+  await expect(modal.getByRole('table')).toContainText(/Live|Waiting to sync/);
+  await page.screenshot({ path: testInfo.outputPath('share-modal.png') });
+
+  // The buyer, on a phone.
+  const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
+  const buyer = await phone.newPage();
+  await expect(async () => {
+    await buyer.goto(url);
+    await expect(buyer.getByRole('heading', { name: 'Shared at the booth' })).toBeVisible({
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
+  expect(new URL(buyer.url()).pathname).toBe('/shared');
+  await expect(buyer.getByText(/2 units/)).toBeVisible();
+  await expect(buyer.getByRole('button', { name: /share/i })).toHaveCount(0);
+  await buyer.screenshot({ path: testInfo.outputPath('buyer-shared.png'), fullPage: true });
+  await buyer.reload();
+  await expect(buyer.getByRole('heading', { name: 'Shared at the booth' })).toBeVisible();
+
+  // The address bar copied into another browser opens nothing.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto(buyer.url());
+  await expect(elsewhere.getByRole('heading', { name: EXPIRED })).toBeVisible();
+  await expect(elsewhere.getByRole('link', { name: 'Log in' })).toHaveAttribute('href', '/login');
+
+  // Revoked: the buyer's tab gets the same message.
+  await modal.getByRole('button', { name: 'Revoke' }).first().click();
+  await expect(modal.getByRole('table')).toContainText('Revoked');
+  await expect(async () => {
+    await buyer.reload();
+    await expect(buyer.getByRole('heading', { name: EXPIRED })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await phone.close();
+});
