@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import autocannon from 'autocannon';
 import type { CatalogFilters } from '../../main/domain/catalog-filters.ts';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
@@ -12,6 +13,8 @@ import { createSelectionLocally, setQuantitiesLocally } from '../../main/service
 import { credentialFile } from '../../main/shell/credential-file.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
+import { newToken, tokenHash } from '../../main/hub/auth/tokens.ts';
+import { hubDb } from '../../main/store/database.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 
 /**
@@ -483,15 +486,111 @@ async function benchImport(store: Store): Promise<void> {
   report('catalog.import.products_rows_per_s', rows.length / seconds, 'rows/s');
 }
 
+/**
+ * Share-link opens per second a standalone hub serves (token hashed and looked up,
+ * expiry checked, the open counted and audited, the selection priced), beside its
+ * lightest route, GET /api/health, on the same server with the same load: autocannon,
+ * 20 connections, 10 s each, the hub in its own process as in production.
+ */
+async function benchShareOpen(): Promise<void> {
+  const token = newToken();
+  const store = await openStore(join(hubDir, HUB_DATABASE_FILE), 'hub');
+  const hub = hubDb(store.db);
+  const owner = await hub.selectFrom('staff_users').select('id').executeTakeFirstOrThrow();
+  const buyer = await hub.selectFrom('buyers').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const skus = await hub.selectFrom('skus').select('id').orderBy('id').limit(50).execute();
+  const now = new Date().toISOString();
+  const selectionId = `bench-share-${Date.now()}`;
+  await hub.updateTable('brand_settings').set({ share_links_enabled: 1 }).execute();
+  await hub
+    .insertInto('selections')
+    .values({
+      id: selectionId,
+      buyer_id: buyer.id,
+      owner_id: owner.id,
+      name: 'Bench',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await hub
+    .insertInto('selection_lines')
+    .values(
+      skus.map((sku) => ({
+        selection_id: selectionId,
+        sku_id: sku.id,
+        quantity: 2,
+        added_at: now,
+      })),
+    )
+    .execute();
+  await hub
+    .insertInto('share_links')
+    .values({
+      id: selectionId,
+      selection_id: selectionId,
+      token_hash: tokenHash(token),
+      created_by: owner.id,
+      created_at: now,
+      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+    })
+    .execute();
+  await store.close();
+
+  const child = spawn(process.execPath, ['main/hub/cli.ts', '--data', hubDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /hub listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The hub exited (${code}):\n${output}`)));
+  });
+  try {
+    const load = { connections: 20, duration: 10 };
+    const bare = await autocannon({ url: `${url}/api/health`, ...load });
+    const share = await autocannon({
+      url: `${url}/api/share/open`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+      ...load,
+    });
+    if (share.non2xx > 0 || share.errors > 0) {
+      throw new Error(`Share-link opens failed: ${share.non2xx} non-2xx, ${share.errors} errors`);
+    }
+    report('hub.bare.rps', bare.requests.average, 'req/s');
+    report('share.open.rps', share.requests.average, 'req/s');
+    report('share.open.p99_ms', share.latency.p99, 'ms');
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
 await prepareHubStore();
-const hub = await startHub({ dataDir: hubDir, port: 0, buyerAppDir: null });
-const desktop = await benchSync(hub);
-await benchSearch(desktop.store);
-await benchOpenStyle(desktop.store);
-await benchSelection(desktop, 'size runs');
-await benchSelection(desktop, 'scattered');
-await benchImport(desktop.store);
-await desktop.close();
-await benchFirstScreen(hub);
-await benchGridScroll(hub);
-await hub.close();
+// BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub.
+if (process.env.BENCH_ONLY === 'share') {
+  await benchShareOpen();
+} else {
+  await runAll();
+}
+
+async function runAll(): Promise<void> {
+  const hub = await startHub({ dataDir: hubDir, port: 0, buyerAppDir: null });
+  const desktop = await benchSync(hub);
+  await benchSearch(desktop.store);
+  await benchOpenStyle(desktop.store);
+  await benchSelection(desktop, 'size runs');
+  await benchSelection(desktop, 'scattered');
+  await benchImport(desktop.store);
+  await desktop.close();
+  await benchFirstScreen(hub);
+  await benchGridScroll(hub);
+  await hub.close();
+  await benchShareOpen();
+}
