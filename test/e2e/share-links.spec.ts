@@ -1,4 +1,15 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { expect, test } from './shell.ts';
+
+/** axe-core on the page as it is: no serious or critical violation. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
 
 const EXPIRED =
   'Your access link has expired. Please log in to continue browsing or contact the brand for assistance.';
@@ -74,6 +85,7 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   await expect(buyer.getByText(/2 units/)).toBeVisible();
   await expect(buyer.getByRole('button', { name: /share/i })).toHaveCount(0);
   await buyer.screenshot({ path: testInfo.outputPath('buyer-shared.png'), fullPage: true });
+  await expectAccessible(buyer);
   await buyer.reload();
   await expect(buyer.getByRole('heading', { name: 'Shared at the booth' })).toBeVisible();
 
@@ -82,6 +94,7 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   await elsewhere.goto(buyer.url());
   await expect(elsewhere.getByRole('heading', { name: EXPIRED })).toBeVisible();
   await expect(elsewhere.getByRole('link', { name: 'Log in' })).toHaveAttribute('href', '/login');
+  await expectAccessible(elsewhere);
 
   // Revoked: the buyer's tab gets the same message.
   await modal.getByRole('button', { name: 'Revoke' }).first().click();
