@@ -22,6 +22,23 @@ export interface ShareRouteDependencies {
 const Token = z.string().regex(/^[\w-]{43}$/);
 const TOKEN_HEADER = 'x-share-token';
 
+const CheckoutRequest = z.strictObject({
+  token: Token,
+  /** Made by the page once per checkout, so a retry never places a second order. */
+  orderId: z.uuid(),
+  name: z.string().trim().min(1, 'Type your name').max(200),
+  email: z.email('Type an email address, e.g. name@shop.com').max(320),
+  phone: z.string().trim().max(40).default(''),
+  note: z.string().max(2000).default(''),
+  /** Complete the checkout now (prepayment); otherwise request it. */
+  complete: z.boolean().default(false),
+});
+
+interface CheckoutAnswer {
+  orderId: string;
+  status: 'Checkout Requested' | 'Order';
+}
+
 /**
  * The anonymous buyer's side of share links. Tokens travel in request bodies and
  * headers, never in a URL, so no access log or Referer carries one. Every link that
@@ -64,7 +81,13 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
       : null;
     const head = link && status === 'live' ? await selectionHead(db, link.selection_id) : null;
     if (!link || !head) throw new HubRefusal(404, 'link_expired', LINK_EXPIRED_MESSAGE);
-    return { link, head, brand: settings?.name ?? '', now };
+    return {
+      link,
+      head,
+      brand: settings?.name ?? '',
+      prepayment: Boolean(settings?.prepayment_checkout),
+      now,
+    };
   }
 
   api.post(
@@ -77,7 +100,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
       },
     },
     async (request, reply): Promise<SharedSelection> => {
-      const { link, head, brand, now } = await liveLink(request.body.token, request);
+      const { link, head, brand, prepayment, now } = await liveLink(request.body.token, request);
       const at = now.toISOString();
       await db.transaction().execute(async (trx) => {
         await hubDb(trx)
@@ -109,9 +132,106 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
         buyer: head.buyer_name,
         language: head.language,
         expiresAt: link.expires_at,
+        prepaymentCheckout: prepayment,
         lines: sheet.lines,
         totals: sheet.totals,
       };
+    },
+  );
+
+  api.post(
+    '/api/share/checkout',
+    {
+      schema: {
+        summary:
+          'Request Checkout for a shared selection, or, with prepayment checkout, complete it',
+        tags: ['share links'],
+        body: CheckoutRequest,
+      },
+    },
+    async (request, reply): Promise<CheckoutAnswer> => {
+      const body = request.body;
+      const { link, head, prepayment, now } = await liveLink(body.token, request);
+      if (body.complete && !prepayment) {
+        throw new HubRefusal(
+          403,
+          'forbidden',
+          'This brand does not take prepayment: use Request Checkout and the brand completes it.',
+        );
+      }
+      const hub = hubDb(db);
+      const earlier = await hub
+        .selectFrom('orders')
+        .select(['id', 'status'])
+        .where('id', '=', body.orderId)
+        .executeTakeFirst();
+      // A retried request (a lost answer, a double tap) gets the first answer.
+      if (earlier) return { orderId: earlier.id, status: earlier.status };
+      const sheet = await readSelectionSheet(db, head);
+      const lines = sheet.lines.flatMap((line) =>
+        line.cells.flatMap((cell) =>
+          cell.quantity > 0 && cell.unitPrice
+            ? [{ skuId: cell.skuId, quantity: cell.quantity, price: cell.unitPrice.amountMinor }]
+            : [],
+        ),
+      );
+      if (lines.length === 0 || !sheet.totals.total) {
+        throw new HubRefusal(409, 'conflict', 'This selection has nothing that can be ordered.');
+      }
+      const status = body.complete ? 'Order' : 'Checkout Requested';
+      const at = now.toISOString();
+      await db.transaction().execute(async (trx) => {
+        await hubDb(trx)
+          .insertInto('orders')
+          .values({
+            id: body.orderId,
+            source: 'share_link',
+            selection_id: head.id,
+            share_link_id: link.id,
+            buyer_id: head.buyer_id,
+            status,
+            contact_name: body.name,
+            contact_email: body.email,
+            contact_phone: body.phone,
+            note: body.note,
+            currency: sheet.totals.total!.currency,
+            units: sheet.totals.units,
+            subtotal_minor: sheet.totals.subtotal!.amountMinor,
+            discount_minor: sheet.totals.discount!.amountMinor,
+            total_minor: sheet.totals.total!.amountMinor,
+            created_at: at,
+            completed_at: body.complete ? at : null,
+            completed_by: null,
+          })
+          .execute();
+        await hubDb(trx)
+          .insertInto('order_lines')
+          .values(
+            lines.map((line) => ({
+              order_id: body.orderId,
+              sku_id: line.skuId,
+              quantity: line.quantity,
+              unit_price_minor: line.price,
+            })),
+          )
+          .execute();
+        await hubDb(trx)
+          .insertInto('audit_log')
+          .values({
+            id: uuidv7(),
+            at,
+            actor_kind: 'anonymous',
+            actor_id: null,
+            device: null,
+            action: body.complete ? 'order.placed' : 'order.checkoutRequested',
+            subject: `order:${body.orderId}`,
+            details: JSON.stringify({ selectionId: head.id, shareLinkId: link.id }),
+          })
+          .execute();
+      });
+      deps.changes.notify();
+      reply.code(201);
+      return { orderId: body.orderId, status };
     },
   );
 

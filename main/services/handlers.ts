@@ -30,6 +30,7 @@ import {
   terminateAllShareLinksLocally,
   updateShareLinkSettingsLocally,
 } from './share-links.ts';
+import { completeCheckoutLocally, listOrders } from './orders.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 
 /** What the desktop's handlers work with: the replica, the sync engine and the session. */
@@ -103,6 +104,9 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'shareLinks.generate': (_actor, input) => generateShareLinkLocally(services, input.selectionId),
     'shareLinks.revoke': (_actor, input) => revokeShareLinkLocally(services, input.linkId),
     'shareLinks.terminateAll': () => terminateAllShareLinksLocally(services),
+
+    'orders.list': () => listOrders(services),
+    'orders.completeCheckout': (_actor, input) => completeCheckoutLocally(services, input.orderId),
 
     'devices.list': () => listDevices(session),
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),

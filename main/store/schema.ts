@@ -110,6 +110,27 @@ export interface StoreSchema {
     open_count: Generated<number>;
     last_opened_at: string | null;
   };
+  orders: {
+    id: string;
+    source: string;
+    selection_id: string;
+    share_link_id: string | null;
+    buyer_id: string;
+    status: 'Checkout Requested' | 'Order';
+    contact_name: string;
+    contact_email: string;
+    contact_phone: Generated<string>;
+    note: Generated<string>;
+    currency: string;
+    units: number;
+    subtotal_minor: number;
+    discount_minor: number;
+    total_minor: number;
+    created_at: string;
+    completed_at: string | null;
+    completed_by: string | null;
+  };
+  order_lines: { order_id: string; sku_id: string; quantity: number; unit_price_minor: number };
   buyer_users: { id: string; email: string; name: string; password_hash: string | null };
   buyer_memberships: { buyer_user_id: string; buyer_id: string };
   dtc_customers: {

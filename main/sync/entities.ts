@@ -51,7 +51,9 @@ export type SyncedTable =
   | 'buyers'
   | 'selections'
   | 'selection_lines'
-  | 'share_links';
+  | 'share_links'
+  | 'orders'
+  | 'order_lines';
 
 type Columns<Table extends SyncedTable> = readonly (keyof StoreSchema[Table] & string)[];
 
@@ -75,7 +77,7 @@ const ownSelections = (viewer: SyncViewer) =>
   viewer.role === 'admin' ? null : sql<SqlBool>`t.owner_id = ${viewer.userId}`;
 
 /** Rows that belong to a selection (its lines, its links) go where the selection goes. */
-const linesOfOwnSelections = (viewer: SyncViewer) =>
+const partsOfOwnSelections = (viewer: SyncViewer) =>
   viewer.role === 'admin'
     ? null
     : sql<SqlBool>`exists (select 1 from selections s
@@ -160,7 +162,7 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
     'selection_lines',
     ['selection_id', 'sku_id'],
     ['selection_id', 'sku_id', 'quantity', 'added_at'],
-    { visibleTo: linesOfOwnSelections },
+    { visibleTo: partsOfOwnSelections },
   ),
   // The token's hash stays on the hub: a desktop has no use for it.
   entity(
@@ -177,7 +179,44 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
       'open_count',
       'last_opened_at',
     ],
-    { visibleTo: linesOfOwnSelections },
+    { visibleTo: partsOfOwnSelections },
+  ),
+  entity(
+    'orders',
+    ['id'],
+    [
+      'id',
+      'source',
+      'selection_id',
+      'share_link_id',
+      'buyer_id',
+      'status',
+      'contact_name',
+      'contact_email',
+      'contact_phone',
+      'note',
+      'currency',
+      'units',
+      'subtotal_minor',
+      'discount_minor',
+      'total_minor',
+      'created_at',
+      'completed_at',
+      'completed_by',
+    ],
+    { visibleTo: partsOfOwnSelections },
+  ),
+  entity(
+    'order_lines',
+    ['order_id', 'sku_id'],
+    ['order_id', 'sku_id', 'quantity', 'unit_price_minor'],
+    {
+      visibleTo: (viewer) =>
+        viewer.role === 'admin'
+          ? null
+          : sql<SqlBool>`exists (select 1 from orders o join selections s on s.id = o.selection_id
+            where o.id = t.order_id and s.owner_id = ${viewer.userId})`,
+    },
   ),
 ];
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { buyerOperations } from './buyers.ts';
 import { catalogOperations } from './catalog.ts';
 import { devicesOperations } from './devices.ts';
+import { orderOperations } from './orders.ts';
 import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
 import { shareLinkOperations } from './share-links.ts';
@@ -11,6 +12,7 @@ import type { Operation } from './operation.ts';
 export * from './buyers.ts';
 export * from './catalog.ts';
 export * from './devices.ts';
+export * from './orders.ts';
 export * from './selections.ts';
 export * from './session.ts';
 export * from './share-links.ts';
@@ -26,6 +28,7 @@ export const contract = {
   ...devicesOperations,
   ...selectionOperations,
   ...shareLinkOperations,
+  ...orderOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -64,6 +64,8 @@ export interface SharedSelection {
   buyer: string;
   language: 'en' | 'ja';
   expiresAt: string;
+  /** Whether the buyer may complete checkout here instead of requesting it. */
+  prepaymentCheckout: boolean;
   lines: SelectionStyleLine[];
   totals: SelectionTotalsView;
 }

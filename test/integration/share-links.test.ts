@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINK_EXPIRED_MESSAGE } from '../../main/domain/share-links.ts';
+import { completeCheckoutLocally, listOrders } from '../../main/services/orders.ts';
 import { createSelectionLocally, scanIntoSelection } from '../../main/services/selections.ts';
 import {
   generateShareLinkLocally,
@@ -159,6 +160,7 @@ describe('share links', () => {
     const limited = await open(`${demo.url}/s/${'c'.repeat(43)}`);
     expect(limited.status).toBe(429);
     expect(limited.body.error?.code).toBe('rate_limited');
+    await hubDb(demo.hub.store.db).deleteFrom('auth_failures').execute();
   });
 
   it('refuse generating while the brand has them switched off, in words', async () => {
@@ -170,5 +172,91 @@ describe('share links', () => {
       code: 'forbidden',
       message: expect.stringMatching(/disabled for this brand; an admin can enable them/),
     });
+  });
+});
+
+describe('checkout from a share link', () => {
+  async function checkout(url: string, body: Record<string, unknown>) {
+    const token = new URL(url).pathname.split('/').at(-1)!;
+    const response = await fetch(`${demo.url}/api/share/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token, ...body }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it('Request Checkout places a "Checkout Requested" order the rep completes; a retry places nothing twice', async () => {
+    const admin = await demo.desktop(ADMIN);
+    await setLinks(admin, true);
+    const rep = await demo.desktop();
+    const selection = await sharedSelection(rep);
+    const { url } = await generateShareLinkLocally(services(rep), selection.id);
+    await rep.engine.syncNow();
+
+    const orderId = crypto.randomUUID();
+    const request = { orderId, name: 'Aiko Buyer', email: 'aiko@shop.example', note: 'Call first' };
+    expect(await checkout(url, { ...request, complete: true })).toMatchObject({
+      status: 403,
+      body: { error: { code: 'forbidden' } },
+    });
+    expect(await checkout(url, { ...request, email: 'not an email' })).toMatchObject({
+      status: 400,
+    });
+    expect(await checkout(url, request)).toEqual({
+      status: 201,
+      body: { orderId, status: 'Checkout Requested' },
+    });
+    expect((await checkout(url, request)).body).toEqual({ orderId, status: 'Checkout Requested' });
+    const orders = await demo.hub.store.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', orderId)
+      .execute();
+    expect(orders).toEqual([
+      expect.objectContaining({
+        status: 'Checkout Requested',
+        contact_name: 'Aiko Buyer',
+        units: 1,
+      }),
+    ]);
+
+    await rep.engine.syncNow();
+    const [listed] = (await listOrders(services(rep))).filter((order) => order.id === orderId);
+    expect(listed).toMatchObject({
+      status: 'Checkout Requested',
+      contact: { email: 'aiko@shop.example' },
+    });
+    expect(await completeCheckoutLocally(services(rep), orderId)).toMatchObject({
+      status: 'Order',
+      waitingToSync: true,
+    });
+    await rep.engine.syncNow();
+    const completed = await demo.hub.store.db
+      .selectFrom('orders')
+      .select(['status', 'completed_by'])
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    expect(completed.status).toBe('Order');
+    expect(completed.completed_by).not.toBeNull();
+  });
+
+  it('with prepayment checkout, the buyer completes it and it is an Order at once', async () => {
+    const admin = await demo.desktop(ADMIN);
+    await updateShareLinkSettingsLocally(services(admin), {
+      enabled: true,
+      expiryDays: 14,
+      prepaymentCheckout: true,
+    });
+    await admin.engine.syncNow();
+    const rep = await demo.desktop();
+    const selection = await sharedSelection(rep);
+    const { url } = await generateShareLinkLocally(services(rep), selection.id);
+    await rep.engine.syncNow();
+    expect((await open(url)).body.prepaymentCheckout).toBe(true);
+    const orderId = crypto.randomUUID();
+    expect(
+      await checkout(url, { orderId, name: 'Luca', email: 'luca@shop.example', complete: true }),
+    ).toEqual({ status: 201, body: { orderId, status: 'Order' } });
   });
 });

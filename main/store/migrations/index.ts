@@ -6,6 +6,8 @@ import * as hubSelections from './0003-hub-selections.ts';
 import * as selections from './0003-selections.ts';
 import * as hubShareLinks from './0005-hub-share-links.ts';
 import * as shareLinks from './0005-share-links.ts';
+import * as hubOrders from './0006-hub-orders.ts';
+import * as orders from './0006-orders.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -22,6 +24,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0003-selections': hubSelections,
     '0004-catalog-filters': catalogFilters,
     '0005-share-links': hubShareLinks,
+    '0006-orders': hubOrders,
   },
   replica: {
     '0001-foundation': foundation,
@@ -29,5 +32,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0003-selections': selections,
     '0004-catalog-filters': catalogFilters,
     '0005-share-links': shareLinks,
+    '0006-orders': orders,
   },
 };

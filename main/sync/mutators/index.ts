@@ -1,5 +1,6 @@
 import { createBuyer, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
+import { completeCheckout } from './orders.ts';
 import {
   addSelectionUnits,
   createSelection,
@@ -35,6 +36,7 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       generateShareLink,
       revokeShareLink,
       terminateAllShareLinks,
+      completeCheckout,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Money } from '../../main/domain/money.ts';
+import { operation } from './operation.ts';
+
+export type OrderStatus = 'Checkout Requested' | 'Order';
+
+/** One order as the orders list (the OMS view) shows it. */
+export interface OrderSummary {
+  id: string;
+  /** Where it came from, e.g. "Share link". */
+  source: 'share_link';
+  buyer: string;
+  selection: string | null;
+  status: OrderStatus;
+  contact: { name: string; email: string; phone: string };
+  note: string;
+  units: number;
+  total: Money;
+  createdAt: string;
+  completedAt: string | null;
+  waitingToSync: boolean;
+}
+
+export const orderOperations = {
+  'orders.list': operation<OrderSummary[]>()({
+    input: z.strictObject({}),
+    summary: 'Orders, newest first: source, buyer, status and totals',
+  }),
+  'orders.completeCheckout': operation<OrderSummary>()({
+    input: z.strictObject({ orderId: z.string().min(1).max(64) }),
+    summary: 'Complete the checkout of a "Checkout Requested" order; it becomes an Order',
+  }),
+};
