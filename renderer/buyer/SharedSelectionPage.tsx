@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelectionStyleLine, SharedSelection } from '../../preload/contract/index.ts';
 import { formatMoney, type Money } from '../../main/domain/money.ts';
-import { openShare, sharedPicture, type ShareAnswer } from './api.ts';
+import { checkout, openShare, sharedPicture, type ShareAnswer } from './api.ts';
 
 type PageState = { kind: 'loading' } | ShareAnswer | { kind: 'failed' };
 
@@ -124,7 +124,108 @@ function Selection({ selection, token }: { selection: SharedSelection; token: st
           <dd>{money(selection.totals.total)}</dd>
         </div>
       </dl>
+      <Checkout token={token} prepayment={selection.prepaymentCheckout} />
     </article>
+  );
+}
+
+/**
+ * Request Checkout: the buyer's contact and a note; the brand completes the checkout.
+ * With prepayment checkout the buyer may complete it here instead.
+ */
+function Checkout({ token, prepayment }: { token: string; prepayment: boolean }) {
+  const { t } = useTranslation();
+  const [orderId] = useState(() => crypto.randomUUID());
+  const [form, setForm] = useState({ name: '', email: '', phone: '', note: '' });
+  const [state, setState] = useState<
+    | { kind: 'editing'; problem: string | null }
+    | { kind: 'sending' }
+    | { kind: 'done'; status: string }
+  >({ kind: 'editing', problem: null });
+
+  if (state.kind === 'done') {
+    return (
+      <section className="checkout checkout--done" role="status" aria-labelledby="checkout-title">
+        <h2 id="checkout-title">{state.status}</h2>
+        <p>{state.status === 'Order' ? t('shared.ordered') : t('shared.requested')}</p>
+      </section>
+    );
+  }
+  const send = async (complete: boolean) => {
+    setState({ kind: 'sending' });
+    try {
+      const answer = await checkout(token, { orderId, ...form, complete });
+      setState(
+        answer.ok
+          ? { kind: 'done', status: answer.status }
+          : { kind: 'editing', problem: answer.message || t('shared.checkoutFailed') },
+      );
+    } catch {
+      setState({ kind: 'editing', problem: t('unreachable') });
+    }
+  };
+  const field = (key: keyof typeof form, label: string, type = 'text', required = false) => (
+    <label className="checkout__field">
+      <span>{label}</span>
+      <input
+        type={type}
+        required={required}
+        value={form[key]}
+        autoComplete={key === 'note' ? 'off' : key === 'phone' ? 'tel' : key}
+        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
+      />
+    </label>
+  );
+  return (
+    <form
+      className="checkout"
+      aria-labelledby="checkout-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void send(false);
+      }}
+    >
+      <h2 id="checkout-title">{t('shared.checkoutTitle')}</h2>
+      <p>{prepayment ? t('shared.checkoutLeadPrepay') : t('shared.checkoutLead')}</p>
+      {field('name', t('shared.name'), 'text', true)}
+      {field('email', t('shared.email'), 'email', true)}
+      {field('phone', t('shared.phone'), 'tel')}
+      <label className="checkout__field">
+        <span>{t('shared.note')}</span>
+        <textarea
+          rows={3}
+          value={form.note}
+          maxLength={2000}
+          onChange={(event) => setForm({ ...form, note: event.target.value })}
+        />
+      </label>
+      {state.kind === 'editing' && state.problem ? (
+        <p className="notice notice--error" role="alert">
+          {state.problem}
+        </p>
+      ) : null}
+      <div className="checkout__actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={state.kind === 'sending'}
+        >
+          Request Checkout
+        </button>
+        {prepayment ? (
+          <button
+            type="button"
+            className="button"
+            disabled={state.kind === 'sending'}
+            onClick={(event) => {
+              if (event.currentTarget.form?.reportValidity()) void send(true);
+            }}
+          >
+            {t('shared.completeCheckout')}
+          </button>
+        ) : null}
+      </div>
+    </form>
   );
 }
 

@@ -51,3 +51,34 @@ export async function sharedPicture(token: string, id: string): Promise<Blob> {
   if (!response.ok) throw new Error(`The hub answered ${response.status}`);
   return response.blob();
 }
+
+export interface CheckoutForm {
+  orderId: string;
+  name: string;
+  email: string;
+  phone: string;
+  note: string;
+  complete: boolean;
+}
+
+export type CheckoutAnswer =
+  | { ok: true; status: 'Checkout Requested' | 'Order' }
+  | { ok: false; message: string; fields: Record<string, string> };
+
+/** Request Checkout (or, with prepayment, complete it); a retry with the same order id places nothing twice. */
+export async function checkout(token: string, form: CheckoutForm): Promise<CheckoutAnswer> {
+  const response = await fetch('/api/share/checkout', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ token, ...form }),
+    cache: 'no-store',
+  });
+  const body = (await response.json().catch(() => null)) as {
+    status?: 'Checkout Requested' | 'Order';
+    error?: { message: string; issues?: { path: string; message: string }[] };
+  } | null;
+  if (response.ok && body?.status) return { ok: true, status: body.status };
+  const fields: Record<string, string> = {};
+  for (const issue of body?.error?.issues ?? []) fields[issue.path] ??= issue.message;
+  return { ok: false, message: body?.error?.message ?? '', fields };
+}

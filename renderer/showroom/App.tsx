@@ -8,6 +8,7 @@ import { CatalogView } from './components/CatalogView.tsx';
 import { DevicesView, RevokeDialog } from './components/DevicesView.tsx';
 import { Header } from './components/Header.tsx';
 import { NewSelectionDialog } from './components/NewSelectionDialog.tsx';
+import { OrdersView } from './components/OrdersView.tsx';
 import { SelectionsView } from './components/SelectionsView.tsx';
 import { SettingsView } from './components/SettingsView.tsx';
 import { ImportDialog } from './components/ImportDialog.tsx';
@@ -76,6 +77,8 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
           <BuyersView />
         ) : view === 'selections' ? (
           <SelectionsView />
+        ) : view === 'orders' ? (
+          <OrdersView />
         ) : view === 'devices' && admin ? (
           <DevicesView />
         ) : view === 'settings' && admin ? (

@@ -89,6 +89,24 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   await buyer.reload();
   await expect(buyer.getByRole('heading', { name: 'Shared at the booth' })).toBeVisible();
 
+  // Request Checkout: an order the rep completes in Orders.
+  await buyer.getByRole('textbox', { name: 'Your name' }).fill('Aiko Buyer');
+  await buyer.getByRole('textbox', { name: 'Email' }).fill('aiko@shop.example');
+  await buyer
+    .getByRole('textbox', { name: 'Note for the brand (optional)' })
+    .fill('Deliver in March');
+  await buyer.getByRole('button', { name: 'Request Checkout' }).click();
+  await expect(buyer.getByRole('heading', { name: 'Checkout Requested' })).toBeVisible();
+  await modal.getByRole('button', { name: 'Close' }).last().click();
+  await sections.getByRole('button', { name: 'Orders' }).click();
+  const order = page.getByRole('row').filter({ hasText: 'Aiko Buyer' });
+  await expect(order).toContainText('Checkout Requested', { timeout: 20_000 });
+  await expect(order).toContainText('Deliver in March');
+  await page.screenshot({ path: testInfo.outputPath('orders.png') });
+  await order.getByRole('button', { name: 'Complete checkout' }).click();
+  await expect(order).toContainText('Order');
+  await expect(order.getByRole('button', { name: 'Complete checkout' })).toHaveCount(0);
+
   // The address bar copied into another browser opens nothing.
   const elsewhere = await (await browser.newContext()).newPage();
   await elsewhere.goto(buyer.url());
@@ -97,6 +115,11 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   await expectAccessible(elsewhere);
 
   // Revoked: the buyer's tab gets the same message.
+  await sections.getByRole('button', { name: 'Selections' }).click();
+  await page.getByRole('list', { name: 'Selections' }).getByText('Shared at the booth').click();
+  await page.getByRole('button', { name: 'Share Link' }).click();
+  modal = page.getByRole('dialog', { name: 'Share Link' });
+  await expect(modal.getByRole('table')).toContainText(/[2-9] times, last/);
   await modal.getByRole('button', { name: 'Revoke' }).first().click();
   await expect(modal.getByRole('table')).toContainText('Revoked');
   await expect(async () => {

@@ -27,6 +27,19 @@ export const en = {
     total: 'Total',
     expired:
       'Your access link has expired. Please log in to continue browsing or contact the brand for assistance.',
+    checkoutTitle: 'Order this selection',
+    checkoutLead:
+      'Send your details with Request Checkout: the brand completes the checkout with you.',
+    checkoutLeadPrepay:
+      'Request Checkout for the brand to complete it with you, or complete checkout now with prepayment.',
+    name: 'Your name',
+    email: 'Email',
+    phone: 'Phone (optional)',
+    note: 'Note for the brand (optional)',
+    completeCheckout: 'Complete checkout',
+    checkoutFailed: 'The checkout could not be sent. Nothing was ordered.',
+    requested: 'Thank you. The brand has your request and completes the checkout with you.',
+    ordered: 'Thank you. Your order is placed.',
     logIn: 'Log in',
   },
   unreachable: 'This page could not reach the showroom. Check your connection, then reload.',

@@ -28,6 +28,19 @@ export const ja: Messages = {
     total: '合計',
     expired:
       'アクセスリンクの有効期限が切れています。ログインして閲覧を続けるか、ブランドにお問い合わせください。',
+    checkoutTitle: 'このセレクションを注文',
+    checkoutLead:
+      '「Request Checkout」で連絡先を送ってください。ブランドがチェックアウトを完了します。',
+    checkoutLeadPrepay:
+      '「Request Checkout」でブランドに完了を依頼するか、前払いで今すぐチェックアウトを完了できます。',
+    name: 'お名前',
+    email: 'メールアドレス',
+    phone: '電話番号（任意）',
+    note: 'ブランドへのメモ（任意）',
+    completeCheckout: 'チェックアウトを完了',
+    checkoutFailed: 'チェックアウトを送信できませんでした。注文はされていません。',
+    requested: 'ありがとうございます。ブランドがリクエストを受け取り、チェックアウトを完了します。',
+    ordered: 'ありがとうございます。ご注文を承りました。',
     logIn: 'ログイン',
   },
   unreachable: 'ショールームに接続できませんでした。接続を確認してから再読み込みしてください。',

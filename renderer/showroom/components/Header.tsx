@@ -69,8 +69,8 @@ function Sections({ admin }: { admin: boolean }) {
   const view = useNavigationStore((state) => state.view);
   const go = useNavigationStore((state) => state.go);
   const views: View[] = admin
-    ? ['catalog', 'selections', 'buyers', 'devices', 'settings']
-    : ['catalog', 'selections', 'buyers'];
+    ? ['catalog', 'selections', 'orders', 'buyers', 'devices', 'settings']
+    : ['catalog', 'selections', 'orders', 'buyers'];
   return (
     <nav className="sections" aria-label={t('nav.label')}>
       <ul className="sections__list">

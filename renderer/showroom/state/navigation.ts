@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'catalog' | 'buyers' | 'selections' | 'devices' | 'settings';
+export type View = 'catalog' | 'buyers' | 'selections' | 'orders' | 'devices' | 'settings';
 
 interface NavigationStore {
   view: View;

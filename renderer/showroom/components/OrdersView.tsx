@@ -1,0 +1,115 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrderSummary } from '../../../preload/contract/index.ts';
+import { formatMoney } from '../../../main/domain/money.ts';
+import { errorMessage, trunkshow } from '../api.ts';
+import { formatDate } from '../format.ts';
+import { useSyncStore } from '../state/sync.ts';
+import { StatePanel } from './StatePanel.tsx';
+import './OrdersView.css';
+
+/** The OMS view: orders from share links, "Checkout Requested" ones to complete. */
+export function OrdersView() {
+  const { t, i18n } = useTranslation();
+  const [orders, setOrders] = useState<OrderSummary[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const dataVersion = useSyncStore((state) => state.status?.dataVersion);
+
+  const load = useCallback(
+    () =>
+      trunkshow()
+        .invoke('orders.list', {})
+        .then(setOrders, (error: unknown) => setProblem(errorMessage(error, t('unexpected')))),
+    [t],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load, dataVersion]);
+
+  const complete = async (order: OrderSummary) => {
+    try {
+      await trunkshow().invoke('orders.completeCheckout', { orderId: order.id });
+      await load();
+    } catch (error) {
+      setProblem(errorMessage(error, t('unexpected')));
+    }
+  };
+
+  return (
+    <section className="orders" aria-labelledby="orders-title">
+      <h2 id="orders-title">{t('orders.title')}</h2>
+      {problem ? (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {!orders ? (
+        <p>{t('loading')}</p>
+      ) : orders.length === 0 ? (
+        <StatePanel icon="box" title={t('orders.empty')} lead={t('orders.emptyLead')} />
+      ) : (
+        <table className="orders__table">
+          <thead>
+            <tr>
+              <th scope="col">{t('orders.created')}</th>
+              <th scope="col">{t('orders.source')}</th>
+              <th scope="col">{t('orders.buyer')}</th>
+              <th scope="col">{t('orders.contact')}</th>
+              <th scope="col">{t('orders.status')}</th>
+              <th scope="col" className="orders__number">
+                {t('orders.units')}
+              </th>
+              <th scope="col" className="orders__number">
+                {t('orders.total')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('orders.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr key={order.id}>
+                <td>{formatDate(order.createdAt, i18n.language)}</td>
+                <td>
+                  {t('orders.fromShareLink')}
+                  {order.selection ? <span className="orders__sub">{order.selection}</span> : null}
+                </td>
+                <td>{order.buyer}</td>
+                <td>
+                  {order.contact.name}
+                  <span className="orders__sub">{order.contact.email}</span>
+                  {order.note ? <span className="orders__sub">“{order.note}”</span> : null}
+                </td>
+                <td>
+                  <span
+                    className={`badge ${order.status === 'Order' ? 'orders__done' : 'orders__requested'}`}
+                  >
+                    {order.status}
+                  </span>
+                  {order.waitingToSync ? (
+                    <span className="badge badge--waiting">{t('selections.waiting')}</span>
+                  ) : null}
+                </td>
+                <td className="orders__number">{order.units}</td>
+                <td className="orders__number">{formatMoney(order.total, i18n.language)}</td>
+                <td>
+                  {order.status === 'Checkout Requested' ? (
+                    <button
+                      type="button"
+                      className="button button--primary"
+                      onClick={() => void complete(order)}
+                    >
+                      {t('orders.complete')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
