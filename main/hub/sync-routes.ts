@@ -2,7 +2,13 @@ import { EventEmitter } from 'node:events';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CatalogImportInput, type CatalogImportReport } from '../../preload/contract/index.ts';
+import {
+  AuditList,
+  AuditQueryString,
+  CatalogImportInput,
+  type CatalogImportReport,
+} from '../../preload/contract/index.ts';
+import { readAuditLog } from './audit.ts';
 import { importCatalogCsv } from '../services/catalog-import.ts';
 import type { StoreDb } from '../store/database.ts';
 import { readChanges, readRefusals } from '../sync/hub-feed.ts';
@@ -313,6 +319,19 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
       },
     },
     async (request) => listDevices(db, await device(request)),
+  );
+
+  api.get(
+    '/api/audit',
+    {
+      schema: {
+        summary: 'The audit log (API Logs), newest first, by kind (admins)',
+        tags: ['audit'],
+        querystring: AuditQueryString,
+        response: { 200: AuditList, ...errors },
+      },
+    },
+    async (request) => readAuditLog(db, await device(request), request.query),
   );
 
   api.post(

@@ -1,4 +1,6 @@
-import type { Device } from '../../preload/contract/index.ts';
+import type { z } from 'zod';
+import type { AuditEntry, AuditLine, AuditQuery, Device } from '../../preload/contract/index.ts';
+import type { StoreDb } from '../store/database.ts';
 import { hubError, type DesktopSession } from './session.ts';
 
 /** The admin's view of devices: asked of the hub, which alone knows them. */
@@ -20,4 +22,39 @@ export async function revokeDevice(session: DesktopSession, deviceId: string): P
   } catch (error) {
     throw hubError(error, 'Revoking a device');
   }
+}
+
+/** The hub's audit log, for an admin: asked of the hub, which alone keeps it. */
+export async function readAudit(
+  session: DesktopSession,
+  query: z.output<typeof AuditQuery>,
+  db: StoreDb,
+): Promise<AuditLine[]> {
+  const hub = session.hub('Seeing the audit log');
+  let entries: AuditEntry[];
+  try {
+    entries = await hub.client.auditLog(hub.token, query);
+  } catch (error) {
+    throw hubError(error, 'Seeing the audit log');
+  }
+  const selectionOf = (entry: AuditEntry): string | null => {
+    const details = entry.details as { selectionId?: unknown; args?: { selectionId?: unknown } };
+    const id = details.selectionId ?? details.args?.selectionId;
+    return typeof id === 'string' ? id : null;
+  };
+  const ids = [...new Set(entries.flatMap((entry) => selectionOf(entry) ?? []))];
+  const names =
+    ids.length === 0
+      ? []
+      : await db.selectFrom('selections').select(['id', 'name']).where('id', 'in', ids).execute();
+  const nameOf = new Map(names.map((row) => [row.id, row.name]));
+  return entries.map((entry) => {
+    const id = selectionOf(entry);
+    const expiresAt = entry.details.expiresAt;
+    return {
+      ...entry,
+      selection: id ? (nameOf.get(id) ?? id) : null,
+      expiresAt: typeof expiresAt === 'string' ? expiresAt : null,
+    };
+  });
 }

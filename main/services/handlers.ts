@@ -8,7 +8,7 @@ import {
   openStyle,
   searchCatalog,
 } from './catalog.ts';
-import { listDevices, revokeDevice } from './devices.ts';
+import { listDevices, readAudit, revokeDevice } from './devices.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { hubError, type DesktopSession } from './session.ts';
 import {
@@ -107,6 +107,8 @@ export function createHandlers(services: DesktopServices): HandlerTable {
 
     'orders.list': () => listOrders(services),
     'orders.completeCheckout': (_actor, input) => completeCheckoutLocally(services, input.orderId),
+
+    'audit.list': (_actor, input) => readAudit(session, input, db),
 
     'devices.list': () => listDevices(session),
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { CatalogImportReport, Device } from '../../preload/contract/index.ts';
+import {
+  AuditList,
+  type AuditEntry,
+  type AuditQuery,
+  type CatalogImportReport,
+  type Device,
+} from '../../preload/contract/index.ts';
 import {
   DeviceList,
   HubHello,
@@ -60,6 +66,7 @@ export interface HubClient {
   /** Reads the hub's change notices until the stream ends or the signal aborts. */
   listen(token: string, onChanged: () => void, signal: AbortSignal): Promise<void>;
   devices(token: string): Promise<Omit<Device, 'current'>[]>;
+  auditLog(token: string, query: z.output<typeof AuditQuery>): Promise<AuditEntry[]>;
   revokeDevice(token: string, deviceId: string): Promise<Omit<Device, 'current'>[]>;
   importCatalog(
     token: string,
@@ -155,6 +162,11 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
     pull: (token, body) =>
       request('POST', '/api/sync/pull', { token, body, schema: PullResponse, timeoutMs: 60_000 }),
     devices: (token) => request('GET', '/api/devices', { token, schema: DeviceList }),
+    auditLog: (token, query) => {
+      const params = new URLSearchParams({ kind: query.kind, limit: String(query.limit) });
+      if (query.before) params.set('before', query.before);
+      return request('GET', `/api/audit?${params.toString()}`, { token, schema: AuditList });
+    },
     revokeDevice: (token, deviceId) =>
       request('POST', `/api/devices/${encodeURIComponent(deviceId)}/revoke`, {
         token,

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { auditOperations } from './audit.ts';
 import { buyerOperations } from './buyers.ts';
 import { catalogOperations } from './catalog.ts';
 import { devicesOperations } from './devices.ts';
@@ -9,6 +10,7 @@ import { shareLinkOperations } from './share-links.ts';
 import { syncOperations } from './sync.ts';
 import type { Operation } from './operation.ts';
 
+export * from './audit.ts';
 export * from './buyers.ts';
 export * from './catalog.ts';
 export * from './devices.ts';
@@ -29,6 +31,7 @@ export const contract = {
   ...selectionOperations,
   ...shareLinkOperations,
   ...orderOperations,
+  ...auditOperations,
 } as const;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../preload/contract/index.ts';
 import { SignOutDialog } from './components/AccountMenu.tsx';
+import { AuditView } from './components/AuditView.tsx';
 import { BuyerDialog } from './components/BuyerDialog.tsx';
 import { BuyersView } from './components/BuyersView.tsx';
 import { CatalogView } from './components/CatalogView.tsx';
@@ -83,6 +84,8 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
           <DevicesView />
         ) : view === 'settings' && admin ? (
           <SettingsView />
+        ) : view === 'audit' && admin ? (
+          <AuditView />
         ) : (
           <CatalogView />
         )}

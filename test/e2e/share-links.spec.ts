@@ -127,4 +127,21 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
     await expect(buyer.getByRole('heading', { name: EXPIRED })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
   await phone.close();
+  await modal.getByRole('button', { name: 'Close' }).last().click();
+
+  // API Logs: generated (with selection and expiry), opened, revoked; never the token.
+  await sections.getByRole('button', { name: 'API Logs' }).click();
+  const log = page.getByRole('table');
+  const generatedRow = log.getByRole('row').filter({ hasText: 'Share link generated' });
+  await expect(generatedRow).toContainText('Shared at the booth', { timeout: 20_000 });
+  await expect(generatedRow).toContainText('Maja Lindqvist');
+  await expect(generatedRow).toContainText(/Dec \d+, 2026/);
+  await expect(log.getByRole('row').filter({ hasText: 'Share link opened' }).first()).toContainText(
+    'Anonymous buyer',
+  );
+  await expect(log.getByRole('row').filter({ hasText: 'Share link revoked' })).toHaveCount(1);
+  await expect(log).not.toContainText(url.split('/s/')[1]!);
+  await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Orders' });
+  await expect(log.getByRole('row').filter({ hasText: 'Checkout requested' })).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('api-logs.png') });
 });

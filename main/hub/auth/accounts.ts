@@ -266,7 +266,7 @@ export interface DeviceRow {
   revokedAt: string | null;
 }
 
-function requireAdmin(device: AuthenticatedDevice): void {
+export function requireAdmin(device: AuthenticatedDevice): void {
   if (device.role !== 'admin') {
     throw new HubRefusal(403, 'forbidden', 'Only an admin can see and revoke devices.');
   }

@@ -69,7 +69,7 @@ function Sections({ admin }: { admin: boolean }) {
   const view = useNavigationStore((state) => state.view);
   const go = useNavigationStore((state) => state.go);
   const views: View[] = admin
-    ? ['catalog', 'selections', 'orders', 'buyers', 'devices', 'settings']
+    ? ['catalog', 'selections', 'orders', 'buyers', 'devices', 'settings', 'audit']
     : ['catalog', 'selections', 'orders', 'buyers'];
   return (
     <nav className="sections" aria-label={t('nav.label')}>

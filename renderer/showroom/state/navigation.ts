@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type View = 'catalog' | 'buyers' | 'selections' | 'orders' | 'devices' | 'settings';
+export type View =
+  'catalog' | 'buyers' | 'selections' | 'orders' | 'devices' | 'settings' | 'audit';
 
 interface NavigationStore {
   view: View;
