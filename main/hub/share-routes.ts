@@ -45,6 +45,26 @@ interface CheckoutAnswer {
  * does not open gets the same answer; guesses are counted per address and refused
  * after a few dozen in 15 minutes, before any lookup.
  */
+/** What a link holder did, in the audit log: anonymous, so no actor and no device. */
+async function auditAnonymous(
+  db: StoreDb,
+  entry: { at: string; action: string; subject: string; details: Record<string, unknown> },
+): Promise<void> {
+  await hubDb(db)
+    .insertInto('audit_log')
+    .values({
+      id: uuidv7(),
+      at: entry.at,
+      actor_kind: 'anonymous',
+      actor_id: null,
+      device: null,
+      action: entry.action,
+      subject: entry.subject,
+      details: JSON.stringify(entry.details),
+    })
+    .execute();
+}
+
 export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDependencies): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = deps;
@@ -108,19 +128,12 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
           .set((eb) => ({ open_count: eb('open_count', '+', 1), last_opened_at: at }))
           .where('id', '=', link.id)
           .execute();
-        await hubDb(trx)
-          .insertInto('audit_log')
-          .values({
-            id: uuidv7(),
-            at,
-            actor_kind: 'anonymous',
-            actor_id: null,
-            device: null,
-            action: 'shareLink.opened',
-            subject: `share-link:${link.id}`,
-            details: JSON.stringify({ selectionId: link.selection_id }),
-          })
-          .execute();
+        await auditAnonymous(trx, {
+          at,
+          action: 'shareLink.opened',
+          subject: `share-link:${link.id}`,
+          details: { selectionId: link.selection_id },
+        });
       });
       deps.changes.notify();
       const sheet = await readSelectionSheet(db, head);
@@ -215,19 +228,12 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
             })),
           )
           .execute();
-        await hubDb(trx)
-          .insertInto('audit_log')
-          .values({
-            id: uuidv7(),
-            at,
-            actor_kind: 'anonymous',
-            actor_id: null,
-            device: null,
-            action: body.complete ? 'order.placed' : 'order.checkoutRequested',
-            subject: `order:${body.orderId}`,
-            details: JSON.stringify({ selectionId: head.id, shareLinkId: link.id }),
-          })
-          .execute();
+        await auditAnonymous(trx, {
+          at,
+          action: body.complete ? 'order.placed' : 'order.checkoutRequested',
+          subject: `order:${body.orderId}`,
+          details: { selectionId: head.id, shareLinkId: link.id },
+        });
       });
       deps.changes.notify();
       reply.code(201);
