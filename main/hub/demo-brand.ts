@@ -14,6 +14,7 @@ import { hashPassword } from './auth/passwords.ts';
  */
 export const DEMO_PASSWORD = 'nordlys-showroom';
 const DEMO_KEY = 'demo_brand';
+const DEMO_BUYER_LOGINS = 10;
 
 export async function seedDemoBrand(
   db: StoreDb,
@@ -21,6 +22,17 @@ export async function seedDemoBrand(
 ): Promise<DemoBrandSummary> {
   const summary = await generateDemoBrand(db, options);
   const hashes = await Promise.all(STAFF.map(() => hashPassword(DEMO_PASSWORD)));
+  // Buyers who can log in to the buyer pages: the people of the first buyers by name.
+  const buyerPeople = await hubDb(db)
+    .selectFrom('buyer_users as u')
+    .innerJoin('buyer_memberships as m', 'm.buyer_user_id', 'u.id')
+    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+    .select('u.id')
+    .distinct()
+    .orderBy('b.name')
+    .limit(DEMO_BUYER_LOGINS)
+    .execute();
+  const buyerHash = await hashPassword(DEMO_PASSWORD);
   await hubDb(db)
     .transaction()
     .execute(async (trx) => {
@@ -29,6 +41,13 @@ export async function seedDemoBrand(
           .updateTable('staff_users')
           .set({ password_hash: hashes[index]! })
           .where('email', '=', person.email)
+          .execute();
+      }
+      for (const person of buyerPeople) {
+        await trx
+          .updateTable('buyer_users')
+          .set({ password_hash: buyerHash })
+          .where('id', '=', person.id)
           .execute();
       }
       await trx

@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
@@ -10,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/database.ts';
 import { registerApiRoutes } from './api.ts';
 import { registerBuyerApp } from './buyer-app.ts';
+import { registerBuyerRoutes } from './buyer-routes.ts';
 import { registerShareRoutes } from './share-routes.ts';
 import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
 import { classifyError, errorBody, handleError } from './errors.ts';
@@ -88,10 +90,12 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     transformObject: jsonSchemaTransformObject,
   });
 
+  await app.register(fastifyCookie);
   registerApiRoutes(app, { db: options.store.db, clock, startedAt, version });
   const changes = options.changes ?? new ChangeNotifier();
   registerSyncRoutes(app, { db: options.store.db, clock, changes });
   registerShareRoutes(app, { db: options.store.db, clock, changes });
+  registerBuyerRoutes(app, { db: options.store.db, clock });
   const buyerApp = await registerBuyerApp(app, options.buyerAppDir);
 
   app.setNotFoundHandler((request, reply) => {

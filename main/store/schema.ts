@@ -179,6 +179,12 @@ export type HubTables = {
   };
   auth_failures: { key: string; at: string };
   hub_settings: { key: string; value: string };
+  buyer_sessions: {
+    token_hash: string;
+    buyer_user_id: string;
+    created_at: string;
+    expires_at: string;
+  };
 };
 
 /** Tables only a desktop replica has (migration 0002-replica-sync). */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { fetchHealth } from './api.ts';
 import { LANGUAGES, type Language } from './i18n.ts';
 import { isSharePage, takeShareToken } from './share-token.ts';
+import { AccountSelectionPage, LoginPage } from './AccountPages.tsx';
 import { SharedSelectionPage } from './SharedSelectionPage.tsx';
 
 type BrandState =
@@ -29,6 +30,8 @@ function useBrand(): BrandState {
 // Read once, before anything renders: the token leaves the address bar at once.
 const shareToken = takeShareToken();
 const sharePage = isSharePage();
+const accountSelectionId =
+  /^\/selections\/([\w-]{1,64})$/.exec(window.location.pathname)?.[1] ?? null;
 
 export function App() {
   const { t } = useTranslation();
@@ -51,6 +54,10 @@ export function App() {
         </p>
       ) : sharePage ? (
         <SharedSelectionPage token={shareToken} />
+      ) : window.location.pathname === '/login' ? (
+        <LoginPage />
+      ) : accountSelectionId ? (
+        <AccountSelectionPage id={accountSelectionId} />
       ) : (
         <Landing brand={brand} />
       )}

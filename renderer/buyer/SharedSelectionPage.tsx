@@ -52,10 +52,18 @@ export function SharedSelectionPage({ token }: { token: string | null }) {
       </section>
     );
   }
-  return <Selection selection={state.selection} token={token!} />;
+  return <Selection selection={state.selection} token={token} />;
 }
 
-function Selection({ selection, token }: { selection: SharedSelection; token: string }) {
+export function Selection({
+  selection,
+  token,
+}: {
+  selection: Omit<SharedSelection, 'expiresAt' | 'prepaymentCheckout'> &
+    Partial<Pick<SharedSelection, 'prepaymentCheckout'>>;
+  /** A share link's token: pictures come with it, and so does Request Checkout. */
+  token: string | null;
+}) {
   const { t, i18n } = useTranslation();
   const money = (value: Money | null) => (value ? formatMoney(value, i18n.language) : '—');
   return (
@@ -124,7 +132,7 @@ function Selection({ selection, token }: { selection: SharedSelection; token: st
           <dd>{money(selection.totals.total)}</dd>
         </div>
       </dl>
-      <Checkout token={token} prepayment={selection.prepaymentCheckout} />
+      {token ? <Checkout token={token} prepayment={selection.prepaymentCheckout ?? false} /> : null}
     </article>
   );
 }
@@ -229,10 +237,10 @@ function Checkout({ token, prepayment }: { token: string; prepayment: boolean })
   );
 }
 
-function Picture({ line, token }: { line: SelectionStyleLine; token: string }) {
+function Picture({ line, token }: { line: SelectionStyleLine; token: string | null }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
-    if (!line.pictureId) return;
+    if (!line.pictureId || !token) return;
     let current = true;
     let made: string | null = null;
     sharedPicture(token, line.pictureId).then(

@@ -82,3 +82,39 @@ export async function checkout(token: string, form: CheckoutForm): Promise<Check
   for (const issue of body?.error?.issues ?? []) fields[issue.path] ??= issue.message;
   return { ok: false, message: body?.error?.message ?? '', fields };
 }
+
+/** Logs a buyer in; the hub answers with an HttpOnly session cookie. */
+export async function buyerSignIn(email: string, password: string): Promise<string | null> {
+  const response = await fetch('/api/buyer/sign-in', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ email, password }),
+    credentials: 'same-origin',
+  });
+  if (response.ok) return null;
+  const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
+  return body?.error?.message ?? `The hub answered ${response.status}`;
+}
+
+export type AccountSelection =
+  | { kind: 'open'; selection: Omit<SharedSelection, 'expiresAt' | 'prepaymentCheckout'> }
+  | { kind: 'login' }
+  | { kind: 'missing'; message: string };
+
+export async function accountSelection(
+  id: string,
+  signal?: AbortSignal,
+): Promise<AccountSelection> {
+  const response = await fetch(`/api/buyer/selections/${encodeURIComponent(id)}`, {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    ...(signal ? { signal } : {}),
+  });
+  if (response.status === 401) return { kind: 'login' };
+  const body = (await response.json().catch(() => null)) as
+    | (Omit<SharedSelection, 'expiresAt' | 'prepaymentCheckout'> & { error?: undefined })
+    | { error: { message: string } }
+    | null;
+  if (response.ok && body && !body.error) return { kind: 'open', selection: body };
+  return { kind: 'missing', message: body?.error?.message ?? '' };
+}

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
+import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, test } from './shell.ts';
 
@@ -144,4 +146,48 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Orders' });
   await expect(log.getByRole('row').filter({ hasText: 'Checkout requested' })).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('api-logs.png') });
+
+  // A buyer with an account logs in and sees the selection at its ordinary address.
+  const account = hubAccountOf(shell.dataDir, selectionId(url, shell.dataDir));
+  const store = await (await browser.newContext()).newPage();
+  await store.goto(`${new URL(url).origin}/selections/${account.selectionId}`);
+  await expect(store.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  await store.getByRole('textbox', { name: 'Email' }).fill(account.email);
+  await store.getByLabel('Password').fill('nordlys-showroom');
+  await store.getByRole('button', { name: 'Log in' }).click();
+  await expect(store.getByRole('heading', { name: 'Shared at the booth' })).toBeVisible();
+  expect(new URL(store.url()).pathname).toBe(`/selections/${account.selectionId}`);
+  await expectAccessible(store);
 });
+
+/** The selection a link opened, as the hub recorded it. */
+function selectionId(url: string, dataDir: string): string {
+  const db = new BetterSqlite3(join(dataDir, 'hub', 'hub.sqlite'), { readonly: true });
+  try {
+    const row = db
+      .prepare('select selection_id from share_links order by created_at desc limit 1')
+      .get() as { selection_id: string };
+    expect(url).toMatch(/\/s\//);
+    return row.selection_id;
+  } finally {
+    db.close();
+  }
+}
+
+/** A buyer person with a password who belongs to the selection's buyer, from the hub. */
+function hubAccountOf(dataDir: string, selectionId: string) {
+  const db = new BetterSqlite3(join(dataDir, 'hub', 'hub.sqlite'), { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `select u.email from selections s join buyer_memberships m on m.buyer_id = s.buyer_id
+         join buyer_users u on u.id = m.buyer_user_id
+         where s.id = ? and u.password_hash is not null limit 1`,
+      )
+      .get(selectionId) as { email: string } | undefined;
+    if (!row) throw new Error('The first buyer has no demo login');
+    return { email: row.email, selectionId };
+  } finally {
+    db.close();
+  }
+}

@@ -260,3 +260,72 @@ describe('checkout from a share link', () => {
     ).toEqual({ status: 201, body: { orderId, status: 'Order' } });
   });
 });
+
+describe('buyers with an account', () => {
+  async function signIn(email: string, password: string) {
+    const response = await fetch(`${demo.url}/api/buyer/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    return { status: response.status, cookie: response.headers.get('set-cookie') ?? '' };
+  }
+
+  it('see a selection of their store at its ordinary address, and nobody else does', async () => {
+    const hub = hubDb(demo.hub.store.db);
+    const member = await hub
+      .selectFrom('buyer_users as u')
+      .innerJoin('buyer_memberships as m', 'm.buyer_user_id', 'u.id')
+      .select(['u.email', 'm.buyer_id'])
+      .where('u.password_hash', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const rep = await demo.desktop();
+    const selection = await createSelectionLocally(services(rep), {
+      buyerId: member.buyer_id,
+      name: 'For your store',
+      notes: '',
+    });
+    await rep.engine.syncNow();
+    const other = await createSelectionLocally(services(rep), {
+      buyerId: (
+        await hub
+          .selectFrom('buyers')
+          .select('id')
+          .where('id', '!=', member.buyer_id)
+          .where(
+            'id',
+            'not in',
+            hub
+              .selectFrom('buyer_memberships')
+              .select('buyer_id')
+              .where(
+                'buyer_user_id',
+                'in',
+                hub.selectFrom('buyer_users').select('id').where('email', '=', member.email),
+              ),
+          )
+          .executeTakeFirstOrThrow()
+      ).id,
+      name: 'Someone else',
+      notes: '',
+    });
+    await rep.engine.syncNow();
+
+    expect((await signIn(member.email, 'wrong password')).status).toBe(401);
+    const session = await signIn(member.email, 'nordlys-showroom');
+    expect(session.status).toBe(200);
+    expect(session.cookie).toMatch(/HttpOnly/i);
+    expect(session.cookie).toMatch(/SameSite=Lax/i);
+    const cookie = session.cookie.split(';')[0]!;
+    const read = (id: string, withCookie = true) =>
+      fetch(`${demo.url}/api/buyer/selections/${id}`, {
+        headers: withCookie ? { cookie } : {},
+      });
+    const mine = await read(selection.id);
+    expect(mine.status).toBe(200);
+    expect(((await mine.json()) as SharedSelection).name).toBe('For your store');
+    expect((await read(other.id)).status).toBe(404);
+    expect((await read('no-such-selection')).status).toBe(404);
+    expect((await read(selection.id, false)).status).toBe(401);
+  });
+});

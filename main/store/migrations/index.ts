@@ -8,6 +8,7 @@ import * as hubShareLinks from './0005-hub-share-links.ts';
 import * as shareLinks from './0005-share-links.ts';
 import * as hubOrders from './0006-hub-orders.ts';
 import * as orders from './0006-orders.ts';
+import * as buyerSessions from './0007-buyer-sessions.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -25,6 +26,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0004-catalog-filters': catalogFilters,
     '0005-share-links': hubShareLinks,
     '0006-orders': hubOrders,
+    '0007-buyer-sessions': buyerSessions,
   },
   replica: {
     '0001-foundation': foundation,

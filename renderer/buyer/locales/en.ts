@@ -42,6 +42,11 @@ export const en = {
     ordered: 'Thank you. Your order is placed.',
     logIn: 'Log in',
   },
+  account: {
+    title: 'Log in',
+    password: 'Password',
+    help: 'Your brand contact creates your account. Lost your password? Ask them.',
+  },
   unreachable: 'This page could not reach the showroom. Check your connection, then reload.',
   language: 'Language',
   poweredBy: 'Powered by Trunkshow',

@@ -43,6 +43,11 @@ export const ja: Messages = {
     ordered: 'ありがとうございます。ご注文を承りました。',
     logIn: 'ログイン',
   },
+  account: {
+    title: 'ログイン',
+    password: 'パスワード',
+    help: 'アカウントはブランドの担当者が作成します。パスワードを忘れた場合は担当者にお問い合わせください。',
+  },
   unreachable: 'ショールームに接続できませんでした。接続を確認してから再読み込みしてください。',
   language: '言語',
   poweredBy: 'Powered by Trunkshow',

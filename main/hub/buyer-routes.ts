@@ -1,0 +1,156 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { SharedSelection } from '../../preload/contract/index.ts';
+import { readSelectionSheet } from '../services/selection-sheet.ts';
+import { hubDb, type StoreDb } from '../store/database.ts';
+import { selectionHead } from '../store/selection-queries.ts';
+import { LIMITS, forgetFailures, recordFailure, retryAfter } from './auth/failures.ts';
+import { decoyHash, verifyPassword } from './auth/passwords.ts';
+import { newToken, tokenHash } from './auth/tokens.ts';
+import { HubRefusal } from './errors.ts';
+
+export interface BuyerRouteDependencies {
+  db: StoreDb;
+  clock: () => Date;
+}
+
+const SESSION_HOURS = 12;
+/**
+ * `__Host-` needs `Secure`, which a hub on plain-HTTP loopback or LAN cannot set, so the
+ * prefix is used only over HTTPS. HttpOnly and SameSite=Lax either way.
+ */
+function cookieName(request: FastifyRequest): string {
+  return request.protocol === 'https' ? '__Host-trunkshow-buyer' : 'trunkshow-buyer';
+}
+
+/**
+ * Buyers with an account: they log in with email and password (rate limited per
+ * account and per address before any hash is computed) and see the selections of the
+ * buyers they belong to at their ordinary address.
+ */
+export function registerBuyerRoutes(app: FastifyInstance, deps: BuyerRouteDependencies): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock } = deps;
+
+  async function buyerUser(request: FastifyRequest) {
+    const value = request.cookies[cookieName(request)];
+    if (!value) return null;
+    return hubDb(db)
+      .selectFrom('buyer_sessions as s')
+      .innerJoin('buyer_users as u', 'u.id', 's.buyer_user_id')
+      .select(['u.id', 'u.name', 'u.email'])
+      .where('s.token_hash', '=', tokenHash(value))
+      .where('s.expires_at', '>', clock().toISOString())
+      .executeTakeFirst();
+  }
+
+  api.post(
+    '/api/buyer/sign-in',
+    {
+      schema: {
+        summary: 'A buyer logs in to the buyer pages',
+        tags: ['buyers'],
+        body: z.strictObject({
+          email: z.string().trim().toLowerCase().max(320),
+          password: z.string().max(500),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const now = clock();
+      const { email, password } = request.body;
+      const accountKey = `buyer-account:${email}`;
+      const addressKey = `address:${request.ip}`;
+      const wait = Math.max(
+        await retryAfter(db, accountKey, LIMITS.account, now),
+        await retryAfter(db, addressKey, LIMITS.address, now),
+      );
+      if (wait > 0) {
+        const minutes = Math.ceil(wait / 60_000);
+        throw new HubRefusal(
+          429,
+          'rate_limited',
+          `Too many failed log-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          { retryAfterSeconds: Math.ceil(wait / 1000) },
+        );
+      }
+      const user = await hubDb(db)
+        .selectFrom('buyer_users')
+        .select(['id', 'name', 'password_hash'])
+        .where('email', '=', email)
+        .executeTakeFirst();
+      const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
+      if (!user || !user.password_hash || !matches) {
+        await recordFailure(db, [accountKey, addressKey], now);
+        throw new HubRefusal(401, 'unauthorized', 'The email or password is not right.');
+      }
+      await forgetFailures(db, accountKey);
+      const token = newToken();
+      const expires = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+      await hubDb(db)
+        .insertInto('buyer_sessions')
+        .values({
+          token_hash: tokenHash(token),
+          buyer_user_id: user.id,
+          created_at: now.toISOString(),
+          expires_at: expires.toISOString(),
+        })
+        .execute();
+      setSession(reply, request, token, expires);
+      return { name: user.name };
+    },
+  );
+
+  api.get(
+    '/api/buyer/selections/:id',
+    {
+      schema: {
+        summary: "A selection of the logged-in buyer's stores, at its ordinary address",
+        tags: ['buyers'],
+        params: z.strictObject({ id: z.string().min(1).max(64) }),
+      },
+    },
+    async (request, reply): Promise<Omit<SharedSelection, 'expiresAt' | 'prepaymentCheckout'>> => {
+      const user = await buyerUser(request);
+      if (!user) throw new HubRefusal(401, 'unauthorized', 'Log in to see this selection.');
+      const head = await selectionHead(db, request.params.id);
+      const member =
+        head &&
+        (await hubDb(db)
+          .selectFrom('buyer_memberships')
+          .select('buyer_id')
+          .where('buyer_user_id', '=', user.id)
+          .where('buyer_id', '=', head.buyer_id)
+          .executeTakeFirst());
+      // No such selection and no access read the same: a buyer learns nothing of others'.
+      if (!head || !member) {
+        throw new HubRefusal(404, 'not_found', 'This selection is not shared with your account.');
+      }
+      const [sheet, brand] = await Promise.all([
+        readSelectionSheet(db, head),
+        hubDb(db).selectFrom('brand_settings').select('name').executeTakeFirst(),
+      ]);
+      reply.header('cache-control', 'no-store');
+      return {
+        brand: brand?.name ?? '',
+        name: head.name,
+        notes: head.notes,
+        buyer: head.buyer_name,
+        language: head.language,
+        lines: sheet.lines,
+        totals: sheet.totals,
+      };
+    },
+  );
+}
+
+function setSession(reply: FastifyReply, request: FastifyRequest, token: string, expires: Date) {
+  reply.setCookie(cookieName(request), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    expires,
+  });
+}
