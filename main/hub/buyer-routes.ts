@@ -5,7 +5,7 @@ import type { SharedSelection } from '../../preload/contract/index.ts';
 import { readSelectionSheet } from '../services/selection-sheet.ts';
 import { hubDb, type StoreDb } from '../store/database.ts';
 import { selectionHead } from '../store/selection-queries.ts';
-import { LIMITS, forgetFailures, recordFailure, retryAfter } from './auth/failures.ts';
+import { forgetFailures, recordFailure, refuseWhileLimited } from './auth/failures.ts';
 import { decoyHash, verifyPassword } from './auth/passwords.ts';
 import { newToken, tokenHash } from './auth/tokens.ts';
 import { HubRefusal } from './errors.ts';
@@ -62,19 +62,7 @@ export function registerBuyerRoutes(app: FastifyInstance, deps: BuyerRouteDepend
       const { email, password } = request.body;
       const accountKey = `buyer-account:${email}`;
       const addressKey = `address:${request.ip}`;
-      const wait = Math.max(
-        await retryAfter(db, accountKey, LIMITS.account, now),
-        await retryAfter(db, addressKey, LIMITS.address, now),
-      );
-      if (wait > 0) {
-        const minutes = Math.ceil(wait / 60_000);
-        throw new HubRefusal(
-          429,
-          'rate_limited',
-          `Too many failed log-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-          { retryAfterSeconds: Math.ceil(wait / 1000) },
-        );
-      }
+      await refuseWhileLimited(db, { account: accountKey, address: addressKey }, now, 'log-ins');
       const user = await hubDb(db)
         .selectFrom('buyer_users')
         .select(['id', 'name', 'password_hash'])

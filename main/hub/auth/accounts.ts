@@ -1,7 +1,13 @@
 import { v7 as uuidv7 } from 'uuid';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { HubRefusal } from '../errors.ts';
-import { forgetFailures, LIMITS, recordFailure, retryAfter } from './failures.ts';
+import {
+  forgetFailures,
+  LIMITS,
+  recordFailure,
+  refuseWhileLimited,
+  retryAfter,
+} from './failures.ts';
 import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
@@ -123,19 +129,7 @@ export async function signIn(
 }> {
   const accountKey = `account:${input.email}`;
   const addressKey = `address:${address}`;
-  const wait = Math.max(
-    await retryAfter(db, accountKey, LIMITS.account, now),
-    await retryAfter(db, addressKey, LIMITS.address, now),
-  );
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60_000);
-    throw new HubRefusal(
-      429,
-      'rate_limited',
-      `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      { retryAfterSeconds: Math.ceil(wait / 1000) },
-    );
-  }
+  await refuseWhileLimited(db, { account: accountKey, address: addressKey }, now, 'sign-ins');
 
   const user = await db
     .selectFrom('staff_users')

@@ -1,5 +1,6 @@
 import { retryAfterMs, type FailureLimit } from '../../domain/rate-limit.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
+import { HubRefusal } from '../errors.ts';
 
 /**
  * Failed attempts kept in the hub's store, so limits survive a restart and hold across
@@ -57,4 +58,28 @@ export async function pruneFailures(db: StoreDb, now: Date): Promise<void> {
     .deleteFrom('auth_failures')
     .where('at', '<', new Date(now.getTime() - longest).toISOString())
     .execute();
+}
+
+/**
+ * Refuses a password attempt while its account or its address is over its limit,
+ * before any hash is computed. `what` names the attempts: "sign-ins", "log-ins".
+ */
+export async function refuseWhileLimited(
+  db: StoreDb,
+  keys: { account: string; address: string },
+  now: Date,
+  what: string,
+): Promise<void> {
+  const wait = Math.max(
+    await retryAfter(db, keys.account, LIMITS.account, now),
+    await retryAfter(db, keys.address, LIMITS.address, now),
+  );
+  if (wait <= 0) return;
+  const minutes = Math.ceil(wait / 60_000);
+  throw new HubRefusal(
+    429,
+    'rate_limited',
+    `Too many failed ${what}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    { retryAfterSeconds: Math.ceil(wait / 1000) },
+  );
 }
