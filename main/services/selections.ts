@@ -21,6 +21,7 @@ import {
   selectionNamesOf,
   selectionOwners,
   selectionsWaitingToSync,
+  selectionWaitingToSync,
   skuByBarcode,
 } from '../store/selection-queries.ts';
 import {
@@ -95,7 +96,7 @@ export async function openSelection(
   const [sheet, refusals, waiting] = await Promise.all([
     readSelectionSheet(services.db, head),
     listRefusals(services.db, `selection:${head.id}`),
-    selectionsWaitingToSync(services.db),
+    selectionWaitingToSync(services.db, head.id),
   ]);
   return {
     id: head.id,
@@ -108,7 +109,7 @@ export async function openSelection(
     lines: sheet.lines,
     missingSkuIds: sheet.missingSkuIds,
     totals: sheet.totals,
-    waitingToSync: waiting.has(head.id),
+    waitingToSync: waiting,
     refusals,
   };
 }

@@ -27,6 +27,17 @@ function selectionHeads(db: StoreDb) {
     ]);
 }
 
+/** Whether one selection has changes the hub has not taken yet: one probe of the outbox index. */
+export async function selectionWaitingToSync(db: StoreDb, selectionId: string): Promise<boolean> {
+  const row = await replicaDb(db)
+    .selectFrom('outbox')
+    .select('seq')
+    .where('subject', '=', `selection:${selectionId}`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The selections with changes on this desktop that the hub has not taken yet. */
 export async function selectionsWaitingToSync(db: StoreDb): Promise<Set<string>> {
   const rows = await replicaDb(db)
