@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { sharedClock } from '../time/shared-clock.ts';
 import { startHub } from './start.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface EmbeddedHubOptions {
   demoStyles: number | null;
   buyerAppDir: string | null;
   version?: string;
+  /** The process's shared clock (see main/time/shared-clock.ts); the wall clock without it. */
+  clock?: SharedArrayBuffer;
 }
 
 export type FromEmbeddedHub =
@@ -31,6 +34,7 @@ try {
     demo: options.demoStyles ?? false,
     buyerAppDir: options.buyerAppDir,
     ...(options.version ? { version: options.version } : {}),
+    ...(options.clock ? { clock: sharedClock(options.clock).now } : {}),
   });
   port.on('message', (message: { type: 'close' }) => {
     if (message.type === 'close')

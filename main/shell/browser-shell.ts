@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBrowserTransport } from './browser-transport.ts';
 import { defaultDataDir, deviceId } from './data-dir.ts';
 import { startEmbeddedHub } from '../hub/embedded.ts';
 import { DEFAULT_BUYER_APP_DIR } from '../hub/start.ts';
 import { createHubClient } from '../sync/hub-client.ts';
+import { parseTimeTravel, sharedClock, type SharedClock } from '../time/shared-clock.ts';
 import { startServiceHost } from './service-host.ts';
 
 /**
@@ -22,10 +24,12 @@ export interface BrowserShellArgs {
   demoStyles: number | null;
   /** Sync with this standalone hub instead of running the built-in one. */
   hubUrl: string | null;
+  /** Read time travel ("+15d") from standard input: for tests and for showing expiry. */
+  timeTravel: boolean;
 }
 
 export const USAGE =
-  'Usage: npm run start:browser -- [--data DIR] [--port PORT] [--demo-styles N | --no-demo] [--hub URL]';
+  'Usage: npm run start:browser -- [--data DIR] [--port PORT] [--demo-styles N | --no-demo] [--hub URL] [--time-travel]';
 
 export function parseBrowserShellArgs(argv: string[], env = process.env): BrowserShellArgs {
   const { values } = parseArgs({
@@ -36,6 +40,7 @@ export function parseBrowserShellArgs(argv: string[], env = process.env): Browse
       'demo-styles': { type: 'string', default: '300' },
       'no-demo': { type: 'boolean', default: false },
       hub: { type: 'string' },
+      'time-travel': { type: 'boolean', default: false },
     },
     strict: true,
     allowPositionals: false,
@@ -67,6 +72,7 @@ export function parseBrowserShellArgs(argv: string[], env = process.env): Browse
     port,
     demoStyles: values['no-demo'] ? null : demoStyles,
     hubUrl,
+    timeTravel: values['time-travel'],
   };
 }
 
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
   mkdirSync(args.dataDir, { recursive: true });
 
   const started = performance.now();
+  const clock = sharedClock();
   const embeddedHub = args.hubUrl
     ? null
     : await startEmbeddedHub({
@@ -98,6 +105,7 @@ async function main(): Promise<void> {
         demoStyles: args.demoStyles,
         buyerAppDir: DEFAULT_BUYER_APP_DIR,
         workerFile: new URL('../hub/embedded-worker.ts', import.meta.url),
+        clock: clock.memory,
       }).catch((error: unknown) => {
         console.error(`The built-in hub could not start: ${(error as Error).message}`);
         process.exit(1);
@@ -120,6 +128,7 @@ async function main(): Promise<void> {
     ...(args.hubUrl ? { remoteHubUrl: args.hubUrl } : {}),
     credential: { kind: 'file', file: join(args.dataDir, 'device-credential') },
     workerFile: new URL('./service-worker.ts', import.meta.url),
+    clock: clock.memory,
   });
 
   const secret = randomBytes(32).toString('base64url');
@@ -144,6 +153,7 @@ async function main(): Promise<void> {
     `Trunkshow browser shell is running at http://127.0.0.1:${port}/?key=${secret} (ready in ${Math.round(performance.now() - started)} ms)`,
   );
   console.log('Open that address in a browser. Press Ctrl+C to stop.');
+  if (args.timeTravel) acceptTimeTravel(clock);
 
   let stopping = false;
   const stop = () => {
@@ -160,6 +170,22 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * Moves the app's and the built-in hub's clock forward by what each line of standard
+ * input says ("+15d", "36h", "90m"). Only whoever started the process can do it.
+ */
+function acceptTimeTravel(clock: SharedClock): void {
+  console.log('Time travel: type how far to move the clock, e.g. +15d, 36h or 90m.');
+  createInterface({ input: process.stdin }).on('line', (line) => {
+    const ms = parseTimeTravel(line);
+    if (ms === null) {
+      console.error(`Time travel takes +<number>d, h or m (e.g. +15d), not "${line.trim()}"`);
+      return;
+    }
+    console.log(`The clock now reads ${clock.advance(ms).toISOString()}`);
+  });
 }
 
 async function demoAccountsOf(url: string) {

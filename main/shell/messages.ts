@@ -19,6 +19,8 @@ export interface ServiceWorkerOptions {
    * the stored credential in and is sent every new one.
    */
   credential: { kind: 'file'; file: string } | { kind: 'host'; initial: string | null };
+  /** The process's shared clock (see main/time/shared-clock.ts); the wall clock without it. */
+  clock?: SharedArrayBuffer;
 }
 
 export type ToWorker =

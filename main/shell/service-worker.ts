@@ -7,6 +7,7 @@ import { createHandlers } from '../services/handlers.ts';
 import { DesktopSession, type CredentialVault } from '../services/session.ts';
 import { openStore } from '../store/database.ts';
 import { SyncEngine } from '../sync/engine.ts';
+import { sharedClock } from '../time/shared-clock.ts';
 import { credentialFile } from './credential-file.ts';
 import type { Caller, FromWorker, ServiceWorkerOptions, ToWorker } from './messages.ts';
 
@@ -43,7 +44,7 @@ function hostVault(initial: string | null): CredentialVault {
 async function start(): Promise<void> {
   mkdirSync(options.dataDir, { recursive: true });
   const store = await openStore(join(options.dataDir, 'showroom.sqlite'), 'replica');
-  const clock = () => new Date();
+  const clock = options.clock ? sharedClock(options.clock).now : () => new Date();
   let session: DesktopSession | null = null;
   const engine = new SyncEngine({
     db: store.db,

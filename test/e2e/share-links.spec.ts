@@ -1,20 +1,14 @@
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Page } from '@playwright/test';
 import { expect, test } from './shell.ts';
-
-/** axe-core on the page as it is: no serious or critical violation. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
-
-const EXPIRED =
-  'Your access link has expired. Please log in to continue browsing or contact the brand for assistance.';
+import {
+  EXPIRED,
+  expectAccessible,
+  generateLink,
+  newSelectionWithTwoUnits,
+  openShareModal,
+  visitUntil,
+} from './share-pages.ts';
 
 test('an admin enables share links; a rep generates one; a buyer opens it, the token leaves the address bar', async ({
   page,
@@ -26,20 +20,8 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   const sections = page.getByRole('navigation', { name: 'Sections' });
 
   // Off by default: the modal says so and offers the ordinary address.
-  await sections.getByRole('button', { name: 'Selections' }).click();
-  await page.getByRole('button', { name: 'New selection' }).first().click();
-  const create = page.getByRole('dialog', { name: 'New selection' });
-  await create.getByRole('button').filter({ hasText: /·/ }).first().click();
-  await create.getByRole('textbox', { name: 'Name' }).fill('Shared at the booth');
-  await create.getByRole('button', { name: 'Create selection' }).click();
-  await page.getByRole('combobox', { name: 'Add by style number or barcode' }).fill('a');
-  await page.getByRole('listbox', { name: 'Matching styles' }).getByRole('option').first().click();
-  await expect(page.getByRole('form', { name: /^Quantities for / })).toBeVisible();
-  await page.keyboard.type('2');
-  await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Totals')).toContainText(/Units\s*2/);
-  await page.getByRole('button', { name: 'Share Link' }).click();
-  let modal = page.getByRole('dialog', { name: 'Share Link' });
+  await newSelectionWithTwoUnits(page, 'Shared at the booth');
+  let modal = await openShareModal(page);
   await expect(modal).toContainText('they must have access to the selection and be logged in');
   await expect(modal.getByRole('textbox', { name: 'Link address' })).toHaveValue(/\/selections\//);
   await modal.getByRole('button', { name: 'Close' }).last().click();
@@ -62,14 +44,10 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
 
   await sections.getByRole('button', { name: 'Selections' }).click();
   await page.getByRole('list', { name: 'Selections' }).getByText('Shared at the booth').click();
-  await page.getByRole('button', { name: 'Share Link' }).click();
-  modal = page.getByRole('dialog', { name: 'Share Link' });
+  modal = await openShareModal(page);
   await expect(modal).toContainText('It expires after 10 days.');
-  await modal.getByRole('button', { name: 'Generate' }).click();
-  const address = modal.getByRole('textbox', { name: 'Link address' });
-  await expect(address).toHaveValue(/\/s\/[\w-]{43}$/);
+  const url = await generateLink(modal);
   await expect(modal.getByRole('img', { name: /QR code/ })).toBeVisible();
-  const url = await address.inputValue();
   await expect(modal.getByRole('table')).toContainText('Maja Lindqvist');
   await expect(modal.getByRole('table')).toContainText(/Live|Waiting to sync/);
   await page.screenshot({ path: testInfo.outputPath('share-modal.png') });
@@ -77,12 +55,7 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   // The buyer, on a phone.
   const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
   const buyer = await phone.newPage();
-  await expect(async () => {
-    await buyer.goto(url);
-    await expect(buyer.getByRole('heading', { name: 'Shared at the booth' })).toBeVisible({
-      timeout: 2_000,
-    });
-  }).toPass({ timeout: 20_000 });
+  await visitUntil(buyer, 'Shared at the booth', () => buyer.goto(url));
   expect(new URL(buyer.url()).pathname).toBe('/shared');
   await expect(buyer.getByText(/2 units/)).toBeVisible();
   await expect(buyer.getByRole('button', { name: /share/i })).toHaveCount(0);
@@ -119,15 +92,11 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   // Revoked: the buyer's tab gets the same message.
   await sections.getByRole('button', { name: 'Selections' }).click();
   await page.getByRole('list', { name: 'Selections' }).getByText('Shared at the booth').click();
-  await page.getByRole('button', { name: 'Share Link' }).click();
-  modal = page.getByRole('dialog', { name: 'Share Link' });
+  modal = await openShareModal(page);
   await expect(modal.getByRole('table')).toContainText(/[2-9] times, last/);
   await modal.getByRole('button', { name: 'Revoke' }).first().click();
   await expect(modal.getByRole('table')).toContainText('Revoked');
-  await expect(async () => {
-    await buyer.reload();
-    await expect(buyer.getByRole('heading', { name: EXPIRED })).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+  await visitUntil(buyer, EXPIRED, () => buyer.reload());
   await phone.close();
   await modal.getByRole('button', { name: 'Close' }).last().click();
 

@@ -8,28 +8,60 @@ export interface BrowserShell {
   /** The printed address, with its per-start key. */
   url: string;
   dataDir: string;
+  /**
+   * Moves the showroom's and its built-in hub's clock forward (started with
+   * `timeTravel`); answers the new time once both read it.
+   */
+  travel(days: number): Promise<Date>;
   stop(): Promise<number | null>;
 }
 
+export interface BrowserShellOptions {
+  demoStyles?: number | null;
+  dataDir?: string;
+  hubUrl?: string;
+  timeTravel?: boolean;
+}
+
 /** Starts `main/shell/browser-shell.ts` exactly as `npm run start:browser` does, on a fresh data folder. */
-export async function startBrowserShell(
-  options: { demoStyles?: number | null; dataDir?: string; hubUrl?: string } = {},
-): Promise<BrowserShell> {
+export async function startBrowserShell(options: BrowserShellOptions = {}): Promise<BrowserShell> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'trunkshow-e2e-'));
   const demo =
     options.demoStyles === null
       ? ['--no-demo']
       : ['--demo-styles', String(options.demoStyles ?? 120)];
   const hub = options.hubUrl ? ['--hub', options.hubUrl] : [];
+  const timeTravel = options.timeTravel ? ['--time-travel'] : [];
   const child = spawn(
     process.execPath,
-    ['main/shell/browser-shell.ts', '--data', dataDir, '--port', '0', ...demo, ...hub],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      'main/shell/browser-shell.ts',
+      ...['--data', dataDir, '--port', '0'],
+      ...demo,
+      ...hub,
+      ...timeTravel,
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const url = await printedUrl(child);
   return {
     url,
     dataDir,
+    travel: (days) =>
+      new Promise((resolve, reject) => {
+        if (!options.timeTravel) {
+          reject(new Error('This browser shell was started without timeTravel'));
+          return;
+        }
+        const onData = (chunk: Buffer) => {
+          const moved = /The clock now reads (\S+)/.exec(chunk.toString());
+          if (!moved?.[1]) return;
+          child.stdout?.off('data', onData);
+          resolve(new Date(moved[1]));
+        };
+        child.stdout?.on('data', onData);
+        child.stdin?.write(`+${days}d\n`);
+      }),
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', (code) => {
@@ -81,10 +113,14 @@ export async function importCsv(
  * A browser shell per test file, started once, its demo brand in the built-in hub and
  * the device signed in as the brand's admin (the device stays signed in across pages).
  */
-export const test = base.extend<object, { shell: BrowserShell }>({
+export const test = base.extend<
+  object,
+  { shell: BrowserShell; shellOptions: Pick<BrowserShellOptions, 'timeTravel'> }
+>({
+  shellOptions: [{}, { scope: 'worker', option: true }],
   shell: [
-    async ({ browser }, use) => {
-      const shell = await startBrowserShell();
+    async ({ browser, shellOptions }, use) => {
+      const shell = await startBrowserShell(shellOptions);
       const page = await browser.newPage();
       await page.goto(shell.url);
       await signInAsDemo(page, 'Maja Lindqvist');

@@ -1,0 +1,64 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The spec's words for every link that does not open. */
+export const EXPIRED =
+  'Your access link has expired. Please log in to continue browsing or contact the brand for assistance.';
+
+/** axe-core on the page as it is: no serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  );
+  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+/** Creates a selection for the first buyer offered, with two units of the first style found. */
+export async function newSelectionWithTwoUnits(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Selections' })
+    .click();
+  await page.getByRole('button', { name: 'New selection' }).first().click();
+  const create = page.getByRole('dialog', { name: 'New selection' });
+  await create.getByRole('button').filter({ hasText: /·/ }).first().click();
+  await create.getByRole('textbox', { name: 'Name' }).fill(name);
+  await create.getByRole('button', { name: 'Create selection' }).click();
+  await page.getByRole('combobox', { name: 'Add by style number or barcode' }).fill('a');
+  await page.getByRole('listbox', { name: 'Matching styles' }).getByRole('option').first().click();
+  await expect(page.getByRole('form', { name: /^Quantities for / })).toBeVisible();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Totals')).toContainText(/Units\s*2/);
+}
+
+/** Opens the Share Link modal of the selection on screen. */
+export async function openShareModal(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Share Link' }).click();
+  return page.getByRole('dialog', { name: 'Share Link' });
+}
+
+/** Generates a link in the open modal and answers its address. */
+export async function generateLink(modal: Locator): Promise<string> {
+  await modal.getByRole('button', { name: 'Generate' }).click();
+  const address = modal.getByRole('textbox', { name: 'Link address' });
+  await expect(address).toHaveValue(/\/s\/[\w-]{43}$/);
+  return address.inputValue();
+}
+
+/**
+ * Visits (opens a link, or reloads the buyer's tab) until the page shows `heading`: a
+ * link generated a moment ago goes live once the desktop has synced it, and a change of
+ * setting or a revocation reaches the hub the same way.
+ */
+export async function visitUntil(
+  page: Page,
+  heading: string,
+  visit: () => Promise<unknown>,
+): Promise<void> {
+  await expect(async () => {
+    await visit();
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
