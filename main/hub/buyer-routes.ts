@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { SharedSelection } from '../../preload/contract/index.ts';
+import type { BuyerSelectionList, SharedSelection } from '../../preload/contract/index.ts';
 import { readSelectionSheet } from '../services/selection-sheet.ts';
 import { hubDb, type StoreDb } from '../store/database.ts';
-import { selectionHead } from '../store/selection-queries.ts';
+import { pictureInSelections, selectionHead } from '../store/selection-queries.ts';
 import { forgetFailures, recordFailure, refuseWhileLimited } from './auth/failures.ts';
 import { decoyHash, verifyPassword } from './auth/passwords.ts';
 import { newToken, tokenHash } from './auth/tokens.ts';
 import { HubRefusal } from './errors.ts';
+import { sendPicture } from './pictures.ts';
 
 export interface BuyerRouteDependencies {
   db: StoreDb;
@@ -90,6 +91,75 @@ export function registerBuyerRoutes(app: FastifyInstance, deps: BuyerRouteDepend
     },
   );
 
+  /** The logged-in buyer person, or a 401 that sends the page to the login. */
+  async function requireBuyer(request: FastifyRequest) {
+    const user = await buyerUser(request);
+    if (!user) throw new HubRefusal(401, 'unauthorized', 'Log in to see your selections.');
+    return user;
+  }
+
+  api.post(
+    '/api/buyer/sign-out',
+    { schema: { summary: 'A buyer logs out; the session ends at the hub too', tags: ['buyers'] } },
+    async (request, reply) => {
+      const value = request.cookies[cookieName(request)];
+      if (value) {
+        await hubDb(db)
+          .deleteFrom('buyer_sessions')
+          .where('token_hash', '=', tokenHash(value))
+          .execute();
+      }
+      reply.clearCookie(cookieName(request), {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  api.get(
+    '/api/buyer/selections',
+    {
+      schema: {
+        summary: "The selections of the logged-in buyer's stores, newest first",
+        tags: ['buyers'],
+      },
+    },
+    async (request, reply): Promise<BuyerSelectionList> => {
+      const user = await requireBuyer(request);
+      const rows = await hubDb(db)
+        .selectFrom('selections as sel')
+        .innerJoin('buyer_memberships as m', 'm.buyer_id', 'sel.buyer_id')
+        .innerJoin('buyers as b', 'b.id', 'sel.buyer_id')
+        .leftJoin('selection_lines as l', 'l.selection_id', 'sel.id')
+        .where('m.buyer_user_id', '=', user.id)
+        .select((eb) => [
+          'sel.id',
+          'sel.name',
+          'sel.updated_at',
+          'b.name as buyer',
+          eb.fn.coalesce(eb.fn.sum<number>('l.quantity'), eb.val(0)).as('units'),
+        ])
+        .groupBy(['sel.id', 'sel.name', 'sel.updated_at', 'b.name'])
+        .orderBy('sel.updated_at', 'desc')
+        .limit(500)
+        .execute();
+      reply.header('cache-control', 'no-store');
+      return {
+        person: user.name,
+        selections: rows.map((row) => ({
+          id: row.id,
+          name: row.name,
+          buyer: row.buyer,
+          units: Number(row.units),
+          updatedAt: row.updated_at,
+        })),
+      };
+    },
+  );
+
   api.get(
     '/api/buyer/selections/:id',
     {
@@ -100,8 +170,7 @@ export function registerBuyerRoutes(app: FastifyInstance, deps: BuyerRouteDepend
       },
     },
     async (request, reply): Promise<Omit<SharedSelection, 'expiresAt' | 'prepaymentCheckout'>> => {
-      const user = await buyerUser(request);
-      if (!user) throw new HubRefusal(401, 'unauthorized', 'Log in to see this selection.');
+      const user = await requireBuyer(request);
       const head = await selectionHead(db, request.params.id);
       const member =
         head &&
@@ -129,6 +198,24 @@ export function registerBuyerRoutes(app: FastifyInstance, deps: BuyerRouteDepend
         lines: sheet.lines,
         totals: sheet.totals,
       };
+    },
+  );
+
+  api.get(
+    '/api/buyer/pictures/:id',
+    {
+      schema: {
+        summary: "A picture of a style in a selection of the logged-in buyer's stores",
+        tags: ['buyers'],
+        params: z.strictObject({ id: z.string().min(1).max(64) }),
+      },
+    },
+    async (request, reply) => {
+      const user = await requireBuyer(request);
+      const picture = await pictureInSelections(db, request.params.id, {
+        buyerUserId: user.id,
+      });
+      return sendPicture(reply, picture, 'None of your selections has this picture.');
     },
   );
 }

@@ -6,10 +6,11 @@ import type { SharedSelection } from '../../preload/contract/index.ts';
 import { LINK_EXPIRED_MESSAGE, shareLinkStatus } from '../domain/share-links.ts';
 import { readSelectionSheet } from '../services/selection-sheet.ts';
 import { hubDb, type StoreDb } from '../store/database.ts';
-import { selectionHead } from '../store/selection-queries.ts';
+import { pictureInSelections, selectionHead } from '../store/selection-queries.ts';
 import { LIMITS, recordFailure, retryAfter } from './auth/failures.ts';
 import { tokenHash } from './auth/tokens.ts';
 import { HubRefusal } from './errors.ts';
+import { sendPicture } from './pictures.ts';
 import type { ChangeNotifier } from './sync-routes.ts';
 
 export interface ShareRouteDependencies {
@@ -253,27 +254,10 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
     },
     async (request, reply) => {
       const { link } = await liveLink(request.headers[TOKEN_HEADER], request);
-      const picture = await hubDb(db)
-        .selectFrom('media as m')
-        .select(['m.content_type', 'm.bytes'])
-        .where('m.id', '=', request.params.id)
-        .where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('selection_lines as sl')
-              .innerJoin('skus as s', 's.id', 'sl.sku_id')
-              .innerJoin('colorways as c', 'c.id', 's.colorway_id')
-              .select('c.id')
-              .where('sl.selection_id', '=', link.selection_id)
-              .whereRef('c.picture_id', '=', 'm.id'),
-          ),
-        )
-        .executeTakeFirst();
-      if (!picture) throw new HubRefusal(404, 'not_found', 'This selection has no such picture.');
-      return reply
-        .type(picture.content_type)
-        .header('cache-control', 'no-store')
-        .send(Buffer.from(picture.bytes));
+      const picture = await pictureInSelections(db, request.params.id, {
+        selectionId: link.selection_id,
+      });
+      return sendPicture(reply, picture, 'This selection has no such picture.');
     },
   );
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { containsPattern } from '../domain/catalog-search.ts';
-import { replicaDb, type StoreDb } from './database.ts';
+import { hubDb, replicaDb, type StoreDb } from './database.ts';
 
 /** A selection's head: its buyer's terms and its rep. Hub and replica alike. */
 function selectionHeads(db: StoreDb) {
@@ -204,5 +204,40 @@ export async function skuByBarcode(db: StoreDb, barcode: string) {
     .innerJoin('colorways as c', 'c.id', 's.colorway_id')
     .select(['s.id', 's.size', 'p.style_number', 'p.name', 'c.name as colour'])
     .where('s.barcode', '=', barcode)
+    .executeTakeFirst();
+}
+
+/**
+ * A picture, only when a colourway it shows is in a selection the asker may see: one
+ * selection (a share link's), or every selection of the stores a buyer person belongs to.
+ */
+export async function pictureInSelections(
+  db: StoreDb,
+  pictureId: string,
+  scope: { selectionId: string } | { buyerUserId: string },
+): Promise<{ content_type: string; bytes: Uint8Array } | undefined> {
+  return hubDb(db)
+    .selectFrom('media')
+    .select(['media.content_type', 'media.bytes'])
+    .where('media.id', '=', pictureId)
+    .where((eb) => {
+      const shown = eb
+        .selectFrom('selection_lines as l')
+        .innerJoin('skus as sku', 'sku.id', 'l.sku_id')
+        .innerJoin('colorways as c', 'c.id', 'sku.colorway_id')
+        .select('c.id')
+        .whereRef('c.picture_id', '=', 'media.id');
+      return eb.exists(
+        'selectionId' in scope
+          ? shown.where('l.selection_id', '=', scope.selectionId)
+          : shown.where('l.selection_id', 'in', (inner) =>
+              inner
+                .selectFrom('selections as sel')
+                .innerJoin('buyer_memberships as m', 'm.buyer_id', 'sel.buyer_id')
+                .select('sel.id')
+                .where('m.buyer_user_id', '=', scope.buyerUserId),
+            ),
+      );
+    })
     .executeTakeFirst();
 }

@@ -70,6 +70,13 @@ export interface SharedSelection {
   totals: SelectionTotalsView;
 }
 
+/** A logged-in buyer's selections, as the buyer pages list them. */
+export interface BuyerSelectionList {
+  /** The person logged in. */
+  person: string;
+  selections: { id: string; name: string; buyer: string; units: number; updatedAt: string }[];
+}
+
 export const shareLinkOperations = {
   'brand.shareLinkSettings': operation<ShareLinkSettings>()({
     input: z.strictObject({}),

@@ -1,12 +1,110 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountSelection, buyerSignIn, type AccountSelection } from './api.ts';
+import type { BuyerSelectionList } from '../../preload/contract/index.ts';
+import {
+  accountSelection,
+  accountSelections,
+  buyerSignIn,
+  buyerSignOut,
+  type AccountSelection,
+} from './api.ts';
 import { Selection } from './SharedSelectionPage.tsx';
+import { Loading, Problem } from './PageStatus.tsx';
 
 /** Where to go after logging in: only a page of these buyer pages, never elsewhere. */
 function nextPage(): string {
-  const next = new URLSearchParams(window.location.search).get('next') ?? '/';
-  return /^\/selections\/[\w-]+$/.test(next) ? next : '/';
+  const next = new URLSearchParams(window.location.search).get('next') ?? '';
+  return /^\/selections\/[\w-]+$/.test(next) ? next : SELECTIONS_PAGE;
+}
+
+export const SELECTIONS_PAGE = '/selections';
+
+const toLogin = () =>
+  window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+
+/** Above every page of a logged-in buyer: back to their selections, and Log out. */
+function AccountBar({ person, atList }: { person: string | null; atList: boolean }) {
+  const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <div className="account-bar">
+      <p>{person ? t('account.loggedInAs', { person }) : null}</p>
+      <div className="account-bar__actions">
+        {atList ? null : (
+          <a className="button" href={SELECTIONS_PAGE}>
+            {t('account.yourSelections')}
+          </a>
+        )}
+        <button
+          type="button"
+          className="button"
+          onClick={() =>
+            void buyerSignOut().then(
+              () => window.location.assign('/login'),
+              () => setProblem(t('unreachable')),
+            )
+          }
+        >
+          {t('account.logOut')}
+        </button>
+      </div>
+      {problem ? <Problem message={problem} /> : null}
+    </div>
+  );
+}
+
+/** The selections of the buyer's stores, newest first: where a login leads. */
+export function AccountSelectionsPage() {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<
+    { kind: 'loading' } | { kind: 'failed' } | { kind: 'open'; list: BuyerSelectionList }
+  >({ kind: 'loading' });
+  useEffect(() => {
+    const controller = new AbortController();
+    accountSelections(controller.signal).then(
+      (answer) => (answer.kind === 'login' ? toLogin() : setState(answer)),
+      () => {
+        if (!controller.signal.aborted) setState({ kind: 'failed' });
+      },
+    );
+    return () => controller.abort();
+  }, []);
+  if (state.kind === 'loading') {
+    return <Loading />;
+  }
+  if (state.kind === 'failed') {
+    return <Problem />;
+  }
+  const { person, selections } = state.list;
+  const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' });
+  return (
+    <article aria-labelledby="selections-title">
+      <AccountBar person={person} atList />
+      <h1 id="selections-title" className="landing__title">
+        {t('account.selectionsTitle')}
+      </h1>
+      {selections.length === 0 ? (
+        <p className="landing__lead">{t('account.noSelections')}</p>
+      ) : (
+        <ul className="account-list">
+          {selections.map((selection) => (
+            <li key={selection.id}>
+              <a href={`${SELECTIONS_PAGE}/${selection.id}`}>
+                <span className="account-list__name">{selection.name}</span>
+                <span className="account-list__meta">
+                  {t('account.selectionMeta', {
+                    buyer: selection.buyer,
+                    units: t('shared.units', { count: selection.units }),
+                    date: date.format(new Date(selection.updatedAt)),
+                  })}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
 }
 
 /** The buyer login: email and password; the brand creates buyer accounts. */
@@ -57,11 +155,7 @@ export function LoginPage() {
           onChange={(event) => setPassword(event.target.value)}
         />
       </label>
-      {problem ? (
-        <p className="notice notice--error" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <Problem message={problem} /> : null}
       <div className="checkout__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {t('shared.logIn')}
@@ -74,7 +168,6 @@ export function LoginPage() {
 
 /** A selection at its ordinary address, for a logged-in buyer with access. */
 export function AccountSelectionPage({ id }: { id: string }) {
-  const { t } = useTranslation();
   const [state, setState] = useState<AccountSelection | { kind: 'loading' } | { kind: 'failed' }>({
     kind: 'loading',
   });
@@ -82,11 +175,8 @@ export function AccountSelectionPage({ id }: { id: string }) {
     const controller = new AbortController();
     accountSelection(id, controller.signal).then(
       (answer) => {
-        if (answer.kind === 'login') {
-          window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname)}`);
-          return;
-        }
-        setState(answer);
+        if (answer.kind === 'login') toLogin();
+        else setState(answer);
       },
       () => {
         if (!controller.signal.aborted) setState({ kind: 'failed' });
@@ -94,24 +184,24 @@ export function AccountSelectionPage({ id }: { id: string }) {
     );
     return () => controller.abort();
   }, [id]);
-  if (state.kind === 'open') return <Selection selection={state.selection} token={null} />;
+  if (state.kind === 'open') {
+    return (
+      <>
+        <AccountBar person={null} atList={false} />
+        <Selection selection={state.selection} token={null} />
+      </>
+    );
+  }
   if (state.kind === 'missing') {
     return (
-      <p className="notice notice--error" role="alert">
-        {state.message}
-      </p>
+      <>
+        <AccountBar person={null} atList={false} />
+        <Problem message={state.message} />
+      </>
     );
   }
   if (state.kind === 'failed') {
-    return (
-      <p className="notice notice--error" role="alert">
-        {t('unreachable')}
-      </p>
-    );
+    return <Problem />;
   }
-  return (
-    <p className="status" role="status">
-      {t('loading')}
-    </p>
-  );
+  return <Loading />;
 }

@@ -3,8 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { fetchHealth } from './api.ts';
 import { LANGUAGES, type Language } from './i18n.ts';
 import { isSharePage, takeShareToken } from './share-token.ts';
-import { AccountSelectionPage, LoginPage } from './AccountPages.tsx';
+import {
+  AccountSelectionPage,
+  AccountSelectionsPage,
+  LoginPage,
+  SELECTIONS_PAGE,
+} from './AccountPages.tsx';
 import { SharedSelectionPage } from './SharedSelectionPage.tsx';
+import { Loading, Problem } from './PageStatus.tsx';
 
 type BrandState =
   { kind: 'loading' } | { kind: 'ready'; brand: string | null } | { kind: 'unreachable' };
@@ -45,17 +51,15 @@ export function App() {
   return (
     <Layout brand={brand}>
       {state.kind === 'loading' ? (
-        <p className="status" role="status">
-          {t('loading')}
-        </p>
+        <Loading />
       ) : state.kind === 'unreachable' ? (
-        <p className="notice notice--error" role="alert">
-          {t('unreachable')}
-        </p>
+        <Problem />
       ) : sharePage ? (
         <SharedSelectionPage token={shareToken} />
       ) : window.location.pathname === '/login' ? (
         <LoginPage />
+      ) : window.location.pathname === SELECTIONS_PAGE ? (
+        <AccountSelectionsPage />
       ) : accountSelectionId ? (
         <AccountSelectionPage id={accountSelectionId} />
       ) : (

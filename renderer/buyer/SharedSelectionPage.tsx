@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelectionStyleLine, SharedSelection } from '../../preload/contract/index.ts';
 import { formatMoney, type Money } from '../../main/domain/money.ts';
-import { checkout, openShare, sharedPicture, type ShareAnswer } from './api.ts';
+import { accountPictureUrl, checkout, openShare, sharedPicture, type ShareAnswer } from './api.ts';
+import { Loading, Problem } from './PageStatus.tsx';
 
 type PageState = { kind: 'loading' } | ShareAnswer | { kind: 'failed' };
 
@@ -27,18 +28,10 @@ export function SharedSelectionPage({ token }: { token: string | null }) {
   }, [token]);
 
   if (state.kind === 'loading') {
-    return (
-      <p className="status" role="status">
-        {t('loading')}
-      </p>
-    );
+    return <Loading />;
   }
   if (state.kind === 'failed') {
-    return (
-      <p className="notice notice--error" role="alert">
-        {t('unreachable')}
-      </p>
-    );
+    return <Problem />;
   }
   if (state.kind !== 'open') {
     return (
@@ -61,7 +54,10 @@ export function Selection({
 }: {
   selection: Omit<SharedSelection, 'expiresAt' | 'prepaymentCheckout'> &
     Partial<Pick<SharedSelection, 'prepaymentCheckout'>>;
-  /** A share link's token: pictures come with it, and so does Request Checkout. */
+  /**
+   * A share link's token: pictures come with it, and so does Request Checkout. Null for
+   * a logged-in buyer, whose session cookie brings the pictures.
+   */
   token: string | null;
 }) {
   const { t, i18n } = useTranslation();
@@ -111,6 +107,10 @@ export function Selection({
                   </tr>
                 </tbody>
               </table>
+              <p className="shared__prices">
+                {t('shared.wholesale', { price: money(unitPrice(line)) })}
+                {line.retail ? <> · {t('shared.retail', { price: money(line.retail) })}</> : null}
+              </p>
               <p className="shared__amount">
                 {t('shared.units', { count: line.units })} · {money(line.amount)}
               </p>
@@ -137,6 +137,15 @@ export function Selection({
   );
 }
 
+/** The line's wholesale price per unit; sizes of a colourway share it, the lowest shows otherwise. */
+function unitPrice(line: SelectionStyleLine): Money | null {
+  const prices = line.cells.flatMap((cell) => (cell.unitPrice ? [cell.unitPrice] : []));
+  return prices.reduce<Money | null>(
+    (lowest, price) => (lowest && lowest.amountMinor <= price.amountMinor ? lowest : price),
+    null,
+  );
+}
+
 /**
  * Request Checkout: the buyer's contact and a note; the brand completes the checkout.
  * With prepayment checkout the buyer may complete it here instead.
@@ -144,17 +153,29 @@ export function Selection({
 function Checkout({ token, prepayment }: { token: string; prepayment: boolean }) {
   const { t } = useTranslation();
   const [orderId] = useState(() => crypto.randomUUID());
-  const [form, setForm] = useState({ name: '', email: '', phone: '', note: '' });
+  const [form, setForm] = useState<Record<CheckoutField, string>>({
+    name: '',
+    email: '',
+    phone: '',
+    note: '',
+  });
   const [state, setState] = useState<
-    | { kind: 'editing'; problem: string | null }
+    | { kind: 'editing'; problem: string | null; fields: Record<string, string> }
     | { kind: 'sending' }
     | { kind: 'done'; status: string }
-  >({ kind: 'editing', problem: null });
+  >({ kind: 'editing', problem: null, fields: {} });
+  const done = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    // Keyboard and screen reader users land on the outcome, not on a vanished button.
+    if (state.kind === 'done') done.current?.focus();
+  }, [state.kind]);
 
   if (state.kind === 'done') {
     return (
       <section className="checkout checkout--done" role="status" aria-labelledby="checkout-title">
-        <h2 id="checkout-title">{state.status}</h2>
+        <h2 id="checkout-title" tabIndex={-1} ref={done}>
+          {state.status}
+        </h2>
         <p>{state.status === 'Order' ? t('shared.ordered') : t('shared.requested')}</p>
       </section>
     );
@@ -166,24 +187,49 @@ function Checkout({ token, prepayment }: { token: string; prepayment: boolean })
       setState(
         answer.ok
           ? { kind: 'done', status: answer.status }
-          : { kind: 'editing', problem: answer.message || t('shared.checkoutFailed') },
+          : {
+              kind: 'editing',
+              problem: answer.message || t('shared.checkoutFailed'),
+              fields: answer.fields,
+            },
       );
     } catch {
-      setState({ kind: 'editing', problem: t('unreachable') });
+      setState({ kind: 'editing', problem: t('unreachable'), fields: {} });
     }
   };
-  const field = (key: keyof typeof form, label: string, type = 'text', required = false) => (
-    <label className="checkout__field">
-      <span>{label}</span>
-      <input
-        type={type}
-        required={required}
-        value={form[key]}
-        autoComplete={key === 'note' ? 'off' : key === 'phone' ? 'tel' : key}
-        onChange={(event) => setForm({ ...form, [key]: event.target.value })}
-      />
-    </label>
-  );
+  const fieldProblems = state.kind === 'editing' ? state.fields : {};
+  const field = (key: CheckoutField, label: string, type: string, required: boolean) => {
+    const problem = fieldProblems[key];
+    const control = {
+      id: `checkout-${key}`,
+      value: form[key],
+      required,
+      'aria-invalid': problem ? true : undefined,
+      'aria-describedby': problem ? `checkout-${key}-problem` : undefined,
+      onChange: (event: { target: { value: string } }) =>
+        setForm({ ...form, [key]: event.target.value }),
+    };
+    return (
+      <div className="checkout__field">
+        <label htmlFor={control.id}>{label}</label>
+        {key === 'note' ? (
+          <textarea {...control} rows={3} maxLength={2000} />
+        ) : (
+          <input
+            {...control}
+            type={type}
+            autoComplete={key === 'phone' ? 'tel' : key}
+            maxLength={key === 'phone' ? 40 : 320}
+          />
+        )}
+        {problem ? (
+          <p id={`checkout-${key}-problem`} className="checkout__problem">
+            {problem}
+          </p>
+        ) : null}
+      </div>
+    );
+  };
   return (
     <form
       className="checkout"
@@ -197,21 +243,9 @@ function Checkout({ token, prepayment }: { token: string; prepayment: boolean })
       <p>{prepayment ? t('shared.checkoutLeadPrepay') : t('shared.checkoutLead')}</p>
       {field('name', t('shared.name'), 'text', true)}
       {field('email', t('shared.email'), 'email', true)}
-      {field('phone', t('shared.phone'), 'tel')}
-      <label className="checkout__field">
-        <span>{t('shared.note')}</span>
-        <textarea
-          rows={3}
-          value={form.note}
-          maxLength={2000}
-          onChange={(event) => setForm({ ...form, note: event.target.value })}
-        />
-      </label>
-      {state.kind === 'editing' && state.problem ? (
-        <p className="notice notice--error" role="alert">
-          {state.problem}
-        </p>
-      ) : null}
+      {field('phone', t('shared.phone'), 'tel', false)}
+      {field('note', t('shared.note'), 'text', false)}
+      {state.kind === 'editing' && state.problem ? <Problem message={state.problem} /> : null}
       <div className="checkout__actions">
         <button
           type="submit"
@@ -237,6 +271,8 @@ function Checkout({ token, prepayment }: { token: string; prepayment: boolean })
   );
 }
 
+type CheckoutField = 'name' | 'email' | 'phone' | 'note';
+
 function Picture({ line, token }: { line: SelectionStyleLine; token: string | null }) {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
@@ -256,8 +292,18 @@ function Picture({ line, token }: { line: SelectionStyleLine; token: string | nu
       if (made) URL.revokeObjectURL(made);
     };
   }, [line.pictureId, token]);
-  return url ? (
-    <img className="shared__picture" src={url} alt="" width={96} height={128} />
+  // A logged-in buyer's cookie goes with a plain address: the browser loads it lazily.
+  const src = token ? url : line.pictureId ? accountPictureUrl(line.pictureId) : null;
+  return src ? (
+    <img
+      className="shared__picture"
+      src={src}
+      alt=""
+      width={96}
+      height={128}
+      loading="lazy"
+      style={{ backgroundColor: line.colorway.colorHex }}
+    />
   ) : (
     <span
       className="shared__picture"

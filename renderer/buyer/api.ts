@@ -1,4 +1,4 @@
-import type { SharedSelection } from '../../preload/contract/index.ts';
+import type { BuyerSelectionList, SharedSelection } from '../../preload/contract/index.ts';
 
 /** What the buyer pages ask the hub. Same origin: the hub serves these pages. */
 export interface HubHealth {
@@ -117,4 +117,32 @@ export async function accountSelection(
     | null;
   if (response.ok && body && !body.error) return { kind: 'open', selection: body };
   return { kind: 'missing', message: body?.error?.message ?? '' };
+}
+
+export type AccountSelections = { kind: 'open'; list: BuyerSelectionList } | { kind: 'login' };
+
+/** The selections of the logged-in buyer's stores. */
+export async function accountSelections(signal?: AbortSignal): Promise<AccountSelections> {
+  const response = await fetch('/api/buyer/selections', {
+    credentials: 'same-origin',
+    cache: 'no-store',
+    ...(signal ? { signal } : {}),
+  });
+  if (response.status === 401) return { kind: 'login' };
+  if (!response.ok) throw new Error(`The hub answered ${response.status}`);
+  return { kind: 'open', list: (await response.json()) as BuyerSelectionList };
+}
+
+/** Logs the buyer out here and at the hub. */
+export async function buyerSignOut(): Promise<void> {
+  const response = await fetch('/api/buyer/sign-out', {
+    method: 'POST',
+    credentials: 'same-origin',
+  });
+  if (!response.ok) throw new Error(`The hub answered ${response.status}`);
+}
+
+/** A picture of the logged-in buyer's selections: the session cookie authorises it. */
+export function accountPictureUrl(id: string): string {
+  return `/api/buyer/pictures/${encodeURIComponent(id)}`;
 }

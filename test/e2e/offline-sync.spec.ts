@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { createHubClient } from '../../main/sync/hub-client.ts';
 import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
+import {
+  generateLink,
+  newSelectionWithTwoUnits,
+  openShareModal,
+  visitUntil,
+} from './share-pages.ts';
 
 /**
  * A rep at a trade show: the desktop follows a standalone hub, the hub goes away, the
@@ -242,4 +249,51 @@ test('a selection is built, exported, duplicated and deleted with the hub unreac
       `select s.name, l.quantity from selections s join selection_lines l on l.selection_id = s.id`,
     ),
   ).toEqual([{ name: 'Booth order', quantity: 2 }]);
+});
+
+test('a share link generated with the hub unreachable says it goes live on sync, and opens once it has', async ({
+  page,
+  browser,
+}) => {
+  // Another admin's device switches share links on at the hub.
+  const admin = createHubClient(`http://127.0.0.1:${port}`);
+  const device = await admin.signIn({
+    email: 'maja@nordlys-atelier.example',
+    password: 'nordlys-showroom',
+    deviceName: 'Brand office',
+  });
+  await admin.push(device.token, {
+    clientId: device.deviceId,
+    mutations: [
+      {
+        seq: 1,
+        name: 'brand.updateShareLinkSettings.v1',
+        args: { enabled: true, expiryDays: 14, prepaymentCheckout: false },
+        at: new Date().toISOString(),
+      },
+    ],
+  });
+
+  await page.goto(shell.url);
+  const status = page.getByRole('button', { name: /^Sync status/ });
+  await expect(status).toHaveAccessibleName(/^Sync status: Online/, { timeout: 30_000 });
+  await newSelectionWithTwoUnits(page, 'Shared from the stand');
+  let modal = await openShareModal(page);
+  await expect(modal).toContainText('It expires after 14 days.', { timeout: 20_000 });
+  await modal.getByRole('button', { name: 'Close' }).last().click();
+
+  await stopProcess(hub!);
+  hub = null;
+  await expect(status).toHaveAccessibleName(/^Sync status: Offline/, { timeout: 20_000 });
+  modal = await openShareModal(page);
+  const url = await generateLink(modal);
+  await expect(modal).toContainText('Made on this computer: it goes live on the next sync');
+  await expect(modal.getByRole('table')).toContainText('Waiting to sync');
+  await page.screenshot({ path: 'test-results/offline-share-link.png' });
+
+  hub = await startHubProcess(hubDir, port);
+  await expect(modal.getByRole('table')).toContainText('Live', { timeout: 30_000 });
+  await expect(modal).not.toContainText('goes live on the next sync');
+  const buyer = await (await browser.newContext()).newPage();
+  await visitUntil(buyer, 'Shared from the stand', () => buyer.goto(url));
 });

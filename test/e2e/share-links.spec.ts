@@ -7,6 +7,7 @@ import {
   generateLink,
   newSelectionWithTwoUnits,
   openShareModal,
+  tabTo,
   visitUntil,
 } from './share-pages.ts';
 
@@ -64,14 +65,16 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   await buyer.reload();
   await expect(buyer.getByRole('heading', { name: 'Shared at the booth' })).toBeVisible();
 
-  // Request Checkout: an order the rep completes in Orders.
-  await buyer.getByRole('textbox', { name: 'Your name' }).fill('Aiko Buyer');
-  await buyer.getByRole('textbox', { name: 'Email' }).fill('aiko@shop.example');
-  await buyer
-    .getByRole('textbox', { name: 'Note for the brand (optional)' })
-    .fill('Deliver in March');
-  await buyer.getByRole('button', { name: 'Request Checkout' }).click();
-  await expect(buyer.getByRole('heading', { name: 'Checkout Requested' })).toBeVisible();
+  // Request Checkout, with the keyboard alone: an order the rep completes in Orders.
+  await tabTo(buyer, buyer.getByRole('textbox', { name: 'Your name' }));
+  await buyer.keyboard.type('Aiko Buyer');
+  await buyer.keyboard.press('Tab');
+  await buyer.keyboard.type('aiko@shop.example');
+  await tabTo(buyer, buyer.getByRole('textbox', { name: 'Note for the brand (optional)' }));
+  await buyer.keyboard.type('Deliver in March');
+  await tabTo(buyer, buyer.getByRole('button', { name: 'Request Checkout' }));
+  await buyer.keyboard.press('Enter');
+  await expect(buyer.getByRole('heading', { name: 'Checkout Requested' })).toBeFocused();
   await modal.getByRole('button', { name: 'Close' }).last().click();
   await sections.getByRole('button', { name: 'Orders' }).click();
   const order = page.getByRole('row').filter({ hasText: 'Aiko Buyer' });
@@ -116,8 +119,35 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   await expect(log.getByRole('row').filter({ hasText: 'Checkout requested' })).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('api-logs.png') });
 
-  // A buyer with an account logs in and sees the selection at its ordinary address.
+  // From the expired page a buyer with an account logs in, keyboard only, and finds the
+  // selection among their store's.
   const account = hubAccountOf(shell.dataDir, selectionId(url, shell.dataDir));
+  await tabTo(elsewhere, elsewhere.getByRole('link', { name: 'Log in' }));
+  await elsewhere.keyboard.press('Enter');
+  await expect(elsewhere.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  await tabTo(elsewhere, elsewhere.getByRole('textbox', { name: 'Email' }));
+  await elsewhere.keyboard.type(account.email);
+  await elsewhere.keyboard.press('Tab');
+  await elsewhere.keyboard.type('nordlys-showroom');
+  await elsewhere.keyboard.press('Enter');
+  await expect(elsewhere.getByRole('heading', { name: 'Your selections' })).toBeVisible();
+  await expectAccessible(elsewhere);
+  await tabTo(elsewhere, elsewhere.getByRole('link', { name: /Shared at the booth/ }));
+  await elsewhere.keyboard.press('Enter');
+  await expect(elsewhere.getByRole('heading', { name: 'Shared at the booth' })).toBeVisible();
+  await expect(elsewhere.locator('img.shared__picture').first()).toHaveJSProperty('complete', true);
+  expect(
+    await elsewhere
+      .locator('img.shared__picture')
+      .first()
+      .evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBeGreaterThan(0);
+  await elsewhere.screenshot({ path: testInfo.outputPath('buyer-account.png'), fullPage: true });
+  await tabTo(elsewhere, elsewhere.getByRole('button', { name: 'Log out' }));
+  await elsewhere.keyboard.press('Enter');
+  await expect(elsewhere.getByRole('heading', { name: 'Log in' })).toBeVisible();
+
+  // The ordinary address asks for the login first, then shows the selection.
   const store = await (await browser.newContext()).newPage();
   await store.goto(`${new URL(url).origin}/selections/${account.selectionId}`);
   await expect(store.getByRole('heading', { name: 'Log in' })).toBeVisible();

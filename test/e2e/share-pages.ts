@@ -62,3 +62,15 @@ export async function visitUntil(
     await expect(page.getByRole('heading', { name: heading })).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
 }
+
+/**
+ * Presses Tab until `target` has focus, as a keyboard user reaches it; fails when it is
+ * not reachable within `limit` presses.
+ */
+export async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
+  for (let presses = 0; presses < limit; presses++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target, `reachable with Tab within ${limit} presses`).toBeFocused();
+}

@@ -10,7 +10,7 @@ import {
   updateShareLinkSettingsLocally,
 } from '../../main/services/share-links.ts';
 import { hubDb, replicaDb } from '../../main/store/database.ts';
-import type { SharedSelection } from '../../preload/contract/index.ts';
+import type { BuyerSelectionList, SharedSelection } from '../../preload/contract/index.ts';
 import { servicesOf, useDemoHub } from '../support/demo-hub.ts';
 import type { TestDesktop } from '../support/desktop.ts';
 
@@ -94,6 +94,22 @@ describe('share links', () => {
     const shared = opened.body;
     expect(shared).toMatchObject({ name: 'For the pop-up', totals: { units: 1 } });
     await open(generated.url);
+
+    // Pictures come with the token in a header, and only the selection's own.
+    const pictureId = shared.lines![0]!.pictureId!;
+    const other = await demo.hub.store.db
+      .selectFrom('media')
+      .select('id')
+      .where('id', '!=', pictureId)
+      .executeTakeFirstOrThrow();
+    const picture = (id: string, withToken = token) =>
+      fetch(`${demo.url}/api/share/pictures/${id}`, { headers: { 'x-share-token': withToken } });
+    const shown = await picture(pictureId);
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('content-type')).toMatch(/^image\//);
+    expect((await picture(other.id)).status).toBe(404);
+    expect((await picture(pictureId, 'x'.repeat(43))).status).toBe(404);
+    expect((await fetch(`${demo.url}/api/share/pictures/${pictureId}`)).status).toBe(400);
 
     await rep.engine.syncNow();
     const [listed] = (await listShareLinks(services(rep), selection.id)).links;
@@ -262,6 +278,16 @@ describe('checkout from a share link', () => {
 });
 
 describe('buyers with an account', () => {
+  /** A buyer person the demo gave a password, and one store they belong to. */
+  const personWithLogin = (order: 'asc' | 'desc') =>
+    hubDb(demo.hub.store.db)
+      .selectFrom('buyer_users as u')
+      .innerJoin('buyer_memberships as m', 'm.buyer_user_id', 'u.id')
+      .select(['u.email', 'm.buyer_id'])
+      .where('u.password_hash', 'is not', null)
+      .orderBy('u.email', order)
+      .executeTakeFirstOrThrow();
+
   async function signIn(email: string, password: string) {
     const response = await fetch(`${demo.url}/api/buyer/sign-in`, {
       method: 'POST',
@@ -273,12 +299,7 @@ describe('buyers with an account', () => {
 
   it('see a selection of their store at its ordinary address, and nobody else does', async () => {
     const hub = hubDb(demo.hub.store.db);
-    const member = await hub
-      .selectFrom('buyer_users as u')
-      .innerJoin('buyer_memberships as m', 'm.buyer_user_id', 'u.id')
-      .select(['u.email', 'm.buyer_id'])
-      .where('u.password_hash', 'is not', null)
-      .executeTakeFirstOrThrow();
+    const member = await personWithLogin('asc');
     const rep = await demo.desktop();
     const selection = await createSelectionLocally(services(rep), {
       buyerId: member.buyer_id,
@@ -327,5 +348,76 @@ describe('buyers with an account', () => {
     expect((await read(other.id)).status).toBe(404);
     expect((await read('no-such-selection')).status).toBe(404);
     expect((await read(selection.id, false)).status).toBe(401);
+  });
+
+  it("list their selections, see their pictures and nobody else's, and log out at the hub", async () => {
+    const hub = hubDb(demo.hub.store.db);
+    const member = await personWithLogin('desc');
+    const rep = await demo.desktop();
+    const selection = await createSelectionLocally(services(rep), {
+      buyerId: member.buyer_id,
+      name: 'With pictures',
+      notes: '',
+    });
+    const sku = await rep.store.db
+      .selectFrom('skus as s')
+      .innerJoin('colorways as c', 'c.id', 's.colorway_id')
+      .select(['s.barcode', 'c.picture_id'])
+      .where('s.barcode', 'is not', null)
+      .where('c.picture_id', 'is not', null)
+      .executeTakeFirstOrThrow();
+    await scanIntoSelection(services(rep), { selectionId: selection.id, code: sku.barcode! });
+    await rep.engine.syncNow();
+    const elsewhere = await hub
+      .selectFrom('media')
+      .select('id')
+      .where('id', '!=', sku.picture_id!)
+      .executeTakeFirstOrThrow();
+
+    const session = await signIn(member.email, 'nordlys-showroom');
+    const cookie = session.cookie.split(';')[0]!;
+    const get = (path: string, withCookie = true) =>
+      fetch(`${demo.url}${path}`, { headers: withCookie ? { cookie } : {} });
+
+    const list = await get('/api/buyer/selections');
+    expect(list.status).toBe(200);
+    const listed = (await list.json()) as BuyerSelectionList;
+    expect(listed.selections.find((row) => row.id === selection.id)).toMatchObject({
+      name: 'With pictures',
+      units: 1,
+    });
+    const memberships = await hub
+      .selectFrom('buyer_memberships as m')
+      .innerJoin('buyer_users as u', 'u.id', 'm.buyer_user_id')
+      .select('m.buyer_id')
+      .where('u.email', '=', member.email)
+      .execute();
+    const ownSelections = await hub
+      .selectFrom('selections')
+      .select('id')
+      .where(
+        'buyer_id',
+        'in',
+        memberships.map((row) => row.buyer_id),
+      )
+      .execute();
+    expect(listed.selections.map((row) => row.id).sort()).toEqual(
+      ownSelections.map((row) => row.id).sort(),
+    );
+
+    const picture = await get(`/api/buyer/pictures/${sku.picture_id}`);
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toMatch(/^image\//);
+    expect((await get(`/api/buyer/pictures/${elsewhere.id}`)).status).toBe(404);
+    expect((await get(`/api/buyer/pictures/${sku.picture_id}`, false)).status).toBe(401);
+
+    const signOut = await fetch(`${demo.url}/api/buyer/sign-out`, {
+      method: 'POST',
+      headers: { cookie },
+    });
+    expect(signOut.status).toBe(204);
+    expect(signOut.headers.get('set-cookie')).toMatch(/trunkshow-buyer=;/);
+    // The old cookie, kept by someone, opens nothing any more.
+    expect((await get('/api/buyer/selections')).status).toBe(401);
   });
 });

@@ -8,6 +8,7 @@ import type {
 } from '../../../preload/contract/index.ts';
 import { errorMessage, trunkshow } from '../api.ts';
 import { formatDate } from '../format.ts';
+import { useSyncStore } from '../state/sync.ts';
 import { Dialog } from './Dialog.tsx';
 import './ShareLinkDialog.css';
 
@@ -40,9 +41,11 @@ export function ShareLinkDialog({
     [selectionId, t],
   );
 
+  // Pulled changes (a link gone live, opens counted at the hub) show as they arrive.
+  const dataVersion = useSyncStore((state) => state.status?.dataVersion);
   useEffect(() => {
     void load();
-  }, [load]);
+  }, [load, dataVersion]);
 
   const generate = async () => {
     setBusy(true);
@@ -104,7 +107,14 @@ export function ShareLinkDialog({
               {t('share.generate')}
             </button>
           </div>
-          {generated ? <GeneratedLink generated={generated} subject={selectionName} /> : null}
+          {generated ? (
+            <GeneratedLink
+              url={generated.url}
+              // The list is reloaded on every sync: the link as it stands now.
+              link={shown.links.find((link) => link.id === generated.link.id) ?? generated.link}
+              subject={selectionName}
+            />
+          ) : null}
           <LinkList links={shown.links} onRevoke={(link) => void revoke(link)} />
         </>
       )}
@@ -144,27 +154,35 @@ function CopyableAddress({ url, subject }: { url: string; subject: string }) {
   );
 }
 
-function GeneratedLink({ generated, subject }: { generated: GeneratedShareLink; subject: string }) {
+function GeneratedLink({
+  url,
+  link,
+  subject,
+}: {
+  url: string;
+  link: ShareLinkView;
+  subject: string;
+}) {
   const { t, i18n } = useTranslation();
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    void QRCode.toString(generated.url, { type: 'svg', margin: 1 }).then((svg) => {
+    void QRCode.toString(url, { type: 'svg', margin: 1 }).then((svg) => {
       if (current) setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
     });
     return () => {
       current = false;
     };
-  }, [generated.url]);
+  }, [url]);
   return (
     <section className="share__new" aria-label={t('share.newLink')}>
       <div className="share__new-text">
         <p className="share__once">{t('share.once')}</p>
-        <CopyableAddress url={generated.url} subject={subject} />
+        <CopyableAddress url={url} subject={subject} />
         <p>
-          {generated.link.state === 'waiting'
-            ? t('share.goesLive', { date: formatDate(generated.link.expiresAt, i18n.language) })
-            : t('share.expires', { date: formatDate(generated.link.expiresAt, i18n.language) })}
+          {link.state === 'waiting'
+            ? t('share.goesLive', { date: formatDate(link.expiresAt, i18n.language) })
+            : t('share.expires', { date: formatDate(link.expiresAt, i18n.language) })}
         </p>
       </div>
       {qr ? (
