@@ -12,6 +12,7 @@ import type { Store } from '../store/database.ts';
 import { registerApiRoutes } from './api.ts';
 import { registerBuyerApp } from './buyer-app.ts';
 import { registerBuyerRoutes } from './buyer-routes.ts';
+import { shareOpenLog } from './share-opens.ts';
 import { registerShareRoutes } from './share-routes.ts';
 import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
 import { classifyError, errorBody, handleError } from './errors.ts';
@@ -94,7 +95,14 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   registerApiRoutes(app, { db: options.store.db, clock, startedAt, version });
   const changes = options.changes ?? new ChangeNotifier();
   registerSyncRoutes(app, { db: options.store.db, clock, changes });
-  registerShareRoutes(app, { db: options.store.db, clock, changes });
+  const opens = shareOpenLog(options.store.db, {
+    onWritten: () => changes.notify(),
+    onFailed: (error, count) =>
+      app.log.error({ err: error, count }, 'share-link opens not counted'),
+  });
+  // Opens noted in the last moments are written before the store closes.
+  app.addHook('onClose', () => opens.flush());
+  registerShareRoutes(app, { db: options.store.db, clock, changes, opens });
   registerBuyerRoutes(app, { db: options.store.db, clock });
   const buyerApp = await registerBuyerApp(app, options.buyerAppDir);
 

@@ -10,6 +10,7 @@ import { pictureInSelections, selectionHead } from '../store/selection-queries.t
 import { LIMITS, recordFailure, retryAfter } from './auth/failures.ts';
 import { tokenHash } from './auth/tokens.ts';
 import { HubRefusal } from './errors.ts';
+import type { ShareOpenLog } from './share-opens.ts';
 import { sendPicture } from './pictures.ts';
 import type { ChangeNotifier } from './sync-routes.ts';
 
@@ -17,6 +18,7 @@ export interface ShareRouteDependencies {
   db: StoreDb;
   clock: () => Date;
   changes: ChangeNotifier;
+  opens: ShareOpenLog;
 }
 
 /** A token as the buyer page sends it: in a body or a header, never in an address. */
@@ -122,21 +124,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
     },
     async (request, reply): Promise<SharedSelection> => {
       const { link, head, brand, prepayment, now } = await liveLink(request.body.token, request);
-      const at = now.toISOString();
-      await db.transaction().execute(async (trx) => {
-        await hubDb(trx)
-          .updateTable('share_links')
-          .set((eb) => ({ open_count: eb('open_count', '+', 1), last_opened_at: at }))
-          .where('id', '=', link.id)
-          .execute();
-        await auditAnonymous(trx, {
-          at,
-          action: 'shareLink.opened',
-          subject: `share-link:${link.id}`,
-          details: { selectionId: link.selection_id },
-        });
-      });
-      deps.changes.notify();
+      deps.opens.record({ linkId: link.id, selectionId: link.selection_id, at: now.toISOString() });
       const sheet = await readSelectionSheet(db, head);
       reply.header('cache-control', 'no-store');
       return {

@@ -3,6 +3,7 @@ import {
   CompiledQuery,
   Kysely,
   SqliteDialect,
+  type SqliteDatabase,
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
@@ -100,11 +101,43 @@ class ImmediateTransactionDriver extends SqliteDriver {
   }
 }
 
+/**
+ * Kysely prepares every query it runs, and better-sqlite3 compiles SQL on every prepare:
+ * on a hot route (a share link opened, a page of a sync) compiling cost more than
+ * running. Compiled statements are kept by their SQL text, the least recently used
+ * dropped past a bound. Reusing one is safe: Kysely runs one query at a time on this
+ * single connection, and SQLite recompiles a statement itself after a schema change.
+ */
+export function withStatementCache(
+  database: BetterSqlite3.Database,
+  size = 500,
+): SqliteDatabase & { readonly cached: number } {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    get cached() {
+      return statements.size;
+    },
+    close: () => database.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement) {
+        statements.delete(sql);
+      } else {
+        statement = database.prepare(sql);
+        if (statements.size >= size) statements.delete(statements.keys().next().value!);
+      }
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
 class StoreDialect extends SqliteDialect {
-  readonly #database: BetterSqlite3.Database;
+  readonly #database: SqliteDatabase;
   constructor(database: BetterSqlite3.Database) {
-    super({ database });
-    this.#database = database;
+    const cached = withStatementCache(database);
+    super({ database: cached });
+    this.#database = cached;
   }
   override createDriver(): Driver {
     return new ImmediateTransactionDriver({ database: this.#database });

@@ -488,9 +488,10 @@ async function benchImport(store: Store): Promise<void> {
 
 /**
  * Share-link opens per second a standalone hub serves (token hashed and looked up,
- * expiry checked, the open counted and audited, the selection priced), beside its
- * lightest route, GET /api/health, on the same server with the same load: autocannon,
- * 20 connections, 10 s each, the hub in its own process as in production.
+ * expiry checked, the open noted for its batched count and audit line, the selection
+ * priced), beside its lightest route, GET /api/health, on the same server with the same
+ * load: autocannon, 20 connections, 10 s each, the hub in its own process as in
+ * production.
  */
 async function benchShareOpen(): Promise<void> {
   const token = newToken();

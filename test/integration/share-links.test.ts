@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LINK_EXPIRED_MESSAGE } from '../../main/domain/share-links.ts';
 import { completeCheckoutLocally, listOrders } from '../../main/services/orders.ts';
 import { createSelectionLocally, scanIntoSelection } from '../../main/services/selections.ts';
@@ -111,6 +111,15 @@ describe('share links', () => {
     expect((await picture(pictureId, 'x'.repeat(43))).status).toBe(404);
     expect((await fetch(`${demo.url}/api/share/pictures/${pictureId}`)).status).toBe(400);
 
+    // Opens are counted a batch at a time, within a moment.
+    await vi.waitFor(async () => {
+      const counted = await demo.hub.store.db
+        .selectFrom('share_links')
+        .select('open_count')
+        .where('id', '=', generated.link.id)
+        .executeTakeFirstOrThrow();
+      expect(counted.open_count).toBe(2);
+    });
     await rep.engine.syncNow();
     const [listed] = (await listShareLinks(services(rep), selection.id)).links;
     expect(listed).toMatchObject({ state: 'live', openCount: 2, createdBy: 'Jonas Berg' });
