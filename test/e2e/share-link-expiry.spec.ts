@@ -45,7 +45,7 @@ const linkRow = (modal: Locator, index: number) =>
     .getByRole('row')
     .nth(index + 1);
 
-test('a link lives its own number of days, stops while the setting is off, and terminate-all ends every link', async ({
+test('a link lives its own number of days, stops while the setting is off; with prepayment the buyer orders; terminate-all ends every link', async ({
   page,
   shell,
   browser,
@@ -103,6 +103,33 @@ test('a link lives its own number of days, stops while the setting is off, and t
   };
   const unknown = randomBytes(32).toString('base64url');
   expect(await answerTo(tenDayLink.split('/s/')[1]!)).toEqual(await answerTo(unknown));
+
+  // With prepayment checkout, the buyer completes the checkout: an Order at once.
+  await saveSettings(page, (page) =>
+    page
+      .getByRole('checkbox', {
+        name: 'Prepayment checkout: anonymous buyers may complete checkout themselves',
+      })
+      .check(),
+  );
+  await expect(async () => {
+    await other.reload();
+    await expect(other.getByRole('button', { name: 'Complete checkout' })).toBeVisible({
+      timeout: 2_000,
+    });
+  }).toPass({ timeout: 20_000 });
+  await other.getByRole('textbox', { name: 'Your name' }).fill('Kenji Sato');
+  await other.getByRole('textbox', { name: 'Email' }).fill('kenji@shop.example');
+  await other.getByRole('button', { name: 'Complete checkout' }).click();
+  await expect(other.getByRole('heading', { name: 'Order', exact: true })).toBeFocused();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Orders' })
+    .click();
+  const order = page.getByRole('row').filter({ hasText: 'Kenji Sato' });
+  await expect(order).toContainText('Order', { timeout: 20_000 });
+  await expect(order).not.toContainText('Checkout Requested');
+  await expect(order.getByRole('button', { name: 'Complete checkout' })).toHaveCount(0);
 
   // Terminate all: the thirty-day link stops at once.
   await page

@@ -49,6 +49,14 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   await expect(modal).toContainText('It expires after 10 days.');
   const url = await generateLink(modal);
   await expect(modal.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await modal.getByRole('button', { name: 'Copy link' }).click();
+  await expect(modal.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  await expect(modal.getByRole('link', { name: 'Email' })).toHaveAttribute(
+    'href',
+    `mailto:?subject=${encodeURIComponent('Shared at the booth')}&body=${encodeURIComponent(url)}`,
+  );
   await expect(modal.getByRole('table')).toContainText('Maja Lindqvist');
   await expect(modal.getByRole('table')).toContainText(/Live|Waiting to sync/);
   await page.screenshot({ path: testInfo.outputPath('share-modal.png') });
@@ -58,6 +66,12 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   const buyer = await phone.newPage();
   await visitUntil(buyer, 'Shared at the booth', () => buyer.goto(url));
   expect(new URL(buyer.url()).pathname).toBe('/shared');
+  const linkPage = await phone.request.get(url);
+  expect(linkPage.headers()).toMatchObject({
+    'referrer-policy': 'no-referrer',
+    'x-robots-tag': expect.stringContaining('noindex') as string,
+    'cache-control': 'no-store',
+  });
   await expect(buyer.getByText(/2 units/)).toBeVisible();
   await expect(buyer.getByRole('button', { name: /share/i })).toHaveCount(0);
   await buyer.screenshot({ path: testInfo.outputPath('buyer-shared.png'), fullPage: true });
