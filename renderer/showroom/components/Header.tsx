@@ -24,15 +24,16 @@ export function Header({ user }: { user: SignedInUser }) {
   const pending = useSearchPending();
   const brand = summary.status === 'ready' ? summary.summary : null;
   const noMatches = shown !== undefined && shown.total === 0 && shown.query !== '';
+  const admin = user.role === 'admin';
 
   return (
     <header className="topbar">
-      <div className="topbar__inner">
+      <div className={`topbar__inner${admin ? ' topbar__inner--admin' : ''}`}>
         <div className="topbar__brand">
           <h1 className="brand-name">{brand?.name ?? t('appName')}</h1>
           <StyleCount />
         </div>
-        <Sections admin={user.role === 'admin'} />
+        <Sections admin={admin} />
         <div className="topbar__session">
           <SyncIndicator />
           <AccountMenu user={user} />
@@ -63,7 +64,7 @@ export function Header({ user }: { user: SignedInUser }) {
   );
 }
 
-/** Catalog, Buyers and, for admins, Devices. */
+/** Catalog, Selections, Orders, Buyers and, for admins, Devices, Settings and API Logs. */
 function Sections({ admin }: { admin: boolean }) {
   const { t } = useTranslation();
   const view = useNavigationStore((state) => state.view);
