@@ -8,6 +8,7 @@ import { pictureInSelections, selectionHead } from '../store/selection-queries.t
 import { forgetFailures, recordFailure, refuseWhileLimited } from './auth/failures.ts';
 import { decoyHash, verifyPassword } from './auth/passwords.ts';
 import { newToken, tokenHash } from './auth/tokens.ts';
+import { demoBuyerAccounts, type DemoBuyerAccount } from './demo-brand.ts';
 import { HubRefusal } from './errors.ts';
 import { sendPicture } from './pictures.ts';
 
@@ -97,6 +98,19 @@ export function registerBuyerRoutes(app: FastifyInstance, deps: BuyerRouteDepend
     if (!user) throw new HubRefusal(401, 'unauthorized', 'Log in to see your selections.');
     return user;
   }
+
+  api.get(
+    '/api/buyer/demo-accounts',
+    {
+      schema: {
+        summary: "The demo brand's buyer logins, listed on its login page; null on a real hub",
+        tags: ['buyers'],
+      },
+    },
+    async (): Promise<{ accounts: DemoBuyerAccount[] | null }> => ({
+      accounts: await demoBuyerAccounts(db),
+    }),
+  );
 
   api.post(
     '/api/buyer/sign-out',

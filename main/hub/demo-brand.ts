@@ -66,12 +66,40 @@ export interface DemoAccount {
   role: 'admin' | 'rep';
 }
 
-export async function demoAccounts(db: StoreDb): Promise<DemoAccount[] | null> {
+async function isDemoHub(db: StoreDb): Promise<boolean> {
   const demo = await hubDb(db)
     .selectFrom('hub_settings')
     .select('value')
     .where('key', '=', DEMO_KEY)
     .executeTakeFirst();
-  if (demo?.value !== '1') return null;
+  return demo?.value === '1';
+}
+
+export async function demoAccounts(db: StoreDb): Promise<DemoAccount[] | null> {
+  if (!(await isDemoHub(db))) return null;
   return STAFF.map((person) => ({ ...person, password: DEMO_PASSWORD }));
+}
+
+export interface DemoBuyerAccount {
+  email: string;
+  password: string;
+  name: string;
+  /** The store (buyer) the person buys for. */
+  store: string;
+}
+
+/** The demo's buyer people who can log in to the buyer pages; null on a real brand's hub. */
+export async function demoBuyerAccounts(db: StoreDb): Promise<DemoBuyerAccount[] | null> {
+  if (!(await isDemoHub(db))) return null;
+  const people = await hubDb(db)
+    .selectFrom('buyer_users as u')
+    .innerJoin('buyer_memberships as m', 'm.buyer_user_id', 'u.id')
+    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+    .select(['u.email', 'u.name', (eb) => eb.fn.min('b.name').as('store')])
+    .where('u.password_hash', 'is not', null)
+    .groupBy(['u.id', 'u.email', 'u.name'])
+    .orderBy('store')
+    .limit(DEMO_BUYER_LOGINS)
+    .execute();
+  return people.map((person) => ({ ...person, password: DEMO_PASSWORD }));
 }

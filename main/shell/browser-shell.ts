@@ -120,6 +120,7 @@ async function main(): Promise<void> {
       for (const account of accounts) {
         console.log(`  ${account.role.padEnd(5)} ${account.email}  password: ${account.password}`);
       }
+      console.log(`Buyer pages: ${embeddedHub.url}/login (the demo buyers are listed there)`);
     }
   }
   const host = await startServiceHost({

@@ -6,7 +6,9 @@ import {
   accountSelections,
   buyerSignIn,
   buyerSignOut,
+  demoBuyerAccounts,
   type AccountSelection,
+  type DemoBuyerAccount,
 } from './api.ts';
 import { Selection } from './SharedSelectionPage.tsx';
 import { Loading, Problem } from './PageStatus.tsx';
@@ -162,7 +164,40 @@ export function LoginPage() {
         </button>
       </div>
       <p>{t('account.help')}</p>
+      <DemoBuyers
+        onUse={(account) => {
+          setEmail(account.email);
+          setPassword(account.password);
+        }}
+      />
     </form>
+  );
+}
+
+/** On the demo brand's hub only: its buyer logins, one tap to fill the form. */
+function DemoBuyers({ onUse }: { onUse: (account: DemoBuyerAccount) => void }) {
+  const { t } = useTranslation();
+  const [accounts, setAccounts] = useState<DemoBuyerAccount[] | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    demoBuyerAccounts(controller.signal).then(setAccounts, () => undefined);
+    return () => controller.abort();
+  }, []);
+  if (!accounts?.length) return null;
+  return (
+    <section className="demo-buyers" aria-labelledby="demo-buyers-title">
+      <h2 id="demo-buyers-title">{t('account.demoTitle')}</h2>
+      <p>{t('account.demoLead', { password: accounts[0]!.password })}</p>
+      <ul>
+        {accounts.map((account) => (
+          <li key={account.email}>
+            <button type="button" className="button" onClick={() => onUse(account)}>
+              {t('account.demoUse', { name: account.name, store: account.store })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

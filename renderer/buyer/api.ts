@@ -146,3 +146,20 @@ export async function buyerSignOut(): Promise<void> {
 export function accountPictureUrl(id: string): string {
   return `/api/buyer/pictures/${encodeURIComponent(id)}`;
 }
+
+export interface DemoBuyerAccount {
+  email: string;
+  password: string;
+  name: string;
+  store: string;
+}
+
+/** The demo brand's buyer logins; null on a real brand's hub, which never lists any. */
+export async function demoBuyerAccounts(signal?: AbortSignal): Promise<DemoBuyerAccount[] | null> {
+  const response = await fetch('/api/buyer/demo-accounts', {
+    cache: 'no-store',
+    ...(signal ? { signal } : {}),
+  });
+  if (!response.ok) return null;
+  return ((await response.json()) as { accounts: DemoBuyerAccount[] | null }).accounts;
+}

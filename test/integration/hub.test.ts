@@ -83,6 +83,11 @@ describe('hub over HTTP', () => {
     });
   });
 
+  it("lists no buyer logins on a real brand's hub", async () => {
+    const response = await get('/api/buyer/demo-accounts');
+    expect(await response.json()).toEqual({ accounts: null });
+  });
+
   it('publishes an OpenAPI 3 document listing its routes', async () => {
     const response = await get('/api/openapi.json');
     expect(response.status).toBe(200);

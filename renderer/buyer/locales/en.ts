@@ -54,6 +54,10 @@ export const en = {
     selectionsTitle: 'Your selections',
     noSelections: 'No selections yet. Your sales rep shares them with your stores.',
     selectionMeta: '{{buyer}} · {{units}} · updated {{date}}',
+    demoTitle: 'Demo buyers',
+    demoLead:
+      'This is the demo brand: each of these buyers logs in with the password {{password}}.',
+    demoUse: 'Use {{name}} ({{store}})',
   },
   unreachable: 'This page could not reach the showroom. Check your connection, then reload.',
   language: 'Language',
