@@ -289,6 +289,18 @@ test('a share link generated with the hub unreachable says it goes live on sync,
   const url = await generateLink(modal);
   await expect(modal).toContainText('Made on this computer: it goes live on the next sync');
   await expect(modal.getByRole('table')).toContainText('Waiting to sync');
+  // A computer that refuses clipboard access: the address is selected for Ctrl+C instead.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error('Not allowed'));
+  });
+  await modal.getByRole('button', { name: 'Copy link' }).click();
+  await expect(modal.getByRole('status').filter({ hasText: 'press Ctrl+C' })).toBeVisible();
+  const selected = await modal
+    .getByRole('textbox', { name: 'Link address' })
+    .evaluate((input: HTMLInputElement) =>
+      input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0),
+    );
+  expect(selected).toBe(url);
   await page.screenshot({ path: 'test-results/offline-share-link.png' });
 
   hub = await startHubProcess(hubDir, port);

@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   GeneratedShareLink,
@@ -124,15 +124,18 @@ export function ShareLinkDialog({
 
 function CopyableAddress({ url, subject }: { url: string; subject: string }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState(false);
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const address = useRef<HTMLInputElement>(null);
   const mail = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(url)}`;
   return (
     <div className="share__address">
       <input
+        ref={address}
         className="field__control share__url"
         readOnly
         value={url}
         aria-label={t('share.address')}
+        aria-describedby={copy === 'failed' ? 'share-copy-failed' : undefined}
         onFocus={(event) => event.target.select()}
       />
       <button
@@ -140,16 +143,25 @@ function CopyableAddress({ url, subject }: { url: string; subject: string }) {
         className="button"
         onClick={() =>
           void navigator.clipboard.writeText(url).then(
-            () => setCopied(true),
-            () => setCopied(false),
+            () => setCopy('copied'),
+            () => {
+              // Without clipboard access the address is selected, ready for the keyboard.
+              address.current?.select();
+              setCopy('failed');
+            },
           )
         }
       >
-        {copied ? t('share.copied') : t('share.copy')}
+        {copy === 'copied' ? t('share.copied') : t('share.copy')}
       </button>
       <a className="button" href={mail}>
         {t('share.email')}
       </a>
+      {copy === 'failed' ? (
+        <p id="share-copy-failed" className="share__copy-failed" role="status">
+          {t('share.copyFailed')}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -264,6 +264,8 @@ export const en = {
     address: 'Link address',
     copy: 'Copy link',
     copied: 'Copied',
+    copyFailed:
+      'This computer did not let Trunkshow copy: the address is selected, press Ctrl+C (⌘C on a Mac).',
     email: 'Email',
     newLink: 'New link',
     once: 'Copy or send it now: for safety, Trunkshow does not show this link again.',

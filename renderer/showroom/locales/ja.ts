@@ -268,6 +268,8 @@ export const ja: Messages = {
     address: 'リンクのアドレス',
     copy: 'リンクをコピー',
     copied: 'コピーしました',
+    copyFailed:
+      'このコンピューターではコピーできませんでした。アドレスを選択したので Ctrl+C（Mac は ⌘C）を押してください。',
     email: 'メール',
     newLink: '新しいリンク',
     once: '今コピーまたは送信してください。安全のため、このリンクは再表示されません。',

@@ -62,7 +62,8 @@ describe('money', () => {
     expect(formatDecimal({ amountMinor: -250, currency: 'EUR' })).toBe('-2.50');
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: 10 ** 12 }),
+        // Files may hold at most twelve digits before the point: 999,999,999,999 yen.
+        fc.integer({ min: 0, max: 10 ** 12 - 1 }),
         fc.constantFrom('EUR', 'JPY', 'KWD'),
         (minor, currency) => {
           const text = formatDecimal({ amountMinor: minor, currency });
