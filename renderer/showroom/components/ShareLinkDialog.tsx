@@ -140,7 +140,7 @@ function CopyableAddress({ url, subject }: { url: string; subject: string }) {
       />
       <button
         type="button"
-        className="button"
+        className="button button--quiet"
         onClick={() =>
           void navigator.clipboard.writeText(url).then(
             () => setCopy('copied'),
@@ -154,7 +154,7 @@ function CopyableAddress({ url, subject }: { url: string; subject: string }) {
       >
         {copy === 'copied' ? t('share.copied') : t('share.copy')}
       </button>
-      <a className="button" href={mail}>
+      <a className="button button--quiet" href={mail}>
         {t('share.email')}
       </a>
       {copy === 'failed' ? (
