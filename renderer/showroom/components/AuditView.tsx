@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_KINDS, type AuditKind, type AuditLine } from '../../../preload/contract/index.ts';
-import { errorMessage, trunkshow } from '../api.ts';
+import { AUDIT_KINDS, type AuditKind } from '../../../preload/contract/index.ts';
+import { useOperation } from '../hooks/useOperation.ts';
 import './OrdersView.css';
 
 /**
@@ -12,27 +12,7 @@ import './OrdersView.css';
 export function AuditView() {
   const { t, i18n } = useTranslation();
   const [kind, setKind] = useState<AuditKind>('shareLinks');
-  const [entries, setEntries] = useState<AuditLine[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    trunkshow()
-      .invoke('audit.list', { kind })
-      .then(
-        (found) => {
-          if (!current) return;
-          setEntries(found);
-          setProblem(null);
-        },
-        (error: unknown) => {
-          if (current) setProblem(errorMessage(error, t('unexpected')));
-        },
-      );
-    return () => {
-      current = false;
-    };
-  }, [kind, t]);
+  const { data: entries, problem } = useOperation('audit.list', { kind });
 
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
   return (

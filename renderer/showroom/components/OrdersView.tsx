@@ -1,40 +1,19 @@
-import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderSummary } from '../../../preload/contract/index.ts';
 import { formatMoney } from '../../../main/domain/money.ts';
-import { errorMessage, trunkshow } from '../api.ts';
+import { trunkshow } from '../api.ts';
 import { formatDate } from '../format.ts';
-import { useSyncStore } from '../state/sync.ts';
+import { useOperation } from '../hooks/useOperation.ts';
 import { StatePanel } from './StatePanel.tsx';
 import './OrdersView.css';
 
 /** The OMS view: orders from share links, "Checkout Requested" ones to complete. */
 export function OrdersView() {
   const { t, i18n } = useTranslation();
-  const [orders, setOrders] = useState<OrderSummary[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const dataVersion = useSyncStore((state) => state.status?.dataVersion);
+  const { data: orders, problem, act } = useOperation('orders.list', {}, { followSync: true });
 
-  const load = useCallback(
-    () =>
-      trunkshow()
-        .invoke('orders.list', {})
-        .then(setOrders, (error: unknown) => setProblem(errorMessage(error, t('unexpected')))),
-    [t],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load, dataVersion]);
-
-  const complete = async (order: OrderSummary) => {
-    try {
-      await trunkshow().invoke('orders.completeCheckout', { orderId: order.id });
-      await load();
-    } catch (error) {
-      setProblem(errorMessage(error, t('unexpected')));
-    }
-  };
+  const complete = (order: OrderSummary) =>
+    act(() => trunkshow().invoke('orders.completeCheckout', { orderId: order.id }));
 
   return (
     <section className="orders" aria-labelledby="orders-title">

@@ -1,34 +1,17 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShareLinkSettings } from '../../../preload/contract/index.ts';
 import { parseExpiryDays } from '../../../main/domain/share-links.ts';
 import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { Dialog } from './Dialog.tsx';
 import { ChoiceGroup, Field } from './Field.tsx';
+import { useOperation } from '../hooks/useOperation.ts';
 import './SettingsView.css';
 
 /** The brand's settings an admin changes: for now, share links with anonymous buyers. */
 export function SettingsView() {
   const { t } = useTranslation();
-  const [saved, setSaved] = useState<ShareLinkSettings | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-
-  useEffect(() => {
-    let current = true;
-    trunkshow()
-      .invoke('brand.shareLinkSettings', {})
-      .then(
-        (settings) => {
-          if (current) setSaved(settings);
-        },
-        (error: unknown) => {
-          if (current) setProblem(errorMessage(error, t('unexpected')));
-        },
-      );
-    return () => {
-      current = false;
-    };
-  }, [t]);
+  const { data: saved, problem, setData: setSaved } = useOperation('brand.shareLinkSettings', {});
 
   return (
     <section className="settings" aria-labelledby="settings-title">

@@ -1,14 +1,10 @@
 import QRCode from 'qrcode';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type {
-  GeneratedShareLink,
-  SelectionShareLinks,
-  ShareLinkView,
-} from '../../../preload/contract/index.ts';
-import { errorMessage, trunkshow } from '../api.ts';
+import type { GeneratedShareLink, ShareLinkView } from '../../../preload/contract/index.ts';
+import { trunkshow } from '../api.ts';
 import { formatDate } from '../format.ts';
-import { useSyncStore } from '../state/sync.ts';
+import { useOperation } from '../hooks/useOperation.ts';
 import { Dialog } from './Dialog.tsx';
 import './ShareLinkDialog.css';
 
@@ -28,46 +24,25 @@ export function ShareLinkDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [shown, setShown] = useState<SelectionShareLinks | null>(null);
-  const [generated, setGenerated] = useState<GeneratedShareLink | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(
-    () =>
-      trunkshow()
-        .invoke('shareLinks.list', { selectionId })
-        .then(setShown, (error: unknown) => setProblem(errorMessage(error, t('unexpected')))),
-    [selectionId, t],
-  );
-
   // Pulled changes (a link gone live, opens counted at the hub) show as they arrive.
-  const dataVersion = useSyncStore((state) => state.status?.dataVersion);
-  useEffect(() => {
-    void load();
-  }, [load, dataVersion]);
+  const {
+    data: shown,
+    problem,
+    act,
+  } = useOperation('shareLinks.list', { selectionId }, { followSync: true });
+  const [generated, setGenerated] = useState<GeneratedShareLink | null>(null);
+  const [busy, setBusy] = useState(false);
 
   const generate = async () => {
     setBusy(true);
-    setProblem(null);
-    try {
-      setGenerated(await trunkshow().invoke('shareLinks.generate', { selectionId }));
-      await load();
-    } catch (error) {
-      setProblem(errorMessage(error, t('unexpected')));
-    } finally {
-      setBusy(false);
-    }
+    await act(async () =>
+      setGenerated(await trunkshow().invoke('shareLinks.generate', { selectionId })),
+    );
+    setBusy(false);
   };
 
-  const revoke = async (link: ShareLinkView) => {
-    try {
-      await trunkshow().invoke('shareLinks.revoke', { linkId: link.id });
-      await load();
-    } catch (error) {
-      setProblem(errorMessage(error, t('unexpected')));
-    }
-  };
+  const revoke = (link: ShareLinkView) =>
+    act(() => trunkshow().invoke('shareLinks.revoke', { linkId: link.id }));
 
   return (
     <Dialog
