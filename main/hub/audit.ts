@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { AuditEntry, AuditKind, AuditQuery } from '../../preload/contract/index.ts';
 import { hubDb, type StoreDb } from '../store/database.ts';
@@ -52,4 +53,23 @@ export async function readAuditLog(
     subject: row.subject,
     details: JSON.parse(row.details) as Record<string, unknown>,
   }));
+}
+
+/** What a link holder did, as an audit row: anonymous, so no actor and no device. */
+export function anonymousAuditRow(entry: {
+  at: string;
+  action: string;
+  subject: string;
+  details: Record<string, unknown>;
+}) {
+  return {
+    id: uuidv7(),
+    at: entry.at,
+    actor_kind: 'anonymous' as const,
+    actor_id: null,
+    device: null,
+    action: entry.action,
+    subject: entry.subject,
+    details: JSON.stringify(entry.details),
+  };
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
 import { hubDb, type StoreDb } from '../store/database.ts';
+import { anonymousAuditRow } from './audit.ts';
 
 export interface ShareOpen {
   linkId: string;
@@ -65,16 +65,14 @@ export function shareOpenLog(
       await hub
         .insertInto('audit_log')
         .values(
-          batch.map((open) => ({
-            id: uuidv7(),
-            at: open.at,
-            actor_kind: 'anonymous' as const,
-            actor_id: null,
-            device: null,
-            action: 'shareLink.opened',
-            subject: `share-link:${open.linkId}`,
-            details: JSON.stringify({ selectionId: open.selectionId }),
-          })),
+          batch.map((open) =>
+            anonymousAuditRow({
+              at: open.at,
+              action: 'shareLink.opened',
+              subject: `share-link:${open.linkId}`,
+              details: { selectionId: open.selectionId },
+            }),
+          ),
         )
         .execute();
     });

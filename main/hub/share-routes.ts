@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import type { SharedSelection } from '../../preload/contract/index.ts';
 import { LINK_EXPIRED_MESSAGE, shareLinkStatus } from '../domain/share-links.ts';
@@ -9,6 +8,7 @@ import { hubDb, type StoreDb } from '../store/database.ts';
 import { pictureInSelections, selectionHead } from '../store/selection-queries.ts';
 import { LIMITS, recordFailure, retryAfter } from './auth/failures.ts';
 import { tokenHash } from './auth/tokens.ts';
+import { anonymousAuditRow } from './audit.ts';
 import { HubRefusal } from './errors.ts';
 import type { ShareOpenLog } from './share-opens.ts';
 import { sendPicture } from './pictures.ts';
@@ -48,26 +48,6 @@ interface CheckoutAnswer {
  * does not open gets the same answer; guesses are counted per address and refused
  * after a few dozen in 15 minutes, before any lookup.
  */
-/** What a link holder did, in the audit log: anonymous, so no actor and no device. */
-async function auditAnonymous(
-  db: StoreDb,
-  entry: { at: string; action: string; subject: string; details: Record<string, unknown> },
-): Promise<void> {
-  await hubDb(db)
-    .insertInto('audit_log')
-    .values({
-      id: uuidv7(),
-      at: entry.at,
-      actor_kind: 'anonymous',
-      actor_id: null,
-      device: null,
-      action: entry.action,
-      subject: entry.subject,
-      details: JSON.stringify(entry.details),
-    })
-    .execute();
-}
-
 export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDependencies): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = deps;
@@ -217,12 +197,17 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
             })),
           )
           .execute();
-        await auditAnonymous(trx, {
-          at,
-          action: body.complete ? 'order.placed' : 'order.checkoutRequested',
-          subject: `order:${body.orderId}`,
-          details: { selectionId: head.id, shareLinkId: link.id },
-        });
+        await hubDb(trx)
+          .insertInto('audit_log')
+          .values(
+            anonymousAuditRow({
+              at,
+              action: body.complete ? 'order.placed' : 'order.checkoutRequested',
+              subject: `order:${body.orderId}`,
+              details: { selectionId: head.id, shareLinkId: link.id },
+            }),
+          )
+          .execute();
       });
       deps.changes.notify();
       reply.code(201);
