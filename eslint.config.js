@@ -8,7 +8,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 const serverPackages = [
   'electron',
-  'electron-store',
+  'conf',
   'better-sqlite3',
   'kysely',
   'fastify',

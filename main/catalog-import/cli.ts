@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogImportInput, type CsvFileReport } from '../../preload/contract/index.ts';
 import { describeWritten } from '../domain/catalog-import.ts';
+import { privateDir } from '../platform/private-files.ts';
 import { importCatalogCsv } from '../services/catalog-import.ts';
 import { HUB_DATABASE_FILE } from '../hub/start.ts';
 import { openStore, type Store } from '../store/database.ts';
@@ -47,7 +48,7 @@ if (!input.success) fail(input.error.issues.map((issue) => issue.message).join('
 const storeFile = join(values.data, HUB_DATABASE_FILE);
 let store: Store;
 try {
-  mkdirSync(values.data, { recursive: true });
+  privateDir(values.data);
   store = await openStore(storeFile, 'hub');
 } catch (error) {
   fail(`The store ${storeFile} cannot be opened: ${(error as Error).message}`);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { privateDir } from '../platform/private-files.ts';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openStore } from '../store/database.ts';
@@ -42,7 +42,7 @@ const parsed = Args.safeParse(raw);
 if (!parsed.success) fail(parsed.error.issues.map((issue) => issue.message).join('\n'));
 const { data, styles, seed } = parsed.data;
 
-mkdirSync(data, { recursive: true });
+privateDir(data);
 const file = join(data, HUB_DATABASE_FILE);
 const store = await openStore(file, 'hub');
 try {

@@ -1,20 +1,80 @@
 /**
- * Failed-attempt limits, checked before any password is hashed: at most `max` failures
- * in a sliding `windowMs`; the answer says how long until the oldest failure in the
- * window stops counting.
+ * The hub's limits on what strangers can try, in one place. Every limit counts events
+ * in a sliding window: at most `max` in `windowMs`; the answer to a refused attempt
+ * says how long until the oldest event in the window stops counting.
  */
 export interface FailureLimit {
   max: number;
   windowMs: number;
 }
 
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Password (and later passcode) attempts. Each is reserved before the hash is
+ * computed, so concurrent guesses cannot pass a check together.
+ *
+ * - `accountAtAddress`: guesses at one account from one address. Keyed on both, so a
+ *   stranger guessing elsewhere never slows the owner down at their own address.
+ * - `address`: every attempt from one address, whatever the account (a sweep of many
+ *   accounts, or random emails to make the hub hash).
+ * - `consecutiveFailures`: failures on an account since it last signed in, from every
+ *   address together. Reaching it locks the account until an admin unlocks it, and
+ *   the admins are told: a slow, spread-out guesser gets this many tries in all.
+ */
+export const PASSWORD_LIMITS = {
+  accountAtAddress: { max: 10, windowMs: 15 * MINUTE },
+  address: { max: 50, windowMs: 15 * MINUTE },
+  consecutiveFailures: 50,
+} as const;
+
+/**
+ * Unknown 256-bit tokens (share links, device credentials) tried from one address.
+ * Only unknown tokens count, and a known token is never refused because of them:
+ * nobody guesses 256 bits, so the limit only keeps a noisy client from costing lookups.
+ */
+export const TOKEN_GUESS_LIMIT: FailureLimit = { max: 30, windowMs: 15 * MINUTE };
+
+/** Orders a link holder may place: per link, and per address over every link. */
+export const LINK_ORDER_LIMITS = {
+  perLink: { max: 10, windowMs: HOUR },
+  perAddress: { max: 30, windowMs: HOUR },
+} as const satisfies Record<string, FailureLimit>;
+
+/**
+ * Password hashes (Argon2id, 19 MiB each) computed at once by one hub process, overall
+ * and for one address. Beyond these an attempt is refused at once rather than queued:
+ * hashing runs on the same thread pool as file reads, so a flood of queued hashes
+ * would stall every page the hub serves.
+ */
+export const HASHING_IN_FLIGHT = { overall: 2, perAddress: 1 } as const;
+
+/** The longest window of any limit: events older than this count for nothing. */
+export const LONGEST_LIMIT_WINDOW_MS = Math.max(
+  PASSWORD_LIMITS.accountAtAddress.windowMs,
+  PASSWORD_LIMITS.address.windowMs,
+  TOKEN_GUESS_LIMIT.windowMs,
+  LINK_ORDER_LIMITS.perLink.windowMs,
+  LINK_ORDER_LIMITS.perAddress.windowMs,
+);
+
+/**
+ * How long until one more event fits under the limit, given the instants of the events
+ * already in its window; 0 when it fits now.
+ */
 export function retryAfterMs(
-  failuresInWindow: readonly Date[],
+  eventsInWindow: readonly Date[],
   limit: FailureLimit,
   now: Date,
 ): number {
-  if (failuresInWindow.length < limit.max) return 0;
-  const sorted = [...failuresInWindow].sort((a, b) => a.getTime() - b.getTime());
+  if (eventsInWindow.length < limit.max) return 0;
+  const sorted = [...eventsInWindow].sort((a, b) => a.getTime() - b.getTime());
   const freeing = sorted[sorted.length - limit.max]!;
-  return Math.max(0, freeing.getTime() + limit.windowMs - now.getTime());
+  return Math.max(1, freeing.getTime() + limit.windowMs - now.getTime());
+}
+
+/** Whole minutes to tell a person, never "0 minutes". */
+export function minutesToWait(ms: number): number {
+  return Math.max(1, Math.ceil(ms / MINUTE));
 }

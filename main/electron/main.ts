@@ -1,13 +1,14 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { startEmbeddedHub, type EmbeddedHub } from '../hub/embedded.ts';
+import { privateDir } from '../platform/private-files.ts';
 import { defaultDataDir, deviceId } from '../shell/data-dir.ts';
 import type { Caller, ServiceWorkerOptions } from '../shell/messages.ts';
+import { DesktopPreferences } from '../shell/preferences.ts';
 import { startServiceHost, type ServiceHost } from '../shell/service-host.ts';
 import { mountContractOnIpc } from './ipc.ts';
 import { installMenu } from './menu.ts';
-import { Preferences } from './preferences.ts';
 import { registerAppScheme, serveAppScheme } from './protocol.ts';
 import { enforceSecurityPolicy } from './security.ts';
 import { openShowroomWindow } from './window.ts';
@@ -67,8 +68,8 @@ async function start(): Promise<void> {
   const root = app.getAppPath();
   // The same folder the browser shell uses, so both open the same showroom.
   const dataDir = defaultDataDir();
-  mkdirSync(dataDir, { recursive: true });
-  const preferences = new Preferences();
+  privateDir(dataDir);
+  const preferences = new DesktopPreferences(dataDir);
   const caller: Caller = { transport: 'ipc', device: deviceId(dataDir) };
 
   let host: ServiceHost;

@@ -1,6 +1,6 @@
 import { BrowserWindow, screen } from 'electron';
 import { SHOWROOM_URL } from './app-url.ts';
-import type { Preferences } from './preferences.ts';
+import type { DesktopPreferences } from '../shell/preferences.ts';
 import { DEFAULT_SIZE, restorableBounds } from './window-bounds.ts';
 
 const SAVE_BOUNDS_AFTER_MS = 500;
@@ -9,7 +9,7 @@ const SAVE_BOUNDS_AFTER_MS = 500;
 export function openShowroomWindow(options: {
   preload: string;
   brand: string;
-  preferences: Preferences;
+  preferences: DesktopPreferences;
 }): BrowserWindow {
   const saved = restorableBounds(
     options.preferences.windowBounds,

@@ -18,7 +18,7 @@ export async function readAuditLog(
   asker: AuthenticatedDevice,
   query: z.output<typeof AuditQuery>,
 ): Promise<AuditEntry[]> {
-  requireAdmin(asker);
+  requireAdmin(asker, 'read the API Logs');
   let rows = hubDb(db)
     .selectFrom('audit_log as a')
     .leftJoin('staff_users as u', 'u.id', 'a.actor_id')
@@ -38,12 +38,11 @@ export async function readAuditLog(
     rows = rows.where((eb) => eb.or(patterns.map((pattern) => eb('a.action', 'like', pattern))));
   }
   if (query.before) rows = rows.where('a.at', '<', query.before);
-  const found = await rows
-    .orderBy('a.at', 'desc')
-    .orderBy('a.id', 'desc')
-    .limit(query.limit)
-    .execute();
-  return found.map((row) => ({
+  const [found, opens] = await Promise.all([
+    rows.orderBy('a.at', 'desc').orderBy('a.id', 'desc').limit(query.limit).execute(),
+    query.kind === 'all' || query.kind === 'shareLinks' ? openPeriods(db, query) : [],
+  ]);
+  const entries: AuditEntry[] = found.map((row) => ({
     id: row.id,
     at: row.at,
     action: row.action,
@@ -53,6 +52,74 @@ export async function readAuditLog(
     subject: row.subject,
     details: JSON.parse(row.details) as Record<string, unknown>,
   }));
+  return [...entries, ...opens]
+    .sort((a, b) => (a.at === b.at ? b.id.localeCompare(a.id) : b.at < a.at ? -1 : 1))
+    .slice(0, query.limit);
+}
+
+/**
+ * Share-link opens, one entry per link and hour: how many, the first and the last.
+ * Opens are counted, not audited one by one (anyone holding a link can open it as
+ * often as they like), and placed in the log at the hour's last open.
+ */
+async function openPeriods(db: StoreDb, query: z.output<typeof AuditQuery>): Promise<AuditEntry[]> {
+  let rows = hubDb(db)
+    .selectFrom('share_link_open_periods as p')
+    .leftJoin('share_links as l', 'l.id', 'p.link_id')
+    .select([
+      'p.link_id',
+      'p.period_start',
+      'p.opens',
+      'p.first_at',
+      'p.last_at',
+      'l.selection_id',
+    ]);
+  if (query.before) rows = rows.where('p.last_at', '<', query.before);
+  const found = await rows.orderBy('p.last_at', 'desc').limit(query.limit).execute();
+  return found.map((row) => ({
+    id: `opens:${row.link_id}:${row.period_start}`,
+    at: row.last_at,
+    action: 'shareLink.opened',
+    actor: null,
+    actorKind: 'anonymous',
+    device: null,
+    subject: `share-link:${row.link_id}`,
+    details: {
+      opens: row.opens,
+      firstAt: row.first_at,
+      lastAt: row.last_at,
+      selectionId: row.selection_id,
+    },
+  }));
+}
+
+/**
+ * Who an audit entry names: a staff member on a device, an anonymous link holder (no
+ * actor, no device), or the hub itself (a limit that locked an account, a start-up
+ * setting).
+ */
+export type AuditActor =
+  | { kind: 'staff'; userId: string; device: string | null }
+  | { kind: 'anonymous' }
+  | { kind: 'system' };
+
+export function auditRow(entry: {
+  at: string;
+  actor: AuditActor;
+  action: string;
+  subject: string | null;
+  details?: Record<string, unknown>;
+}) {
+  return {
+    id: uuidv7(),
+    at: entry.at,
+    actor_kind: entry.actor.kind,
+    actor_id: entry.actor.kind === 'staff' ? entry.actor.userId : null,
+    device: entry.actor.kind === 'staff' ? entry.actor.device : null,
+    action: entry.action,
+    subject: entry.subject,
+    details: JSON.stringify(entry.details ?? {}),
+  };
 }
 
 /** What a link holder did, as an audit row: anonymous, so no actor and no device. */
@@ -62,14 +129,5 @@ export function anonymousAuditRow(entry: {
   subject: string;
   details: Record<string, unknown>;
 }) {
-  return {
-    id: uuidv7(),
-    at: entry.at,
-    actor_kind: 'anonymous' as const,
-    actor_id: null,
-    device: null,
-    action: entry.action,
-    subject: entry.subject,
-    details: JSON.stringify(entry.details),
-  };
+  return auditRow({ ...entry, actor: { kind: 'anonymous' } });
 }

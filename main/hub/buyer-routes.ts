@@ -5,8 +5,7 @@ import type { BuyerSelectionList, SharedSelection } from '../../preload/contract
 import { readSelectionSheet } from '../services/selection-sheet.ts';
 import { hubDb, type StoreDb } from '../store/database.ts';
 import { pictureInSelections, selectionHead } from '../store/selection-queries.ts';
-import { forgetFailures, recordFailure, refuseWhileLimited } from './auth/failures.ts';
-import { decoyHash, verifyPassword } from './auth/passwords.ts';
+import { checkPassword, type PasswordCheckDependencies } from './auth/password-attempts.ts';
 import { newToken, tokenHash } from './auth/tokens.ts';
 import { demoBuyerAccounts, type DemoBuyerAccount } from './demo-brand.ts';
 import { HubRefusal } from './errors.ts';
@@ -15,6 +14,7 @@ import { sendPicture } from './pictures.ts';
 export interface BuyerRouteDependencies {
   db: StoreDb;
   clock: () => Date;
+  passwordChecks: PasswordCheckDependencies;
 }
 
 const SESSION_HOURS = 12;
@@ -62,20 +62,22 @@ export function registerBuyerRoutes(app: FastifyInstance, deps: BuyerRouteDepend
     async (request, reply) => {
       const now = clock();
       const { email, password } = request.body;
-      const accountKey = `buyer-account:${email}`;
-      const addressKey = `address:${request.ip}`;
-      await refuseWhileLimited(db, { account: accountKey, address: addressKey }, now, 'log-ins');
       const user = await hubDb(db)
         .selectFrom('buyer_users')
         .select(['id', 'name', 'password_hash'])
         .where('email', '=', email)
         .executeTakeFirst();
-      const matches = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
-      if (!user || !user.password_hash || !matches) {
-        await recordFailure(db, [accountKey, addressKey], now);
+      const matches = await checkPassword(deps.passwordChecks, {
+        kind: 'buyer',
+        email,
+        password,
+        storedHash: user?.password_hash ?? null,
+        address: request.ip,
+        now,
+      });
+      if (!user || !matches) {
         throw new HubRefusal(401, 'unauthorized', 'The email or password is not right.');
       }
-      await forgetFailures(db, accountKey);
       const token = newToken();
       const expires = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
       await hubDb(db)

@@ -17,6 +17,8 @@ export const HUB_ERROR_CODES = [
   'forbidden',
   'conflict',
   'rate_limited',
+  /** An account locked after too many failed attempts in a row, until an admin unlocks it. */
+  'account_locked',
   'update_required',
   'device_revoked',
   'wrong_device',

@@ -15,6 +15,9 @@ import { registerBuyerRoutes } from './buyer-routes.ts';
 import { shareOpenLog } from './share-opens.ts';
 import { registerShareRoutes } from './share-routes.ts';
 import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
+import { HashGate, type HashSlots } from './auth/hash-gate.ts';
+import { pruneHits } from './auth/limits.ts';
+import { argon2Passwords, type PasswordHasher } from './auth/passwords.ts';
 import { classifyError, errorBody, handleError } from './errors.ts';
 import { HubLogController, createHubLogger, redactUrl } from './logging.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
@@ -35,7 +38,20 @@ export interface HubServerOptions {
   version?: string;
   /** Where writes are announced to desktops listening for changes; a new one by default. */
   changes?: ChangeNotifier;
+  /** How passwords are hashed and checked; Argon2id by default (tests count the hashes). */
+  passwords?: PasswordHasher;
+  /** Password hashes this process computes at once; the domain's bounds by default. */
+  hashGate?: HashSlots;
+  /**
+   * The proxies in front of the hub (addresses or CIDR ranges), whose forwarded headers
+   * tell the client's address and whether it came over HTTPS. Empty: the hub is reached
+   * directly and forwarded headers are ignored, whoever sends them.
+   */
+  trustProxy?: readonly string[];
 }
+
+/** How often old limit events are dropped. */
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
@@ -49,6 +65,8 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   const version = options.version ?? hubVersion();
   const app = Fastify({
     loggerInstance: options.logger ?? createHubLogger({ level: 'silent' }),
+    trustProxy:
+      options.trustProxy && options.trustProxy.length > 0 ? [...options.trustProxy] : false,
     logController: new HubLogController(),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Proto-poisoning attempts are refused, not silently stripped.
@@ -94,7 +112,12 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   await app.register(fastifyCookie);
   registerApiRoutes(app, { db: options.store.db, clock, startedAt, version });
   const changes = options.changes ?? new ChangeNotifier();
-  registerSyncRoutes(app, { db: options.store.db, clock, changes });
+  const passwordChecks = {
+    db: options.store.db,
+    gate: options.hashGate ?? new HashGate(),
+    passwords: options.passwords ?? argon2Passwords,
+  };
+  registerSyncRoutes(app, { db: options.store.db, clock, changes, passwordChecks });
   const opens = shareOpenLog(options.store.db, {
     onWritten: () => changes.notify(),
     onFailed: (error, count) =>
@@ -103,7 +126,8 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   // Opens noted in the last moments are written before the store closes.
   app.addHook('onClose', () => opens.flush());
   registerShareRoutes(app, { db: options.store.db, clock, changes, opens });
-  registerBuyerRoutes(app, { db: options.store.db, clock });
+  registerBuyerRoutes(app, { db: options.store.db, clock, passwordChecks });
+  pruneLimitEvents(app, options.store.db, clock);
   const buyerApp = await registerBuyerApp(app, options.buyerAppDir);
 
   app.setNotFoundHandler((request, reply) => {
@@ -121,4 +145,18 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
 
   return app;
+}
+
+/** Drops limit events too old to count, at start and every few minutes while the hub runs. */
+function pruneLimitEvents(app: FastifyInstance, db: Store['db'], clock: () => Date): void {
+  const prune = () =>
+    pruneHits(db, clock()).catch((error: unknown) =>
+      app.log.error({ err: error }, 'old limit events not pruned'),
+    );
+  const timer = setInterval(() => void prune(), PRUNE_EVERY_MS);
+  timer.unref();
+  app.addHook('onReady', async () => {
+    await prune();
+  });
+  app.addHook('onClose', () => clearInterval(timer));
 }

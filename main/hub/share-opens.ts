@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import { hubDb, type StoreDb } from '../store/database.ts';
-import { anonymousAuditRow } from './audit.ts';
 
 export interface ShareOpen {
   linkId: string;
-  selectionId: string;
   /** When the link was opened, as an ISO instant. */
   at: string;
 }
@@ -17,10 +15,12 @@ export interface ShareOpenLog {
 }
 
 /**
- * Counts share-link opens and audits each one, a batch per transaction. An open is worth
- * a count and an audit line, not a flush to disk of its own: at a show, a link mailed to
- * a whole list is opened in bursts, and one durable write per burst keeps the hub
- * answering. What a crash can lose is the last `flushMs` of opens, never an order.
+ * Counts share-link opens, a batch per transaction: on the link (its open count and last
+ * open, which desktops pull) and per link and hour for API Logs, which shows one entry
+ * per link and hour instead of a line per open. An open is worth a count, not a write
+ * of its own: a link mailed to a whole list is opened in bursts, and anyone holding a
+ * link can open it as fast as they like. What a crash can lose is the last `flushMs`
+ * of counts, never an order.
  *
  * Counts are added (`open_count + n`), so several hub instances may each keep a batch.
  */
@@ -41,15 +41,8 @@ export function shareOpenLog(
   let writing: Promise<void> = Promise.resolve();
 
   async function write(batch: ShareOpen[]): Promise<void> {
-    const perLink = new Map<string, { count: number; last: string }>();
-    for (const open of batch) {
-      const seen = perLink.get(open.linkId);
-      if (!seen) perLink.set(open.linkId, { count: 1, last: open.at });
-      else {
-        seen.count++;
-        if (open.at > seen.last) seen.last = open.at;
-      }
-    }
+    const perLink = tally(batch, (open) => open.linkId);
+    const perPeriod = tally(batch, (open) => `${open.linkId} ${hourOf(open.at)}`);
     await db.transaction().execute(async (trx) => {
       const hub = hubDb(trx);
       for (const [linkId, { count, last }] of perLink) {
@@ -62,19 +55,26 @@ export function shareOpenLog(
           .where('id', '=', linkId)
           .execute();
       }
-      await hub
-        .insertInto('audit_log')
-        .values(
-          batch.map((open) =>
-            anonymousAuditRow({
-              at: open.at,
-              action: 'shareLink.opened',
-              subject: `share-link:${open.linkId}`,
-              details: { selectionId: open.selectionId },
+      for (const [key, { count, first, last }] of perPeriod) {
+        const [linkId = '', periodStart = ''] = key.split(' ');
+        await hub
+          .insertInto('share_link_open_periods')
+          .values({
+            link_id: linkId,
+            period_start: periodStart,
+            opens: count,
+            first_at: first,
+            last_at: last,
+          })
+          .onConflict((oc) =>
+            oc.columns(['link_id', 'period_start']).doUpdateSet({
+              opens: sql`opens + ${count}`,
+              first_at: sql`min(first_at, ${first})`,
+              last_at: sql`max(last_at, ${last})`,
             }),
-          ),
-        )
-        .execute();
+          )
+          .execute();
+      }
     });
     options.onWritten?.();
   }
@@ -101,4 +101,28 @@ export function shareOpenLog(
     },
     flush,
   };
+}
+
+/** Opens grouped by a key: how many, and the first and last instant of each group. */
+function tally(
+  opens: readonly ShareOpen[],
+  keyOf: (open: ShareOpen) => string,
+): Map<string, { count: number; first: string; last: string }> {
+  const groups = new Map<string, { count: number; first: string; last: string }>();
+  for (const open of opens) {
+    const key = keyOf(open);
+    const group = groups.get(key);
+    if (!group) groups.set(key, { count: 1, first: open.at, last: open.at });
+    else {
+      group.count++;
+      if (open.at < group.first) group.first = open.at;
+      if (open.at > group.last) group.last = open.at;
+    }
+  }
+  return groups;
+}
+
+/** The hour an instant falls in, as the ISO instant it starts at. */
+export function hourOf(at: string): string {
+  return `${at.slice(0, 13)}:00:00.000Z`;
 }

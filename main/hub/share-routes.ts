@@ -6,7 +6,8 @@ import { LINK_EXPIRED_MESSAGE, shareLinkStatus } from '../domain/share-links.ts'
 import { readSelectionSheet } from '../services/selection-sheet.ts';
 import { hubDb, type StoreDb } from '../store/database.ts';
 import { pictureInSelections, selectionHead } from '../store/selection-queries.ts';
-import { LIMITS, recordFailure, retryAfter } from './auth/failures.ts';
+import { LINK_ORDER_LIMITS, minutesToWait, TOKEN_GUESS_LIMIT } from '../domain/rate-limit.ts';
+import { recordHit, reserve, waitFor } from './auth/limits.ts';
 import { tokenHash } from './auth/tokens.ts';
 import { anonymousAuditRow } from './audit.ts';
 import { HubRefusal } from './errors.ts';
@@ -45,18 +46,18 @@ interface CheckoutAnswer {
 /**
  * The anonymous buyer's side of share links. Tokens travel in request bodies and
  * headers, never in a URL, so no access log or Referer carries one. Every link that
- * does not open gets the same answer; guesses are counted per address and refused
- * after a few dozen in 15 minutes, before any lookup.
+ * does not open gets the same answer. Tokens that name no link are counted per address
+ * and refused after a few dozen in 15 minutes; a real link always opens, whatever
+ * others tried from the same address.
  */
 export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDependencies): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = deps;
 
-  /** The live link a token names, or the one refusal every other token gets. */
-  async function liveLink(token: string, request: FastifyRequest) {
-    const now = clock();
-    const guessKey = `share-token:${request.ip}`;
-    const wait = await retryAfter(db, guessKey, LIMITS.token, now);
+  /** Counts a token that names no link; refuses once this address has tried too many. */
+  async function unknownToken(request: FastifyRequest, now: Date): Promise<void> {
+    const guesses = { key: `share-token@${request.ip}`, limit: TOKEN_GUESS_LIMIT };
+    const wait = await waitFor(db, guesses, now);
     if (wait > 0) {
       throw new HubRefusal(
         429,
@@ -65,6 +66,12 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
         { retryAfterSeconds: Math.ceil(wait / 1000) },
       );
     }
+    await recordHit(db, guesses.key, now);
+  }
+
+  /** The live link a token names, or the one refusal every other token gets. */
+  async function liveLink(token: string, request: FastifyRequest) {
+    const now = clock();
     const hub = hubDb(db);
     const [link, settings] = await Promise.all([
       hub
@@ -74,7 +81,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
         .executeTakeFirst(),
       hub.selectFrom('brand_settings').selectAll().executeTakeFirst(),
     ]);
-    if (!link) await recordFailure(db, [guessKey], now);
+    if (!link) await unknownToken(request, now);
     const status = link
       ? shareLinkStatus(
           { expiresAt: link.expires_at, revokedAt: link.revoked_at },
@@ -104,7 +111,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
     },
     async (request, reply): Promise<SharedSelection> => {
       const { link, head, brand, prepayment, now } = await liveLink(request.body.token, request);
-      deps.opens.record({ linkId: link.id, selectionId: link.selection_id, at: now.toISOString() });
+      deps.opens.record({ linkId: link.id, at: now.toISOString() });
       const sheet = await readSelectionSheet(db, head);
       reply.header('cache-control', 'no-store');
       return {
@@ -141,14 +148,6 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
           'This brand does not take prepayment: use Request Checkout and the brand completes it.',
         );
       }
-      const hub = hubDb(db);
-      const earlier = await hub
-        .selectFrom('orders')
-        .select(['id', 'status'])
-        .where('id', '=', body.orderId)
-        .executeTakeFirst();
-      // A retried request (a lost answer, a double tap) gets the first answer.
-      if (earlier) return { orderId: earlier.id, status: earlier.status };
       const sheet = await readSelectionSheet(db, head);
       const lines = sheet.lines.flatMap((line) =>
         line.cells.flatMap((cell) =>
@@ -157,13 +156,48 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
             : [],
         ),
       );
-      if (lines.length === 0 || !sheet.totals.total) {
-        throw new HubRefusal(409, 'conflict', 'This selection has nothing that can be ordered.');
-      }
-      const status = body.complete ? 'Order' : 'Checkout Requested';
+      const status: CheckoutAnswer['status'] = body.complete ? 'Order' : 'Checkout Requested';
       const at = now.toISOString();
-      await db.transaction().execute(async (trx) => {
-        await hubDb(trx)
+      const outcome = await db.transaction().execute(async (trx) => {
+        const hub = hubDb(trx);
+        const earlier = await hub
+          .selectFrom('orders')
+          .select(['id', 'status', 'share_link_id'])
+          .where('id', '=', body.orderId)
+          .executeTakeFirst();
+        // A retried request (a lost answer, a double tap) gets the first answer; an id
+        // placed through another link says nothing about that order.
+        if (earlier) {
+          if (earlier.share_link_id !== link.id) {
+            throw new HubRefusal(
+              409,
+              'conflict',
+              'This checkout cannot be placed. Reload the page and try again.',
+            );
+          }
+          return { orderId: earlier.id, status: earlier.status, placed: false };
+        }
+        if (lines.length === 0 || !sheet.totals.total) {
+          throw new HubRefusal(409, 'conflict', 'This selection has nothing that can be ordered.');
+        }
+        const wait = await reserve(
+          trx,
+          [
+            { key: `order-link:${link.id}`, limit: LINK_ORDER_LIMITS.perLink },
+            { key: `order@${request.ip}`, limit: LINK_ORDER_LIMITS.perAddress },
+          ],
+          now,
+        );
+        if (wait > 0) {
+          const minutes = minutesToWait(wait);
+          throw new HubRefusal(
+            429,
+            'rate_limited',
+            `Too many orders were placed through this link or from here. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+            { retryAfterSeconds: Math.ceil(wait / 1000) },
+          );
+        }
+        await hub
           .insertInto('orders')
           .values({
             id: body.orderId,
@@ -176,17 +210,17 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
             contact_email: body.email,
             contact_phone: body.phone,
             note: body.note,
-            currency: sheet.totals.total!.currency,
+            currency: sheet.totals.total.currency,
             units: sheet.totals.units,
             subtotal_minor: sheet.totals.subtotal!.amountMinor,
             discount_minor: sheet.totals.discount!.amountMinor,
-            total_minor: sheet.totals.total!.amountMinor,
+            total_minor: sheet.totals.total.amountMinor,
             created_at: at,
             completed_at: body.complete ? at : null,
             completed_by: null,
           })
           .execute();
-        await hubDb(trx)
+        await hub
           .insertInto('order_lines')
           .values(
             lines.map((line) => ({
@@ -197,7 +231,7 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
             })),
           )
           .execute();
-        await hubDb(trx)
+        await hub
           .insertInto('audit_log')
           .values(
             anonymousAuditRow({
@@ -208,7 +242,9 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
             }),
           )
           .execute();
+        return { orderId: body.orderId, status, placed: true };
       });
+      if (!outcome.placed) return { orderId: outcome.orderId, status: outcome.status };
       deps.changes.notify();
       reply.code(201);
       return { orderId: body.orderId, status };

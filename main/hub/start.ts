@@ -1,10 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { privateDir } from '../platform/private-files.ts';
 import { openStore, type Store, type StoreDb } from '../store/database.ts';
 import { seedDemoBrand } from './demo-brand.ts';
-import { createHubServer } from './server.ts';
+import { createHubServer, type HubServerOptions } from './server.ts';
 
 /**
  * A whole hub: its data folder, its store, the demo brand when asked for, and the
@@ -23,6 +23,11 @@ export interface StartHubOptions {
   clock?: () => Date;
   /** The release /api/health reports, when an embedder knows better than package.json. */
   version?: string;
+  /** Proxies whose forwarded headers the hub believes (see HubServerOptions.trustProxy). */
+  trustProxy?: readonly string[];
+  /** For tests: how passwords are checked, and how many hashes may run at once. */
+  passwords?: HubServerOptions['passwords'];
+  hashGate?: HubServerOptions['hashGate'];
 }
 
 export interface RunningHub {
@@ -46,7 +51,7 @@ export const DEFAULT_BUYER_APP_DIR = resolve(import.meta.dirname, '..', '..', 'd
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const host = options.host ?? '127.0.0.1';
   try {
-    mkdirSync(options.dataDir, { recursive: true });
+    privateDir(options.dataDir);
   } catch (error) {
     throw new HubStartError(
       `Could not create the data folder ${options.dataDir}: ${(error as Error).message}`,
@@ -78,6 +83,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.version ? { version: options.version } : {}),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+      ...(options.passwords ? { passwords: options.passwords } : {}),
+      ...(options.hashGate ? { hashGate: options.hashGate } : {}),
     });
     await listen(app, host, options.port);
     const address = app.server.address();

@@ -17,6 +17,7 @@ import { MUTATORS } from '../sync/mutators/index.ts';
 import {
   DeviceList,
   HubHello,
+  LockedAccountList,
   PROTOCOL_HEADER,
   PullRequest,
   PullResponse,
@@ -26,7 +27,9 @@ import {
   SignInRequest,
   SignInResponse,
   SYNC_PROTOCOL,
+  UnlockRequest,
 } from '../sync/protocol.ts';
+import { listLockedAccounts, unlockAccount } from './auth/locked-accounts.ts';
 import {
   authenticateDevice,
   listDevices,
@@ -37,7 +40,7 @@ import {
   signIn,
   type AuthenticatedDevice,
 } from './auth/accounts.ts';
-import { pruneFailures } from './auth/failures.ts';
+import type { PasswordCheckDependencies } from './auth/password-attempts.ts';
 import { demoAccounts, seedDemoBrand } from './demo-brand.ts';
 import { HubErrorBody, HubRefusal } from './errors.ts';
 
@@ -48,6 +51,8 @@ import { HubErrorBody, HubRefusal } from './errors.ts';
 export interface SyncRouteDependencies {
   db: StoreDb;
   clock: () => Date;
+  /** Where passwords are checked, behind the hash gate and the attempt limits. */
+  passwordChecks: PasswordCheckDependencies;
   /** Told after every write a desktop should pull; feeds the server-sent events. */
   changes: ChangeNotifier;
 }
@@ -189,9 +194,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
     },
     async (request) => {
       checkProtocol(request);
-      const now = clock();
-      await pruneFailures(db, now);
-      return signIn(db, request.body, request.ip, now);
+      return signIn(deps.passwordChecks, request.body, request.ip, clock());
     },
   );
 
@@ -349,6 +352,35 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
       await revokeDevice(db, admin, request.params.deviceId, clock());
       deps.changes.notify();
       return listDevices(db, admin);
+    },
+  );
+
+  api.get(
+    '/api/accounts/locked',
+    {
+      schema: {
+        summary: 'Accounts locked after too many failed sign-ins or log-ins in a row (admins)',
+        tags: ['devices'],
+        response: { 200: LockedAccountList, ...errors },
+      },
+    },
+    async (request) => listLockedAccounts(db, await device(request)),
+  );
+
+  api.post(
+    '/api/accounts/unlock',
+    {
+      schema: {
+        summary: 'Unlock a locked account; its count of failures starts again (admins)',
+        tags: ['devices'],
+        body: UnlockRequest,
+        response: { 200: LockedAccountList, 404: HubErrorBody, ...errors },
+      },
+    },
+    async (request) => {
+      const admin = await device(request);
+      await unlockAccount(db, admin, request.body.account, clock());
+      return listLockedAccounts(db, admin);
     },
   );
 

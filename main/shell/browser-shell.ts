@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createBrowserTransport } from './browser-transport.ts';
 import { defaultDataDir, deviceId } from './data-dir.ts';
 import { startEmbeddedHub } from '../hub/embedded.ts';
+import { privateDir } from '../platform/private-files.ts';
 import { DEFAULT_BUYER_APP_DIR } from '../hub/start.ts';
 import { createHubClient } from '../sync/hub-client.ts';
 import { parseTimeTravel, sharedClock, type SharedClock } from '../time/shared-clock.ts';
@@ -94,7 +95,7 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
-  mkdirSync(args.dataDir, { recursive: true });
+  privateDir(args.dataDir);
 
   const started = performance.now();
   const clock = sharedClock();

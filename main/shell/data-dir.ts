@@ -23,6 +23,6 @@ export function deviceId(dataDir: string): string {
   const file = join(dataDir, 'device-id');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const id = randomUUID();
-  writeFileSync(file, id);
+  writeFileSync(file, id, { mode: 0o600 });
   return id;
 }

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { privateDir } from '../platform/private-files.ts';
 import type { Actor } from '../services/actor.ts';
 import { dispatch } from '../services/dispatch.ts';
 import { createHandlers } from '../services/handlers.ts';
@@ -42,7 +42,7 @@ function hostVault(initial: string | null): CredentialVault {
 }
 
 async function start(): Promise<void> {
-  mkdirSync(options.dataDir, { recursive: true });
+  privateDir(options.dataDir);
   const store = await openStore(join(options.dataDir, 'showroom.sqlite'), 'replica');
   const clock = options.clock ? sharedClock(options.clock).now : () => new Date();
   let session: DesktopSession | null = null;

@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { privateFile, tightenIfPresent } from '../platform/private-files.ts';
 import {
   CompiledQuery,
   Kysely,
@@ -48,6 +49,8 @@ export function sqliteHandleOf(db: StoreDb): BetterSqlite3.Database {
  * time, and the hub (which does enforce them) is the judge of what refers to what.
  */
 export async function openStore(file: string, kind: StoreKind = 'hub'): Promise<Store> {
+  privateFile(file);
+  for (const companion of [`${file}-wal`, `${file}-shm`]) tightenIfPresent(companion);
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

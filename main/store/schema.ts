@@ -177,7 +177,22 @@ export type HubTables = {
     args: string;
     at: string;
   };
+  /** Superseded by limit_hits (0009); kept until a later migration drops it. */
   auth_failures: { key: string; at: string };
+  limit_hits: { key: string; at: string; attempt: string | null };
+  login_guards: {
+    account: string;
+    consecutive_failures: Generated<number>;
+    last_failure_at: string | null;
+    locked_at: string | null;
+  };
+  share_link_open_periods: {
+    link_id: string;
+    period_start: string;
+    opens: number;
+    first_at: string;
+    last_at: string;
+  };
   hub_settings: { key: string; value: string };
   buyer_sessions: {
     token_hash: string;

@@ -174,3 +174,17 @@ export const DeviceList = z.array(
     revokedAt: z.string().nullable(),
   }),
 );
+
+/** Accounts locked after too many failed sign-ins or log-ins in a row (admins). */
+export const LockedAccountList = z.array(
+  z.object({
+    account: z.string(),
+    kind: z.enum(['staff', 'buyer']),
+    email: z.string(),
+    name: z.string(),
+    lockedAt: z.string(),
+    failures: z.number().int(),
+  }),
+);
+
+export const UnlockRequest = z.strictObject({ account: z.string().min(1).max(400) });

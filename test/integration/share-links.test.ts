@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LINK_EXPIRED_MESSAGE } from '../../main/domain/share-links.ts';
+import { readAudit } from '../../main/services/devices.ts';
 import { completeCheckoutLocally, listOrders } from '../../main/services/orders.ts';
 import { createSelectionLocally, scanIntoSelection } from '../../main/services/selections.ts';
 import {
@@ -124,14 +125,16 @@ describe('share links', () => {
     const [listed] = (await listShareLinks(services(rep), selection.id)).links;
     expect(listed).toMatchObject({ state: 'live', openCount: 2, createdBy: 'Jonas Berg' });
     expect(listed!.lastOpenedAt).not.toBeNull();
-    const audit = await demo.hub.store.db
-      .selectFrom('audit_log')
-      .select(['action', 'details'])
-      .where('action', 'in', ['shareLink.generate.v1', 'shareLink.opened'])
-      .execute();
+    // API Logs: the generation, and the opens summed up per link and hour.
+    const audit = await readAudit(admin.session, { kind: 'shareLinks', limit: 50 }, admin.store.db);
     expect(audit.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['shareLink.generate.v1', 'shareLink.opened']),
     );
+    expect(audit.find((entry) => entry.action === 'shareLink.opened')).toMatchObject({
+      actorKind: 'anonymous',
+      selection: 'For the pop-up',
+      details: { opens: 2 },
+    });
     expect(JSON.stringify(audit)).not.toContain(token);
     expect(JSON.stringify(audit)).not.toContain(hubRow.token_hash);
   });
@@ -177,7 +180,7 @@ describe('share links', () => {
 
   it('refuse guessing from one address after 30 tries, whatever the token', async () => {
     // Earlier tests' unknown links count too; start this address afresh.
-    await hubDb(demo.hub.store.db).deleteFrom('auth_failures').execute();
+    await hubDb(demo.hub.store.db).deleteFrom('limit_hits').execute();
     for (let guess = 0; guess < 30; guess++) {
       const token = `${String(guess).padStart(2, '0')}${'b'.repeat(41)}`;
       expect((await open(`${demo.url}/s/${token}`)).status).toBe(404);
@@ -185,7 +188,7 @@ describe('share links', () => {
     const limited = await open(`${demo.url}/s/${'c'.repeat(43)}`);
     expect(limited.status).toBe(429);
     expect(limited.body.error?.code).toBe('rate_limited');
-    await hubDb(demo.hub.store.db).deleteFrom('auth_failures').execute();
+    await hubDb(demo.hub.store.db).deleteFrom('limit_hits').execute();
   });
 
   it('refuse generating while the brand has them switched off, in words', async () => {

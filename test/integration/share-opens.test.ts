@@ -56,35 +56,64 @@ const linkRows = () =>
     .execute();
 
 describe('share-link opens', () => {
-  it('are counted per link and audited one by one, in one write per batch', async () => {
+  it('are counted per link and per link and hour, with no audit row each, in one write per batch', async () => {
     let writes = 0;
     const opens = shareOpenLog(store.db, { flushMs: 60_000, onWritten: () => writes++ });
-    opens.record({ linkId: 'a', selectionId: 's1', at: '2026-11-23T10:00:02.000Z' });
-    opens.record({ linkId: 'b', selectionId: 's1', at: '2026-11-23T10:00:01.000Z' });
+    opens.record({ linkId: 'a', at: '2026-11-23T10:00:02.000Z' });
+    opens.record({ linkId: 'b', at: '2026-11-23T10:00:01.000Z' });
     // Out of order, as concurrent requests finish.
-    opens.record({ linkId: 'a', selectionId: 's1', at: '2026-11-23T10:00:01.000Z' });
+    opens.record({ linkId: 'a', at: '2026-11-23T10:00:01.000Z' });
+    opens.record({ linkId: 'a', at: '2026-11-23T11:30:00.000Z' });
     expect((await linkRows()).map((row) => row.open_count)).toEqual([0, 0]);
 
     await opens.flush();
     expect(writes).toBe(1);
     expect(await linkRows()).toEqual([
-      { id: 'a', open_count: 2, last_opened_at: '2026-11-23T10:00:02.000Z' },
+      { id: 'a', open_count: 3, last_opened_at: '2026-11-23T11:30:00.000Z' },
       { id: 'b', open_count: 1, last_opened_at: '2026-11-23T10:00:01.000Z' },
     ]);
-    const audit = await hubDb(store.db)
+    const periods = await hubDb(store.db)
+      .selectFrom('share_link_open_periods')
+      .selectAll()
+      .orderBy('link_id')
+      .orderBy('period_start')
+      .execute();
+    expect(periods).toEqual([
+      {
+        link_id: 'a',
+        period_start: '2026-11-23T10:00:00.000Z',
+        opens: 2,
+        first_at: '2026-11-23T10:00:01.000Z',
+        last_at: '2026-11-23T10:00:02.000Z',
+      },
+      {
+        link_id: 'a',
+        period_start: '2026-11-23T11:00:00.000Z',
+        opens: 1,
+        first_at: '2026-11-23T11:30:00.000Z',
+        last_at: '2026-11-23T11:30:00.000Z',
+      },
+      {
+        link_id: 'b',
+        period_start: '2026-11-23T10:00:00.000Z',
+        opens: 1,
+        first_at: '2026-11-23T10:00:01.000Z',
+        last_at: '2026-11-23T10:00:01.000Z',
+      },
+    ]);
+    const audited = await hubDb(store.db)
       .selectFrom('audit_log')
-      .select(['action', 'subject', 'actor_kind'])
+      .select('id')
       .where('action', '=', 'shareLink.opened')
       .execute();
-    expect(audit).toHaveLength(3);
-    expect(audit.every((entry) => entry.actor_kind === 'anonymous')).toBe(true);
+    expect(audited).toEqual([]);
   });
 
   it('add to what another hub instance counted, and never move the last open back', async () => {
     const one = shareOpenLog(store.db, { flushMs: 60_000 });
     const other = shareOpenLog(store.db, { flushMs: 60_000 });
-    one.record({ linkId: 'a', selectionId: 's1', at: '2026-11-23T10:05:00.000Z' });
-    other.record({ linkId: 'a', selectionId: 's1', at: '2026-11-23T10:04:00.000Z' });
+    one.record({ linkId: 'a', at: '2026-11-23T10:05:00.000Z' });
+    other.record({ linkId: 'a', at: '2026-11-23T10:04:00.000Z' });
     await one.flush();
     await other.flush();
     expect((await linkRows())[0]).toEqual({
@@ -92,16 +121,25 @@ describe('share-link opens', () => {
       open_count: 2,
       last_opened_at: '2026-11-23T10:05:00.000Z',
     });
+    const period = await hubDb(store.db)
+      .selectFrom('share_link_open_periods')
+      .select(['opens', 'first_at', 'last_at'])
+      .executeTakeFirstOrThrow();
+    expect(period).toEqual({
+      opens: 2,
+      first_at: '2026-11-23T10:04:00.000Z',
+      last_at: '2026-11-23T10:05:00.000Z',
+    });
   });
 
   it('write by themselves after a moment, or at once when a batch is full', async () => {
     const timed = shareOpenLog(store.db, { flushMs: 20 });
-    timed.record({ linkId: 'a', selectionId: 's1', at: '2026-11-23T10:00:00.000Z' });
+    timed.record({ linkId: 'a', at: '2026-11-23T10:00:00.000Z' });
     await expect.poll(async () => (await linkRows())[0]!.open_count).toBe(1);
 
     const full = shareOpenLog(store.db, { flushMs: 60_000, maxBatch: 3 });
     for (let i = 0; i < 3; i++) {
-      full.record({ linkId: 'b', selectionId: 's1', at: '2026-11-23T10:00:00.000Z' });
+      full.record({ linkId: 'b', at: '2026-11-23T10:00:00.000Z' });
     }
     await expect.poll(async () => (await linkRows())[1]!.open_count).toBe(3);
   });

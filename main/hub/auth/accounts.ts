@@ -1,14 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { HubRefusal } from '../errors.ts';
-import {
-  forgetFailures,
-  LIMITS,
-  recordFailure,
-  refuseWhileLimited,
-  retryAfter,
-} from './failures.ts';
-import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
+import { TOKEN_GUESS_LIMIT } from '../../domain/rate-limit.ts';
+import { auditRow } from '../audit.ts';
+import { recordHit, waitFor } from './limits.ts';
+import { checkPassword, type PasswordCheckDependencies } from './password-attempts.ts';
+import { hashPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
 
 /**
@@ -38,21 +35,18 @@ async function audit(
     device: string | null;
     action: string;
     subject: string | null;
-    details?: object;
+    details?: Record<string, unknown>;
   },
 ): Promise<void> {
+  const { actorId, device, ...rest } = entry;
   await db
     .insertInto('audit_log')
-    .values({
-      id: uuidv7(),
-      at: entry.at,
-      actor_kind: entry.actorId ? 'staff' : 'system',
-      actor_id: entry.actorId,
-      device: entry.device,
-      action: entry.action,
-      subject: entry.subject,
-      details: JSON.stringify(entry.details ?? {}),
-    })
+    .values(
+      auditRow({
+        ...rest,
+        actor: actorId ? { kind: 'staff', userId: actorId, device } : { kind: 'system' },
+      }),
+    )
     .execute();
 }
 
@@ -106,12 +100,12 @@ function deviceRevokedMessage(revokedAt: string): string {
 }
 
 /**
- * Checks email and password, rate limited per account and per address before any hash
- * is computed, and issues a new device credential. A wrong email and a wrong password
- * get the same answer after the same work.
+ * Checks email and password (through checkPassword: limits reserved before any hash is
+ * computed) and issues a new device credential. A wrong email and a wrong password get
+ * the same answer after the same work.
  */
 export async function signIn(
-  db: StoreDb,
+  deps: PasswordCheckDependencies,
   input: {
     email: string;
     password: string;
@@ -127,19 +121,22 @@ export async function signIn(
   brand: string;
   previousDeviceLastAppliedSeq: number | null;
 }> {
-  const accountKey = `account:${input.email}`;
-  const addressKey = `address:${address}`;
-  await refuseWhileLimited(db, { account: accountKey, address: addressKey }, now, 'sign-ins');
-
+  const { db } = deps;
   const user = await db
     .selectFrom('staff_users')
     .select(['id', 'email', 'name', 'role', 'password_hash'])
     .where('email', '=', input.email)
     .executeTakeFirst();
-  const matches = await verifyPassword(input.password, user?.password_hash ?? (await decoyHash()));
+  const matches = await checkPassword(deps, {
+    kind: 'staff',
+    email: input.email,
+    password: input.password,
+    storedHash: user?.password_hash ?? null,
+    address,
+    now,
+  });
   const at = now.toISOString();
-  if (!user || !user.password_hash || !matches) {
-    await recordFailure(db, [accountKey, addressKey], now);
+  if (!user || !matches) {
     await audit(db, {
       at,
       actorId: null,
@@ -150,7 +147,6 @@ export async function signIn(
     });
     throw new HubRefusal(401, 'unauthorized', 'The email or password is not right.');
   }
-  await forgetFailures(db, accountKey);
 
   const token = newToken();
   const deviceId = uuidv7();
@@ -195,8 +191,10 @@ export async function signIn(
 }
 
 /**
- * Recognises a device credential. Unknown credentials count as failures of the
- * address; a revoked device is told so, in words, on its next request.
+ * Recognises a device credential; a revoked device is told so, in words, on its next
+ * request. A known credential is always recognised, whatever others tried from the
+ * same address: only unknown ones count against the address, and only they are
+ * refused for it.
  */
 export async function authenticateDevice(
   db: StoreDb,
@@ -204,18 +202,6 @@ export async function authenticateDevice(
   address: string,
   now: Date,
 ): Promise<AuthenticatedDevice> {
-  const addressKey = `token:${address}`;
-  const wait = await retryAfter(db, addressKey, LIMITS.token, now);
-  if (wait > 0) {
-    throw new HubRefusal(
-      429,
-      'rate_limited',
-      'Too many requests with an unknown device credential. Try again later.',
-      {
-        retryAfterSeconds: Math.ceil(wait / 1000),
-      },
-    );
-  }
   const device = token
     ? await hubDb(db)
         .selectFrom('devices')
@@ -232,7 +218,17 @@ export async function authenticateDevice(
         .executeTakeFirst()
     : undefined;
   if (!device) {
-    await recordFailure(db, [addressKey], now);
+    const guesses = { key: `device-token@${address}`, limit: TOKEN_GUESS_LIMIT };
+    const wait = await waitFor(db, guesses, now);
+    if (wait > 0) {
+      throw new HubRefusal(
+        429,
+        'rate_limited',
+        'Too many requests with an unknown device credential. Try again later.',
+        { retryAfterSeconds: Math.ceil(wait / 1000) },
+      );
+    }
+    await recordHit(db, guesses.key, now);
     throw new HubRefusal(
       401,
       'unauthorized',
@@ -260,14 +256,15 @@ export interface DeviceRow {
   revokedAt: string | null;
 }
 
-export function requireAdmin(device: AuthenticatedDevice): void {
+/** Refuses anyone but an admin; `doing` completes "Only an admin can …". */
+export function requireAdmin(device: AuthenticatedDevice, doing: string): void {
   if (device.role !== 'admin') {
-    throw new HubRefusal(403, 'forbidden', 'Only an admin can see and revoke devices.');
+    throw new HubRefusal(403, 'forbidden', `Only an admin can ${doing}.`);
   }
 }
 
 export async function listDevices(db: StoreDb, asker: AuthenticatedDevice): Promise<DeviceRow[]> {
-  requireAdmin(asker);
+  requireAdmin(asker, 'see and revoke devices');
   const rows = await hubDb(db)
     .selectFrom('devices')
     .innerJoin('staff_users', 'staff_users.id', 'devices.user_id')
@@ -292,7 +289,7 @@ export async function revokeDevice(
   deviceId: string,
   now: Date,
 ): Promise<void> {
-  requireAdmin(asker);
+  requireAdmin(asker, 'see and revoke devices');
   if (deviceId === asker.id) {
     throw new HubRefusal(
       409,

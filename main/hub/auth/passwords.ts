@@ -71,3 +71,17 @@ let decoy: Promise<string> | null = null;
 export function decoyHash(): Promise<string> {
   return (decoy ??= hashPassword(randomBytes(24).toString('base64url')));
 }
+
+/** How the hub hashes and checks passwords; tests wrap it to count the hashes computed. */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+  /** A stored hash to check when there is no account, so that costs the same. */
+  decoy(): Promise<string>;
+}
+
+export const argon2Passwords: PasswordHasher = {
+  hash: hashPassword,
+  verify: verifyPassword,
+  decoy: decoyHash,
+};

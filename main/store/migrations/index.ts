@@ -9,6 +9,7 @@ import * as shareLinks from './0005-share-links.ts';
 import * as hubOrders from './0006-hub-orders.ts';
 import * as orders from './0006-orders.ts';
 import * as buyerSessions from './0007-buyer-sessions.ts';
+import * as hubLimits from './0009-hub-limits.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -27,6 +28,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0005-share-links': hubShareLinks,
     '0006-orders': hubOrders,
     '0007-buyer-sessions': buyerSessions,
+    '0009-limits': hubLimits,
   },
   replica: {
     '0001-foundation': foundation,
