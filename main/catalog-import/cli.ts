@@ -1,7 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CatalogImportInput, type CsvFileReport } from '../../preload/contract/index.ts';
+import { CSV_FILE_MAX_BYTES, type CsvFileReport } from '../../preload/contract/index.ts';
 import { describeWritten } from '../domain/catalog-import.ts';
 import { privateDir } from '../platform/private-files.ts';
 import { importCatalogCsv } from '../services/catalog-import.ts';
@@ -33,17 +33,21 @@ try {
 if (!values.data) fail(`Say which data folder with --data DIR.\n${USAGE}`);
 if (positionals.length === 0) fail(`Name at least one CSV file.\n${USAGE}`);
 
+if (positionals.length > 10) fail('Import at most 10 files at once.');
+// Each file is read as it is parsed, not loaded whole first.
 const files = positionals.map((path) => {
+  let size: number;
   try {
-    if (!statSync(path).isFile()) fail(`${path} is not a file.`);
-    return { name: basename(path), content: readFileSync(path, 'utf8') };
+    const stat = statSync(path);
+    if (!stat.isFile()) fail(`${path} is not a file.`);
+    size = stat.size;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     fail(code === 'ENOENT' ? `${path} does not exist.` : `${path} cannot be read (${code}).`);
   }
+  if (size > CSV_FILE_MAX_BYTES) fail(`${path} is larger than 50 MB, the most one import takes.`);
+  return { name: basename(path), content: createReadStream(path) };
 });
-const input = CatalogImportInput.safeParse({ files });
-if (!input.success) fail(input.error.issues.map((issue) => issue.message).join('\n'));
 
 const storeFile = join(values.data, HUB_DATABASE_FILE);
 let store: Store;
@@ -57,7 +61,7 @@ try {
   const report = await importCatalogCsv(
     store.db,
     { kind: 'system', reason: 'command line import' },
-    input.data,
+    { files },
   );
   for (const file of report.files) console.log(describe(file));
   if (report.files.some((file) => !file.imported)) process.exitCode = 1;

@@ -2,14 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  AuditList,
-  AuditQueryString,
-  CatalogImportInput,
-  type CatalogImportReport,
-} from '../../preload/contract/index.ts';
+import { AuditList, AuditQueryString } from '../../preload/contract/index.ts';
 import { readAuditLog } from './audit.ts';
-import { importCatalogCsv } from '../services/catalog-import.ts';
 import type { StoreDb } from '../store/database.ts';
 import { readChanges, readRefusals } from '../sync/hub-feed.ts';
 import { applyPush, PushRejected } from '../sync/hub-push.ts';
@@ -30,6 +24,7 @@ import {
   UnlockRequest,
 } from '../sync/protocol.ts';
 import { listLockedAccounts, unlockAccount } from './auth/locked-accounts.ts';
+import { registerCatalogImport } from './catalog-import-route.ts';
 import {
   authenticateDevice,
   listDevices,
@@ -384,29 +379,5 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
     },
   );
 
-  api.post(
-    '/api/catalog/import',
-    {
-      bodyLimit: 64 * 1024 * 1024,
-      schema: {
-        summary: 'Import products, prices or stock CSV files into the catalog (admins)',
-        tags: ['catalog'],
-        body: CatalogImportInput,
-        response: { 200: z.object({ files: z.array(z.unknown()) }), ...errors },
-      },
-    },
-    async (request): Promise<CatalogImportReport> => {
-      const admin = await device(request);
-      if (admin.role !== 'admin') {
-        throw new HubRefusal(403, 'forbidden', 'Only an admin can import the catalog.');
-      }
-      const report = await importCatalogCsv(
-        db,
-        { kind: 'staff', userId: admin.userId, role: admin.role, device: admin.id },
-        request.body,
-      );
-      if (report.files.some((file) => file.imported)) deps.changes.notify();
-      return report;
-    },
-  );
+  registerCatalogImport(app, deps, device);
 }

@@ -1,4 +1,6 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
 import { v7 as uuidv7 } from 'uuid';
 import type {
   CatalogImportReport,
@@ -25,15 +27,25 @@ type ParsedFile =
   | { name: string; kind: CsvKind | null; count: number; problems: CsvProblem[] };
 
 /**
+ * A CSV file to import: its text, or its bytes as they arrive (a request body, a file
+ * being read), parsed as they come rather than held twice.
+ */
+export interface CsvSource {
+  name: string;
+  content: string | AsyncIterable<Uint8Array | string>;
+}
+
+/**
  * Imports catalog CSV files. Each file is all or nothing: any problem in it, found
  * while reading or while matching it against the store, keeps every row of it out.
  */
 export async function importCatalogCsv(
   db: StoreDb,
   actor: Actor,
-  input: ParsedInputOf<'catalog.importCsv'>,
+  input: ParsedInputOf<'catalog.importCsv'> | { files: CsvSource[] },
 ): Promise<CatalogImportReport> {
-  const parsed = input.files.map(parseFile);
+  const parsed: ParsedFile[] = [];
+  for (const file of input.files) parsed.push(await parseFile(file));
   const order = parsed
     .map((file, index) => ({ file, index }))
     .sort((a, b) => kindRank(a.file) - kindRank(b.file) || a.index - b.index);
@@ -45,8 +57,7 @@ export async function importCatalogCsv(
 }
 
 function kindRank(file: ParsedFile): number {
-  const kind = 'rows' in file ? file.rows.kind : file.kind;
-  return kind ? KIND_ORDER[kind] : 3;
+  return importOrder('rows' in file ? file.rows.kind : file.kind);
 }
 
 function notImported(file: Extract<ParsedFile, { problems: CsvProblem[] }>): CsvFileReport {
@@ -60,16 +71,49 @@ function notImported(file: Extract<ParsedFile, { problems: CsvProblem[] }>): Csv
   };
 }
 
-function parseFile(file: { name: string; content: string }): ParsedFile {
-  let parsed: { record: string[]; raw: string; info: { lines: number } }[];
+/**
+ * Sends files to the hub one at a time, products first, then prices, then stock, and
+ * answers their reports in the order the files were given.
+ */
+export async function importThroughHub(
+  files: readonly { name: string; content: string }[],
+  importFile: (file: { name: string; content: string }) => Promise<CsvFileReport>,
+): Promise<CatalogImportReport> {
+  const order = files
+    .map((file, index) => ({ file, index, rank: importOrder(csvKindOf(file.content)) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const reports = new Array<CsvFileReport>(files.length);
+  for (const { file, index } of order) reports[index] = await importFile(file);
+  return { files: reports };
+}
+
+/** The kind of file a CSV's header names, read from its first record only. */
+function csvKindOf(content: string): CsvKind | null {
   try {
-    parsed = parse(file.content, {
-      bom: true,
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-    }) as unknown as typeof parsed;
+    const [header] = parseSync(content, { bom: true, to_line: 1 }) as string[][];
+    const detected = header ? detectKind(header) : null;
+    return detected && 'kind' in detected ? detected.kind : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Styles first, then prices, then stock; files of no known kind last. */
+function importOrder(kind: CsvKind | null): number {
+  return kind ? KIND_ORDER[kind] : 3;
+}
+
+async function parseFile(file: CsvSource): Promise<ParsedFile> {
+  const parsed: { record: string[]; raw: string; info: { lines: number } }[] = [];
+  try {
+    const source =
+      typeof file.content === 'string'
+        ? Readable.from([file.content])
+        : Readable.from(file.content);
+    const records = source.pipe(
+      parse({ bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }),
+    );
+    for await (const record of records) parsed.push(record as (typeof parsed)[number]);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 1;

@@ -1,4 +1,5 @@
 import type { StoreDb } from '../store/database.ts';
+import { importThroughHub } from './catalog-import.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 import { createBuyerLocally, listBuyers, updateBuyerTermsLocally } from './buyers.ts';
 import {
@@ -52,7 +53,9 @@ export function createHandlers(services: DesktopServices): HandlerTable {
       // The catalog belongs to the hub: the import runs there and arrives by sync.
       const hub = session.hub('Importing the catalog');
       try {
-        const report = await hub.client.importCatalog(hub.token, input.files);
+        const report = await importThroughHub(input.files, (file) =>
+          hub.client.importCatalogFile(hub.token, file),
+        );
         await engine.syncNow();
         return report;
       } catch (error) {

@@ -4,6 +4,7 @@ import {
   type AuditEntry,
   type AuditQuery,
   type CatalogImportReport,
+  type CsvFileReport,
   type Device,
 } from '../../preload/contract/index.ts';
 import {
@@ -68,10 +69,8 @@ export interface HubClient {
   devices(token: string): Promise<Omit<Device, 'current'>[]>;
   auditLog(token: string, query: z.output<typeof AuditQuery>): Promise<AuditEntry[]>;
   revokeDevice(token: string, deviceId: string): Promise<Omit<Device, 'current'>[]>;
-  importCatalog(
-    token: string,
-    files: { name: string; content: string }[],
-  ): Promise<CatalogImportReport>;
+  /** Imports one CSV file; the hub takes products before the prices and stock that name them. */
+  importCatalogFile(token: string, file: { name: string; content: string }): Promise<CsvFileReport>;
 }
 
 type HelloAnswer = z.infer<typeof HubHello>;
@@ -91,16 +90,29 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
   async function request<T>(
     method: 'GET' | 'POST',
     path: string,
-    options: { token?: string; body?: unknown; schema: z.ZodType<T> | null; timeoutMs?: number },
+    options: {
+      token?: string;
+      body?: unknown;
+      /** A body sent as it is, e.g. a CSV file, instead of JSON. */
+      raw?: { type: string; text: string };
+      schema: z.ZodType<T> | null;
+      timeoutMs?: number;
+    },
   ): Promise<T> {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(protocol) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.raw) headers['content-type'] = options.raw.type;
+    const body = options.raw
+      ? options.raw.text
+      : options.body === undefined
+        ? undefined
+        : JSON.stringify(options.body);
     const send = () =>
       fetch(`${base}${path}`, {
         method,
         headers,
-        ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+        ...(body === undefined ? {} : { body }),
         signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
         redirect: 'error',
       });
@@ -172,15 +184,21 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
         token,
         schema: DeviceList,
       }),
-    importCatalog: (token, files) =>
-      request('POST', '/api/catalog/import', {
-        token,
-        body: { files },
-        schema: z.custom<CatalogImportReport>(
-          (value) => typeof value === 'object' && value !== null && 'files' in value,
-        ),
-        timeoutMs: IMPORT_TIMEOUT_MS,
-      }),
+    async importCatalogFile(token, file) {
+      const answer = await request(
+        'POST',
+        `/api/catalog/import?name=${encodeURIComponent(file.name)}`,
+        {
+          token,
+          raw: { type: 'text/csv', text: file.content },
+          schema: z.custom<CatalogImportReport>(
+            (value) => typeof value === 'object' && value !== null && 'files' in value,
+          ),
+          timeoutMs: IMPORT_TIMEOUT_MS,
+        },
+      );
+      return answer.files[0]!;
+    },
     async listen(token, onChanged, signal) {
       let response: Response;
       try {
