@@ -54,8 +54,9 @@ export function registerCatalogImport(
   }
 
   /** The import slot goes with the request that took it, however that request ends. */
-  const freeSlot = async (request: FastifyRequest) => {
+  const freeSlot = (request: FastifyRequest) => {
     if (importers.delete(request)) importing = false;
+    return Promise.resolve();
   };
 
   api.post(

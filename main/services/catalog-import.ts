@@ -90,7 +90,8 @@ export async function importThroughHub(
 /** The kind of file a CSV's header names, read from its first record only. */
 function csvKindOf(content: string): CsvKind | null {
   try {
-    const [header] = parseSync(content, { bom: true, to_line: 1 }) as string[][];
+    const records: string[][] = parseSync(content, { bom: true, to_line: 1 });
+    const header = records[0];
     const detected = header ? detectKind(header) : null;
     return detected && 'kind' in detected ? detected.kind : null;
   } catch {
