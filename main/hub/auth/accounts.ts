@@ -246,6 +246,16 @@ export async function authenticateDevice(
   };
 }
 
+/** Whether a device recognised earlier may still be told about changes: not revoked since. */
+export async function deviceStillAllowed(db: StoreDb, deviceId: string): Promise<boolean> {
+  const device = await hubDb(db)
+    .selectFrom('devices')
+    .select('revoked_at')
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
+  return device !== undefined && device.revoked_at === null;
+}
+
 export interface DeviceRow {
   id: string;
   name: string;
