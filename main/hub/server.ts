@@ -18,7 +18,8 @@ import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
 import { HashGate, type HashSlots } from './auth/hash-gate.ts';
 import { pruneHits } from './auth/limits.ts';
 import { argon2Passwords, type PasswordHasher } from './auth/passwords.ts';
-import { classifyError, errorBody, handleError } from './errors.ts';
+import { INPUT_SHAPE_MESSAGES, inputShapeProblem } from '../domain/input-shape.ts';
+import { classifyError, errorBody, handleError, HubRefusal } from './errors.ts';
 import { HubLogController, createHubLogger, redactUrl } from './logging.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import { hubVersion } from './status.ts';
@@ -95,6 +96,14 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   app.setSerializerCompiler(serializerCompiler);
   registerSecurityHeaders(app);
   app.setErrorHandler(handleError);
+  // Before any schema: text that is not Unicode or nesting no route needs is refused alike.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const problem =
+      inputShapeProblem(request.body) ??
+      inputShapeProblem(request.query) ??
+      inputShapeProblem(request.params);
+    done(problem ? new HubRefusal(400, 'invalid_input', INPUT_SHAPE_MESSAGES[problem]) : undefined);
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -321,7 +321,10 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
       const stopListening = deps.changes.listen(() =>
         stillAllowed(() => raw.write('event: changed\ndata: {}\n\n')),
       );
-      const keepAlive = setInterval(() => stillAllowed(() => raw.write(': keep-alive\n\n')), 20_000);
+      const keepAlive = setInterval(
+        () => stillAllowed(() => raw.write(': keep-alive\n\n')),
+        20_000,
+      );
       const stop = () => {
         clearInterval(keepAlive);
         stopListening();

@@ -8,6 +8,7 @@ import {
   type OutputOf,
   type ParsedInputOf,
 } from '../../preload/contract/index.ts';
+import { INPUT_SHAPE_MESSAGES, inputShapeProblem } from '../domain/input-shape.ts';
 import type { Actor } from './actor.ts';
 
 /** The single implementation of every contract operation, each a function of (actor, input). */
@@ -37,6 +38,8 @@ export async function dispatch(
   if (!isOperationName(name)) {
     return { ok: false, error: { code: 'not_found', message: `There is no operation "${name}".` } };
   }
+  const shapeRefusal = refuseMisshapenInput(rawInput);
+  if (shapeRefusal) return shapeRefusal;
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     return { ok: false, error: invalidInput(parsed.error) };
@@ -55,6 +58,18 @@ export async function dispatch(
       },
     };
   }
+}
+
+/**
+ * Input no schema should be asked about (see main/domain/input-shape.ts), refused in
+ * words; also checked before input is copied to the services worker, which a deeply
+ * nested value would overflow.
+ */
+export function refuseMisshapenInput(input: unknown): DispatchResult | null {
+  const problem = inputShapeProblem(input);
+  return problem
+    ? { ok: false, error: { code: 'invalid_input', message: INPUT_SHAPE_MESSAGES[problem] } }
+    : null;
 }
 
 function invalidInput(error: z.ZodError): OperationErrorData {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { DispatchResult } from '../services/dispatch.ts';
+import { refuseMisshapenInput, type DispatchResult } from '../services/dispatch.ts';
 import type { Caller, FromWorker, ServiceWorkerOptions, ToWorker } from './messages.ts';
 
 export interface ServiceHost {
@@ -67,6 +67,8 @@ export function startServiceHost(options: ServiceHostOptions): Promise<ServiceHo
             brand: message.brand,
             call(name, caller, input) {
               if (stopped) return Promise.resolve(UNAVAILABLE);
+              const refused = refuseMisshapenInput(input);
+              if (refused) return Promise.resolve(refused);
               const id = nextId++;
               return new Promise((resolve) => {
                 pending.set(id, resolve);

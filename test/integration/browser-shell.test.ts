@@ -177,4 +177,25 @@ describe('browser shell transport', () => {
     const missingPicture = await fetch(`${base}/media/nope`, { headers: { cookie } });
     expect(missingPicture.status).toBe(404);
   });
+
+  it('answers JSON nested thousands deep and a lone surrogate in an id with a 400, not a 500', async () => {
+    const deep = `{"selectionId": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const nested = await rpc('selections.open', deep);
+    expect(nested.status).toBe(400);
+    expect(await nested.json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: 'The request is nested too deeply to be read.' },
+    });
+    for (const name of ['shareLinks.list', 'selections.open', 'selections.export']) {
+      const surrogate = await rpc(name, '{"selectionId": "\\ud800abc", "format": "csv"}');
+      expect(surrogate.status).toBe(400);
+      expect(await surrogate.json()).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid_input',
+          message: 'The request holds text that is not valid Unicode.',
+        },
+      });
+    }
+  });
 });

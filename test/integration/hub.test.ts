@@ -172,6 +172,29 @@ describe('hub over HTTP', () => {
     );
     expectSecurityHeaders(response);
   });
+
+  it('refuses JSON nested thousands deep and text that is not Unicode with a readable 400', async () => {
+    const send = (body: string) =>
+      get('/api/buyer/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    for (const [body, message] of [
+      [
+        `{"email": ${'['.repeat(5000)}${']'.repeat(5000)}}`,
+        'The request is nested too deeply to be read.',
+      ],
+      [
+        '{"email": "\\ud800@shop.com", "password": "x"}',
+        'The request holds text that is not valid Unicode.',
+      ],
+    ] as const) {
+      const response = await send(body);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ error: { code: 'invalid_input', message } });
+    }
+  });
 });
 
 describe('hub without a buyer app build', () => {
