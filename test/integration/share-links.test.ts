@@ -10,6 +10,7 @@ import {
   terminateAllShareLinksLocally,
   updateShareLinkSettingsLocally,
 } from '../../main/services/share-links.ts';
+import { LINK_ORDER_LIMITS, TOKEN_GUESS_LIMIT } from '../../main/domain/rate-limit.ts';
 import { hubDb, replicaDb } from '../../main/store/database.ts';
 import type { BuyerSelectionList, SharedSelection } from '../../preload/contract/index.ts';
 import { servicesOf, useDemoHub } from '../support/demo-hub.ts';
@@ -191,6 +192,21 @@ describe('share links', () => {
     await hubDb(demo.hub.store.db).deleteFrom('limit_hits').execute();
   });
 
+  it('a real link still opens from an address that tried 30 unknown ones', async () => {
+    const admin = await demo.desktop(ADMIN);
+    await setLinks(admin, true);
+    const rep = await demo.desktop();
+    const { url } = await generateShareLinkLocally(services(rep), (await sharedSelection(rep)).id);
+    await rep.engine.syncNow();
+    await hubDb(demo.hub.store.db).deleteFrom('limit_hits').execute();
+    for (let guess = 0; guess <= TOKEN_GUESS_LIMIT.max; guess++) {
+      await open(`${demo.url}/s/${String(guess).padStart(2, '0')}${'d'.repeat(41)}`);
+    }
+    expect((await open(`${demo.url}/s/${'e'.repeat(43)}`)).status).toBe(429);
+    expect((await open(url)).status).toBe(200);
+    await hubDb(demo.hub.store.db).deleteFrom('limit_hits').execute();
+  });
+
   it('refuse generating while the brand has them switched off, in words', async () => {
     const admin = await demo.desktop(ADMIN);
     await setLinks(admin, false);
@@ -267,6 +283,36 @@ describe('checkout from a share link', () => {
       .executeTakeFirstOrThrow();
     expect(completed.status).toBe('Order');
     expect(completed.completed_by).not.toBeNull();
+  });
+
+  it('are limited per link and per address, and an order placed through one link says nothing through another', async () => {
+    const admin = await demo.desktop(ADMIN);
+    await setLinks(admin, true);
+    const rep = await demo.desktop();
+    const first = await generateShareLinkLocally(services(rep), (await sharedSelection(rep)).id);
+    const second = await generateShareLinkLocally(services(rep), (await sharedSelection(rep)).id);
+    await rep.engine.syncNow();
+    await hubDb(demo.hub.store.db).deleteFrom('limit_hits').execute();
+    const contact = { name: 'Aiko Buyer', email: 'aiko@shop.example' };
+
+    const placed: string[] = [];
+    for (let i = 0; i < LINK_ORDER_LIMITS.perLink.max; i++) {
+      const orderId = crypto.randomUUID();
+      expect((await checkout(first.url, { orderId, ...contact })).status).toBe(201);
+      placed.push(orderId);
+    }
+    const refused = await checkout(first.url, { orderId: crypto.randomUUID(), ...contact });
+    expect(refused).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
+    // A retry of an order already placed still gets its first answer.
+    expect((await checkout(first.url, { orderId: placed[0], ...contact })).body).toEqual({
+      orderId: placed[0],
+      status: 'Checkout Requested',
+    });
+    // The other link cannot read that order's status by naming its id.
+    const probing = await checkout(second.url, { orderId: placed[0], ...contact });
+    expect(probing.status).toBe(409);
+    expect(JSON.stringify(probing.body)).not.toContain('Checkout Requested');
+    await hubDb(demo.hub.store.db).deleteFrom('limit_hits').execute();
   });
 
   it('with prepayment checkout, the buyer completes it and it is an Order at once', async () => {
