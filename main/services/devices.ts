@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { AuditEntry, AuditLine, AuditQuery, Device } from '../../preload/contract/index.ts';
+import type {
+  AuditEntry,
+  AuditLine,
+  AuditQuery,
+  Device,
+  LockedAccount,
+} from '../../preload/contract/index.ts';
 import type { StoreDb } from '../store/database.ts';
 import { hubError, type DesktopSession } from './session.ts';
 
@@ -21,6 +27,28 @@ export async function revokeDevice(session: DesktopSession, deviceId: string): P
     return devices.map((device) => ({ ...device, current: device.id === hub.deviceId }));
   } catch (error) {
     throw hubError(error, 'Revoking a device');
+  }
+}
+
+/** Accounts locked at the cap of failed attempts, for an admin: the hub alone knows them. */
+export async function listLockedAccounts(session: DesktopSession): Promise<LockedAccount[]> {
+  const hub = session.hub('Seeing locked accounts');
+  try {
+    return await hub.client.lockedAccounts(hub.token);
+  } catch (error) {
+    throw hubError(error, 'Seeing locked accounts');
+  }
+}
+
+export async function unlockAccount(
+  session: DesktopSession,
+  account: string,
+): Promise<LockedAccount[]> {
+  const hub = session.hub('Unlocking an account');
+  try {
+    return await hub.client.unlockAccount(hub.token, account);
+  } catch (error) {
+    throw hubError(error, 'Unlocking an account');
   }
 }
 
@@ -48,13 +76,28 @@ export async function readAudit(
       ? []
       : await db.selectFrom('selections').select(['id', 'name']).where('id', 'in', ids).execute();
   const nameOf = new Map(names.map((row) => [row.id, row.name]));
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
   return entries.map((entry) => {
     const id = selectionOf(entry);
-    const expiresAt = entry.details.expiresAt;
+    const { details } = entry;
+    const opens = typeof details.opens === 'number' ? details.opens : null;
     return {
       ...entry,
       selection: id ? (nameOf.get(id) ?? id) : null,
-      expiresAt: typeof expiresAt === 'string' ? expiresAt : null,
+      expiresAt: text(details.expiresAt),
+      generatedAt: text(details.generatedAt),
+      opens:
+        opens === null
+          ? null
+          : {
+              count: opens,
+              firstAt: text(details.firstAt) ?? entry.at,
+              lastAt: text(details.lastAt) ?? entry.at,
+            },
+      account:
+        entry.action.startsWith('auth.account_') && entry.subject
+          ? entry.subject.replace(/^(staff|buyer):/, '')
+          : null,
     };
   });
 }

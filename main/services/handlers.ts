@@ -9,7 +9,13 @@ import {
   openStyle,
   searchCatalog,
 } from './catalog.ts';
-import { listDevices, readAudit, revokeDevice } from './devices.ts';
+import {
+  listDevices,
+  listLockedAccounts,
+  readAudit,
+  revokeDevice,
+  unlockAccount,
+} from './devices.ts';
 import type { HandlerTable } from './dispatch.ts';
 import { hubError, type DesktopSession } from './session.ts';
 import {
@@ -115,5 +121,7 @@ export function createHandlers(services: DesktopServices): HandlerTable {
 
     'devices.list': () => listDevices(session),
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),
+    'accounts.locked': () => listLockedAccounts(session),
+    'accounts.unlock': (_actor, input) => unlockAccount(session, input.account),
   };
 }

@@ -6,10 +6,12 @@ import {
   type CatalogImportReport,
   type CsvFileReport,
   type Device,
+  type LockedAccount,
 } from '../../preload/contract/index.ts';
 import {
   DeviceList,
   HubHello,
+  LockedAccountList,
   PROTOCOL_HEADER,
   PullResponse,
   PushResponse,
@@ -69,6 +71,8 @@ export interface HubClient {
   devices(token: string): Promise<Omit<Device, 'current'>[]>;
   auditLog(token: string, query: z.output<typeof AuditQuery>): Promise<AuditEntry[]>;
   revokeDevice(token: string, deviceId: string): Promise<Omit<Device, 'current'>[]>;
+  lockedAccounts(token: string): Promise<LockedAccount[]>;
+  unlockAccount(token: string, account: string): Promise<LockedAccount[]>;
   /** Imports one CSV file; the hub takes products before the prices and stock that name them. */
   importCatalogFile(token: string, file: { name: string; content: string }): Promise<CsvFileReport>;
 }
@@ -183,6 +187,14 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
       request('POST', `/api/devices/${encodeURIComponent(deviceId)}/revoke`, {
         token,
         schema: DeviceList,
+      }),
+    lockedAccounts: (token) =>
+      request('GET', '/api/accounts/locked', { token, schema: LockedAccountList }),
+    unlockAccount: (token, account) =>
+      request('POST', '/api/accounts/unlock', {
+        token,
+        body: { account },
+        schema: LockedAccountList,
       }),
     async importCatalogFile(token, file) {
       const answer = await request(

@@ -115,6 +115,7 @@ export async function applyPush(
       userId: device.userId,
       role: device.role,
       now: at,
+      madeAt: mutation.at,
       side: 'hub',
     };
     const result = await hub

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LockedAccount } from '../../preload/contract/index.ts';
 
 /**
  * What desktops and hubs say to each other over HTTP. Both sides import this module,
@@ -176,15 +177,6 @@ export const DeviceList = z.array(
 );
 
 /** Accounts locked after too many failed sign-ins or log-ins in a row (admins). */
-export const LockedAccountList = z.array(
-  z.object({
-    account: z.string(),
-    kind: z.enum(['staff', 'buyer']),
-    email: z.string(),
-    name: z.string(),
-    lockedAt: z.string(),
-    failures: z.number().int(),
-  }),
-);
+export const LockedAccountList = z.array(LockedAccount);
 
 export const UnlockRequest = z.strictObject({ account: z.string().min(1).max(400) });

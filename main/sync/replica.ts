@@ -93,6 +93,7 @@ export async function enqueue<Args>(
       userId: account.userId,
       role: account.role,
       now: at,
+      madeAt: at,
       side: 'replica',
     };
     try {
@@ -174,6 +175,7 @@ async function replayPending(
       userId: account.userId,
       role: account.role,
       now: entry.created_at,
+      madeAt: entry.created_at,
       side: 'replica',
     };
     await sql`savepoint replay`.execute(trx);

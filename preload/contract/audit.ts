@@ -36,6 +36,15 @@ export const AuditList = z.array(AuditEntry);
 export interface AuditLine extends AuditEntry {
   selection: string | null;
   expiresAt: string | null;
+  /**
+   * When a link was generated, on the rep's device; `at` is when the hub received it
+   * (later for a link generated offline).
+   */
+  generatedAt: string | null;
+  /** For opens: how many times in the hour, from the first to the last. */
+  opens: { count: number; firstAt: string; lastAt: string } | null;
+  /** For a locked or unlocked account: its email. */
+  account: string | null;
 }
 
 export const auditOperations = {

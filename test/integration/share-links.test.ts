@@ -13,7 +13,10 @@ import {
 import { LINK_ORDER_LIMITS, TOKEN_GUESS_LIMIT } from '../../main/domain/rate-limit.ts';
 import { hubDb, replicaDb } from '../../main/store/database.ts';
 import type { BuyerSelectionList, SharedSelection } from '../../preload/contract/index.ts';
-import { servicesOf, useDemoHub } from '../support/demo-hub.ts';
+import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
+import { createHubClient, HubUnreachable } from '../../main/sync/hub-client.ts';
+import { DEMO_REP, servicesOf, useDemoHub } from '../support/demo-hub.ts';
+import { openDesktop } from '../support/desktop.ts';
 import type { TestDesktop } from '../support/desktop.ts';
 
 const ADMIN = 'maja@nordlys-atelier.example';
@@ -138,6 +141,90 @@ describe('share links', () => {
     });
     expect(JSON.stringify(audit)).not.toContain(token);
     expect(JSON.stringify(audit)).not.toContain(hubRow.token_hash);
+  });
+
+  it('generated offline expire the configured days after they were generated, not after the hub heard of them', async () => {
+    const admin = await demo.desktop(ADMIN);
+    await setLinks(admin, true, 14);
+    const rep = await demo.desktop();
+    const selection = await sharedSelection(rep);
+
+    await demo.stop();
+    const generatedAt = Date.now();
+    const generated = await generateShareLinkLocally(services(rep), selection.id);
+    // The rep gets the network back three days later.
+    await demo.start();
+    demo.travel(3);
+    await rep.engine.syncNow();
+    const row = await demo.hub.store.db
+      .selectFrom('share_links')
+      .select(['created_at', 'expires_at'])
+      .where('id', '=', generated.link.id)
+      .executeTakeFirstOrThrow();
+    expect(Math.abs(Date.parse(row.created_at) - generatedAt)).toBeLessThan(60_000);
+    expect(Date.parse(row.expires_at) - Date.parse(row.created_at)).toBe(14 * 86_400_000);
+
+    // API Logs say when it was generated on the device, beside when the hub received it.
+    const [entry] = (
+      await readAudit(admin.session, { kind: 'shareLinks', limit: 50 }, admin.store.db)
+    ).filter(
+      (line) =>
+        line.action === 'shareLink.generate.v1' &&
+        line.subject === `share-link:${generated.link.id}`,
+    );
+    expect(entry!.generatedAt).toBe(row.created_at);
+    expect(Date.parse(entry!.at) - Date.parse(entry!.generatedAt!)).toBeGreaterThan(2 * 86_400_000);
+  });
+
+  it('keep the days they were generated with when an admin shortens the setting (100 days to 10 leaves them at 100)', async () => {
+    const admin = await demo.desktop(ADMIN);
+    await setLinks(admin, true, 100);
+    // A rep whose booth loses the network when told to.
+    let offline = false;
+    const rep = demo.track(
+      await openDesktop({
+        embeddedHubUrl: demo.url,
+        clientFor: (url) => {
+          const real = createHubClient(url);
+          const cut = () => Promise.reject(new HubUnreachable('the booth has no network'));
+          return {
+            ...real,
+            push: (token, body) => (offline ? cut() : real.push(token, body)),
+            pull: (token, body) => (offline ? cut() : real.pull(token, body)),
+          };
+        },
+      }),
+    );
+    await rep.session.signIn({
+      hub: { kind: 'embedded' },
+      email: DEMO_REP,
+      password: DEMO_PASSWORD,
+    });
+    await rep.engine.syncNow();
+    const selection = await sharedSelection(rep);
+    const online = await generateShareLinkLocally(services(rep), selection.id);
+    await rep.engine.syncNow();
+    // One more made at the booth with no network, before the admin shortens the setting.
+    offline = true;
+    const atTheBooth = await generateShareLinkLocally(services(rep), selection.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await setLinks(admin, true, 10);
+    offline = false;
+    await rep.engine.syncNow();
+    const later = await generateShareLinkLocally(services(rep), selection.id);
+    await rep.engine.syncNow();
+
+    const daysOf = async (id: string) => {
+      const row = await demo.hub.store.db
+        .selectFrom('share_links')
+        .select(['created_at', 'expires_at'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return (Date.parse(row.expires_at) - Date.parse(row.created_at)) / 86_400_000;
+    };
+    expect(await daysOf(online.link.id)).toBe(100);
+    expect(await daysOf(atTheBooth.link.id)).toBe(100);
+    expect(await daysOf(later.link.id)).toBe(10);
   });
 
   it('answer expired, revoked, unknown and switched-off links alike, and work again when switched on', async () => {

@@ -1,3 +1,4 @@
+import type { LockedAccount } from '../../../preload/contract/index.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { auditRow } from '../audit.ts';
 import { HubRefusal } from '../errors.ts';
@@ -9,15 +10,6 @@ import { guardKey, type GuardedAccountKind } from './password-attempts.ts';
  * unlocking one. Guards of emails that belong to nobody are not listed: they lock
  * nothing anybody uses.
  */
-export interface LockedAccount {
-  /** The guard's key, `staff:<email>` or `buyer:<email>`: what unlocking names. */
-  account: string;
-  kind: GuardedAccountKind;
-  email: string;
-  name: string;
-  lockedAt: string;
-  failures: number;
-}
 
 export async function listLockedAccounts(
   db: StoreDb,

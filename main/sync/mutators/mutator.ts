@@ -11,6 +11,12 @@ export interface MutationContext {
   role: StaffRole;
   /** The instant the change is applied at (the hub's clock on the hub). */
   now: string;
+  /**
+   * When the rep made the change, on the device's clock: the same as `now` on the
+   * desktop; earlier on the hub for a change made offline. For rules that count from
+   * the moment something happened in front of a buyer, not from when the hub heard.
+   */
+  madeAt: string;
   /** 'replica' when applied on the desktop ahead of the hub, 'hub' when applied for good. */
   side: 'hub' | 'replica';
 }

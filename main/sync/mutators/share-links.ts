@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { expiryOf, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from '../../domain/share-links.ts';
+import {
+  expiryOf,
+  isValidExpiryDays,
+  MAX_EXPIRY_DAYS,
+  MIN_EXPIRY_DAYS,
+} from '../../domain/share-links.ts';
 import { MutationRefused, mutator, type MutationContext, type MutationTx } from './mutator.ts';
 import { editableSelection } from './selections.ts';
 
@@ -34,6 +39,7 @@ export const updateShareLinkSettings = mutator({
   async apply(tx, args, context) {
     requireAdmin(context, 'change the share link settings');
     const settings = await brandSettings(tx);
+    const expiryDaysBefore = settings.share_link_expiry_days;
     await tx.put('brand_settings', {
       ...settings,
       share_links_enabled: args.enabled ? 1 : 0,
@@ -41,8 +47,32 @@ export const updateShareLinkSettings = mutator({
       prepayment_checkout: args.prepaymentCheckout ? 1 : 0,
       updated_at: context.now,
     });
+    // Kept in the audit entry: what a link generated offline before this change expires by.
+    return { expiryDaysBefore };
   },
 });
+
+/**
+ * "Share links expire in days" as it was at an instant. The hub's audit log keeps what
+ * each change of the setting replaced, so a link generated offline before a change gets
+ * the days in force when it was generated, as the spec's example asks (shortened from
+ * 100 to 10 days, earlier links stay at 100). Without a later change, it is the setting
+ * as it is now; a replica, which keeps no audit log, always has that answer.
+ */
+async function expiryDaysAt(tx: MutationTx, at: string, current: number): Promise<number> {
+  const laterChange = await tx.db
+    .selectFrom('audit_log')
+    .select('details')
+    .where('action', '=', updateShareLinkSettings.name)
+    .where('at', '>', at)
+    .orderBy('at')
+    .limit(1)
+    .executeTakeFirst();
+  const before: unknown = laterChange
+    ? (JSON.parse(laterChange.details) as { expiryDaysBefore?: unknown }).expiryDaysBefore
+    : undefined;
+  return typeof before === 'number' && isValidExpiryDays(before) ? before : current;
+}
 
 export const generateShareLink = mutator({
   name: 'shareLink.generate.v1',
@@ -65,24 +95,27 @@ export const generateShareLink = mutator({
       .where((eb) => eb.or([eb('id', '=', args.id), eb('token_hash', '=', args.tokenHash)]))
       .executeTakeFirst();
     if (taken) throw new MutationRefused('conflict', 'This share link was already generated.');
-    // Fixed now, from the setting as it is now: a later change of the setting never moves it.
-    const expiresAt = expiryOf(
-      new Date(context.now),
-      settings.share_link_expiry_days,
+    // Counted from when the rep generated it, offline or not (never later than the hub's
+    // now: a device clock running fast gains nothing), by the setting in force then. Fixed
+    // here: a later change of the setting never moves it.
+    const generatedAt = new Date(
+      Math.min(Date.parse(context.madeAt), Date.parse(context.now)),
     ).toISOString();
+    const days = await expiryDaysAt(tx, generatedAt, settings.share_link_expiry_days);
+    const expiresAt = expiryOf(new Date(generatedAt), days).toISOString();
     await tx.put('share_links', {
       id: args.id,
       selection_id: args.selectionId,
       token_hash: args.tokenHash,
       created_by: context.userId,
-      created_at: context.now,
+      created_at: generatedAt,
       expires_at: expiresAt,
       revoked_at: null,
       revoked_by: null,
       open_count: 0,
       last_opened_at: null,
     });
-    return { expiresAt };
+    return { expiresAt, generatedAt };
   },
 });
 

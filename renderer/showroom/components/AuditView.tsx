@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_KINDS, type AuditKind } from '../../../preload/contract/index.ts';
+import { AUDIT_KINDS, type AuditKind, type AuditLine } from '../../../preload/contract/index.ts';
 import { useOperation } from '../hooks/useOperation.ts';
 import './OrdersView.css';
 
@@ -47,6 +47,7 @@ export function AuditView() {
               <th scope="col">{t('audit.what')}</th>
               <th scope="col">{t('audit.selection')}</th>
               <th scope="col">{t('audit.expires')}</th>
+              <th scope="col">{t('audit.details')}</th>
             </tr>
           </thead>
           <tbody>
@@ -61,6 +62,9 @@ export function AuditView() {
                 <td>{t(`audit.actions.${entry.action}`, { defaultValue: entry.action })}</td>
                 <td>{entry.selection ?? ''}</td>
                 <td>{entry.expiresAt ? when.format(new Date(entry.expiresAt)) : ''}</td>
+                <td>
+                  <AuditDetails entry={entry} format={(at) => when.format(new Date(at))} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -68,4 +72,24 @@ export function AuditView() {
       ) : null}
     </section>
   );
+}
+
+/** What else an entry says: a link's opens in the hour, when an offline link was made, whose account. */
+function AuditDetails({ entry, format }: { entry: AuditLine; format: (at: string) => string }) {
+  const { t } = useTranslation();
+  if (entry.opens) {
+    return t('audit.opens', {
+      count: entry.opens.count,
+      from: format(entry.opens.firstAt),
+      to: format(entry.opens.lastAt),
+    });
+  }
+  if (entry.generatedAt && entry.generatedAt !== entry.at) {
+    return t('audit.generatedOffline', {
+      generated: format(entry.generatedAt),
+      received: format(entry.at),
+    });
+  }
+  if (entry.account) return entry.account;
+  return null;
 }

@@ -1,8 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PASSWORD_LIMITS } from '../../../main/domain/rate-limit.ts';
 import type { Device } from '../../../preload/contract/index.ts';
 import { formatDate, relativeTime } from '../format.ts';
+import { trunkshow } from '../api.ts';
 import { useNow } from '../hooks/useNow.ts';
+import { useOperation } from '../hooks/useOperation.ts';
 import { useDevicesStore } from '../state/devices.ts';
 import { Dialog } from './Dialog.tsx';
 import { StatePanel } from './StatePanel.tsx';
@@ -61,8 +64,82 @@ export function DevicesView() {
       ) : devices.length === 0 ? (
         <StatePanel icon="box" title={t('devices.empty')} />
       ) : (
-        <DeviceTable devices={devices} busy={list.status === 'loading'} />
+        <div className="devices__scroller">
+          <DeviceTable devices={devices} busy={list.status === 'loading'} />
+          <LockedAccounts />
+        </div>
       )}
+    </section>
+  );
+}
+
+/**
+ * Accounts locked after too many failed sign-ins or log-ins in a row, from anywhere:
+ * nobody can use them until an admin unlocks them here.
+ */
+function LockedAccounts() {
+  const { t, i18n } = useTranslation();
+  const { data: locked, problem, act } = useOperation('accounts.locked', {});
+  const language = i18n.language;
+
+  return (
+    <section className="locked-accounts" aria-labelledby="locked-accounts-title">
+      <h3 id="locked-accounts-title">{t('devices.locked.title')}</h3>
+      <p className="devices__lead">
+        {t('devices.locked.lead', { count: PASSWORD_LIMITS.consecutiveFailures })}
+      </p>
+      {problem ? (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {locked && locked.length === 0 ? (
+        <p className="locked-accounts__none">{t('devices.locked.none')}</p>
+      ) : null}
+      {locked && locked.length > 0 ? (
+        <table className="devices-table" aria-labelledby="locked-accounts-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('devices.column.person')}</th>
+              <th scope="col">{t('devices.locked.kind')}</th>
+              <th scope="col">{t('devices.locked.since')}</th>
+              <th scope="col">{t('devices.locked.failures')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('devices.column.action')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {locked.map((account) => (
+              <tr key={account.account}>
+                <td>
+                  <span className="devices-table__person">{account.name}</span>
+                  <span className="devices-table__email">{account.email}</span>
+                </td>
+                <td>{t(`devices.locked.kinds.${account.kind}`)}</td>
+                <td>
+                  <time dateTime={account.lockedAt}>{formatDate(account.lockedAt, language)}</time>
+                </td>
+                <td>{account.failures}</td>
+                <td className="devices-table__action">
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-label={t('devices.locked.unlockLabel', { person: account.name })}
+                    onClick={() =>
+                      void act(() =>
+                        trunkshow().invoke('accounts.unlock', { account: account.account }),
+                      )
+                    }
+                  >
+                    {t('devices.locked.unlock')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </section>
   );
 }
@@ -74,7 +151,7 @@ function DeviceTable({ devices, busy }: { devices: readonly Device[]; busy: bool
   const language = i18n.language;
 
   return (
-    <div className="devices__scroller">
+    <>
       <table className="devices-table" aria-labelledby="devices-title" aria-busy={busy}>
         <thead>
           <tr>
@@ -145,7 +222,7 @@ function DeviceTable({ devices, busy }: { devices: readonly Device[]; busy: bool
           ))}
         </tbody>
       </table>
-    </div>
+    </>
   );
 }
 
