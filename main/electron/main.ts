@@ -1,7 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage } from 'electron';
-import { startEmbeddedHub, type EmbeddedHub } from '../hub/embedded.ts';
+import type { EmbeddedHub } from '../hub/embedded.ts';
+import { startBuiltInHub } from '../shell/built-in-hub.ts';
 import { privateDir } from '../platform/private-files.ts';
 import { defaultDataDir, deviceId } from '../shell/data-dir.ts';
 import type { Caller, ServiceWorkerOptions } from '../shell/messages.ts';
@@ -75,18 +76,21 @@ async function start(): Promise<void> {
   let host: ServiceHost;
   let embeddedHub: EmbeddedHub;
   try {
-    embeddedHub = await startEmbeddedHub({
+    const builtIn = await startBuiltInHub({
       dataDir: join(dataDir, 'hub'),
       demoStyles: null,
       buyerAppDir: join(root, 'dist', 'buyer'),
       version: app.getVersion(),
       workerFile: unpacked(join(root, 'dist', 'electron', 'embedded-hub.js')),
+      preferences,
     });
+    embeddedHub = builtIn.hub;
     host = await startServiceHost({
       dataDir,
       embeddedHubUrl: embeddedHub.url,
       ...credentialStorage(dataDir),
       workerFile: unpacked(join(root, 'dist', 'electron', 'service-worker.js')),
+      onHostRequest: (request) => builtIn.network(request.serveOnNetwork),
     });
   } catch (error) {
     dialog.showErrorBox(

@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parsePublicAddress } from '../domain/hub-address.ts';
 
 /** What `npm run hub -- ...` asks for. */
 export interface HubArgs {
@@ -7,6 +9,10 @@ export interface HubArgs {
   port: number;
   host: string;
   demo: boolean;
+  /** The address buyers use (its origin), or null: links then use the hub's own. */
+  publicUrl: string | null;
+  /** Proxies whose forwarded headers are believed; empty: none. */
+  trustProxy: string[];
   help: boolean;
 }
 
@@ -14,11 +20,16 @@ export const DEFAULT_HUB_PORT = 8787;
 export const DEFAULT_HUB_HOST = '127.0.0.1';
 
 export const HUB_USAGE =
-  'Usage: npm run hub -- --data DIR [--port PORT] [--host HOST] [--demo]\n' +
-  `  --data DIR    folder for the hub's database (hub.sqlite); created if missing\n` +
-  `  --port PORT   0 to 65535; 0 picks a free port (default ${DEFAULT_HUB_PORT})\n` +
-  `  --host HOST   address to listen on (default ${DEFAULT_HUB_HOST}; 0.0.0.0 for the local network)\n` +
-  '  --demo        fill an empty store with the demo brand';
+  'Usage: npm run hub -- --data DIR [--port PORT] [--host HOST] [--public-url URL] [--trust-proxy ADDRESSES] [--demo]\n' +
+  `  --data DIR               folder for the hub's database (hub.sqlite); created if missing\n` +
+  `  --port PORT              0 to 65535; 0 picks a free port (default ${DEFAULT_HUB_PORT})\n` +
+  `  --host HOST              address to listen on (default ${DEFAULT_HUB_HOST}; 0.0.0.0 for the local network)\n` +
+  '  --public-url URL         the address buyers use, e.g. https://showroom.brand.com; every link,\n' +
+  '                           QR code and email carries it\n' +
+  '  --trust-proxy ADDRESSES  the proxies in front of the hub, comma-separated addresses or CIDR\n' +
+  '                           ranges (or loopback, linklocal, uniquelocal): the client address and\n' +
+  '                           HTTPS are then read from their X-Forwarded-For and X-Forwarded-Proto\n' +
+  '  --demo                   fill an empty store with the demo brand';
 
 /** A command line the hub cannot run with; its message says what to change. */
 export class HubArgsError extends Error {}
@@ -28,7 +39,15 @@ export class HubArgsError extends Error {}
  * instead of exiting, so it can be tested and reused.
  */
 export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubArgs {
-  let values: { data?: string; port?: string; host?: string; demo?: boolean; help?: boolean };
+  let values: {
+    data?: string;
+    port?: string;
+    host?: string;
+    'public-url'?: string;
+    'trust-proxy'?: string;
+    demo?: boolean;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: [...argv],
@@ -36,6 +55,8 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
         data: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
+        'public-url': { type: 'string' },
+        'trust-proxy': { type: 'string' },
         demo: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -51,6 +72,8 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
       port: DEFAULT_HUB_PORT,
       host: DEFAULT_HUB_HOST,
       demo: false,
+      publicUrl: null,
+      trustProxy: [],
       help: true,
     };
   }
@@ -67,8 +90,35 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
     port,
     host,
     demo: values.demo ?? false,
+    publicUrl: values['public-url'] === undefined ? null : publicUrl(values['public-url']),
+    trustProxy: values['trust-proxy'] === undefined ? [] : trustedProxies(values['trust-proxy']),
     help: false,
   };
+}
+
+function publicUrl(raw: string): string {
+  const parsed = parsePublicAddress(raw);
+  if (!parsed.ok) throw new HubArgsError(`--public-url: ${parsed.reason}, not "${raw}".`);
+  return parsed.origin;
+}
+
+const PROXY_KEYWORDS = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustedProxies(raw: string): string[] {
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const prefixFits =
+      prefix === undefined ||
+      (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (!(PROXY_KEYWORDS.has(entry) || (family !== 0 && prefixFits && rest.length === 0))) {
+      throw new HubArgsError(
+        `--trust-proxy takes addresses or CIDR ranges separated by commas, like 10.0.0.2,10.1.0.0/16; "${entry}" is neither.`,
+      );
+    }
+  }
+  return entries;
 }
 
 function parsePort(raw: string | undefined): number {

@@ -31,6 +31,8 @@ export async function runHubCli(argv: readonly string[]): Promise<void> {
       port: args.port,
       host: args.host,
       demo: args.demo,
+      publicUrl: args.publicUrl,
+      trustProxy: args.trustProxy,
       logger: createHubLogger(),
     });
   } catch (error) {
@@ -45,6 +47,10 @@ export async function runHubCli(argv: readonly string[]): Promise<void> {
     );
   }
   console.log(`Trunkshow hub listening on ${hub.url}`);
+  if (args.publicUrl) console.log(`Buyers reach it at ${args.publicUrl}`);
+  if (args.trustProxy.length > 0) {
+    console.log(`Forwarded headers are believed from ${args.trustProxy.join(', ')} only.`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -49,6 +49,8 @@ export interface HubServerOptions {
    * directly and forwarded headers are ignored, whoever sends them.
    */
   trustProxy?: readonly string[];
+  /** `--public-url`: also given to a brand set up on this hub. */
+  publicUrl?: string;
 }
 
 /** How often old limit events are dropped. */
@@ -126,7 +128,13 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     gate: options.hashGate ?? new HashGate(),
     passwords: options.passwords ?? argon2Passwords,
   };
-  registerSyncRoutes(app, { db: options.store.db, clock, changes, passwordChecks });
+  registerSyncRoutes(app, {
+    db: options.store.db,
+    clock,
+    changes,
+    passwordChecks,
+    publicUrl: options.publicUrl ?? null,
+  });
   const opens = shareOpenLog(options.store.db, {
     onWritten: () => changes.notify(),
     onFailed: (error, count) =>

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { privateDir } from '../platform/private-files.ts';
 import { openStore, type Store, type StoreDb } from '../store/database.ts';
 import { seedDemoBrand } from './demo-brand.ts';
+import { applyPublicAddress } from './public-address.ts';
 import { createHubServer, type HubServerOptions } from './server.ts';
 
 /**
@@ -14,6 +15,8 @@ import { createHubServer, type HubServerOptions } from './server.ts';
 export interface StartHubOptions {
   dataDir: string;
   port: number;
+  /** When `port` is taken, listen on a free one instead of failing (the built-in hub). */
+  anyPortIfTaken?: boolean;
   host?: string;
   /** Fill an empty store (no products) with the demo brand: true for its default size, or a number of styles. */
   demo?: boolean | number;
@@ -25,6 +28,8 @@ export interface StartHubOptions {
   version?: string;
   /** Proxies whose forwarded headers the hub believes (see HubServerOptions.trustProxy). */
   trustProxy?: readonly string[];
+  /** The address buyers use (an origin); written into the brand's settings at each start. */
+  publicUrl?: string | null;
   /** For tests: how passwords are checked, and how many hashes may run at once. */
   passwords?: HubServerOptions['passwords'];
   hashGate?: HubServerOptions['hashGate'];
@@ -77,6 +82,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       options.demo === undefined || options.demo === false
         ? null
         : await seedDemoIfEmpty(store.db, options.demo === true ? undefined : options.demo);
+    const now = options.clock ?? (() => new Date());
+    if (options.publicUrl) await applyPublicAddress(store.db, options.publicUrl, now());
     app = await createHubServer({
       store,
       buyerAppDir: options.buyerAppDir === undefined ? DEFAULT_BUYER_APP_DIR : options.buyerAppDir,
@@ -84,10 +91,11 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.version ? { version: options.version } : {}),
       ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(options.passwords ? { passwords: options.passwords } : {}),
       ...(options.hashGate ? { hashGate: options.hashGate } : {}),
     });
-    await listen(app, host, options.port);
+    await listen(app, host, options.port, options.anyPortIfTaken ?? false);
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
     const running = app;
@@ -107,11 +115,19 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   }
 }
 
-async function listen(app: FastifyInstance, host: string, port: number): Promise<void> {
+async function listen(
+  app: FastifyInstance,
+  host: string,
+  port: number,
+  anyPortIfTaken: boolean,
+): Promise<void> {
   try {
     await app.listen({ host, port, listenTextResolver: () => 'hub listening' });
   } catch (error) {
     const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE' && anyPortIfTaken && port !== 0) {
+      return listen(app, host, 0, false);
+    }
     const where = `${host}:${port}`;
     const message =
       code === 'EADDRINUSE'

@@ -38,6 +38,7 @@ import {
 import type { PasswordCheckDependencies } from './auth/password-attempts.ts';
 import { demoAccounts, seedDemoBrand } from './demo-brand.ts';
 import { HubErrorBody, HubRefusal } from './errors.ts';
+import { applyPublicAddress } from './public-address.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 
 /**
@@ -49,6 +50,8 @@ export interface SyncRouteDependencies {
   clock: () => Date;
   /** Where passwords are checked, behind the hash gate and the attempt limits. */
   passwordChecks: PasswordCheckDependencies;
+  /** `--public-url`, given to the brand when it is set up; null without one. */
+  publicUrl: string | null;
   /** Told after every write a desktop should pull; feeds the server-sent events. */
   changes: ChangeNotifier;
 }
@@ -162,6 +165,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
         throw new HubRefusal(403, 'forbidden', 'A hub is set up from the machine it runs on.');
       }
       await setUpBrand(db, request.body, clock());
+      if (deps.publicUrl) await applyPublicAddress(db, deps.publicUrl, clock());
       deps.changes.notify();
       return reply.code(204).send(null);
     },
@@ -189,6 +193,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
         );
       }
       await seedDemoBrand(db);
+      if (deps.publicUrl) await applyPublicAddress(db, deps.publicUrl, clock());
       deps.changes.notify();
       return reply.code(204).send(null);
     },

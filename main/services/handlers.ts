@@ -1,4 +1,5 @@
 import type { StoreDb } from '../store/database.ts';
+import type { BuiltInHubControl } from './built-in-hub.ts';
 import { importThroughHub } from './catalog-import.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 import { createBuyerLocally, listBuyers, updateBuyerTermsLocally } from './buyers.ts';
@@ -31,7 +32,10 @@ import {
 } from './selections.ts';
 import {
   generateShareLinkLocally,
+  hubNetwork,
   listShareLinks,
+  publicAddress,
+  updatePublicAddressLocally,
   revokeShareLinkLocally,
   shareLinkSettings,
   terminateAllShareLinksLocally,
@@ -46,6 +50,8 @@ export interface DesktopServices {
   session: DesktopSession;
   engine: SyncEngine;
   clock: () => Date;
+  /** The built-in hub the host runs, or null when this desktop has none. */
+  builtInHub: BuiltInHubControl | null;
 }
 
 /** The one implementation of the contract, mounted on every transport. */
@@ -113,6 +119,10 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'shareLinks.generate': (_actor, input) => generateShareLinkLocally(services, input.selectionId),
     'shareLinks.revoke': (_actor, input) => revokeShareLinkLocally(services, input.linkId),
     'shareLinks.terminateAll': () => terminateAllShareLinksLocally(services),
+    'brand.publicAddress': () => publicAddress(services),
+    'brand.updatePublicAddress': (_actor, input) => updatePublicAddressLocally(services, input),
+    'hub.network': () => hubNetwork(services),
+    'hub.serveOnNetwork': (_actor, input) => hubNetwork(services, input.on),
 
     'orders.list': () => listOrders(services),
     'orders.completeCheckout': (_actor, input) => completeCheckoutLocally(services, input.orderId),

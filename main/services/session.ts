@@ -11,6 +11,7 @@ import {
   createHubClient,
   HubAnswered,
   HubUnreachable,
+  normaliseHubUrl,
   type HubClient,
 } from '../sync/hub-client.ts';
 import { clearReplica, type ReplicaAccount } from '../sync/replica.ts';
@@ -117,6 +118,16 @@ export class DesktopSession {
     return session
       ? { deviceId: session.deviceId, userId: session.userId, role: session.role }
       : null;
+  }
+
+  /** Whether this desktop is signed in to the hub built into it (not a standalone one). */
+  usesBuiltInHub(): boolean {
+    const session = this.#engine.session;
+    return (
+      session !== null &&
+      this.#embeddedHubUrl !== null &&
+      session.client.url === normaliseHubUrl(this.#embeddedHubUrl)
+    );
   }
 
   /** The signed-in hub's client and credential, for what only the hub can do. */

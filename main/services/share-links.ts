@@ -4,11 +4,16 @@ import type { z } from 'zod';
 import {
   OperationError,
   type GeneratedShareLink,
+  type HubNetworkView,
+  type LinkAddress,
+  type PublicAddress,
+  type PublicAddressInput,
   type SelectionShareLinks,
   type ShareLinkSettings,
   type ShareLinkSettingsInput,
   type ShareLinkView,
 } from '../../preload/contract/index.ts';
+import { parsePublicAddress, preferredNetworkAddresses } from '../domain/hub-address.ts';
 import { shareLinkStatus } from '../domain/share-links.ts';
 import { newToken, tokenHash } from '../hub/auth/tokens.ts';
 import { replicaDb } from '../store/database.ts';
@@ -18,6 +23,8 @@ import {
   terminateAllShareLinks,
   updateShareLinkSettings,
 } from '../sync/mutators/share-links.ts';
+import { updatePublicAddress } from '../sync/mutators/brand.ts';
+import type { BuiltInHubControl } from './built-in-hub.ts';
 import { changeLocally, type LocalChangeServices } from './local-change.ts';
 
 /**
@@ -25,7 +32,7 @@ import { changeLocally, type LocalChangeServices } from './local-change.ts';
  * the rep once and never stored: the replica, the outbox and the hub keep its SHA-256.
  * The hub serves the link once the change reaches it.
  */
-export type ShareLinkServices = LocalChangeServices;
+export type ShareLinkServices = LocalChangeServices & { builtInHub: BuiltInHubControl | null };
 
 const DOING = 'share selections';
 
@@ -49,6 +56,33 @@ export async function shareLinkSettings(services: ShareLinkServices): Promise<Sh
     prepaymentCheckout: Boolean(row?.prepayment_checkout),
     waitingToSync: Boolean(row?.waiting),
   };
+}
+
+export async function publicAddress(services: ShareLinkServices): Promise<PublicAddress> {
+  const row = await replicaDb(services.db)
+    .selectFrom('brand_settings')
+    .select(['public_url', waitingFor(sql<string>`'brand:public-address'`).as('waiting')])
+    .executeTakeFirst();
+  return { publicUrl: row?.public_url ?? null, waitingToSync: Boolean(row?.waiting) };
+}
+
+export async function updatePublicAddressLocally(
+  services: ShareLinkServices,
+  input: z.output<typeof PublicAddressInput>,
+): Promise<PublicAddress> {
+  const parsed = input.publicUrl.trim() === '' ? null : parsePublicAddress(input.publicUrl);
+  if (parsed && !parsed.ok) {
+    throw new OperationError('invalid_input', parsed.reason, [
+      { path: 'publicUrl', message: parsed.reason },
+    ]);
+  }
+  await changeLocally(
+    services,
+    updatePublicAddress,
+    { publicUrl: parsed?.origin ?? null },
+    { field: 'publicUrl', doing: 'change the brand settings' },
+  );
+  return publicAddress(services);
 }
 
 export async function updateShareLinkSettingsLocally(
@@ -99,26 +133,71 @@ function toView(row: LinkRow, now: Date, enabled: boolean): ShareLinkView {
   };
 }
 
-function hubAddress(services: ShareLinkServices): string {
-  return services.session.hub('Sharing a selection').client.url.replace(/\/+$/, '');
+/**
+ * Where links point, best reach first: the local network when the rep serves buyers
+ * there from the built-in hub (a phone on the booth's Wi-Fi, no internet needed); else
+ * the brand's public address; else the hub's own address, which for the built-in hub is
+ * this computer alone.
+ */
+export async function linkAddress(services: ShareLinkServices): Promise<LinkAddress> {
+  const hubUrl = services.session.hub('Sharing a selection').client.url.replace(/\/+$/, '');
+  const builtIn = services.session.usesBuiltInHub() ? services.builtInHub : null;
+  const [network, settings] = await Promise.all([
+    builtIn?.network().catch(() => null) ?? null,
+    services.db.selectFrom('brand_settings').select('public_url').executeTakeFirst(),
+  ]);
+  const serveOnNetwork = builtIn ? (network?.serving ?? false) : null;
+  if (network?.serving && network.addresses.length > 0) {
+    return {
+      bases: preferredNetworkAddresses(network.addresses),
+      reach: 'network',
+      serveOnNetwork,
+    };
+  }
+  if (settings?.public_url)
+    return { bases: [settings.public_url], reach: 'public', serveOnNetwork };
+  return { bases: [hubUrl], reach: builtIn ? 'thisComputer' : 'hub', serveOnNetwork };
+}
+
+/** The built-in hub's network, as the showroom shows it. */
+export async function hubNetwork(
+  services: ShareLinkServices,
+  serveOnNetwork?: boolean,
+): Promise<HubNetworkView> {
+  const builtIn = services.builtInHub;
+  if (!builtIn) return { builtIn: null };
+  try {
+    const network =
+      serveOnNetwork === undefined
+        ? await builtIn.network()
+        : await builtIn.serveOnNetwork(serveOnNetwork);
+    return { builtIn: { ...network, addresses: preferredNetworkAddresses(network.addresses) } };
+  } catch (error) {
+    throw new OperationError(
+      'unavailable',
+      `The built-in hub did not answer: ${(error as Error).message}`,
+    );
+  }
 }
 
 export async function listShareLinks(
   services: ShareLinkServices,
   selectionId: string,
 ): Promise<SelectionShareLinks> {
-  const [settings, rows] = await Promise.all([
+  const [settings, rows, address] = await Promise.all([
     shareLinkSettings(services),
     linksQuery(services)
       .where('l.selection_id', '=', selectionId)
       .orderBy('l.created_at', 'desc')
       .execute(),
+    linkAddress(services),
   ]);
   const now = services.clock();
   return {
     enabled: settings.enabled,
     expiryDays: settings.expiryDays,
-    ordinaryUrl: `${hubAddress(services)}/selections/${encodeURIComponent(selectionId)}`,
+    ordinaryUrl: `${address.bases[0]}/selections/${encodeURIComponent(selectionId)}`,
+    address,
     links: rows.map((row) => toView(row, now, settings.enabled)),
   };
 }
@@ -144,10 +223,8 @@ export async function generateShareLinkLocally(
     { id, selectionId, tokenHash: tokenHash(token) },
     { field: 'selectionId', doing: DOING },
   );
-  return {
-    link: await linkView(services, id),
-    url: `${hubAddress(services)}/s/${token}`,
-  };
+  const [link, address] = await Promise.all([linkView(services, id), linkAddress(services)]);
+  return { link, url: `${address.bases[0]}/s/${token}` };
 }
 
 export async function revokeShareLinkLocally(

@@ -6,11 +6,12 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createBrowserTransport } from './browser-transport.ts';
 import { defaultDataDir, deviceId } from './data-dir.ts';
-import { startEmbeddedHub } from '../hub/embedded.ts';
 import { privateDir } from '../platform/private-files.ts';
 import { DEFAULT_BUYER_APP_DIR } from '../hub/start.ts';
 import { createHubClient } from '../sync/hub-client.ts';
 import { parseTimeTravel, sharedClock, type SharedClock } from '../time/shared-clock.ts';
+import { startBuiltInHub } from './built-in-hub.ts';
+import { DesktopPreferences } from './preferences.ts';
 import { startServiceHost } from './service-host.ts';
 
 /**
@@ -99,18 +100,21 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   const clock = sharedClock();
-  const embeddedHub = args.hubUrl
+  const preferences = new DesktopPreferences(args.dataDir);
+  const builtIn = args.hubUrl
     ? null
-    : await startEmbeddedHub({
+    : await startBuiltInHub({
         dataDir: join(args.dataDir, 'hub'),
         demoStyles: args.demoStyles,
         buyerAppDir: DEFAULT_BUYER_APP_DIR,
         workerFile: new URL('../hub/embedded-worker.ts', import.meta.url),
         clock: clock.memory,
+        preferences,
       }).catch((error: unknown) => {
         console.error(`The built-in hub could not start: ${(error as Error).message}`);
         process.exit(1);
       });
+  const embeddedHub = builtIn?.hub ?? null;
   if (embeddedHub?.seededDemo) {
     console.log(`Created the demo brand in the built-in hub (${join(args.dataDir, 'hub')}).`);
   }
@@ -131,6 +135,7 @@ async function main(): Promise<void> {
     credential: { kind: 'file', file: join(args.dataDir, 'device-credential') },
     workerFile: new URL('./service-worker.ts', import.meta.url),
     clock: clock.memory,
+    ...(builtIn ? { onHostRequest: (request) => builtIn.network(request.serveOnNetwork) } : {}),
   });
 
   const secret = randomBytes(32).toString('base64url');

@@ -1,4 +1,7 @@
+import type { BuiltInHubNetwork } from '../services/built-in-hub.ts';
 import type { DispatchResult } from '../services/dispatch.ts';
+
+export type { BuiltInHubNetwork };
 
 /** Which shell a call came through, and from which device; the worker turns it into an actor. */
 export interface Caller {
@@ -21,14 +24,25 @@ export interface ServiceWorkerOptions {
   credential: { kind: 'file'; file: string } | { kind: 'host'; initial: string | null };
   /** The process's shared clock (see main/time/shared-clock.ts); the wall clock without it. */
   clock?: SharedArrayBuffer;
+  /** Whether the host runs a built-in hub it can be asked about (see HostRequest). */
+  builtInHub: boolean;
+}
+
+/** What the services worker asks of the host: the built-in hub's network, or a change to it. */
+export interface HostRequest {
+  kind: 'builtInHubNetwork';
+  serveOnNetwork?: boolean;
 }
 
 export type ToWorker =
-  { type: 'call'; id: number; name: string; caller: Caller; input: unknown } | { type: 'close' };
+  | { type: 'call'; id: number; name: string; caller: Caller; input: unknown }
+  | { type: 'hostAnswer'; id: number; answer: BuiltInHubNetwork | { error: string } }
+  | { type: 'close' };
 
 export type FromWorker =
   | { type: 'ready'; brand: string }
   | { type: 'result'; id: number; result: DispatchResult }
+  | { type: 'host'; id: number; request: HostRequest }
   | { type: 'credential'; token: string | null }
   | { type: 'fatal'; message: string }
   | { type: 'closed' };

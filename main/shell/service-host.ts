@@ -1,6 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { refuseMisshapenInput, type DispatchResult } from '../services/dispatch.ts';
-import type { Caller, FromWorker, ServiceWorkerOptions, ToWorker } from './messages.ts';
+import type {
+  BuiltInHubNetwork,
+  Caller,
+  FromWorker,
+  HostRequest,
+  ServiceWorkerOptions,
+  ToWorker,
+} from './messages.ts';
 
 export interface ServiceHost {
   readonly brand: string;
@@ -9,11 +16,13 @@ export interface ServiceHost {
   close(): Promise<void>;
 }
 
-export interface ServiceHostOptions extends ServiceWorkerOptions {
+export interface ServiceHostOptions extends Omit<ServiceWorkerOptions, 'builtInHub'> {
   /** The worker's entry: service-worker.ts from source, or its bundle in Electron. */
   workerFile: URL | string;
   /** Keeps a new device credential (or forgets it, null) when the worker hands it to the host. */
   onCredential?: (token: string | null) => void;
+  /** Answers the worker's questions about the built-in hub this host runs; absent without one. */
+  onHostRequest?: (request: HostRequest) => Promise<BuiltInHubNetwork>;
 }
 
 const UNAVAILABLE: DispatchResult = {
@@ -23,8 +32,13 @@ const UNAVAILABLE: DispatchResult = {
 
 /** Starts the services worker and answers once its store is open (and seeded, if asked). */
 export function startServiceHost(options: ServiceHostOptions): Promise<ServiceHost> {
-  const { workerFile, onCredential, ...workerData } = options;
-  const worker = new Worker(workerFile, { workerData: workerData satisfies ServiceWorkerOptions });
+  const { workerFile, onCredential, onHostRequest, ...workerData } = options;
+  const worker = new Worker(workerFile, {
+    workerData: {
+      ...workerData,
+      builtInHub: onHostRequest !== undefined,
+    } satisfies ServiceWorkerOptions,
+  });
   const pending = new Map<number, (result: DispatchResult) => void>();
   let nextId = 1;
   let stopped = false;
@@ -55,6 +69,21 @@ export function startServiceHost(options: ServiceHostOptions): Promise<ServiceHo
         case 'credential':
           onCredential?.(message.token);
           return;
+        case 'host': {
+          const answer = onHostRequest
+            ? onHostRequest(message.request).catch((error: unknown) => ({
+                error: error instanceof Error ? error.message : String(error),
+              }))
+            : Promise.resolve({ error: 'This app runs without its built-in hub.' });
+          void answer.then((reply) =>
+            worker.postMessage({
+              type: 'hostAnswer',
+              id: message.id,
+              answer: reply,
+            } satisfies ToWorker),
+          );
+          return;
+        }
         case 'fatal':
           rejectHost(new Error(message.message));
           void worker.terminate();

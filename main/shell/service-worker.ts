@@ -9,7 +9,14 @@ import { openStore } from '../store/database.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { sharedClock } from '../time/shared-clock.ts';
 import { credentialFile } from './credential-file.ts';
-import type { Caller, FromWorker, ServiceWorkerOptions, ToWorker } from './messages.ts';
+import type { BuiltInHubControl, BuiltInHubNetwork } from '../services/built-in-hub.ts';
+import type {
+  Caller,
+  FromWorker,
+  HostRequest,
+  ServiceWorkerOptions,
+  ToWorker,
+} from './messages.ts';
 
 /**
  * The desktop's replica, sync and services, off the window's thread: SQL, imports and
@@ -22,6 +29,29 @@ const options = workerData as ServiceWorkerOptions;
 
 function send(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
+}
+
+/** Questions for the host about the built-in hub it runs, answered over the worker's port. */
+function builtInHubOfHost(): BuiltInHubControl {
+  const waiting = new Map<number, (answer: BuiltInHubNetwork | { error: string }) => void>();
+  let nextId = 1;
+  port!.on('message', (message: ToWorker) => {
+    if (message.type !== 'hostAnswer') return;
+    waiting.get(message.id)?.(message.answer);
+    waiting.delete(message.id);
+  });
+  const ask = (request: HostRequest) =>
+    new Promise<BuiltInHubNetwork>((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, (answer) =>
+        'error' in answer ? reject(new Error(answer.error)) : resolve(answer),
+      );
+      send({ type: 'host', id, request });
+    });
+  return {
+    network: () => ask({ kind: 'builtInHubNetwork' }),
+    serveOnNetwork: (on) => ask({ kind: 'builtInHubNetwork', serveOnNetwork: on }),
+  };
 }
 
 function hostVault(initial: string | null): CredentialVault {
@@ -64,9 +94,16 @@ async function start(): Promise<void> {
         : hostVault(options.credential.initial),
   });
   await session.resume();
-  const handlers = createHandlers({ db: store.db, session, engine, clock });
+  const handlers = createHandlers({
+    db: store.db,
+    session,
+    engine,
+    clock,
+    builtInHub: options.builtInHub ? builtInHubOfHost() : null,
+  });
 
   port!.on('message', (message: ToWorker) => {
+    if (message.type === 'hostAnswer') return;
     if (message.type === 'close') {
       void engine
         .stop()

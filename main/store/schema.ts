@@ -11,6 +11,8 @@ export interface StoreSchema {
     share_links_enabled: Generated<number>;
     share_link_expiry_days: Generated<number>;
     prepayment_checkout: Generated<number>;
+    /** The origin buyers reach the hub at; null: the hub's own address. */
+    public_url: Generated<string | null>;
   };
   staff_users: {
     id: string;

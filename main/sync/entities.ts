@@ -97,6 +97,7 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
       'share_links_enabled',
       'share_link_expiry_days',
       'prepayment_checkout',
+      'public_url',
     ],
   ),
   entity('staff_users', ['id'], ['id', 'email', 'name', 'role', 'created_at']),

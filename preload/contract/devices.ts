@@ -37,7 +37,8 @@ export const devicesOperations = {
   }),
   'accounts.locked': operation<LockedAccount[]>()({
     input: z.strictObject({}),
-    summary: 'Staff and buyer accounts locked after too many failed attempts (admins; needs the hub)',
+    summary:
+      'Staff and buyer accounts locked after too many failed attempts (admins; needs the hub)',
   }),
   'accounts.unlock': operation<LockedAccount[]>()({
     input: z.strictObject({ account: z.string().min(1).max(400) }),

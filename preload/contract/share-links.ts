@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  parsePublicAddress,
+  PUBLIC_ADDRESS_MAX_LENGTH,
+  type LinkReach,
+} from '../../main/domain/hub-address.ts';
 import { MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from '../../main/domain/share-links.ts';
 import { operation } from './operation.ts';
 import type { SelectionStyleLine, SelectionTotalsView } from './selections.ts';
@@ -14,6 +19,25 @@ export const ShareLinkSettingsInput = z.strictObject({
     .max(MAX_EXPIRY_DAYS, 'A link stays valid at most 366 days'),
   prepaymentCheckout: z.boolean(),
 });
+
+/** "Public address" as an admin types it: empty to use the hub's own address. */
+export const PublicAddressInput = z.strictObject({
+  publicUrl: z
+    .string()
+    .max(PUBLIC_ADDRESS_MAX_LENGTH * 2)
+    .superRefine((value, context) => {
+      if (value.trim() === '') return;
+      const parsed = parsePublicAddress(value);
+      if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.reason });
+    }),
+});
+
+export interface PublicAddress {
+  /** The origin buyers use, or null: links then carry the hub's own address. */
+  publicUrl: string | null;
+  /** A change made on this device that the hub has not taken yet. */
+  waitingToSync: boolean;
+}
 
 /** The brand's "Share Links with Anonymous Buyers" settings. */
 export interface ShareLinkSettings {
@@ -41,13 +65,38 @@ export interface ShareLinkView {
   lastOpenedAt: string | null;
 }
 
+/** Where the links a desktop makes point, and how far they reach. */
+export interface LinkAddress {
+  /** The addresses links may start with; the first unless the rep picks another. */
+  bases: string[];
+  reach: LinkReach;
+  /**
+   * "Serve buyers on this network": on or off, or null when this desktop syncs with a
+   * standalone hub (its own built-in hub then serves nobody).
+   */
+  serveOnNetwork: boolean | null;
+}
+
 export interface SelectionShareLinks {
   /** Whether the brand lets anonymous buyers open unique links. */
   enabled: boolean;
   expiryDays: number;
   /** The selection's ordinary address: it opens only for a signed-in buyer with access. */
   ordinaryUrl: string;
+  address: LinkAddress;
   links: ShareLinkView[];
+}
+
+/** How the built-in hub serves buyers, as the showroom shows it. */
+export interface HubNetworkView {
+  /** Null when this desktop syncs with a standalone hub. */
+  builtIn: {
+    port: number;
+    /** The port it had before another program took it at this start. */
+    movedFrom: number | null;
+    serving: boolean;
+    addresses: string[];
+  } | null;
 }
 
 export interface GeneratedShareLink {
@@ -97,6 +146,22 @@ export const shareLinkOperations = {
   'shareLinks.revoke': operation<ShareLinkView>()({
     input: z.strictObject({ linkId: id }),
     summary: 'Revoke one share link',
+  }),
+  'brand.publicAddress': operation<PublicAddress>()({
+    input: z.strictObject({}),
+    summary: 'The address buyers use, which every link, QR code and email carries',
+  }),
+  'brand.updatePublicAddress': operation<PublicAddress>()({
+    input: PublicAddressInput,
+    summary: 'Set or clear the public address (admins)',
+  }),
+  'hub.network': operation<HubNetworkView>()({
+    input: z.strictObject({}),
+    summary: "How this desktop's built-in hub serves buyers: its port, and the local network",
+  }),
+  'hub.serveOnNetwork': operation<HubNetworkView>()({
+    input: z.strictObject({ on: z.boolean() }),
+    summary: 'Serve buyers on this network (the booth Wi-Fi) from the built-in hub, or stop',
   }),
   'shareLinks.terminateAll': operation<{ terminated: number }>()({
     input: z.strictObject({}),

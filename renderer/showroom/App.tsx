@@ -8,6 +8,7 @@ import { BuyersView } from './components/BuyersView.tsx';
 import { CatalogView } from './components/CatalogView.tsx';
 import { DevicesView, RevokeDialog } from './components/DevicesView.tsx';
 import { Header } from './components/Header.tsx';
+import { HubMovedBanner } from './components/HubMovedBanner.tsx';
 import { NewSelectionDialog } from './components/NewSelectionDialog.tsx';
 import { OrdersView } from './components/OrdersView.tsx';
 import { SelectionsView } from './components/SelectionsView.tsx';
@@ -73,6 +74,7 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
     <div className="app">
       <Header user={session.user} />
       <UpdateBanner />
+      <HubMovedBanner />
       <main className="app__main">
         {view === 'buyers' ? (
           <BuyersView />

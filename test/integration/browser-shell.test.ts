@@ -30,6 +30,8 @@ beforeAll(async () => {
     dataDir: join(dir, 'data', 'hub'),
     demoStyles: 12,
     buyerAppDir: null,
+    port: null,
+    serveOnNetwork: false,
     workerFile: new URL('../../main/hub/embedded-worker.ts', import.meta.url),
   });
   host = await startServiceHost({

@@ -10,6 +10,7 @@ import * as hubOrders from './0006-hub-orders.ts';
 import * as orders from './0006-orders.ts';
 import * as buyerSessions from './0007-buyer-sessions.ts';
 import * as hubLimits from './0009-hub-limits.ts';
+import * as publicAddress from './0010-public-address.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -29,6 +30,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0006-orders': hubOrders,
     '0007-buyer-sessions': buyerSessions,
     '0009-limits': hubLimits,
+    '0010-public-address': publicAddress,
   },
   replica: {
     '0001-foundation': foundation,
@@ -37,5 +39,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0004-catalog-filters': catalogFilters,
     '0005-share-links': shareLinks,
     '0006-orders': orders,
+    '0010-public-address': publicAddress,
   },
 };

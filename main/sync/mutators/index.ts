@@ -1,3 +1,4 @@
+import { updatePublicAddress } from './brand.ts';
 import { createBuyer, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
 import { completeCheckout } from './orders.ts';
@@ -37,6 +38,7 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       revokeShareLink,
       terminateAllShareLinks,
       completeCheckout,
+      updatePublicAddress,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );

@@ -6,6 +6,7 @@ import {
   MIN_EXPIRY_DAYS,
 } from '../../domain/share-links.ts';
 import { MutationRefused, mutator, type MutationContext, type MutationTx } from './mutator.ts';
+import { brandSettings } from './brand.ts';
 import { editableSelection } from './selections.ts';
 
 const id = z.string().min(1).max(64);
@@ -16,12 +17,6 @@ function requireAdmin(context: MutationContext, doing: string): void {
   if (context.role !== 'admin') {
     throw new MutationRefused('forbidden', `Only an admin can ${doing}.`);
   }
-}
-
-async function brandSettings(tx: MutationTx) {
-  const settings = await tx.db.selectFrom('brand_settings').selectAll().executeTakeFirst();
-  if (!settings) throw new MutationRefused('not_found', 'This hub has no brand set up yet.');
-  return settings;
 }
 
 export const updateShareLinkSettings = mutator({

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShareLinkSettings } from '../../../preload/contract/index.ts';
+import type { PublicAddress, ShareLinkSettings } from '../../../preload/contract/index.ts';
+import { parsePublicAddress, PUBLIC_ADDRESS_MAX_LENGTH } from '../../../main/domain/hub-address.ts';
 import { parseExpiryDays } from '../../../main/domain/share-links.ts';
 import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { Dialog } from './Dialog.tsx';
@@ -8,10 +9,11 @@ import { ChoiceGroup, Field } from './Field.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
 import './SettingsView.css';
 
-/** The brand's settings an admin changes: for now, share links with anonymous buyers. */
+/** The brand's settings an admin changes: where buyers reach the hub, and share links. */
 export function SettingsView() {
   const { t } = useTranslation();
   const { data: saved, problem, setData: setSaved } = useOperation('brand.shareLinkSettings', {});
+  const address = useOperation('brand.publicAddress', {});
 
   return (
     <section className="settings" aria-labelledby="settings-title">
@@ -21,8 +23,84 @@ export function SettingsView() {
           {problem}
         </p>
       ) : null}
+      {address.data ? <PublicAddressForm saved={address.data} onSaved={address.setData} /> : null}
       {saved ? <ShareLinkSettingsForm saved={saved} onSaved={setSaved} /> : <p>{t('loading')}</p>}
     </section>
+  );
+}
+
+/** "Public address": the address every link, QR code and email carries. */
+function PublicAddressForm({
+  saved,
+  onSaved,
+}: {
+  saved: PublicAddress;
+  onSaved: (address: PublicAddress) => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState(saved.publicUrl ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const save = async () => {
+    const parsed = text.trim() === '' ? null : parsePublicAddress(text);
+    if (parsed && !parsed.ok) {
+      setError(
+        t(`settings.publicAddress.problems.${parsed.problem}`, { max: PUBLIC_ADDRESS_MAX_LENGTH }),
+      );
+      return;
+    }
+    setError(undefined);
+    try {
+      const next = await trunkshow().invoke('brand.updatePublicAddress', { publicUrl: text });
+      onSaved(next);
+      setText(next.publicUrl ?? '');
+      setNotice(t('settings.saved'));
+    } catch (failure) {
+      setNotice(errorMessage(failure, t('unexpected')));
+    }
+  };
+
+  return (
+    <form
+      className="settings__card"
+      aria-labelledby="public-address-title"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <h3 id="public-address-title">{t('settings.publicAddress.title')}</h3>
+      <Field
+        label={t('settings.publicAddress.label')}
+        error={error}
+        hint={t('settings.publicAddress.hint')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="field__control"
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="https://showroom.brand.com"
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+        )}
+      </Field>
+      {notice ? (
+        <p className="notice notice--info" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <div className="settings__actions">
+        <button type="submit" className="button button--primary">
+          {t('settings.publicAddress.save')}
+        </button>
+      </div>
+    </form>
   );
 }
 

@@ -1,7 +1,11 @@
 import QRCode from 'qrcode';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GeneratedShareLink, ShareLinkView } from '../../../preload/contract/index.ts';
+import type {
+  GeneratedShareLink,
+  LinkAddress,
+  ShareLinkView,
+} from '../../../preload/contract/index.ts';
 import { trunkshow } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { useOperation } from '../hooks/useOperation.ts';
@@ -32,6 +36,10 @@ export function ShareLinkDialog({
   } = useOperation('shareLinks.list', { selectionId }, { followSync: true });
   const [generated, setGenerated] = useState<GeneratedShareLink | null>(null);
   const [busy, setBusy] = useState(false);
+  // The rep may pick another of the computer's network addresses; links follow it.
+  const [pickedBase, setPickedBase] = useState<string | null>(null);
+  const bases = shown?.address.bases ?? [];
+  const base = pickedBase && bases.includes(pickedBase) ? pickedBase : (bases[0] ?? null);
 
   const generate = async () => {
     setBusy(true);
@@ -43,6 +51,9 @@ export function ShareLinkDialog({
 
   const revoke = (link: ShareLinkView) =>
     act(() => trunkshow().invoke('shareLinks.revoke', { linkId: link.id }));
+
+  const serveOnNetwork = (on: boolean) =>
+    act(() => trunkshow().invoke('hub.serveOnNetwork', { on }));
 
   return (
     <Dialog
@@ -67,10 +78,28 @@ export function ShareLinkDialog({
       ) : !shown.enabled ? (
         <>
           <p>{t('share.disabledMessage')}</p>
-          <CopyableAddress url={shown.ordinaryUrl} subject={selectionName} />
+          <CopyableAddress url={rebase(shown.ordinaryUrl, base)} subject={selectionName} />
+          <LinkReachNote
+            address={shown.address}
+            base={base}
+            onPickBase={setPickedBase}
+            onServeOnNetwork={(on) => void serveOnNetwork(on)}
+          />
+          {shown.links.length > 0 ? (
+            <>
+              <p className="share__off-links">{t('share.offLinks')}</p>
+              <LinkList links={shown.links} onRevoke={(link) => void revoke(link)} />
+            </>
+          ) : null}
         </>
       ) : (
         <>
+          <LinkReachNote
+            address={shown.address}
+            base={base}
+            onPickBase={setPickedBase}
+            onServeOnNetwork={(on) => void serveOnNetwork(on)}
+          />
           <div className="share__generate">
             <p>{t('share.enabledLead', { count: shown.expiryDays })}</p>
             <button
@@ -84,7 +113,7 @@ export function ShareLinkDialog({
           </div>
           {generated ? (
             <GeneratedLink
-              url={generated.url}
+              url={rebase(generated.url, base)}
               // The list is reloaded on every sync: the link as it stands now.
               link={shown.links.find((link) => link.id === generated.link.id) ?? generated.link}
               subject={selectionName}
@@ -94,6 +123,74 @@ export function ShareLinkDialog({
         </>
       )}
     </Dialog>
+  );
+}
+
+/** The same link at another of the hub's addresses: the path (and its token) stays. */
+function rebase(url: string, base: string | null): string {
+  if (!base) return url;
+  const parsed = new URL(url);
+  return `${base}${parsed.pathname}${parsed.search}`;
+}
+
+/**
+ * Who can open the links: a phone on this computer's network, anyone at the brand's
+ * public address, or (the built-in hub on loopback) this computer alone, with the switch
+ * that serves buyers on the booth's network.
+ */
+function LinkReachNote({
+  address,
+  base,
+  onPickBase,
+  onServeOnNetwork,
+}: {
+  address: LinkAddress;
+  base: string | null;
+  onPickBase: (base: string) => void;
+  onServeOnNetwork: (on: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const note =
+    address.reach === 'network'
+      ? t('share.reach.network')
+      : address.reach === 'thisComputer'
+        ? address.serveOnNetwork
+          ? t('share.reach.noNetwork')
+          : t('share.reach.thisComputer')
+        : address.reach === 'public'
+          ? t('share.reach.public', { address: base ?? '' })
+          : null;
+  return (
+    <div className={`share__reach share__reach--${address.reach}`}>
+      {address.serveOnNetwork === null ? null : (
+        <label className="share__switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={address.serveOnNetwork}
+            onChange={(event) => onServeOnNetwork(event.target.checked)}
+          />
+          <span>{t('share.serveOnNetwork')}</span>
+        </label>
+      )}
+      {note ? <p className="share__reach-note">{note}</p> : null}
+      {address.reach === 'network' && address.bases.length > 1 ? (
+        <label className="share__base">
+          <span>{t('share.networkAddress')}</span>
+          <select
+            className="field__control"
+            value={base ?? ''}
+            onChange={(event) => onPickBase(event.target.value)}
+          >
+            {address.bases.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+    </div>
   );
 }
 

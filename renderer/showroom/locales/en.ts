@@ -251,6 +251,11 @@ export const en = {
     cancel: 'Cancel',
     add: 'Add to selection',
   },
+  hubMoved: {
+    message:
+      'Another program was using port {{from}}, so the built-in hub now listens on port {{to}} and keeps it. Links, QR codes and emails made before carry the old port and no longer open: make new ones for buyers who have them.',
+    dismiss: 'Got it',
+  },
   share: {
     button: 'Share Link',
     title: 'Share Link',
@@ -290,6 +295,19 @@ export const en = {
       revoked: 'Revoked',
       disabled: 'Off (setting)',
     },
+    offLinks:
+      'The unique links made while the setting was on are off, and open again if it is turned back on before they expire. Revoke any that should not.',
+    serveOnNetwork: 'Serve buyers on this network',
+    networkAddress: 'Address on this network',
+    reach: {
+      network:
+        'A phone opens this link on the same network as this computer, such as the booth’s Wi-Fi; no internet is needed.',
+      thisComputer:
+        'This link opens only on this computer. Turn on Serve buyers on this network to let a buyer’s phone at the booth open it.',
+      noNetwork:
+        'This computer is not on a network right now: join the booth’s Wi-Fi, and the link address changes to one a phone can open.',
+      public: 'Links carry the brand’s public address, {{address}}.',
+    },
   },
   settings: {
     title: 'Brand settings',
@@ -307,6 +325,21 @@ export const en = {
       'Every unique link of every selection stops working at once. Reps can generate new ones.',
     terminated_one: '{{count}} link terminated.',
     terminated_other: '{{count}} links terminated.',
+    publicAddress: {
+      title: 'Where buyers reach the hub',
+      label: 'Public address',
+      hint: 'The address buyers use, e.g. https://showroom.brand.com behind your proxy. Every link, QR code and email carries it. Leave it empty to use the hub’s own address.',
+      save: 'Save address',
+      problems: {
+        empty: 'Type the address buyers use, or leave it empty',
+        too_long: 'An address is at most {{max, number}} characters',
+        not_an_address: 'Type the whole address, like https://showroom.brand.com',
+        not_http: 'The address starts with https:// (or http://)',
+        credentials: 'The address carries no user name or password',
+        path: 'The buyer pages sit at the root: leave out everything after the host',
+        loopback: 'Buyers cannot reach this computer’s own loopback address',
+      },
+    },
   },
   orders: {
     title: 'Orders',

@@ -11,6 +11,8 @@ describe('hub command line', () => {
       port: 0,
       host: '0.0.0.0',
       demo: true,
+      publicUrl: null,
+      trustProxy: [],
       help: false,
     });
   });
@@ -39,9 +41,29 @@ describe('hub command line', () => {
     [['--data', 'd', 'extra'], /Unexpected argument "extra"/],
     [['--data', 'd', '--demo=yes'], /--demo does not take a value/],
     [['--data', 'd', '--host', ''], /--host must be an address/],
+    [['--data', 'd', '--public-url', 'showroom.brand.com'], /--public-url: Type the whole address/],
+    [['--data', 'd', '--public-url', 'http://127.0.0.1:8787'], /--public-url: .*loopback/],
+    [['--data', 'd', '--trust-proxy', '10.0.0.2,proxy.local'], /"proxy.local" is neither/],
+    [['--data', 'd', '--trust-proxy', '10.0.0.0/33'], /"10.0.0.0\/33" is neither/],
   ])('refuses %j with a readable reason', (argv, reason) => {
     expect(() => parseHubArgs(argv)).toThrow(HubArgsError);
     expect(() => parseHubArgs(argv)).toThrow(reason);
+  });
+
+  it('reads the public address buyers use and the proxies to believe', () => {
+    expect(
+      parseHubArgs([
+        '--data',
+        'd',
+        '--public-url',
+        'https://Showroom.Brand.com/',
+        '--trust-proxy',
+        '10.0.0.2, 10.1.0.0/16,::1,loopback',
+      ]),
+    ).toMatchObject({
+      publicUrl: 'https://showroom.brand.com',
+      trustProxy: ['10.0.0.2', '10.1.0.0/16', '::1', 'loopback'],
+    });
   });
 
   it('answers --help without needing --data', () => {

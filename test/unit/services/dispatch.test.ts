@@ -21,7 +21,13 @@ beforeEach(async () => {
     vault: memoryVault(),
     embeddedHubUrl: null,
   });
-  handlers = createHandlers({ db: store.db, engine, session, clock: () => new Date() });
+  handlers = createHandlers({
+    db: store.db,
+    engine,
+    session,
+    clock: () => new Date(),
+    builtInHub: null,
+  });
 });
 afterEach(() => store.close());
 
