@@ -48,7 +48,7 @@ export function networkListeners(
   let rescan: NodeJS.Timeout | null = null;
 
   function listenOn(address: string): Promise<void> {
-    const server = createServer(app.routing);
+    const server = createServer((request, response) => app.routing(request, response));
     server.requestTimeout = 30_000;
     server.headersTimeout = 20_000;
     server.keepAliveTimeout = 5_000;
