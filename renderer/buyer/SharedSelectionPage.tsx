@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { v7 as uuidv7 } from 'uuid';
 import type { SelectionStyleLine, SharedSelection } from '../../preload/contract/index.ts';
 import { formatMoney, type Money } from '../../main/domain/money.ts';
 import { accountPictureUrl, checkout, openShare, sharedPicture, type ShareAnswer } from './api.ts';
@@ -152,7 +153,9 @@ function unitPrice(line: SelectionStyleLine): Money | null {
  */
 function Checkout({ token, prepayment }: { token: string; prepayment: boolean }) {
   const { t } = useTranslation();
-  const [orderId] = useState(() => crypto.randomUUID());
+  // Not crypto.randomUUID(): it exists only in secure contexts, and at a booth the hub
+  // serves this page over plain HTTP on the local network.
+  const [orderId] = useState(() => uuidv7());
   const [form, setForm] = useState<Record<CheckoutField, string>>({
     name: '',
     email: '',

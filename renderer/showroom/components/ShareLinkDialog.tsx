@@ -52,8 +52,16 @@ export function ShareLinkDialog({
   const revoke = (link: ShareLinkView) =>
     act(() => trunkshow().invoke('shareLinks.revoke', { linkId: link.id }));
 
-  const serveOnNetwork = (on: boolean) =>
-    act(() => trunkshow().invoke('hub.serveOnNetwork', { on }));
+  // The switch moves at once; the hub's answer (and the new addresses) follow.
+  const [switching, setSwitching] = useState<boolean | null>(null);
+  const serveOnNetwork = async (on: boolean) => {
+    setSwitching(on);
+    await act(() => trunkshow().invoke('hub.serveOnNetwork', { on }));
+    setSwitching(null);
+  };
+  const address = shown
+    ? { ...shown.address, serveOnNetwork: switching ?? shown.address.serveOnNetwork }
+    : null;
 
   return (
     <Dialog
@@ -80,7 +88,8 @@ export function ShareLinkDialog({
           <p>{t('share.disabledMessage')}</p>
           <CopyableAddress url={rebase(shown.ordinaryUrl, base)} subject={selectionName} />
           <LinkReachNote
-            address={shown.address}
+            address={address!}
+            settling={switching !== null}
             base={base}
             onPickBase={setPickedBase}
             onServeOnNetwork={(on) => void serveOnNetwork(on)}
@@ -95,7 +104,8 @@ export function ShareLinkDialog({
       ) : (
         <>
           <LinkReachNote
-            address={shown.address}
+            address={address!}
+            settling={switching !== null}
             base={base}
             onPickBase={setPickedBase}
             onServeOnNetwork={(on) => void serveOnNetwork(on)}
@@ -140,18 +150,22 @@ function rebase(url: string, base: string | null): string {
  */
 function LinkReachNote({
   address,
+  settling,
   base,
   onPickBase,
   onServeOnNetwork,
 }: {
   address: LinkAddress;
+  /** The switch just moved: what the links reach is known once the hub answers. */
+  settling: boolean;
   base: string | null;
   onPickBase: (base: string) => void;
   onServeOnNetwork: (on: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const note =
-    address.reach === 'network'
+  const note = settling
+    ? null
+    : address.reach === 'network'
       ? t('share.reach.network')
       : address.reach === 'thisComputer'
         ? address.serveOnNetwork
