@@ -14,6 +14,7 @@ import { registerBuyerApp } from './buyer-app.ts';
 import { registerBuyerRoutes } from './buyer-routes.ts';
 import { shareOpenLog } from './share-opens.ts';
 import { registerShareRoutes } from './share-routes.ts';
+import { sharedSelectionCache } from './shared-selections.ts';
 import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
 import { HashGate, type HashSlots } from './auth/hash-gate.ts';
 import { pruneHits } from './auth/limits.ts';
@@ -142,7 +143,13 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
   // Opens noted in the last moments are written before the store closes.
   app.addHook('onClose', () => opens.flush());
-  registerShareRoutes(app, { db: options.store.db, clock, changes, opens });
+  registerShareRoutes(app, {
+    db: options.store.db,
+    clock,
+    changes,
+    opens,
+    sharedSelections: sharedSelectionCache(options.store.db),
+  });
   registerBuyerRoutes(app, { db: options.store.db, clock, passwordChecks });
   pruneLimitEvents(app, options.store.db, clock);
   const buyerApp = await registerBuyerApp(app, options.buyerAppDir);

@@ -12,6 +12,7 @@ import { tokenHash } from './auth/tokens.ts';
 import { anonymousAuditRow } from './audit.ts';
 import { HubRefusal } from './errors.ts';
 import type { ShareOpenLog } from './share-opens.ts';
+import type { SharedSelectionCache } from './shared-selections.ts';
 import { sendPicture } from './pictures.ts';
 import type { ChangeNotifier } from './sync-routes.ts';
 
@@ -20,7 +21,10 @@ export interface ShareRouteDependencies {
   clock: () => Date;
   changes: ChangeNotifier;
   opens: ShareOpenLog;
+  sharedSelections: SharedSelectionCache;
 }
+
+const expired = () => new HubRefusal(404, 'link_expired', LINK_EXPIRED_MESSAGE);
 
 /** A token as the buyer page sends it: in a body or a header, never in an address. */
 const Token = z.string().regex(/^[\w-]{43}$/);
@@ -69,8 +73,8 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
     await recordHit(db, guesses.key, now);
   }
 
-  /** The live link a token names, or the one refusal every other token gets. */
-  async function liveLink(token: string, request: FastifyRequest) {
+  /** The link a token names if it is live now, with the brand's settings; else the one refusal. */
+  async function linkOpenNow(token: string, request: FastifyRequest) {
     const now = clock();
     const hub = hubDb(db);
     const [link, settings] = await Promise.all([
@@ -89,15 +93,21 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
           Boolean(settings?.share_links_enabled),
         )
       : null;
-    const head = link && status === 'live' ? await selectionHead(db, link.selection_id) : null;
-    if (!link || !head) throw new HubRefusal(404, 'link_expired', LINK_EXPIRED_MESSAGE);
+    if (!link || status !== 'live') throw expired();
     return {
       link,
-      head,
       brand: settings?.name ?? '',
       prepayment: Boolean(settings?.prepayment_checkout),
       now,
     };
+  }
+
+  /** A live link and the selection it opens. */
+  async function liveLink(token: string, request: FastifyRequest) {
+    const open = await linkOpenNow(token, request);
+    const head = await selectionHead(db, open.link.selection_id);
+    if (!head) throw expired();
+    return { ...open, head };
   }
 
   api.post(
@@ -109,22 +119,30 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
         body: z.strictObject({ token: Token }),
       },
     },
-    async (request, reply): Promise<SharedSelection> => {
-      const { link, head, brand, prepayment, now } = await liveLink(request.body.token, request);
+    async (request, reply) => {
+      const { link, brand, prepayment, now } = await linkOpenNow(request.body.token, request);
+      const selection = await deps.sharedSelections.json(link.selection_id, async () => {
+        const head = await selectionHead(db, link.selection_id);
+        if (!head) return null;
+        const sheet = await readSelectionSheet(db, head);
+        return {
+          brand,
+          name: head.name,
+          notes: head.notes,
+          buyer: head.buyer_name,
+          language: head.language,
+          prepaymentCheckout: prepayment,
+          lines: sheet.lines,
+          totals: sheet.totals,
+        } satisfies Omit<SharedSelection, 'expiresAt'>;
+      });
+      if (selection === null) throw expired();
       deps.opens.record({ linkId: link.id, at: now.toISOString() });
-      const sheet = await readSelectionSheet(db, head);
-      reply.header('cache-control', 'no-store');
-      return {
-        brand,
-        name: head.name,
-        notes: head.notes,
-        buyer: head.buyer_name,
-        language: head.language,
-        expiresAt: link.expires_at,
-        prepaymentCheckout: prepayment,
-        lines: sheet.lines,
-        totals: sheet.totals,
-      };
+      // The link's own expiry joins the selection as the cache keeps it, already serialized.
+      return reply
+        .header('cache-control', 'no-store')
+        .type('application/json; charset=utf-8')
+        .send(`{"expiresAt":${JSON.stringify(link.expires_at)},${selection.slice(1)}`);
     },
   );
 

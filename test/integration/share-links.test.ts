@@ -2,7 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { LINK_EXPIRED_MESSAGE } from '../../main/domain/share-links.ts';
 import { readAudit } from '../../main/services/devices.ts';
 import { completeCheckoutLocally, listOrders } from '../../main/services/orders.ts';
-import { createSelectionLocally, scanIntoSelection } from '../../main/services/selections.ts';
+import {
+  createSelectionLocally,
+  scanIntoSelection,
+  updateSelectionLocally,
+} from '../../main/services/selections.ts';
 import {
   generateShareLinkLocally,
   listShareLinks,
@@ -98,7 +102,17 @@ describe('share links', () => {
     expect(opened.headers.get('x-robots-tag')).toMatch(/noindex/);
     const shared = opened.body;
     expect(shared).toMatchObject({ name: 'For the pop-up', totals: { units: 1 } });
-    await open(generated.url);
+    // What the link opens follows the selection as the rep changes it.
+    await updateSelectionLocally(services(rep), {
+      selectionId: selection.id,
+      name: 'For the spring pop-up',
+      notes: 'Delivery in March',
+    });
+    await rep.engine.syncNow();
+    expect((await open(generated.url)).body).toMatchObject({
+      name: 'For the spring pop-up',
+      expiresAt: hubRow.expires_at,
+    });
 
     // Pictures come with the token in a header, and only the selection's own.
     const pictureId = shared.lines![0]!.pictureId!;
@@ -136,7 +150,7 @@ describe('share links', () => {
     );
     expect(audit.find((entry) => entry.action === 'shareLink.opened')).toMatchObject({
       actorKind: 'anonymous',
-      selection: 'For the pop-up',
+      selection: 'For the spring pop-up',
       details: { opens: 2 },
     });
     expect(JSON.stringify(audit)).not.toContain(token);
