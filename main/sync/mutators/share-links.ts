@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { expiryOf, MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from '../../domain/share-links.ts';
-import { MutationRefused, mutator, type MutationContext, type MutationTx } from './mutator.ts';
+import { MutationRefused, mutator, requirePermission, type MutationTx } from './mutator.ts';
 import { editableSelection } from './selections.ts';
 
 const id = z.string().min(1).max(64);
 /** SHA-256, base64url: the desktop sends the hash; the token never leaves it. */
 const tokenHash = z.string().regex(/^[\w-]{43}$/);
-
-function requireAdmin(context: MutationContext, doing: string): void {
-  if (context.role !== 'admin') {
-    throw new MutationRefused('forbidden', `Only an admin can ${doing}.`);
-  }
-}
 
 async function brandSettings(tx: MutationTx) {
   const settings = await tx.db.selectFrom('brand_settings').selectAll().executeTakeFirst();
@@ -32,7 +26,11 @@ export const updateShareLinkSettings = mutator({
       ? `Enable share links with anonymous buyers (${args.expiryDays} days)`
       : 'Disable share links with anonymous buyers',
   async apply(tx, args, context) {
-    requireAdmin(context, 'change the share link settings');
+    requirePermission(
+      context,
+      'changeShareLinkSettings',
+      'Only an admin can change the share link settings.',
+    );
     const settings = await brandSettings(tx);
     await tx.put('brand_settings', {
       ...settings,
@@ -110,7 +108,11 @@ export const terminateAllShareLinks = mutator({
   subject: () => 'brand:share-links',
   summary: () => 'Terminate every share link',
   async apply(tx, _args, context) {
-    requireAdmin(context, 'terminate every share link');
+    requirePermission(
+      context,
+      'terminateAllShareLinks',
+      'Only an admin can terminate every share link.',
+    );
     const live = await tx.db
       .selectFrom('share_links')
       .selectAll()
