@@ -1,4 +1,4 @@
-import { createBuyer, updateBuyerTerms } from './buyers.ts';
+import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
 import { completeCheckout } from './orders.ts';
 import {
@@ -26,6 +26,8 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
     [
       createBuyer,
       updateBuyerTerms,
+      proposeBuyerTerms,
+      decideTermsProposal,
       createSelection,
       updateSelection,
       setSelectionQuantities,
