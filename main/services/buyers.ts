@@ -9,6 +9,7 @@ import {
 } from '../../preload/contract/index.ts';
 import type {
   BuyerCreateInput,
+  BuyerTerms,
   BuyerDecideTermsProposalInput,
   BuyerListInput,
   BuyerProposeTermsInput,
@@ -136,6 +137,15 @@ async function readBuyer(services: BuyerServices, id: string): Promise<BuyerList
   return toItem(row);
 }
 
+/** Terms as the forms give them (a discount in percent), as mutations carry them. */
+function storedTerms(terms: z.output<typeof BuyerTerms>) {
+  return {
+    pricelistId: terms.pricelistId,
+    discountBp: percentToBasisPoints(terms.discountPercent),
+    language: terms.language,
+  };
+}
+
 export async function createBuyerLocally(
   services: BuyerServices,
   input: z.output<typeof BuyerCreateInput>,
@@ -149,11 +159,7 @@ export async function createBuyerLocally(
       name: input.name,
       kind: input.kind,
       countryCode: input.countryCode,
-      terms: {
-        pricelistId: input.terms.pricelistId,
-        discountBp: percentToBasisPoints(input.terms.discountPercent),
-        language: input.terms.language,
-      },
+      terms: storedTerms(input.terms),
     },
     { field: 'terms.pricelistId', doing: 'change buyers' },
   );
@@ -169,11 +175,7 @@ export async function updateBuyerTermsLocally(
     updateBuyerTerms,
     {
       buyerId: input.buyerId,
-      terms: {
-        pricelistId: input.terms.pricelistId,
-        discountBp: percentToBasisPoints(input.terms.discountPercent),
-        language: input.terms.language,
-      },
+      terms: storedTerms(input.terms),
     },
     { field: 'terms.pricelistId', doing: 'change buyers' },
   );
@@ -282,11 +284,7 @@ export async function proposeTermsLocally(
     {
       id,
       buyerId: input.buyerId,
-      terms: {
-        pricelistId: input.terms.pricelistId,
-        discountBp: percentToBasisPoints(input.terms.discountPercent),
-        language: input.terms.language,
-      },
+      terms: storedTerms(input.terms),
       note: input.note,
     },
     { field: 'terms.pricelistId', doing: 'propose trading terms' },

@@ -10,6 +10,7 @@ import {
 } from '../../main/services/buyers.ts';
 import type { StoreDb } from '../../main/store/database.ts';
 import { createHubClient } from '../../main/sync/hub-client.ts';
+import { BuyerListInput } from '../../preload/contract/index.ts';
 import { servicesOf, useDemoHub } from '../support/demo-hub.ts';
 import type { TestDesktop } from '../support/desktop.ts';
 
@@ -162,12 +163,7 @@ describe('proposed trading terms', () => {
     ]);
 
     const admin = await demo.desktop(MAJA);
-    const waiting = await listBuyers(services(admin), {
-      query: '',
-      proposals: true,
-      offset: 0,
-      limit: 50,
-    });
+    const waiting = await listBuyers(services(admin), BuyerListInput.parse({ proposals: true }));
     expect(waiting.pendingProposals).toBe(waiting.total);
     expect(waiting.items).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: buyer.id, pendingProposals: 1 })]),
@@ -261,13 +257,8 @@ describe('proposed trading terms', () => {
     });
     await second.engine.syncNow();
     expect(await second.engine.status()).toMatchObject({ pending: 0, refused: 1 });
-    const page = await listBuyers(services(second), {
-      query: '',
-      proposals: false,
-      offset: 0,
-      limit: 1,
-    });
-    expect(page.refusals).toEqual([
+    const { refusals } = await listBuyers(services(second), BuyerListInput.parse({ limit: 1 }));
+    expect(refusals).toEqual([
       expect.objectContaining({
         mutation: 'buyer.decideTermsProposal.v1',
         summary: 'Decline proposed trading terms',

@@ -1,4 +1,4 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DECLINE_REASON } from '../../../main/domain/buyers.ts';
 import type { BuyerListItem, TermsProposal } from '../../../preload/contract/index.ts';
@@ -129,6 +129,7 @@ function PendingProposal({ proposal }: { proposal: TermsProposal }) {
   const decide = useTermsProposalsStore((state) => state.decide);
   const [declining, setDeclining] = useState<string | null>(null);
   const busy = deciding !== null;
+  const working = deciding === proposal.id;
   const decline = () => {
     if (declining === null) return;
     void decide(proposal, { decision: 'decline', reason: declining }).then((done) => {
@@ -162,17 +163,13 @@ function PendingProposal({ proposal }: { proposal: TermsProposal }) {
       ) : null}
       {declining === null ? (
         <div className="proposal__actions">
-          <button
-            type="button"
-            className="button button--primary"
-            aria-disabled={busy}
-            onClick={() => {
-              if (!busy) void decide(proposal, { decision: 'approve' });
-            }}
+          <DecisionButton
+            tone="primary"
+            working={working}
+            onClick={() => void decide(proposal, { decision: 'approve' })}
           >
-            {deciding === proposal.id ? <span className="spinner" aria-hidden="true" /> : null}
             {t('buyers.proposals.approve')}
-          </button>
+          </DecisionButton>
           <button
             type="button"
             className="button"
@@ -200,15 +197,9 @@ function PendingProposal({ proposal }: { proposal: TermsProposal }) {
             )}
           </Field>
           <div className="proposal__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              aria-disabled={busy}
-              onClick={decline}
-            >
-              {deciding === proposal.id ? <span className="spinner" aria-hidden="true" /> : null}
+            <DecisionButton tone="danger" working={working} onClick={decline}>
               {t('buyers.proposals.confirmDecline')}
-            </button>
+            </DecisionButton>
             <button
               type="button"
               className="button button--quiet"
@@ -220,5 +211,33 @@ function PendingProposal({ proposal }: { proposal: TermsProposal }) {
         </div>
       )}
     </article>
+  );
+}
+
+/** Approve, or confirm a decline: shows the decision under way, and waits for it. */
+function DecisionButton({
+  tone,
+  working,
+  onClick,
+  children,
+}: {
+  tone: 'primary' | 'danger';
+  working: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  const busy = useTermsProposalsStore((state) => state.deciding !== null);
+  return (
+    <button
+      type="button"
+      className={`button button--${tone}`}
+      aria-disabled={busy}
+      onClick={() => {
+        if (!busy) onClick();
+      }}
+    >
+      {working ? <span className="spinner" aria-hidden="true" /> : null}
+      {children}
+    </button>
   );
 }

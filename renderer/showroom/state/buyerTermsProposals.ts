@@ -30,25 +30,23 @@ interface TermsProposalsStore {
 /** Bumped by each load and clear: an answer for an earlier question is dropped. */
 let asked = 0;
 
-export const useTermsProposalsStore = create<TermsProposalsStore>()((set, get) => ({
-  buyerId: null,
+/** Nothing known yet of a buyer's proposals. */
+const UNKNOWN = {
   items: null,
   problem: null,
   deciding: null,
   decisionProblem: null,
   decided: null,
+} as const;
+
+export const useTermsProposalsStore = create<TermsProposalsStore>()((set, get) => ({
+  buyerId: null,
+  ...UNKNOWN,
 
   async load(buyerId) {
     const question = ++asked;
     if (get().buyerId !== buyerId) {
-      set({
-        buyerId,
-        items: null,
-        problem: null,
-        deciding: null,
-        decisionProblem: null,
-        decided: null,
-      });
+      set({ buyerId, ...UNKNOWN });
     }
     try {
       const items = await trunkshow().invoke('buyers.termsProposals', { buyerId });
@@ -79,13 +77,6 @@ export const useTermsProposalsStore = create<TermsProposalsStore>()((set, get) =
 
   clear() {
     asked++;
-    set({
-      buyerId: null,
-      items: null,
-      problem: null,
-      deciding: null,
-      decisionProblem: null,
-      decided: null,
-    });
+    set({ buyerId: null, ...UNKNOWN });
   },
 }));
