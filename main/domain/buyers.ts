@@ -15,3 +15,15 @@ export function basisPointsToPercent(basisPoints: number): number {
 export function isValidDiscount(basisPoints: number): boolean {
   return Number.isInteger(basisPoints) && basisPoints >= 0 && basisPoints <= MAX_DISCOUNT_BP;
 }
+
+/**
+ * A rep's proposal of new trading terms for a buyer, which an admin approves (the terms
+ * become the buyer's) or declines, with a reason the rep reads.
+ */
+export const TERMS_PROPOSAL_STATUSES = ['pending', 'approved', 'declined'] as const;
+export type TermsProposalStatus = (typeof TERMS_PROPOSAL_STATUSES)[number];
+
+/** What a rep writes to the admin beside the proposed terms, e.g. why the buyer asks. */
+export const MAX_PROPOSAL_NOTE = 500;
+/** What an admin writes back to the rep when declining. */
+export const MAX_DECLINE_REASON = 300;

@@ -2,7 +2,14 @@ import type { StoreDb } from '../store/database.ts';
 import type { BuiltInHubControl } from './built-in-hub.ts';
 import { importThroughHub } from './catalog-import.ts';
 import type { SyncEngine } from '../sync/engine.ts';
-import { createBuyerLocally, listBuyers, updateBuyerTermsLocally } from './buyers.ts';
+import {
+  createBuyerLocally,
+  decideTermsProposalLocally,
+  listBuyers,
+  listTermsProposals,
+  proposeTermsLocally,
+  updateBuyerTermsLocally,
+} from './buyers.ts';
 import {
   brandSummary,
   catalogFilterChoices,
@@ -99,6 +106,9 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'buyers.list': (_actor, input) => listBuyers(services, input),
     'buyers.create': (_actor, input) => createBuyerLocally(services, input),
     'buyers.updateTerms': (_actor, input) => updateBuyerTermsLocally(services, input),
+    'buyers.termsProposals': (_actor, input) => listTermsProposals(services, input.buyerId),
+    'buyers.proposeTerms': (_actor, input) => proposeTermsLocally(services, input),
+    'buyers.decideTermsProposal': (_actor, input) => decideTermsProposalLocally(services, input),
 
     'selections.list': (_actor, input) => listSelections(services, input),
     'selections.open': (_actor, input) => openSelection(services, input.selectionId),

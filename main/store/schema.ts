@@ -90,6 +90,20 @@ export interface StoreSchema {
     language: 'en' | 'ja';
     updated_at: string;
   };
+  trading_terms_proposals: {
+    id: string;
+    buyer_id: string;
+    proposed_by: string;
+    pricelist_id: string;
+    discount_bp: number;
+    language: 'en' | 'ja';
+    note: Generated<string>;
+    status: Generated<'pending' | 'approved' | 'declined'>;
+    decided_by: string | null;
+    decided_at: string | null;
+    decline_reason: Generated<string>;
+    created_at: string;
+  };
   selections: {
     id: string;
     buyer_id: string;

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { StaffRole } from '../domain/model.ts';
+import { can } from '../domain/permissions.ts';
 import type { StoreSchema } from '../store/schema.ts';
 
 /**
@@ -49,6 +50,7 @@ export type SyncedTable =
   | 'lookbooks'
   | 'lookbook_pages'
   | 'buyers'
+  | 'trading_terms_proposals'
   | 'selections'
   | 'selection_lines'
   | 'share_links'
@@ -152,6 +154,33 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
     'buyers',
     ['id'],
     ['id', 'name', 'kind', 'country_code', 'pricelist_id', 'discount_bp', 'language', 'updated_at'],
+  ),
+  // A rep pulls only the proposals they made: what they wrote to the admins about a
+  // buyer's terms is between them, and the decided terms reach every rep with the buyer.
+  // Whoever decides proposals sees them all.
+  entity(
+    'trading_terms_proposals',
+    ['id'],
+    [
+      'id',
+      'buyer_id',
+      'proposed_by',
+      'pricelist_id',
+      'discount_bp',
+      'language',
+      'note',
+      'status',
+      'decided_by',
+      'decided_at',
+      'decline_reason',
+      'created_at',
+    ],
+    {
+      visibleTo: (viewer) =>
+        can(viewer.role, 'decideTermsProposals')
+          ? null
+          : sql<SqlBool>`t.proposed_by = ${viewer.userId}`,
+    },
   ),
   entity(
     'selections',

@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  MAX_DECLINE_REASON,
+  MAX_PROPOSAL_NOTE,
+  type TermsProposalStatus,
+} from '../../main/domain/buyers.ts';
 import { operation } from './operation.ts';
 import type { SyncRefusal } from './sync.ts';
 
@@ -40,8 +45,33 @@ export const BuyerUpdateTermsInput = z.strictObject({
   terms: BuyerTerms,
 });
 
+export const BuyerProposeTermsInput = z.strictObject({
+  buyerId: id,
+  terms: BuyerTerms,
+  note: z
+    .string()
+    .trim()
+    .max(MAX_PROPOSAL_NOTE, `A note is at most ${MAX_PROPOSAL_NOTE} characters`)
+    .default(''),
+});
+
+export const BuyerDecideTermsProposalInput = z.discriminatedUnion('decision', [
+  z.strictObject({ proposalId: id, decision: z.literal('approve') }),
+  z.strictObject({
+    proposalId: id,
+    decision: z.literal('decline'),
+    reason: z
+      .string()
+      .trim()
+      .max(MAX_DECLINE_REASON, `A reason is at most ${MAX_DECLINE_REASON} characters`)
+      .default(''),
+  }),
+]);
+
 export const BuyerListInput = z.strictObject({
   query: z.string().max(200).default(''),
+  /** Only buyers with proposed trading terms waiting for a decision. */
+  proposals: z.boolean().default(false),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
@@ -58,6 +88,31 @@ export interface BuyerListItem {
   language: 'en' | 'ja';
   /** Changes to this buyer made on this device that the hub has not taken yet. */
   waitingToSync: boolean;
+  /** Proposed trading terms waiting for an admin's decision, of those this person sees. */
+  pendingProposals: number;
+}
+
+/** Trading terms a rep proposed for a buyer, and what an admin decided. */
+export interface TermsProposal {
+  id: string;
+  buyerId: string;
+  proposedBy: { id: string; name: string };
+  terms: {
+    pricelistId: string;
+    /** null when the pricelist no longer exists. */
+    pricelistName: string | null;
+    currency: string | null;
+    discountPercent: number;
+    language: 'en' | 'ja';
+  };
+  note: string;
+  status: TermsProposalStatus;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string | null;
+  declineReason: string;
+  createdAt: string;
+  /** Made or decided on this device and not yet taken by the hub. */
+  waitingToSync: boolean;
 }
 
 export interface BuyerPage {
@@ -67,6 +122,8 @@ export interface BuyerPage {
   items: BuyerListItem[];
   /** Buyer changes the hub refused, for the list to show in place. */
   refusals: SyncRefusal[];
+  /** Proposed trading terms waiting for a decision, over every buyer this person sees. */
+  pendingProposals: number;
 }
 
 export const buyerOperations = {
@@ -81,5 +138,19 @@ export const buyerOperations = {
   'buyers.updateTerms': operation<BuyerListItem>()({
     input: BuyerUpdateTermsInput,
     summary: "Change a buyer's trading terms on this device; they reach the hub on the next sync",
+  }),
+  'buyers.termsProposals': operation<TermsProposal[]>()({
+    input: z.strictObject({ buyerId: id }),
+    summary:
+      'The trading terms proposed for a buyer that this person sees (a rep: their own), newest first',
+  }),
+  'buyers.proposeTerms': operation<TermsProposal>()({
+    input: BuyerProposeTermsInput,
+    summary: 'Propose new trading terms for a buyer, for an admin to approve or decline',
+  }),
+  'buyers.decideTermsProposal': operation<TermsProposal>()({
+    input: BuyerDecideTermsProposalInput,
+    summary:
+      "Approve proposed trading terms (they become the buyer's) or decline them with a reason",
   }),
 };

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { createHubClient } from '../../main/sync/hub-client.ts';
+import { freePort, startHubProcess, stopProcess } from './hub-process.ts';
 import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
 import {
   generateLink,
@@ -18,42 +18,6 @@ import {
  * A rep at a trade show: the desktop follows a standalone hub, the hub goes away, the
  * rep keeps working, and when the hub is back the changes reach it by themselves.
  */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-function startHubProcess(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['main/hub/cli.ts', '--data', dataDir, '--port', String(port), '--demo'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('hub listening on')) resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`The hub exited (${code}):\n${output}`)));
-  });
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 let hubDir: string;
 let port: number;
 let hub: ChildProcess | null = null;
@@ -65,6 +29,21 @@ test.beforeAll(async () => {
   hub = await startHubProcess(hubDir, port);
   shell = await startBrowserShell({ hubUrl: `http://127.0.0.1:${port}` });
 });
+
+/** One change made on the admin's computer at the brand's office, straight to the hub. */
+async function pushFromTheOffice(name: string, args: unknown) {
+  const admin = createHubClient(`http://127.0.0.1:${port}`);
+  const device = await admin.signIn({
+    email: 'maja@nordlys-atelier.example',
+    password: 'nordlys-showroom',
+    deviceName: 'Brand office',
+  });
+  const pushed = await admin.push(device.token, {
+    clientId: device.deviceId,
+    mutations: [{ seq: 1, name, args, at: new Date().toISOString() }],
+  });
+  return pushed.results[0];
+}
 
 test.afterAll(async () => {
   await shell.stop();
@@ -95,7 +74,9 @@ test('changes made while the hub is down wait, then sync by themselves when it i
   await dialog.getByRole('textbox', { name: 'Name' }).fill('Galerie Hors Ligne');
   await dialog.getByRole('radio', { name: 'Offline buyer' }).check();
   await dialog.getByRole('textbox', { name: 'Country' }).fill('fr');
-  await dialog.getByRole('textbox', { name: 'Discount (%)' }).fill('7.5');
+  // A rep gives no discount: an admin does.
+  await expect(dialog.getByRole('textbox', { name: 'Discount (%)' })).toHaveCount(0);
+  await expect(dialog).toContainText('An admin gives discounts');
   await dialog.getByRole('button', { name: 'Create buyer' }).click();
   await expect(dialog).toBeHidden();
   await page.getByRole('searchbox', { name: 'Search buyers' }).fill('Galerie Hors');
@@ -114,14 +95,24 @@ test('changes made while the hub is down wait, then sync by themselves when it i
   await expect(row).not.toContainText('Waiting to sync');
 
   const db = new BetterSqlite3(join(hubDir, 'hub.sqlite'), { readonly: true });
+  let buyer: { id: string; pricelist_id: string; country_code: string; discount_bp: number };
   try {
-    const buyer = db
-      .prepare('select country_code, discount_bp from buyers where name = ?')
-      .all('Galerie Hors Ligne');
-    expect(buyer).toEqual([{ country_code: 'FR', discount_bp: 750 }]);
+    buyer = db
+      .prepare('select id, pricelist_id, country_code, discount_bp from buyers where name = ?')
+      .get('Galerie Hors Ligne') as typeof buyer;
   } finally {
     db.close();
   }
+  expect(buyer).toMatchObject({ country_code: 'FR', discount_bp: 0 });
+
+  // At the office, the admin gives the new buyer 7.5 % off; the rep's list shows it.
+  expect(
+    await pushFromTheOffice('buyer.updateTerms.v1', {
+      buyerId: buyer.id,
+      terms: { pricelistId: buyer.pricelist_id, discountBp: 750, language: 'en' },
+    }),
+  ).toEqual({ seq: 1, status: 'applied' });
+  await expect(row).toContainText('7.5 %', { timeout: 30_000 });
 });
 
 test('a change the hub refuses is shown where it was made, and can be corrected and sent again', async ({
@@ -256,22 +247,10 @@ test('a share link generated with the hub unreachable says it goes live on sync,
   browser,
 }) => {
   // Another admin's device switches share links on at the hub.
-  const admin = createHubClient(`http://127.0.0.1:${port}`);
-  const device = await admin.signIn({
-    email: 'maja@nordlys-atelier.example',
-    password: 'nordlys-showroom',
-    deviceName: 'Brand office',
-  });
-  await admin.push(device.token, {
-    clientId: device.deviceId,
-    mutations: [
-      {
-        seq: 1,
-        name: 'brand.updateShareLinkSettings.v1',
-        args: { enabled: true, expiryDays: 14, prepaymentCheckout: false },
-        at: new Date().toISOString(),
-      },
-    ],
+  await pushFromTheOffice('brand.updateShareLinkSettings.v1', {
+    enabled: true,
+    expiryDays: 14,
+    prepaymentCheckout: false,
   });
 
   await page.goto(shell.url);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SelectionCreateInput, SelectionSetQuantitiesInput } from '../../preload/contract/index.ts';
-import { createBuyerLocally } from '../../main/services/buyers.ts';
+import { createBuyerLocally, updateBuyerTermsLocally } from '../../main/services/buyers.ts';
 import {
   createSelectionLocally,
   deleteSelectionLocally,
@@ -23,18 +23,29 @@ const demo = useDemoHub('trunkshow-selections-');
 const desktop = (email = JONAS) => demo.desktop(email);
 const services = servicesOf;
 
-async function euroBuyer(d: TestDesktop, discountPercent = 10) {
+/** A buyer on the EUR pricelist, made by the rep at the booth; an admin gives the discount. */
+async function euroBuyer(d: TestDesktop, discountPercent = 0) {
   const pricelist = await d.store.db
     .selectFrom('pricelists')
     .select('id')
     .where('currency', '=', 'EUR')
     .executeTakeFirstOrThrow();
-  return createBuyerLocally(services(d), {
+  const buyer = await createBuyerLocally(services(d), {
     name: `Boutique ${Math.random().toString(36).slice(2, 8)}`,
     kind: 'offline',
     countryCode: 'SE',
+    terms: { pricelistId: pricelist.id, discountPercent: 0, language: 'en' },
+  });
+  if (discountPercent === 0) return buyer;
+  await d.engine.syncNow();
+  const admin = await desktop(MAJA);
+  await updateBuyerTermsLocally(services(admin), {
+    buyerId: buyer.id,
     terms: { pricelistId: pricelist.id, discountPercent, language: 'en' },
   });
+  await admin.engine.syncNow();
+  await d.engine.syncNow();
+  return { ...buyer, discountPercent };
 }
 
 /** A colourway's SKUs in size order with their wholesale price on a pricelist. */

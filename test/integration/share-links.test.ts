@@ -308,6 +308,25 @@ describe('share links', () => {
     await hubDb(demo.hub.store.db).deleteFrom('limit_hits').execute();
   });
 
+  it('are switched on and off, and terminated all at once, by admins only', async () => {
+    const rep = await demo.desktop();
+    await expect(
+      updateShareLinkSettingsLocally(services(rep), {
+        enabled: true,
+        expiryDays: 30,
+        prepaymentCheckout: false,
+      }),
+    ).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Only an admin can change the share link settings.',
+    });
+    await expect(terminateAllShareLinksLocally(services(rep))).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Only an admin can terminate every share link.',
+    });
+    expect((await rep.engine.status()).pending).toBe(0);
+  });
+
   it('refuse generating while the brand has them switched off, in words', async () => {
     const admin = await demo.desktop(ADMIN);
     await setLinks(admin, false);

@@ -471,7 +471,7 @@ describe('a hub killed while it applies a push', () => {
           name: buyerName(prefix, index),
           kind: 'offline',
           countryCode: 'SE',
-          terms: { pricelistId: pricelist.id, discountBp: 500, language: 'en' },
+          terms: { pricelistId: pricelist.id, discountBp: 0, language: 'en' },
         },
         new Date(),
       );

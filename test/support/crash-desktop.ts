@@ -88,7 +88,7 @@ async function main(): Promise<void> {
         name: buyerName(prefix, index),
         kind: 'offline',
         countryCode: 'SE',
-        terms: { pricelistId: pricelist.id, discountBp: 500, language: 'en' },
+        terms: { pricelistId: pricelist.id, discountBp: 0, language: 'en' },
       },
       new Date(),
     );

@@ -9,6 +9,8 @@ import * as shareLinks from './0005-share-links.ts';
 import * as hubOrders from './0006-hub-orders.ts';
 import * as orders from './0006-orders.ts';
 import * as buyerSessions from './0007-buyer-sessions.ts';
+import * as hubTermsProposals from './0008-hub-terms-proposals.ts';
+import * as termsProposals from './0008-terms-proposals.ts';
 import * as hubLimits from './0009-hub-limits.ts';
 import * as publicAddress from './0010-public-address.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
@@ -29,6 +31,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0005-share-links': hubShareLinks,
     '0006-orders': hubOrders,
     '0007-buyer-sessions': buyerSessions,
+    '0008-terms-proposals': hubTermsProposals,
     '0009-limits': hubLimits,
     '0010-public-address': publicAddress,
   },
@@ -39,6 +42,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0004-catalog-filters': catalogFilters,
     '0005-share-links': shareLinks,
     '0006-orders': orders,
+    '0008-terms-proposals': termsProposals,
     '0010-public-address': publicAddress,
   },
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parsePublicAddress } from '../../domain/hub-address.ts';
-import { MutationRefused, mutator, type MutationTx } from './mutator.ts';
+import { MutationRefused, mutator, requirePermission, type MutationTx } from './mutator.ts';
 
 /** The brand's one settings row; a hub without a brand refuses every setting. */
 export async function brandSettings(tx: MutationTx) {
@@ -30,9 +30,7 @@ export const updatePublicAddress = mutator({
   summary: (args) =>
     args.publicUrl ? `Set the public address to ${args.publicUrl}` : 'Clear the public address',
   async apply(tx, args, context) {
-    if (context.role !== 'admin') {
-      throw new MutationRefused('forbidden', 'Only an admin can change the public address.');
-    }
+    requirePermission(context, 'changeHubAddress', 'Only an admin can change the public address.');
     const settings = await brandSettings(tx);
     await tx.put('brand_settings', {
       ...settings,

@@ -1,5 +1,5 @@
 import { updatePublicAddress } from './brand.ts';
-import { createBuyer, updateBuyerTerms } from './buyers.ts';
+import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
 import { completeCheckout } from './orders.ts';
 import {
@@ -27,6 +27,8 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
     [
       createBuyer,
       updateBuyerTerms,
+      proposeBuyerTerms,
+      decideTermsProposal,
       createSelection,
       updateSelection,
       setSelectionQuantities,

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { StaffRole } from '../../domain/model.ts';
+import { can, type StaffAction } from '../../domain/permissions.ts';
 import type { StoreSchema } from '../../store/schema.ts';
 import type { RefusalCode } from '../protocol.ts';
 import type { SyncedTable } from '../entities.ts';
@@ -64,6 +65,15 @@ export class MutationRefused extends Error {
     this.name = 'MutationRefused';
     this.code = code;
   }
+}
+
+/** Refuses the change, with the reason given, when the person's role may not do this. */
+export function requirePermission(
+  context: MutationContext,
+  action: StaffAction,
+  reason: string,
+): void {
+  if (!can(context.role, action)) throw new MutationRefused('forbidden', reason);
 }
 
 /** Helps declare a mutator with its argument type inferred from its schema. */

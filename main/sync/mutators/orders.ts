@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MutationRefused, mutator } from './mutator.ts';
+import { MutationRefused, mutator, requirePermission } from './mutator.ts';
 import { editableSelection } from './selections.ts';
 
 export const completeCheckout = mutator({
@@ -21,8 +21,8 @@ export const completeCheckout = mutator({
       .executeTakeFirst();
     // The selection's rep or an admin; an admin even when the selection was deleted since.
     if (selection) await editableSelection(tx, selection.id, context);
-    else if (context.role !== 'admin') {
-      throw new MutationRefused('forbidden', 'Only an admin can complete this checkout.');
+    else {
+      requirePermission(context, 'changeAnySelection', 'Only an admin can complete this checkout.');
     }
     if (order.status === 'Order') {
       throw new MutationRefused('conflict', 'This checkout was already completed.');

@@ -6,6 +6,7 @@ import {
   MAX_SELECTION_NOTES,
 } from '../../domain/selections.ts';
 import type { Selectable } from 'kysely';
+import { can } from '../../domain/permissions.ts';
 import type { StoreSchema } from '../../store/schema.ts';
 import { MutationRefused, mutator, type MutationContext, type MutationTx } from './mutator.ts';
 
@@ -29,7 +30,7 @@ export async function editableSelection(
   if (!selection) {
     throw new MutationRefused('not_found', 'This selection no longer exists; it was deleted.');
   }
-  if (selection.owner_id !== context.userId && context.role !== 'admin') {
+  if (selection.owner_id !== context.userId && !can(context.role, 'changeAnySelection')) {
     throw new MutationRefused(
       'forbidden',
       'Only the rep who made this selection, or an admin, can change it.',

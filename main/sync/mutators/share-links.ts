@@ -5,19 +5,13 @@ import {
   MAX_EXPIRY_DAYS,
   MIN_EXPIRY_DAYS,
 } from '../../domain/share-links.ts';
-import { MutationRefused, mutator, type MutationContext, type MutationTx } from './mutator.ts';
+import { MutationRefused, mutator, requirePermission, type MutationTx } from './mutator.ts';
 import { brandSettings } from './brand.ts';
 import { editableSelection } from './selections.ts';
 
 const id = z.string().min(1).max(64);
 /** SHA-256, base64url: the desktop sends the hash; the token never leaves it. */
 const tokenHash = z.string().regex(/^[\w-]{43}$/);
-
-function requireAdmin(context: MutationContext, doing: string): void {
-  if (context.role !== 'admin') {
-    throw new MutationRefused('forbidden', `Only an admin can ${doing}.`);
-  }
-}
 
 export const updateShareLinkSettings = mutator({
   name: 'brand.updateShareLinkSettings.v1',
@@ -32,7 +26,11 @@ export const updateShareLinkSettings = mutator({
       ? `Enable share links with anonymous buyers (${args.expiryDays} days)`
       : 'Disable share links with anonymous buyers',
   async apply(tx, args, context) {
-    requireAdmin(context, 'change the share link settings');
+    requirePermission(
+      context,
+      'changeShareLinkSettings',
+      'Only an admin can change the share link settings.',
+    );
     const settings = await brandSettings(tx);
     const expiryDaysBefore = settings.share_link_expiry_days;
     await tx.put('brand_settings', {
@@ -138,7 +136,11 @@ export const terminateAllShareLinks = mutator({
   subject: () => 'brand:share-links',
   summary: () => 'Terminate every share link',
   async apply(tx, _args, context) {
-    requireAdmin(context, 'terminate every share link');
+    requirePermission(
+      context,
+      'terminateAllShareLinks',
+      'Only an admin can terminate every share link.',
+    );
     const live = await tx.db
       .selectFrom('share_links')
       .selectAll()

@@ -1,27 +1,44 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_PROPOSAL_NOTE } from '../../../main/domain/buyers.ts';
+import { useCan } from '../hooks/useCan.ts';
 import { useBrandStore } from '../state/brand.ts';
-import { useBuyerFormStore, type BuyerKind, type BuyerLanguage } from '../state/buyerForm.ts';
+import {
+  useBuyerFormStore,
+  type BuyerFormMode,
+  type BuyerKind,
+  type BuyerLanguage,
+} from '../state/buyerForm.ts';
+import { refusalReason } from '../state/buyerRefusals.ts';
+import { useTermsProposalsStore } from '../state/buyerTermsProposals.ts';
 import { useNavigationStore } from '../state/navigation.ts';
 import { useNewSelectionStore } from '../state/newSelection.ts';
 import { useSelectionsStore } from '../state/selections.ts';
+import { useSyncStore } from '../state/sync.ts';
+import { CurrentTerms, PendingProposals, YourProposal } from './BuyerDialogProposals.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ChoiceGroup, Field } from './Field.tsx';
 import './BuyerDialog.css';
 
-/** Input paths the form shows at a field; any other issue goes to the alert. */
-const FIELD_PATHS = {
-  create: [
-    'name',
-    'kind',
-    'countryCode',
-    'terms.pricelistId',
-    'terms.discountPercent',
-    'terms.language',
-  ],
-  terms: ['terms.pricelistId', 'terms.discountPercent', 'terms.language'],
-} as const;
+const TERMS_PATHS = ['terms.pricelistId', 'terms.discountPercent', 'terms.language'] as const;
 
-/** "New buyer", or one buyer's "Trading terms"; also where a refused change is corrected. */
+/** Input paths the form shows at a field; any other issue goes to the alert. */
+const FIELD_PATHS: Readonly<Record<BuyerFormMode, readonly string[]>> = {
+  create: ['name', 'kind', 'countryCode', ...TERMS_PATHS],
+  terms: TERMS_PATHS,
+  propose: [...TERMS_PATHS, 'note'],
+};
+
+const SUBMIT_LABEL: Readonly<Record<BuyerFormMode, string>> = {
+  create: 'buyers.form.create',
+  terms: 'buyers.form.save',
+  propose: 'buyers.proposals.propose',
+};
+
+/**
+ * "New buyer", or one buyer's "Trading terms": an admin changes them and decides what
+ * reps proposed; a rep proposes new ones. Also where a refused change is corrected.
+ */
 export function BuyerDialog() {
   const { t } = useTranslation();
   const form = useBuyerFormStore((state) => state.form);
@@ -30,20 +47,36 @@ export function BuyerDialog() {
   const save = useBuyerFormStore((state) => state.save);
   const summary = useBrandStore((state) => state.summary);
   const pricelists = summary.status === 'ready' ? summary.summary.pricelists : [];
+  const mayDecide = useCan('decideTermsProposals');
+  const proposals = useTermsProposalsStore((state) => state.items);
+  const proposalsProblem = useTermsProposalsStore((state) => state.problem);
+  const loadProposals = useTermsProposalsStore((state) => state.load);
+  const clearProposals = useTermsProposalsStore((state) => state.clear);
+  const dataVersion = useSyncStore((state) => state.status?.dataVersion);
 
-  const creating = form?.mode === 'create';
+  const mode = form?.mode ?? 'create';
+  const buyerId = mode === 'create' ? null : (form?.buyerId ?? null);
+  useEffect(() => {
+    if (buyerId === null) clearProposals();
+    else void loadProposals(buyerId);
+  }, [buyerId, dataVersion, loadProposals, clearProposals]);
+
+  const creating = mode === 'create';
+  const proposing = mode === 'propose';
   const fields = form?.problem?.fields ?? {};
-  const shownAtField = form
-    ? FIELD_PATHS[form.mode].filter((path) => fields[path] !== undefined)
-    : [];
-  const otherIssues = Object.entries(fields).filter(
-    ([path]) => !(FIELD_PATHS[form?.mode ?? 'create'] as readonly string[]).includes(path),
-  );
+  const shownAtField = FIELD_PATHS[mode].filter((path) => fields[path] !== undefined);
+  const otherIssues = Object.entries(fields).filter(([path]) => !FIELD_PATHS[mode].includes(path));
   const problem = form?.problem ?? null;
   const alert =
     problem && (problem.code !== 'invalid_input' || shownAtField.length === 0) ? problem : null;
   const draft = form?.draft;
   const knownPricelist = pricelists.some((pricelist) => pricelist.id === draft?.pricelistId);
+  // A rep's own proposals, newest first: one waiting for a decision comes before a new one.
+  const latest = proposing ? (proposals?.[0] ?? null) : null;
+  const mayPropose = proposing && proposals !== null && latest?.status !== 'pending';
+  const decides = mode === 'terms' && mayDecide;
+  const showFields = !proposing || mayPropose;
+  const giveDiscount = !creating || (form?.mayChangeTerms ?? false);
 
   return (
     <Dialog
@@ -51,7 +84,9 @@ export function BuyerDialog() {
       title={creating ? t('buyers.form.createTitle') : t('buyers.form.termsTitle')}
       busy={form?.saving ?? false}
       onClose={close}
-      onSubmit={() => void save()}
+      onSubmit={() => {
+        if (showFields) void save();
+      }}
       lead={
         form && (form.refusal || !creating) ? (
           <>
@@ -63,7 +98,7 @@ export function BuyerDialog() {
             ) : null}
             {form.refusal ? (
               <p className="notice notice--warning buyer-form__refusal">
-                {t('buyers.refusal.reason', { reason: form.refusal.reason })}{' '}
+                {t('buyers.refusal.reason', { reason: refusalReason(t, form.refusal) })}{' '}
                 {t('buyers.form.correcting')}
               </p>
             ) : null}
@@ -71,22 +106,53 @@ export function BuyerDialog() {
         ) : undefined
       }
       actions={
-        <>
-          <button type="button" className="button button--quiet" onClick={close}>
-            {t('cancel')}
+        showFields ? (
+          <>
+            <button type="button" className="button button--quiet" onClick={close}>
+              {t('cancel')}
+            </button>
+            <button
+              type="submit"
+              className="button button--primary"
+              aria-disabled={form?.saving ?? false}
+            >
+              {form?.saving ? <span className="spinner" aria-hidden="true" /> : null}
+              {t(SUBMIT_LABEL[mode])}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--primary" onClick={close}>
+            {t('close')}
           </button>
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={form?.saving ?? false}
-          >
-            {form?.saving ? <span className="spinner" aria-hidden="true" /> : null}
-            {creating ? t('buyers.form.create') : t('buyers.form.save')}
-          </button>
-        </>
+        )
       }
     >
       {form && draft ? (
+        <>
+          {proposing && form.current ? <CurrentTerms buyer={form.current} /> : null}
+          {proposalsProblem !== null && !creating ? (
+            <p className="notice notice--error" role="alert">
+              {t('buyers.proposals.failed')} {proposalsProblem}
+            </p>
+          ) : null}
+          {latest ? <YourProposal proposal={latest} /> : null}
+          {proposing && latest?.status === 'pending' ? (
+            <p className="buyer-form__note">{t('buyers.proposals.oneAtATime')}</p>
+          ) : null}
+          {decides ? (
+            <PendingProposals
+              proposals={(proposals ?? []).filter((proposal) => proposal.status === 'pending')}
+            />
+          ) : null}
+          {mayPropose ? (
+            <div className="buyer-form__section">
+              <h3 className="buyer-form__section-title">{t('buyers.proposals.proposeTitle')}</h3>
+              <p className="buyer-form__note">{t('buyers.proposals.proposeLead')}</p>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+      {form && draft && showFields ? (
         <>
           {creating ? (
             <>
@@ -137,7 +203,11 @@ export function BuyerDialog() {
           ) : null}
 
           <div className="form-row">
-            <Field label={t('buyers.form.pricelist')} error={fields['terms.pricelistId']}>
+            <Field
+              label={t('buyers.form.pricelist')}
+              hint={giveDiscount ? undefined : t('buyers.form.discountByAdmin')}
+              error={fields['terms.pricelistId']}
+            >
               {(control) => (
                 <select
                   {...control}
@@ -163,17 +233,19 @@ export function BuyerDialog() {
                 </select>
               )}
             </Field>
-            <Field label={t('buyers.form.discount')} error={fields['terms.discountPercent']}>
-              {(control) => (
-                <input
-                  {...control}
-                  className="field__control buyer-form__number"
-                  inputMode="decimal"
-                  value={draft.discount}
-                  onChange={(event) => change({ discount: event.target.value })}
-                />
-              )}
-            </Field>
+            {giveDiscount ? (
+              <Field label={t('buyers.form.discount')} error={fields['terms.discountPercent']}>
+                {(control) => (
+                  <input
+                    {...control}
+                    className="field__control buyer-form__number"
+                    inputMode="decimal"
+                    value={draft.discount}
+                    onChange={(event) => change({ discount: event.target.value })}
+                  />
+                )}
+              </Field>
+            ) : null}
           </div>
           <Field
             label={t('buyers.form.language')}
@@ -192,6 +264,24 @@ export function BuyerDialog() {
               </select>
             )}
           </Field>
+          {proposing ? (
+            <Field
+              label={t('buyers.proposals.note')}
+              hint={t('buyers.proposals.noteHint')}
+              error={fields.note}
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  className="field__control buyer-form__note-input"
+                  rows={3}
+                  maxLength={MAX_PROPOSAL_NOTE}
+                  value={draft.note}
+                  onChange={(event) => change({ note: event.target.value })}
+                />
+              )}
+            </Field>
+          ) : null}
 
           {alert || otherIssues.length > 0 ? (
             <div className="notice notice--error" role="alert">

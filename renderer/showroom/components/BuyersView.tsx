@@ -2,8 +2,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuyerListItem, SyncRefusal } from '../../../preload/contract/index.ts';
-import { useBuyerFormStore } from '../state/buyerForm.ts';
-import { buyerAt, useBuyersStore, type BuyerResults } from '../state/buyers.ts';
+import { useCan } from '../hooks/useCan.ts';
+import { correctable, useBuyerFormStore } from '../state/buyerForm.ts';
+import { refusalReason, refusalSummary } from '../state/buyerRefusals.ts';
+import { buyerAt, sameSearch, useBuyersStore, type BuyerResults } from '../state/buyers.ts';
 import { useSyncStore } from '../state/sync.ts';
 import { StatePanel } from './StatePanel.tsx';
 import { WarningIcon } from './SyncIndicator.tsx';
@@ -17,15 +19,19 @@ const ROW_HEIGHT = 60;
 export function BuyersView() {
   const { t } = useTranslation();
   const query = useBuyersStore((state) => state.query);
+  const proposals = useBuyersStore((state) => state.proposals);
+  const setProposals = useBuyersStore((state) => state.setProposals);
   const shown = useBuyersStore((state) => state.shown);
   const loading = useBuyersStore((state) => state.loading);
   const error = useBuyersStore((state) => state.error);
   const load = useBuyersStore((state) => state.load);
-  const openCreate = useBuyerFormStore((state) => state.openCreate);
+  const openCreateForm = useBuyerFormStore((state) => state.openCreate);
+  const mayChangeTerms = useCan('changeTradingTerms');
+  const openCreate = () => openCreateForm(mayChangeTerms);
 
   useEffect(() => {
     load();
-  }, [query, load]);
+  }, [query, proposals, load]);
 
   return (
     <section className="buyers" aria-labelledby="buyers-title">
@@ -34,13 +40,28 @@ export function BuyersView() {
           <h2 id="buyers-title">{t('buyers.title')}</h2>
           <p className="view-head__count" aria-live="polite">
             {shown
-              ? shown.query === ''
-                ? t('buyers.count', { count: shown.total })
-                : t('buyers.matches', { count: shown.total })
+              ? shown.proposals
+                ? t('buyers.proposals.count', { count: shown.total })
+                : shown.query === ''
+                  ? t('buyers.count', { count: shown.total })
+                  : t('buyers.matches', { count: shown.total })
               : '\u00a0'}
           </p>
         </div>
         <BuyerSearch />
+        {shown && (shown.pendingProposals > 0 || proposals) ? (
+          <button
+            type="button"
+            className="button proposals-filter"
+            aria-pressed={proposals}
+            onClick={() => setProposals(!proposals)}
+          >
+            {t('buyers.proposals.filter')}
+            <span className="proposals-filter__count">
+              {t('buyers.proposals.filterCount', { count: shown.pendingProposals })}
+            </span>
+          </button>
+        ) : null}
         <button type="button" className="button button--primary" onClick={openCreate}>
           <svg className="button__icon" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
             <path d="M10 4.5v11M4.5 10h11" />
@@ -84,6 +105,16 @@ export function BuyersView() {
         ) : (
           <SkeletonRows />
         )
+      ) : shown.total === 0 && shown.proposals ? (
+        <StatePanel
+          icon="box"
+          title={t('buyers.proposals.none')}
+          action={
+            <button type="button" className="button" onClick={() => setProposals(false)}>
+              {t('buyers.proposals.showAll')}
+            </button>
+          }
+        />
       ) : shown.total === 0 && shown.query === '' ? (
         <StatePanel
           icon="box"
@@ -101,7 +132,11 @@ export function BuyersView() {
           lead={t('buyers.noMatchesLead')}
         />
       ) : (
-        <BuyerList key={shown.query} shown={shown} busy={loading && shown.query !== query} />
+        <BuyerList
+          key={`${shown.proposals}|${shown.query}`}
+          shown={shown}
+          busy={loading && !sameSearch(shown, query, proposals)}
+        />
       )}
     </section>
   );
@@ -176,19 +211,26 @@ function BuyerRefusal({ refusal }: { refusal: SyncRefusal }) {
   const { t } = useTranslation();
   const editRefusal = useBuyerFormStore((state) => state.editRefusal);
   const dismiss = useSyncStore((state) => state.dismissRefusal);
+  const mayChangeTerms = useCan('changeTradingTerms');
   return (
     <div className="buyer-refusal" role="alert">
       <WarningIcon />
       <div className="buyer-refusal__text">
-        <p className="buyer-refusal__summary">{refusal.summary}</p>
+        <p className="buyer-refusal__summary">{refusalSummary(t, refusal)}</p>
         <p className="buyer-refusal__reason">
-          {t('buyers.refusal.reason', { reason: refusal.reason })}
+          {t('buyers.refusal.reason', { reason: refusalReason(t, refusal) })}
         </p>
       </div>
       <div className="buyer-refusal__actions">
-        <button type="button" className="button button--quiet" onClick={() => editRefusal(refusal)}>
-          {t('buyers.refusal.edit')}
-        </button>
+        {correctable(refusal) ? (
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => editRefusal(refusal, mayChangeTerms)}
+          >
+            {t('buyers.refusal.edit')}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button--quiet"
@@ -276,9 +318,17 @@ function BuyerList({ shown, busy }: { shown: BuyerResults; busy: boolean }) {
 function BuyerRow({ buyer }: { buyer: BuyerListItem }) {
   const { t } = useTranslation();
   const openTerms = useBuyerFormStore((state) => state.openTerms);
+  const mayChangeTerms = useCan('changeTradingTerms');
   return (
-    <button type="button" className="buyer-row" onClick={() => openTerms(buyer)}>
-      <span className="buyer-row__name">{buyer.name}</span>
+    <button type="button" className="buyer-row" onClick={() => openTerms(buyer, mayChangeTerms)}>
+      <span className="buyer-row__name">
+        <span className="buyer-row__name-text">{buyer.name}</span>
+        {buyer.pendingProposals > 0 ? (
+          <span className="badge badge--pending buyer-row__proposed">
+            {t('buyers.proposals.badge')}
+          </span>
+        ) : null}
+      </span>
       <span className="buyer-row__country">{buyer.countryCode}</span>
       <span className="buyer-row__pricelist">
         {buyer.pricelistName ?? t('buyers.noPricelist')}

@@ -4,6 +4,7 @@ import type { SyncConnection, SyncRefusal } from '../../../preload/contract/inde
 import { relativeTime } from '../format.ts';
 import { useDismiss } from '../hooks/useDismiss.ts';
 import { useNow } from '../hooks/useNow.ts';
+import { refusalReason, refusalSummary } from '../state/buyerRefusals.ts';
 import { useSyncStore } from '../state/sync.ts';
 import './SyncIndicator.css';
 
@@ -212,8 +213,10 @@ function RefusalItem({ refusal, onDismiss }: { refusal: SyncRefusal; onDismiss: 
   return (
     <li className="sync-refusal">
       <div className="sync-refusal__text">
-        <p className="sync-refusal__summary">{refusal.summary}</p>
-        <p className="sync-refusal__reason">{t('sync.reason', { reason: refusal.reason })}</p>
+        <p className="sync-refusal__summary">{refusalSummary(t, refusal)}</p>
+        <p className="sync-refusal__reason">
+          {t('sync.reason', { reason: refusalReason(t, refusal) })}
+        </p>
       </div>
       <button
         type="button"

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BuyerListItem, SyncRefusal } from '../../../preload/contract/index.ts';
+import type { BuyerListItem, SyncRefusal, TermsProposal } from '../../../preload/contract/index.ts';
 import { BUYER_KINDS } from '../../../preload/contract/index.ts';
 import { problemOf, trunkshow, type Problem } from '../api.ts';
 import { useBrandStore } from './brand.ts';
@@ -17,27 +17,43 @@ export interface BuyerDraft {
   pricelistId: string;
   discount: string;
   language: BuyerLanguage;
+  /** What a rep writes to the admins beside proposed terms. */
+  note: string;
 }
 
+/**
+ * - create: a new buyer; only someone who may change trading terms gives it a discount.
+ * - terms: an admin changes a buyer's trading terms.
+ * - propose: a rep proposes new trading terms, for an admin to approve or decline.
+ */
+export type BuyerFormMode = 'create' | 'terms' | 'propose';
+
 export interface BuyerForm {
-  mode: 'create' | 'terms';
-  /** The buyer whose terms change (terms mode). */
+  mode: BuyerFormMode;
+  /** Whether the person may change trading terms (and so give a new buyer a discount). */
+  mayChangeTerms: boolean;
+  /** The buyer whose terms change or are proposed. */
   buyerId: string | null;
   buyerName: string | null;
+  /** The buyer as the list showed it, for its current terms; null when not at hand. */
+  current: BuyerListItem | null;
   draft: BuyerDraft;
   /** The refused change this form corrects; dismissed once the correction is saved. */
-  refusal: { seq: number; reason: string } | null;
+  refusal: Pick<SyncRefusal, 'seq' | 'mutation' | 'code' | 'reason'> | null;
   saving: boolean;
   problem: Problem | null;
 }
 
 interface BuyerFormStore {
   form: BuyerForm | null;
-  openCreate: () => void;
-  openTerms: (buyer: BuyerListItem) => void;
+  openCreate: (mayChangeTerms: boolean) => void;
+  /** One buyer's trading terms: to change (admins) or to propose new ones (reps). */
+  openTerms: (buyer: BuyerListItem, mayChangeTerms: boolean) => void;
   /** Open the form the refused change came from, filled with what was sent. */
-  editRefusal: (refusal: SyncRefusal) => void;
+  editRefusal: (refusal: SyncRefusal, mayChangeTerms: boolean) => void;
   change: (patch: Partial<BuyerDraft>) => void;
+  /** Proposed terms were approved here: they are the buyer's now, and the form's. */
+  termsApproved: (proposal: TermsProposal) => void;
   close: () => void;
   save: () => Promise<void>;
 }
@@ -56,12 +72,23 @@ function emptyDraft(): BuyerDraft {
     pricelistId: defaultPricelist(),
     discount: '0',
     language: 'en',
+    note: '',
   };
+}
+
+const termsMode = (mayChangeTerms: boolean): BuyerFormMode =>
+  mayChangeTerms ? 'terms' : 'propose';
+
+/** The refused changes a form can correct and send again; a decision is only dismissed. */
+const CORRECTABLE = new Set(['buyer.create.v1', 'buyer.updateTerms.v1', 'buyer.proposeTerms.v1']);
+
+export function correctable(refusal: SyncRefusal): boolean {
+  return CORRECTABLE.has(refusal.mutation);
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-/** What a refused create or updateTerms was sent with, read leniently: it is plain data. */
+/** What a refused create, updateTerms or proposeTerms was sent with, read leniently: it is plain data. */
 function draftFromArgs(args: unknown): {
   draft: BuyerDraft;
   buyerId: string | null;
@@ -85,6 +112,7 @@ function draftFromArgs(args: unknown): {
       pricelistId: text(terms.pricelistId) ?? fallback.pricelistId,
       discount: typeof discount === 'number' ? String(discount) : fallback.discount,
       language: language === 'ja' || language === 'en' ? language : fallback.language,
+      note: text(record.note) ?? fallback.note,
     },
   };
 }
@@ -98,12 +126,14 @@ function discountOf(typed: string): number {
 export const useBuyerFormStore = create<BuyerFormStore>()((set, get) => ({
   form: null,
 
-  openCreate() {
+  openCreate(mayChangeTerms) {
     set({
       form: {
         mode: 'create',
+        mayChangeTerms,
         buyerId: null,
         buyerName: null,
+        current: null,
         draft: emptyDraft(),
         refusal: null,
         saving: false,
@@ -112,12 +142,14 @@ export const useBuyerFormStore = create<BuyerFormStore>()((set, get) => ({
     });
   },
 
-  openTerms(buyer) {
+  openTerms(buyer, mayChangeTerms) {
     set({
       form: {
-        mode: 'terms',
+        mode: termsMode(mayChangeTerms),
+        mayChangeTerms,
         buyerId: buyer.id,
         buyerName: buyer.name,
+        current: buyer,
         draft: {
           ...emptyDraft(),
           name: buyer.name,
@@ -134,18 +166,25 @@ export const useBuyerFormStore = create<BuyerFormStore>()((set, get) => ({
     });
   },
 
-  editRefusal(refusal) {
+  editRefusal(refusal, mayChangeTerms) {
     const { draft, buyerId, isCreate } = draftFromArgs(refusal.args);
     const known = buyerId
       ? useBuyersStore.getState().shown?.pages[0]?.find((buyer) => buyer.id === buyerId)
       : undefined;
     set({
       form: {
-        mode: isCreate || buyerId === null ? 'create' : 'terms',
+        mode: isCreate || buyerId === null ? 'create' : termsMode(mayChangeTerms),
+        mayChangeTerms,
         buyerId,
         buyerName: known?.name ?? refusal.summary,
+        current: known ?? null,
         draft,
-        refusal: { seq: refusal.seq, reason: refusal.reason },
+        refusal: {
+          seq: refusal.seq,
+          mutation: refusal.mutation,
+          code: refusal.code,
+          reason: refusal.reason,
+        },
         saving: false,
         problem: null,
       },
@@ -156,6 +195,18 @@ export const useBuyerFormStore = create<BuyerFormStore>()((set, get) => ({
     const form = get().form;
     if (!form) return;
     set({ form: { ...form, draft: { ...form.draft, ...patch } } });
+  },
+
+  termsApproved(proposal) {
+    const form = get().form;
+    if (!form || form.buyerId !== proposal.buyerId) return;
+    const { pricelistId, discountPercent, language } = proposal.terms;
+    set({
+      form: {
+        ...form,
+        draft: { ...form.draft, pricelistId, discount: String(discountPercent), language },
+      },
+    });
   },
 
   close() {
@@ -169,9 +220,12 @@ export const useBuyerFormStore = create<BuyerFormStore>()((set, get) => ({
     const { draft } = form;
     const terms = {
       pricelistId: draft.pricelistId,
-      discountPercent: discountOf(draft.discount),
+      // A rep's new buyer starts without a discount; the rep proposes one later.
+      discountPercent:
+        form.mode === 'create' && !form.mayChangeTerms ? 0 : discountOf(draft.discount),
       language: draft.language,
     };
+    const buyerId = form.buyerId ?? '';
     try {
       if (form.mode === 'create') {
         await trunkshow().invoke('buyers.create', {
@@ -180,8 +234,10 @@ export const useBuyerFormStore = create<BuyerFormStore>()((set, get) => ({
           countryCode: draft.countryCode,
           terms,
         });
+      } else if (form.mode === 'terms') {
+        await trunkshow().invoke('buyers.updateTerms', { buyerId, terms });
       } else {
-        await trunkshow().invoke('buyers.updateTerms', { buyerId: form.buyerId ?? '', terms });
+        await trunkshow().invoke('buyers.proposeTerms', { buyerId, terms, note: draft.note });
       }
     } catch (error) {
       if (get().form === null) return;

@@ -8,10 +8,14 @@ export const BUYERS_PAGE = 200;
 /** One search's buyers, filled page by page as the rep scrolls. */
 export interface BuyerResults {
   query: string;
+  /** Only buyers with proposed trading terms waiting for a decision. */
+  proposals: boolean;
   total: number;
   pages: Readonly<Record<number, readonly BuyerListItem[]>>;
   /** Buyer changes the hub refused, shown above the list. */
   refusals: readonly SyncRefusal[];
+  /** Proposed trading terms waiting for a decision, over every buyer the person sees. */
+  pendingProposals: number;
 }
 
 interface BuyersStore {
@@ -19,6 +23,8 @@ interface BuyersStore {
   draft: string;
   /** The text searched: the draft after a pause in typing. */
   query: string;
+  /** Show only buyers with proposed trading terms waiting for a decision. */
+  proposals: boolean;
   /** What is on screen; an older search stays there until the newer one answers. */
   shown: BuyerResults | null;
   /** True while the search asked for last has not answered. */
@@ -27,6 +33,7 @@ interface BuyersStore {
   error: string | null;
 
   setDraft: (text: string) => void;
+  setProposals: (only: boolean) => void;
   submit: () => void;
   clear: () => void;
   /** Ask for the first page of the current query (on opening the view, or a new query). */
@@ -43,31 +50,46 @@ const inFlight = new Set<string>();
 let onScreen: { firstIndex: number; lastIndex: number } = { firstIndex: 0, lastIndex: 0 };
 
 export const useBuyersStore = create<BuyersStore>()((set, get) => {
-  async function fetchPage(query: string, page: number, fresh: boolean): Promise<void> {
+  async function fetchPage(
+    query: string,
+    proposals: boolean,
+    page: number,
+    fresh: boolean,
+  ): Promise<void> {
     const asked = generation;
-    const tag = `${asked}|${page}|${query}`;
+    const tag = `${asked}|${page}|${proposals}|${query}`;
     if (inFlight.has(tag)) return;
     inFlight.add(tag);
     try {
       const answer = await trunkshow().invoke('buyers.list', {
         query,
+        proposals,
         offset: page * BUYERS_PAGE,
         limit: BUYERS_PAGE,
       });
       if (asked !== generation) return;
       set((state) => {
         const base: BuyerResults =
-          fresh || !state.shown || state.shown.query !== query
-            ? { query, total: answer.total, pages: {}, refusals: [] }
+          fresh || !state.shown || !sameSearch(state.shown, query, proposals)
+            ? {
+                query,
+                proposals,
+                total: answer.total,
+                pages: {},
+                refusals: [],
+                pendingProposals: 0,
+              }
             : state.shown;
         return {
           shown: {
             query,
+            proposals,
             total: answer.total,
             pages: { ...base.pages, [page]: answer.items },
             refusals: answer.refusals,
+            pendingProposals: answer.pendingProposals,
           },
-          loading: query === state.query ? false : state.loading,
+          loading: query === state.query && proposals === state.proposals ? false : state.loading,
           error: null,
         };
       });
@@ -82,12 +104,17 @@ export const useBuyersStore = create<BuyersStore>()((set, get) => {
   return {
     draft: '',
     query: '',
+    proposals: false,
     shown: null,
     loading: false,
     error: null,
 
     setDraft(text) {
       set({ draft: text });
+    },
+
+    setProposals(only) {
+      set({ proposals: only });
     },
 
     submit() {
@@ -102,27 +129,27 @@ export const useBuyersStore = create<BuyersStore>()((set, get) => {
     load() {
       generation++;
       set({ loading: true, error: null });
-      void fetchPage(get().query, 0, true);
+      void fetchPage(get().query, get().proposals, 0, true);
     },
 
     ensureRange(firstIndex, lastIndex) {
       onScreen = { firstIndex, lastIndex };
-      const { shown, query, error } = get();
-      if (!shown || shown.query !== query || error !== null) return;
+      const { shown, query, proposals, error } = get();
+      if (!shown || !sameSearch(shown, query, proposals) || error !== null) return;
       const last = Math.min(lastIndex, shown.total - 1);
       for (let page = Math.floor(firstIndex / BUYERS_PAGE); page * BUYERS_PAGE <= last; page++) {
-        if (!shown.pages[page]) void fetchPage(query, page, false);
+        if (!shown.pages[page]) void fetchPage(query, proposals, page, false);
       }
     },
 
     refresh() {
-      const { shown, query, loading } = get();
+      const { shown, query, proposals, loading } = get();
       if (!shown) {
         // Nothing on screen yet: a load under way asks again, an idle store waits for its view.
         if (loading) get().load();
         return;
       }
-      if (shown.query !== query) {
+      if (!sameSearch(shown, query, proposals)) {
         get().load();
         return;
       }
@@ -142,15 +169,20 @@ export const useBuyersStore = create<BuyersStore>()((set, get) => {
         if (kept) pages[page] = kept;
       }
       set({ shown: { ...shown, pages }, error: null });
-      for (const page of visible) void fetchPage(query, page, false);
+      for (const page of visible) void fetchPage(query, proposals, page, false);
     },
 
     reset() {
       generation++;
-      set({ draft: '', query: '', shown: null, loading: false, error: null });
+      set({ draft: '', query: '', proposals: false, shown: null, loading: false, error: null });
     },
   };
 });
+
+/** Whether what is on screen answers this search. */
+export function sameSearch(shown: BuyerResults, query: string, proposals: boolean): boolean {
+  return shown.query === query && shown.proposals === proposals;
+}
 
 /** The buyer at an index of what is on screen, if its page has arrived. */
 export function buyerAt(shown: BuyerResults, index: number): BuyerListItem | undefined {
