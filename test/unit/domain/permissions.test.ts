@@ -7,6 +7,7 @@ describe('what a staff role may do', () => {
     ['decideTermsProposals', { admin: true, rep: false }],
     ['changeShareLinkSettings', { admin: true, rep: false }],
     ['terminateAllShareLinks', { admin: true, rep: false }],
+    ['changeHubAddress', { admin: true, rep: false }],
     ['changeAnySelection', { admin: true, rep: false }],
   ] as const)('%s: %j', (action, expected) => {
     expect({ admin: can('admin', action), rep: can('rep', action) }).toEqual(expected);
@@ -16,6 +17,7 @@ describe('what a staff role may do', () => {
     expect([...STAFF_ACTIONS].sort()).toEqual(
       [
         'changeAnySelection',
+        'changeHubAddress',
         'changeShareLinkSettings',
         'changeTradingTerms',
         'decideTermsProposals',
