@@ -8,6 +8,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * page address (`/`, `/s/<token>`, later the customer order links) answered by its
  * index.html so the app routes in the browser. Without a build the hub still starts
  * and says how to make one.
+ *
+ * Every file is read from disk when asked for, index.html too, so a rebuild while the
+ * hub runs is served at the next reload (its hashed assets replace the old ones). The
+ * build writes a brotli and a gzip copy beside each text file (vite.buyer.config.ts):
+ * a browser that accepts one gets it, with Content-Encoding and `Vary: accept-encoding`.
+ * Compressing at build time rather than per request (@fastify/compress) costs the hub
+ * nothing per page, compresses at brotli's highest setting, which is too slow to do
+ * per request, and leaves API answers, which may concern a token, uncompressed.
  */
 export interface BuyerApp {
   readonly built: boolean;
@@ -47,6 +55,7 @@ export async function registerBuyerApp(
       index: 'index.html',
       // The security-headers hook sets Cache-Control for everything.
       cacheControl: false,
+      preCompressed: true,
       dotfiles: 'ignore',
       redirect: false,
       schemaHide: true,
