@@ -38,6 +38,10 @@ export const NOT_BUILT_PAGE = `<!doctype html>
 export function isPageAddress(path: string): boolean {
   if (path === '/api' || path.startsWith('/api/')) return false;
   if (path.startsWith('/assets/')) return false;
+  // A share link's address, whatever it holds after /s/ (even the full stop a mail
+  // program left on its end): the page moves it out of the address bar and the hub
+  // answers it like any link that does not open.
+  if (path.startsWith('/s/')) return true;
   const last = path.slice(path.lastIndexOf('/') + 1);
   return !last.includes('.');
 }

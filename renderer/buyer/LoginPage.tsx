@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SELECTIONS_PAGE } from './addresses.ts';
+import { accountSelectionId, SELECTIONS_PAGE } from './addresses.ts';
 import { buyerSignIn, type DemoBuyerAccount } from './api.ts';
 import { Problem } from './PageStatus.tsx';
 
 /** Where to go after logging in: only a page of these buyer pages, never elsewhere. */
 function nextPage(): string {
   const next = new URLSearchParams(window.location.search).get('next') ?? '';
-  return /^\/selections\/[\w-]+$/.test(next) ? next : SELECTIONS_PAGE;
+  return accountSelectionId(next) ? next : SELECTIONS_PAGE;
 }
 
 /** The buyer login: email and password; the brand creates buyer accounts. */

@@ -1,4 +1,6 @@
+import i18n from 'i18next';
 import type { ReactNode } from 'react';
+import { formatMoney } from '../../main/domain/money.ts';
 import { accountSelectionId, LOGIN_PAGE, SELECTIONS_PAGE } from './addresses.ts';
 import { demoBuyerAccounts, openShare, type ShareAnswer } from './api.ts';
 import { speakTermsLanguage } from './i18n.ts';
@@ -13,9 +15,14 @@ import { isSharePage } from './share-token.ts';
  */
 export async function loadPage(path: string, shareToken: string | null): Promise<ReactNode> {
   if (isSharePage(path)) {
+    const asked = shareToken === null ? null : openSelection(shareToken);
+    // A browser's first number format loads its locale data, which takes a phone a
+    // good while: done while the selection is on its way rather than when its prices
+    // are drawn. A task of its own, so it holds up no request.
+    if (asked) setTimeout(() => formatMoney({ amountMinor: 0, currency: 'EUR' }, i18n.language));
     const [{ SharedSelectionPage }, answer] = await Promise.all([
       import('./SharedSelectionPage.tsx'),
-      shareToken === null ? null : openSelection(shareToken),
+      asked,
     ]);
     return <SharedSelectionPage token={shareToken} answer={answer} />;
   }

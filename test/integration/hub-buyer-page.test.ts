@@ -194,6 +194,7 @@ describe('buyer web app under the hub', () => {
   it("treats every address under /s/ alike: it leaves the address bar, and a link that does not open says the spec's words", async () => {
     for (const path of [
       '/s/someToken123',
+      `/s/${tokens.en}.`,
       `/s/${tokens.en.slice(0, 20)}`,
       '/s/',
       `/s/${'x'.repeat(43)}`,
@@ -210,7 +211,7 @@ describe('buyer web app under the hub', () => {
       expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
       await page.context().close();
     }
-  });
+  }, 60_000);
 
   it('shows a shared selection on a 375 px phone: every card within the list, the discount taken off', async () => {
     const { page, problems } = await open(`/s/${tokens.en}`, { width: 375 });
