@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
-import { hubDb, openStore } from '../../main/store/database.ts';
-import { insertSharedSelection } from '../support/shared-selection.ts';
+import { openStore } from '../../main/store/database.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { shareSizeRuns } from '../support/shared-selection.ts';
 import { spawnHub } from './hub-process.ts';
 
 /**
@@ -33,23 +33,16 @@ export async function benchBuyerPages(report: Report): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'trunkshow-bench-buyer-'));
   const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
   await seedDemoBrand(store.db, { styles: STYLES, seed: 1 });
-  const token = await sharedSelectionToken(store.db);
+  // What a rep would share: size runs of a dozen colourways, priced for the buyer.
+  const token = await shareSizeRuns(store.db, { language: 'en', skus: 72, name: 'Spring order' });
   await store.close();
 
   const hub = await spawnHub(dir);
   const port = await freePort();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // Lighthouse drives the browser over the DevTools port, headless as the bench runs.
+  // Lighthouse drives the browser over the DevTools port; headless all the same.
+  const browser = await launchChromium({
     headless: false,
-    args: [
-      '--headless=new',
-      `--remote-debugging-port=${port}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
+    args: ['--headless=new', `--remote-debugging-port=${port}`],
   });
   try {
     const pages = {
@@ -73,32 +66,6 @@ export async function benchBuyerPages(report: Report): Promise<void> {
     await hub.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** A selection a rep would share: size runs of a dozen colourways, priced for the buyer. */
-async function sharedSelectionToken(db: Parameters<typeof hubDb>[0]): Promise<string> {
-  const hub = hubDb(db);
-  const buyer = await hub
-    .selectFrom('buyers')
-    .select(['id', 'pricelist_id'])
-    .where('language', '=', 'en')
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  const skus = await hub
-    .selectFrom('skus as s')
-    .innerJoin('prices as p', (join) =>
-      join.onRef('p.sku_id', '=', 's.id').on('p.pricelist_id', '=', buyer.pricelist_id),
-    )
-    .select('s.id')
-    .orderBy('s.colorway_id')
-    .orderBy('s.position')
-    .limit(72)
-    .execute();
-  return insertSharedSelection(db, {
-    buyerId: buyer.id,
-    skuIds: skus.map((sku) => sku.id),
-    name: 'Spring order',
-  });
 }
 
 async function measure(url: string, port: number): Promise<PageRun> {

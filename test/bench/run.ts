@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
 import type { CatalogFilters } from '../../main/domain/catalog-filters.ts';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
@@ -14,6 +13,7 @@ import { credentialFile } from '../../main/shell/credential-file.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
 import { hubDb } from '../../main/store/database.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
 import { insertSharedSelection } from '../support/shared-selection.ts';
@@ -285,18 +285,6 @@ async function benchSelection(desktop: TestDesktop, shape: 'size runs' | 'scatte
   report(`${prefix}.count`, times.length, 'count');
   report(`${prefix}.median_ms`, percentile(times, 50), 'ms');
   report(`${prefix}.p95_ms`, percentile(times, 95), 'ms');
-}
-
-function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
 }
 
 /** The browser shell on the benchmark's synced replica, started as `npm run start:browser` does. */

@@ -4,20 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { sql } from 'kysely';
+import type { Browser, Page } from '@playwright/test';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
-import { hubDb } from '../../main/store/database.ts';
-import { insertSharedSelection } from '../support/shared-selection.ts';
+import { CHROMIUM_PATH, launchChromium } from '../support/chromium.ts';
+import { shareSizeRuns } from '../support/shared-selection.ts';
 
 /**
  * The real buyer app, built by Vite, served by the hub under its strict CSP and opened
  * in Chromium: nothing may be blocked, and the page must work by keyboard and at phone
  * width.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let dir: string;
 let buyerAppDir: string;
@@ -30,35 +28,6 @@ const tokens: Record<'en' | 'ja', string> = { en: '', ja: '' };
 const EXPIRED =
   'Your access link has expired. Please log in to continue browsing or contact the brand for assistance.';
 
-/** Size runs of a few colourways, for a discounted buyer whose terms speak `language`. */
-async function shareFor(language: 'en' | 'ja'): Promise<string> {
-  const db = hubDb(hub.store.db);
-  const buyer = await db
-    .selectFrom('buyers')
-    .select(['id', 'pricelist_id'])
-    .where('language', '=', language)
-    .where('discount_bp', '>', 0)
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  const skus = await db
-    .selectFrom('skus as s')
-    .innerJoin('prices as p', (on) =>
-      on.onRef('p.sku_id', '=', 's.id').on('p.pricelist_id', '=', buyer.pricelist_id),
-    )
-    .select('s.id')
-    // The longest size runs first: the widest tables a card has to hold.
-    .orderBy(sql`(select count(*) from skus k where k.colorway_id = s.colorway_id)`, 'desc')
-    .orderBy('s.colorway_id')
-    .orderBy('s.position')
-    .limit(24)
-    .execute();
-  return insertSharedSelection(hub.store.db, {
-    buyerId: buyer.id,
-    skuIds: skus.map((sku) => sku.id),
-    name: language === 'ja' ? '春の展示会' : 'Spring order',
-  });
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trunkshow-buyer-'));
   buyerAppDir = join(dir, 'buyer');
@@ -69,17 +38,15 @@ beforeAll(async () => {
   });
   hub = await startHub({ dataDir: join(dir, 'data'), port: 0, buyerAppDir, demo: 20 });
   await hub.store.db.updateTable('brand_settings').set({ name: 'Maison Kaori' }).execute();
-  for (const language of ['en', 'ja'] as const) tokens[language] = await shareFor(language);
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  for (const language of ['en', 'ja'] as const) {
+    tokens[language] = await shareSizeRuns(hub.store.db, {
+      language,
+      skus: 24,
+      name: language === 'ja' ? '春の展示会' : 'Spring order',
+    });
+  }
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub } from '../../main/hub/start.ts';
 import { createBrowserTransport } from '../../main/shell/browser-transport.ts';
+import { launchChromium } from '../support/chromium.ts';
 
 /**
  * `npm run build` while a shell or a hub runs: the build replaces the hashed assets, so
@@ -14,7 +15,6 @@ import { createBrowserTransport } from '../../main/shell/browser-transport.ts';
  * here is real (Vite), of the app's source plus one line that marks the page with the
  * build's edition: the second build changes the entry's hash as a change of source would.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const config = (name: string) => fileURLToPath(new URL(`../../${name}`, import.meta.url));
 
 let dir: string;
@@ -22,15 +22,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trunkshow-rebuild-'));
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

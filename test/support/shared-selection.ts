@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { newToken, tokenHash } from '../../main/hub/auth/tokens.ts';
 import { hubDb, type StoreDb } from '../../main/store/database.ts';
 
@@ -50,4 +51,39 @@ export async function insertSharedSelection(
     })
     .execute();
   return token;
+}
+
+/**
+ * A live share link to what a rep shares with a buyer whose trading terms speak
+ * `language` and give a discount: whole size runs, the longest first (the widest table
+ * a card holds), `skus` sizes in all, priced for the buyer.
+ */
+export async function shareSizeRuns(
+  db: StoreDb,
+  options: { language: 'en' | 'ja'; skus: number; name: string },
+): Promise<string> {
+  const hub = hubDb(db);
+  const buyer = await hub
+    .selectFrom('buyers')
+    .select(['id', 'pricelist_id'])
+    .where('language', '=', options.language)
+    .where('discount_bp', '>', 0)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const skus = await hub
+    .selectFrom('skus as s')
+    .innerJoin('prices as p', (join) =>
+      join.onRef('p.sku_id', '=', 's.id').on('p.pricelist_id', '=', buyer.pricelist_id),
+    )
+    .select('s.id')
+    .orderBy(sql`(select count(*) from skus k where k.colorway_id = s.colorway_id)`, 'desc')
+    .orderBy('s.colorway_id')
+    .orderBy('s.position')
+    .limit(options.skus)
+    .execute();
+  return insertSharedSelection(db, {
+    buyerId: buyer.id,
+    skuIds: skus.map((sku) => sku.id),
+    name: options.name,
+  });
 }
