@@ -1,7 +1,7 @@
 import type { ContactField } from '../../main/domain/checkout-contact.ts';
 import type { BuyerSelectionList, SharedSelection } from '../../preload/contract/index.ts';
 
-/** What the buyer pages ask the hub. Same origin: the hub serves these pages. */
+// What the buyer pages ask the hub. Same origin: the hub serves these pages.
 
 /** The brand whose hub serves these pages, as /api/health names it; null when it cannot say. */
 export async function fetchBrand(): Promise<string | null> {
