@@ -91,6 +91,15 @@ export function formatMoney(money: Money, locale = 'en'): string {
 /** An order sheet formats thousands of amounts; each new Intl.NumberFormat costs some 50 µs. */
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/**
+ * An amount taken off a total, such as a discount, with a minus sign (U+2212) before
+ * it: "−€12.50". Nothing taken off shows as zero, without a sign.
+ */
+export function formatDeduction(money: Money, locale = 'en'): string {
+  const amount = formatMoney(money, locale);
+  return money.amountMinor > 0 ? `\u2212${amount}` : amount;
+}
+
 /** A discount in basis points (1250 = 12.5 %), rounded half up to the minor unit. */
 export function applyDiscount(amountMinor: number, discountBasisPoints: number): number {
   if (discountBasisPoints < 0 || discountBasisPoints > 10_000) {

@@ -8,6 +8,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
  * page address (`/`, `/s/<token>`, later the customer order links) answered by its
  * index.html so the app routes in the browser. Without a build the hub still starts
  * and says how to make one.
+ *
+ * Every file is read from disk when asked for, index.html too, so a rebuild while the
+ * hub runs is served at the next reload (its hashed assets replace the old ones). The
+ * build writes a brotli and a gzip copy beside each text file (vite.buyer.config.ts):
+ * a browser that accepts one gets it, with Content-Encoding and `Vary: accept-encoding`.
+ * Compressing at build time rather than per request (@fastify/compress) costs the hub
+ * nothing per page, compresses at brotli's highest setting, which is too slow to do
+ * per request, and leaves API answers, which may concern a token, uncompressed.
  */
 export interface BuyerApp {
   readonly built: boolean;
@@ -30,6 +38,10 @@ export const NOT_BUILT_PAGE = `<!doctype html>
 export function isPageAddress(path: string): boolean {
   if (path === '/api' || path.startsWith('/api/')) return false;
   if (path.startsWith('/assets/')) return false;
+  // A share link's address, whatever it holds after /s/ (even the full stop a mail
+  // program left on its end): the page moves it out of the address bar and the hub
+  // answers it like any link that does not open.
+  if (path.startsWith('/s/')) return true;
   const last = path.slice(path.lastIndexOf('/') + 1);
   return !last.includes('.');
 }
@@ -47,6 +59,7 @@ export async function registerBuyerApp(
       index: 'index.html',
       // The security-headers hook sets Cache-Control for everything.
       cacheControl: false,
+      preCompressed: true,
       dotfiles: 'ignore',
       redirect: false,
       schemaHide: true,

@@ -40,15 +40,23 @@ export const HubErrorBody = z
       expectedSeq: z.number().int().optional(),
       /** With rate_limited: when to try again. */
       retryAfterSeconds: z.number().int().optional(),
+      /**
+       * With invalid_input from a schema: each problem's field (a dotted path within the
+       * part named in the message, such as `email`) and its code (`too_small`,
+       * `too_big`, `invalid_format`, …), for a page to say it at the field in its own words.
+       */
+      issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
     }),
   })
   .meta({ id: 'HubError', description: 'Why the hub refused or could not answer a request.' });
 export type HubErrorBody = z.infer<typeof HubErrorBody>;
 
+type ErrorExtra = Omit<HubErrorBody['error'], 'code' | 'message'>;
+
 export function errorBody(
   code: HubErrorCode,
   message: string,
-  extra: { expectedSeq?: number; retryAfterSeconds?: number } = {},
+  extra: ErrorExtra = {},
 ): HubErrorBody {
   return { error: { code, message, ...extra } };
 }
@@ -76,7 +84,7 @@ interface Classified {
   status: number;
   code: HubErrorCode;
   message: string;
-  extra?: { expectedSeq?: number; retryAfterSeconds?: number };
+  extra?: ErrorExtra;
 }
 
 /** Maps an error thrown anywhere in a request to the status and body the client gets. */
@@ -86,17 +94,20 @@ export function classifyError(error: FastifyError | HubRefusal): Classified {
   }
   if (hasZodFastifySchemaValidationErrors(error) || error.validation) {
     const where = error.validationContext ? `${error.validationContext}` : 'request';
-    const details = (error.validation ?? [])
+    const issues = (error.validation ?? []).map((issue) => ({
+      path: issue.instancePath.replace(/^\//, '').replaceAll('/', '.'),
+      code: issue.keyword,
+      message: issue.message ?? 'invalid',
+    }));
+    const details = issues
       .slice(0, 5)
-      .map((issue) => {
-        const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        return path ? `${path}: ${issue.message ?? 'invalid'}` : (issue.message ?? 'invalid');
-      })
+      .map(({ path, message }) => (path ? `${path}: ${message}` : message))
       .join('; ');
     return {
       status: 400,
       code: 'invalid_input',
       message: `The ${where} is not valid${details ? `: ${details}` : ''}.`,
+      extra: { issues: issues.map(({ path, code }) => ({ path, code })) },
     };
   }
   switch (error.code) {

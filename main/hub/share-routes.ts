@@ -10,6 +10,7 @@ import { LINK_ORDER_LIMITS, minutesToWait, TOKEN_GUESS_LIMIT } from '../domain/r
 import { recordHit, reserve, waitFor } from './auth/limits.ts';
 import { tokenHash } from './auth/tokens.ts';
 import { anonymousAuditRow } from './audit.ts';
+import { checkoutContactFields } from './checkout-contact.ts';
 import { HubRefusal } from './errors.ts';
 import type { ShareOpenLog } from './share-opens.ts';
 import type { SharedSelectionCache } from './shared-selections.ts';
@@ -26,18 +27,19 @@ export interface ShareRouteDependencies {
 
 const expired = () => new HubRefusal(404, 'link_expired', LINK_EXPIRED_MESSAGE);
 
-/** A token as the buyer page sends it: in a body or a header, never in an address. */
-const Token = z.string().regex(/^[\w-]{43}$/);
+/**
+ * A token as the buyer page sends it: in a body or a header, never in an address. Any
+ * text a link's address held is taken: a malformed or cut-off token is one more link
+ * that does not open, and gets the same answer.
+ */
+const Token = z.string().max(2048);
 const TOKEN_HEADER = 'x-share-token';
 
 const CheckoutRequest = z.strictObject({
   token: Token,
   /** Made by the page once per checkout, so a retry never places a second order. */
   orderId: z.uuid(),
-  name: z.string().trim().min(1, 'Type your name').max(200),
-  email: z.email('Type an email address, e.g. name@shop.com').max(320),
-  phone: z.string().trim().max(40).default(''),
-  note: z.string().max(2000).default(''),
+  ...checkoutContactFields,
   /** Complete the checkout now (prepayment); otherwise request it. */
   complete: z.boolean().default(false),
 });

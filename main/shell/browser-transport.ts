@@ -44,10 +44,14 @@ export async function createBrowserTransport(
   await app.register(fastifyCookie);
   const caller: Caller = { transport: 'browser-shell', device: options.device };
   const secret = Buffer.from(options.secret);
-  const [indexHtml, bridge] = await Promise.all([
-    readFile(join(options.showroomDir, 'index.html'), 'utf8').then(withBridge),
-    readFile(options.bridgeFile),
-  ]);
+  // Read at every request, never kept: after a rebuild (`npm run build`) while the shell
+  // runs, the next reload gets the new page and bridge, whose hashed assets replace the
+  // old ones on disk. Only those assets are cached by the browser.
+  const indexHtml = () =>
+    readFile(join(options.showroomDir, 'index.html'), 'utf8').then(withBridge);
+  const bridge = () => readFile(options.bridgeFile);
+  // Fail at start, not at the first page, when the build is missing.
+  await Promise.all([indexHtml(), bridge()]);
 
   app.addHook('onRequest', async (request, reply) => {
     setSecurityHeaders(reply);
@@ -72,8 +76,12 @@ export async function createBrowserTransport(
     }
   });
 
-  app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(indexHtml));
-  app.get('/bridge.js', (_request, reply) => reply.type(contentTypeOf('bridge.js')).send(bridge));
+  app.get('/', async (_request, reply) =>
+    reply.type('text/html; charset=utf-8').send(await indexHtml()),
+  );
+  app.get('/bridge.js', async (_request, reply) =>
+    reply.type(contentTypeOf('bridge.js')).send(await bridge()),
+  );
 
   app.get<{ Params: { '*': string } }>('/assets/*', async (request, reply) => {
     const name = request.params['*'];

@@ -1,28 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BuyerSelectionList } from '../../preload/contract/index.ts';
-import {
-  accountSelection,
-  accountSelections,
-  buyerSignIn,
-  buyerSignOut,
-  demoBuyerAccounts,
-  type AccountSelection,
-  type DemoBuyerAccount,
-} from './api.ts';
-import { Selection } from './SharedSelectionPage.tsx';
+import { LOGIN_PAGE, SELECTIONS_PAGE } from './addresses.ts';
+import { accountSelection, accountSelections, buyerSignOut, type AccountSelection } from './api.ts';
+import { speakTermsLanguage } from './i18n.ts';
 import { Loading, Problem } from './PageStatus.tsx';
-
-/** Where to go after logging in: only a page of these buyer pages, never elsewhere. */
-function nextPage(): string {
-  const next = new URLSearchParams(window.location.search).get('next') ?? '';
-  return /^\/selections\/[\w-]+$/.test(next) ? next : SELECTIONS_PAGE;
-}
-
-export const SELECTIONS_PAGE = '/selections';
+import { SelectionSheet } from './SelectionSheet.tsx';
 
 const toLogin = () =>
-  window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+  window.location.assign(`${LOGIN_PAGE}?next=${encodeURIComponent(window.location.pathname)}`);
 
 /** Above every page of a logged-in buyer: back to their selections, and Log out. */
 function AccountBar({ person, atList }: { person: string | null; atList: boolean }) {
@@ -42,7 +28,7 @@ function AccountBar({ person, atList }: { person: string | null; atList: boolean
           className="button"
           onClick={() =>
             void buyerSignOut().then(
-              () => window.location.assign('/login'),
+              () => window.location.assign(LOGIN_PAGE),
               () => setProblem(t('unreachable')),
             )
           }
@@ -109,100 +95,9 @@ export function AccountSelectionsPage() {
   );
 }
 
-/** The buyer login: email and password; the brand creates buyer accounts. */
-export function LoginPage() {
-  const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  return (
-    <form
-      className="checkout"
-      aria-labelledby="login-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setBusy(true);
-        void buyerSignIn(email, password).then(
-          (failure) => {
-            setBusy(false);
-            if (failure === null) window.location.assign(nextPage());
-            else setProblem(failure);
-          },
-          () => {
-            setBusy(false);
-            setProblem(t('unreachable'));
-          },
-        );
-      }}
-    >
-      <h1 id="login-title">{t('account.title')}</h1>
-      <label className="checkout__field">
-        <span>{t('shared.email')}</span>
-        <input
-          type="email"
-          required
-          autoComplete="username"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-      </label>
-      <label className="checkout__field">
-        <span>{t('account.password')}</span>
-        <input
-          type="password"
-          required
-          autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </label>
-      {problem ? <Problem message={problem} /> : null}
-      <div className="checkout__actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('shared.logIn')}
-        </button>
-      </div>
-      <p>{t('account.help')}</p>
-      <DemoBuyers
-        onUse={(account) => {
-          setEmail(account.email);
-          setPassword(account.password);
-        }}
-      />
-    </form>
-  );
-}
-
-/** On the demo brand's hub only: its buyer logins, one tap to fill the form. */
-function DemoBuyers({ onUse }: { onUse: (account: DemoBuyerAccount) => void }) {
-  const { t } = useTranslation();
-  const [accounts, setAccounts] = useState<DemoBuyerAccount[] | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    demoBuyerAccounts(controller.signal).then(setAccounts, () => undefined);
-    return () => controller.abort();
-  }, []);
-  if (!accounts?.length) return null;
-  return (
-    <section className="demo-buyers" aria-labelledby="demo-buyers-title">
-      <h2 id="demo-buyers-title">{t('account.demoTitle')}</h2>
-      <p>{t('account.demoLead', { password: accounts[0]!.password })}</p>
-      <ul>
-        {accounts.map((account) => (
-          <li key={account.email}>
-            <button type="button" className="button" onClick={() => onUse(account)}>
-              {t('account.demoUse', { name: account.name, store: account.store })}
-            </button>
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 /** A selection at its ordinary address, for a logged-in buyer with access. */
 export function AccountSelectionPage({ id }: { id: string }) {
+  const { t } = useTranslation();
   const [state, setState] = useState<AccountSelection | { kind: 'loading' } | { kind: 'failed' }>({
     kind: 'loading',
   });
@@ -210,8 +105,9 @@ export function AccountSelectionPage({ id }: { id: string }) {
     const controller = new AbortController();
     accountSelection(id, controller.signal).then(
       (answer) => {
-        if (answer.kind === 'login') toLogin();
-        else setState(answer);
+        if (answer.kind === 'login') return toLogin();
+        if (answer.kind === 'open') speakTermsLanguage(answer.selection.language);
+        setState(answer);
       },
       () => {
         if (!controller.signal.aborted) setState({ kind: 'failed' });
@@ -223,7 +119,7 @@ export function AccountSelectionPage({ id }: { id: string }) {
     return (
       <>
         <AccountBar person={null} atList={false} />
-        <Selection selection={state.selection} token={null} />
+        <SelectionSheet selection={state.selection} token={null} />
       </>
     );
   }
@@ -231,7 +127,7 @@ export function AccountSelectionPage({ id }: { id: string }) {
     return (
       <>
         <AccountBar person={null} atList={false} />
-        <Problem message={state.message} />
+        <Problem message={t('account.notShared')} />
       </>
     );
   }

@@ -1,69 +1,77 @@
+import type { ContactField } from '../../main/domain/checkout-contact.ts';
 import type { BuyerSelectionList, SharedSelection } from '../../preload/contract/index.ts';
 
-/** What the buyer pages ask the hub. Same origin: the hub serves these pages. */
-export interface HubHealth {
-  status: 'ok';
-  version: string;
-  schemaVersion: string;
-  brand: string | null;
-  uptimeSeconds: number;
-}
+// What the buyer pages ask the hub. Same origin: the hub serves these pages.
 
-export async function fetchHealth(signal?: AbortSignal): Promise<HubHealth> {
-  const response = await fetch('/api/health', {
-    headers: { accept: 'application/json' },
-    cache: 'no-store',
-    ...(signal ? { signal } : {}),
-  });
-  if (!response.ok) throw new Error(`The hub answered ${response.status}`);
-  return (await response.json()) as HubHealth;
+/** The brand whose hub serves these pages, as /api/health names it; null when it cannot say. */
+export async function fetchBrand(): Promise<string | null> {
+  try {
+    const response = await fetch('/api/health', {
+      headers: { accept: 'application/json' },
+      cache: 'no-store',
+    });
+    return response.ok ? ((await response.json()) as { brand: string | null }).brand : null;
+  } catch {
+    return null;
+  }
 }
 
 export type ShareAnswer =
   | { kind: 'open'; selection: SharedSelection }
-  | { kind: 'expired'; message: string }
-  | { kind: 'limited'; message: string };
+  | { kind: 'expired' }
+  | { kind: 'limited' }
+  | { kind: 'failed' };
 
-/** The selection a share link opens; every link that does not open answers "expired". */
-export async function openShare(token: string, signal?: AbortSignal): Promise<ShareAnswer> {
-  const response = await fetch('/api/share/open', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ token }),
-    cache: 'no-store',
-    ...(signal ? { signal } : {}),
-  });
-  const body = (await response.json().catch(() => null)) as
-    SharedSelection | { error: { message: string } } | null;
-  if (response.ok && body && !('error' in body)) return { kind: 'open', selection: body };
-  const message = body && 'error' in body ? body.error.message : '';
-  if (response.status === 429) return { kind: 'limited', message };
-  if (response.status === 404) return { kind: 'expired', message };
-  throw new Error(`The hub answered ${response.status}`);
+/**
+ * The selection a share link opens; every link that does not open answers "expired".
+ * Never rejects: a hub that cannot be reached is the answer 'failed'.
+ */
+export async function openShare(token: string): Promise<ShareAnswer> {
+  try {
+    const response = await fetch('/api/share/open', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ token }),
+      cache: 'no-store',
+    });
+    if (response.ok) return { kind: 'open', selection: (await response.json()) as SharedSelection };
+    if (response.status === 429) return { kind: 'limited' };
+    if (response.status === 404) return { kind: 'expired' };
+  } catch {
+    // Unreachable, or an answer that is not JSON: the same for the buyer.
+  }
+  return { kind: 'failed' };
 }
 
 /** A picture of the shared selection, fetched with the token (never in its address). */
-export async function sharedPicture(token: string, id: string): Promise<Blob> {
+export async function sharedPicture(
+  token: string,
+  id: string,
+  priority: RequestPriority,
+): Promise<Blob> {
   const response = await fetch(`/api/share/pictures/${encodeURIComponent(id)}`, {
     headers: { 'x-share-token': token },
     cache: 'no-store',
+    priority,
   });
   if (!response.ok) throw new Error(`The hub answered ${response.status}`);
   return response.blob();
 }
 
-export interface CheckoutForm {
+export interface CheckoutForm extends Record<ContactField, string> {
   orderId: string;
-  name: string;
-  email: string;
-  phone: string;
-  note: string;
   complete: boolean;
+}
+
+/** A problem the hub found, by field (`email`) and code (`invalid_format`). */
+export interface FieldIssue {
+  path: string;
+  code: string;
 }
 
 export type CheckoutAnswer =
   | { ok: true; status: 'Checkout Requested' | 'Order' }
-  | { ok: false; message: string; fields: Record<string, string> };
+  | { ok: false; code: string | null; issues: FieldIssue[] };
 
 /** Request Checkout (or, with prepayment, complete it); a retry with the same order id places nothing twice. */
 export async function checkout(token: string, form: CheckoutForm): Promise<CheckoutAnswer> {
@@ -75,15 +83,17 @@ export async function checkout(token: string, form: CheckoutForm): Promise<Check
   });
   const body = (await response.json().catch(() => null)) as {
     status?: 'Checkout Requested' | 'Order';
-    error?: { message: string; issues?: { path: string; message: string }[] };
+    error?: { code: string; issues?: FieldIssue[] };
   } | null;
   if (response.ok && body?.status) return { ok: true, status: body.status };
-  const fields: Record<string, string> = {};
-  for (const issue of body?.error?.issues ?? []) fields[issue.path] ??= issue.message;
-  return { ok: false, message: body?.error?.message ?? '', fields };
+  return { ok: false, code: body?.error?.code ?? null, issues: body?.error?.issues ?? [] };
 }
 
-/** Logs a buyer in; the hub answers with an HttpOnly session cookie. */
+/**
+ * Logs a buyer in; the hub answers with an HttpOnly session cookie. Answers null, or the
+ * code of the hub's refusal (`unauthorized`, `rate_limited`, …) for the page to put in
+ * the buyer's words.
+ */
 export async function buyerSignIn(email: string, password: string): Promise<string | null> {
   const response = await fetch('/api/buyer/sign-in', {
     method: 'POST',
@@ -92,14 +102,14 @@ export async function buyerSignIn(email: string, password: string): Promise<stri
     credentials: 'same-origin',
   });
   if (response.ok) return null;
-  const body = (await response.json().catch(() => null)) as { error?: { message: string } } | null;
-  return body?.error?.message ?? `The hub answered ${response.status}`;
+  const body = (await response.json().catch(() => null)) as { error?: { code: string } } | null;
+  return body?.error?.code ?? 'unavailable';
 }
 
 export type AccountSelection =
   | { kind: 'open'; selection: Omit<SharedSelection, 'expiresAt' | 'prepaymentCheckout'> }
   | { kind: 'login' }
-  | { kind: 'missing'; message: string };
+  | { kind: 'missing' };
 
 export async function accountSelection(
   id: string,
@@ -116,7 +126,7 @@ export async function accountSelection(
     | { error: { message: string } }
     | null;
   if (response.ok && body && !body.error) return { kind: 'open', selection: body };
-  return { kind: 'missing', message: body?.error?.message ?? '' };
+  return { kind: 'missing' };
 }
 
 export type AccountSelections = { kind: 'open'; list: BuyerSelectionList } | { kind: 'login' };
@@ -154,12 +164,13 @@ export interface DemoBuyerAccount {
   store: string;
 }
 
-/** The demo brand's buyer logins; null on a real brand's hub, which never lists any. */
-export async function demoBuyerAccounts(signal?: AbortSignal): Promise<DemoBuyerAccount[] | null> {
-  const response = await fetch('/api/buyer/demo-accounts', {
-    cache: 'no-store',
-    ...(signal ? { signal } : {}),
-  });
-  if (!response.ok) return null;
-  return ((await response.json()) as { accounts: DemoBuyerAccount[] | null }).accounts;
+/** The demo brand's buyer logins; null on a real brand's hub, which never lists any (or when the hub cannot say). */
+export async function demoBuyerAccounts(): Promise<DemoBuyerAccount[] | null> {
+  try {
+    const response = await fetch('/api/buyer/demo-accounts', { cache: 'no-store' });
+    if (!response.ok) return null;
+    return ((await response.json()) as { accounts: DemoBuyerAccount[] | null }).accounts;
+  } catch {
+    return null;
+  }
 }

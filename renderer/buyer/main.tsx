@@ -1,16 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import { initBuyerI18n, pickLanguage } from './i18n.ts';
-import './styles.css';
+import { fetchBrand } from './api.ts';
+import { initBuyerI18n } from './i18n.ts';
+import { loadPage } from './pages.tsx';
+import { takeShareToken } from './share-token.ts';
 
-initBuyerI18n(pickLanguage(window.location.search, navigator.languages ?? [navigator.language]));
+// Before anything else: a share link's token leaves the address bar.
+const shareToken = takeShareToken();
+const i18n = initBuyerI18n();
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
+  // The frame (with the pages' styles), the brand's name and the page are fetched side
+  // by side and drawn together, once: no style sheet holds up the first paint (there is
+  // nothing to paint before the script has run), and nothing moves afterwards.
+  Promise.all([
+    import('./BuyerApp.tsx'),
+    fetchBrand(),
+    loadPage(window.location.pathname, shareToken),
+  ]).then(
+    ([{ BuyerApp }, brand, page]) =>
+      createRoot(root).render(
+        <StrictMode>
+          <BuyerApp brand={brand}>{page}</BuyerApp>
+        </StrictMode>,
+      ),
+    () => {
+      // A page's script could not be fetched (the hub went away, or was updated).
+      root.textContent = i18n.t('unreachable');
+      root.setAttribute('role', 'alert');
+    },
   );
 }

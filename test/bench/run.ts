@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import autocannon from 'autocannon';
 import type { CatalogFilters } from '../../main/domain/catalog-filters.ts';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
@@ -13,9 +12,12 @@ import { createSelectionLocally, setQuantitiesLocally } from '../../main/service
 import { credentialFile } from '../../main/shell/credential-file.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
-import { newToken, tokenHash } from '../../main/hub/auth/tokens.ts';
 import { hubDb } from '../../main/store/database.ts';
+import { launchChromium } from '../support/chromium.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
+import { benchBuyerPages } from './buyer-lighthouse.ts';
+import { insertSharedSelection } from '../support/shared-selection.ts';
+import { spawnHub } from './hub-process.ts';
 
 /**
  * Benchmarks on the demo brand at the scale DESIGN.md plans for (10,000 styles,
@@ -285,18 +287,6 @@ async function benchSelection(desktop: TestDesktop, shape: 'size runs' | 'scatte
   report(`${prefix}.p95_ms`, percentile(times, 95), 'ms');
 }
 
-function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
-}
-
 /** The browser shell on the benchmark's synced replica, started as `npm run start:browser` does. */
 async function startShell(hub: RunningHub): Promise<{ url: string; stop: () => Promise<void> }> {
   const shell = spawn(
@@ -494,64 +484,19 @@ async function benchImport(store: Store): Promise<void> {
  * production.
  */
 async function benchShareOpen(): Promise<void> {
-  const token = newToken();
   const store = await openStore(join(hubDir, HUB_DATABASE_FILE), 'hub');
   const hub = hubDb(store.db);
-  const owner = await hub.selectFrom('staff_users').select('id').executeTakeFirstOrThrow();
   const buyer = await hub.selectFrom('buyers').select('id').orderBy('id').executeTakeFirstOrThrow();
   const skus = await hub.selectFrom('skus').select('id').orderBy('id').limit(50).execute();
-  const now = new Date().toISOString();
-  const selectionId = `bench-share-${Date.now()}`;
-  await hub.updateTable('brand_settings').set({ share_links_enabled: 1 }).execute();
-  await hub
-    .insertInto('selections')
-    .values({
-      id: selectionId,
-      buyer_id: buyer.id,
-      owner_id: owner.id,
-      name: 'Bench',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await hub
-    .insertInto('selection_lines')
-    .values(
-      skus.map((sku) => ({
-        selection_id: selectionId,
-        sku_id: sku.id,
-        quantity: 2,
-        added_at: now,
-      })),
-    )
-    .execute();
-  await hub
-    .insertInto('share_links')
-    .values({
-      id: selectionId,
-      selection_id: selectionId,
-      token_hash: tokenHash(token),
-      created_by: owner.id,
-      created_at: now,
-      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
-    })
-    .execute();
+  const token = await insertSharedSelection(store.db, {
+    buyerId: buyer.id,
+    skuIds: skus.map((sku) => sku.id),
+    name: 'Bench',
+  });
   await store.close();
 
-  const child = spawn(process.execPath, ['main/hub/cli.ts', '--data', hubDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /hub listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`The hub exited (${code}):\n${output}`)));
-  });
+  const hubProcess = await spawnHub(hubDir);
+  const { url } = hubProcess;
   try {
     const load = { connections: 20, duration: 10 };
     const bare = await autocannon({ url: `${url}/api/health`, ...load });
@@ -569,16 +514,18 @@ async function benchShareOpen(): Promise<void> {
     report('share.open.rps', share.requests.average, 'req/s');
     report('share.open.p99_ms', share.latency.p99, 'ms');
   } finally {
-    child.kill('SIGTERM');
+    await hubProcess.stop();
   }
 }
 
-await prepareHubStore();
-// BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub.
-if (process.env.BENCH_ONLY === 'share') {
-  await benchShareOpen();
+// BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub;
+// BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own).
+if (process.env.BENCH_ONLY === 'buyer') {
+  await benchBuyerPages(report);
 } else {
-  await runAll();
+  await prepareHubStore();
+  if (process.env.BENCH_ONLY === 'share') await benchShareOpen();
+  else await runAll();
 }
 
 async function runAll(): Promise<void> {
@@ -594,4 +541,5 @@ async function runAll(): Promise<void> {
   await benchGridScroll(hub);
   await hub.close();
   await benchShareOpen();
+  await benchBuyerPages(report);
 }

@@ -101,7 +101,7 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   // The address bar copied into another browser opens nothing.
   const elsewhere = await (await browser.newContext()).newPage();
   await elsewhere.goto(buyer.url());
-  await expect(elsewhere.getByRole('heading', { name: EXPIRED })).toBeVisible();
+  await expect(elsewhere.getByRole('heading', { name: EXPIRED, exact: true })).toBeVisible();
   await expect(elsewhere.getByRole('link', { name: 'Log in' })).toHaveAttribute('href', '/login');
   await expectAccessible(elsewhere);
 

@@ -1,23 +1,32 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { CHROMIUM_PATH, launchChromium } from '../support/chromium.ts';
+import { shareSizeRuns } from '../support/shared-selection.ts';
 
 /**
  * The real buyer app, built by Vite, served by the hub under its strict CSP and opened
  * in Chromium: nothing may be blocked, and the page must work by keyboard and at phone
  * width.
  */
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let dir: string;
 let buyerAppDir: string;
 let hub: RunningHub;
 let browser: Browser;
+/** A live share link to a selection for a buyer whose trading terms speak each language. */
+const tokens: Record<'en' | 'ja', string> = { en: '', ja: '' };
+
+/** The spec's words for every link that does not open. */
+const EXPIRED =
+  'Your access link has expired. Please log in to continue browsing or contact the brand for assistance.';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trunkshow-buyer-'));
@@ -27,26 +36,17 @@ beforeAll(async () => {
     logLevel: 'error',
     build: { outDir: buyerAppDir, emptyOutDir: true },
   });
-  hub = await startHub({ dataDir: join(dir, 'data'), port: 0, buyerAppDir });
-  await hub.store.db
-    .insertInto('brand_settings')
-    .values({
-      id: 1,
-      name: 'Maison Kaori',
-      default_language: 'en',
-      updated_at: new Date().toISOString(),
-    })
-    .execute();
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}`);
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  hub = await startHub({ dataDir: join(dir, 'data'), port: 0, buyerAppDir, demo: 20 });
+  await hub.store.db.updateTable('brand_settings').set({ name: 'Maison Kaori' }).execute();
+  for (const language of ['en', 'ja'] as const) {
+    tokens[language] = await shareSizeRuns(hub.store.db, {
+      language,
+      skus: 24,
+      name: language === 'ja' ? '春の展示会' : 'Spring order',
+    });
+  }
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`);
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -54,6 +54,20 @@ afterAll(async () => {
   await hub?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** A GET whose body comes as sent, compressed or not (fetch would unpack it). */
+function rawGet(
+  url: string,
+  acceptEncoding: string,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
 
 interface Opened {
   page: Page;
@@ -122,14 +136,127 @@ describe('buyer web app under the hub', () => {
     }
   });
 
-  it('opens share-link addresses and fits a 375 px phone without sideways scrolling', async () => {
-    const { page, problems } = await open('/s/someToken123', { width: 375 });
-    // isVisible() does not wait; on a busy machine the page may still be rendering.
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
-      375,
-    );
+  it('serves its script compressed and cached for good, its page fresh', async () => {
+    const html = readFileSync(join(buyerAppDir, 'index.html'), 'utf8');
+    const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const plain = readFileSync(join(buyerAppDir, script));
+    for (const encoding of ['br', 'gzip'] as const) {
+      const response = await rawGet(`${hub.url}${script}`, `${encoding}, deflate`);
+      expect(response.headers['content-encoding']).toBe(encoding);
+      expect(response.headers['vary']).toMatch(/accept-encoding/i);
+      expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(response.body.length).toBeLessThan(plain.length / 3);
+      const unpacked =
+        encoding === 'br' ? brotliDecompressSync(response.body) : gunzipSync(response.body);
+      expect(unpacked.equals(plain)).toBe(true);
+    }
+    const identity = await rawGet(`${hub.url}${script}`, 'identity');
+    expect(identity.headers['content-encoding']).toBeUndefined();
+    expect(identity.body.equals(plain)).toBe(true);
+    const page = await fetch(`${hub.url}/s/${tokens.en}`, { headers: { 'accept-encoding': 'br' } });
+    expect(page.headers.get('cache-control')).toBe('no-store');
+    expect(await page.text()).toContain(script);
+  });
+
+  it("treats every address under /s/ alike: it leaves the address bar, and a link that does not open says the spec's words", async () => {
+    for (const path of [
+      '/s/someToken123',
+      `/s/${tokens.en}.`,
+      `/s/${tokens.en.slice(0, 20)}`,
+      '/s/',
+      `/s/${'x'.repeat(43)}`,
+    ]) {
+      const { page, problems } = await open(path, { width: 375 });
+      const heading = page.getByRole('heading', { level: 1 });
+      expect(await heading.textContent()).toBe(EXPIRED);
+      expect(new URL(page.url()).pathname).toBe('/shared');
+      expect(await page.getByRole('link', { name: 'Log in' }).getAttribute('href')).toBe('/login');
+      expect(
+        await page.evaluate<number>('document.documentElement.scrollWidth'),
+      ).toBeLessThanOrEqual(375);
+      // The hub's answer to the token, 404, is the only thing the console notes.
+      expect(problems.filter((problem) => !problem.includes('404'))).toEqual([]);
+      await page.context().close();
+    }
+  }, 60_000);
+
+  it('shows a shared selection on a 375 px phone: every card within the list, the discount taken off', async () => {
+    const { page, problems } = await open(`/s/${tokens.en}`, { width: 375 });
+    await page.getByRole('heading', { name: 'Spring order' }).waitFor();
+    const overflowing = await page.evaluate<string[]>(`
+      [...document.querySelectorAll('main, .shared, .shared__lines, .shared__line')]
+        .filter((element) => element.scrollWidth > element.clientWidth)
+        .map((element) => element.className + ': ' + element.scrollWidth + ' > ' + element.clientWidth)
+    `);
+    expect(overflowing).toEqual([]);
+    const discount = page.locator('.shared__totals div').filter({ hasText: 'Discount' });
+    expect(await discount.locator('dd').textContent()).toMatch(/^\u2212\$\d/);
+    // The first picture, the largest thing on this screen, loads at once.
+    const first = page.locator('img.shared__picture').first();
+    await first.waitFor();
+    expect(await first.getAttribute('loading')).toBe('eager');
+    expect(await first.getAttribute('fetchpriority')).toBe('high');
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("speaks the language of the buyer's trading terms, whatever the browser's", async () => {
+    const { page, problems } = await open(`/s/${tokens.ja}`, { locale: 'en-US' });
+    await page.getByRole('heading', { name: '春の展示会' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    await expect(page.getByText(/様向けセレクション$/).isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('heading', { name: 'このセレクションを注文' }).isVisible(),
+    ).resolves.toBe(true);
+    expect(await page.locator('.shared__totals dt').first().textContent()).toBe('小計');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("says what is wrong with the checkout contact at each field, in the page's language", async () => {
+    const { page } = await open(`/s/${tokens.ja}`, { width: 375 });
+    await page.getByRole('heading', { name: '春の展示会' }).waitFor();
+    const checkouts: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/share/checkout')) checkouts.push(request.url());
+    });
+    // An address a browser's email field takes, and the hub does not: no domain ending.
+    await page.getByRole('textbox', { name: 'メールアドレス' }).fill('aiko@shop');
+    await page.getByRole('button', { name: 'Request Checkout' }).click();
+    const name = page.getByRole('textbox', { name: 'お名前' });
+    await expect(name.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('checkout-name');
+    expect(await page.locator('#checkout-name-problem').textContent()).toBe(
+      'お名前を入力してください。',
+    );
+    expect(await page.locator('#checkout-email-problem').textContent()).toBe(
+      'name@shop.com のような形式でメールアドレスを入力してください。',
+    );
+    expect(checkouts).toEqual([]);
+
+    // What the hub still refuses comes back by field and code, and shows at the field too.
+    await page.route('**/api/share/checkout', (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'invalid_input',
+            message: 'The body is not valid: name: Too big.',
+            issues: [{ path: 'name', code: 'too_big' }],
+          },
+        }),
+      }),
+    );
+    await name.fill('Aiko Tanaka');
+    await page.getByRole('textbox', { name: 'メールアドレス' }).fill('aiko@shop.example.jp');
+    await page.getByRole('button', { name: 'Request Checkout' }).click();
+    await page.locator('#checkout-name-problem').waitFor();
+    expect(await page.locator('#checkout-name-problem').textContent()).toBe(
+      '200 文字以内で入力してください。',
+    );
+    expect(await page.locator('#checkout-email-problem').count()).toBe(0);
+    expect(await page.getByText('The body is not valid').count()).toBe(0);
     await page.context().close();
   });
 

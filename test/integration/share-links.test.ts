@@ -258,6 +258,10 @@ describe('share links', () => {
     };
     const unknown = `${demo.url}/s/${'A'.repeat(43)}`;
     expect(await open(unknown)).toMatchObject(refusal);
+    // Malformed, cut short or empty: whatever an address held is one more link that does not open.
+    for (const token of ['someToken123', first.url.split('/s/')[1]!.slice(0, 30), '']) {
+      expect(await open(`${demo.url}/s/${token}`)).toMatchObject(refusal);
+    }
 
     await setLinks(admin, false);
     expect(await open(first.url)).toMatchObject(refusal);
@@ -364,8 +368,21 @@ describe('checkout from a share link', () => {
       status: 403,
       body: { error: { code: 'forbidden' } },
     });
-    expect(await checkout(url, { ...request, email: 'not an email' })).toMatchObject({
+    // Each problem comes back by field and code, for the page to say at the field.
+    expect(
+      await checkout(url, { ...request, name: ' ', email: 'aiko@shop', phone: '1'.repeat(41) }),
+    ).toMatchObject({
       status: 400,
+      body: {
+        error: {
+          code: 'invalid_input',
+          issues: [
+            { path: 'name', code: 'too_small' },
+            { path: 'email', code: 'invalid_format' },
+            { path: 'phone', code: 'too_big' },
+          ],
+        },
+      },
     });
     expect(await checkout(url, request)).toEqual({
       status: 201,

@@ -27,6 +27,7 @@ export const en = {
     total: 'Total',
     expired:
       'Your access link has expired. Please log in to continue browsing or contact the brand for assistance.',
+    limited: 'Too many links that do not open were tried from here. Try again later.',
     checkoutTitle: 'Order this selection',
     checkoutLead:
       'Send your details with Request Checkout: the brand completes the checkout with you.',
@@ -38,6 +39,11 @@ export const en = {
     note: 'Note for the brand (optional)',
     completeCheckout: 'Complete checkout',
     checkoutFailed: 'The checkout could not be sent. Nothing was ordered.',
+    nameMissing: 'Type your name.',
+    emailMissing: 'Type your email address.',
+    emailInvalid: 'Type an email address such as name@shop.com.',
+    tooLong: 'Shorten this to {{max}} characters or fewer.',
+    fieldInvalid: 'Check what is typed here.',
     requested: 'Thank you. The brand has your request and completes the checkout with you.',
     ordered: 'Thank you. Your order is placed.',
     logIn: 'Log in',
@@ -47,6 +53,10 @@ export const en = {
   account: {
     title: 'Log in',
     password: 'Password',
+    wrongPassword: 'The email or password is not right.',
+    tooManyTries: 'Too many tries. Wait a few minutes, then try again.',
+    logInFailed: 'Logging in did not work. Try again.',
+    notShared: 'This selection is not shared with your account.',
     help: 'Your brand contact creates your account. Lost your password? Ask them.',
     loggedInAs: 'Logged in as {{person}}',
     yourSelections: 'Your selections',

@@ -28,6 +28,8 @@ export const ja: Messages = {
     total: '合計',
     expired:
       'アクセスリンクの有効期限が切れています。ログインして閲覧を続けるか、ブランドにお問い合わせください。',
+    limited:
+      '開けないリンクがこの端末から何度も試されました。しばらくしてからもう一度お試しください。',
     checkoutTitle: 'このセレクションを注文',
     checkoutLead:
       '「Request Checkout」で連絡先を送ってください。ブランドがチェックアウトを完了します。',
@@ -39,6 +41,11 @@ export const ja: Messages = {
     note: 'ブランドへのメモ（任意）',
     completeCheckout: 'チェックアウトを完了',
     checkoutFailed: 'チェックアウトを送信できませんでした。注文はされていません。',
+    nameMissing: 'お名前を入力してください。',
+    emailMissing: 'メールアドレスを入力してください。',
+    emailInvalid: 'name@shop.com のような形式でメールアドレスを入力してください。',
+    tooLong: '{{max}} 文字以内で入力してください。',
+    fieldInvalid: '入力内容を確認してください。',
     requested: 'ありがとうございます。ブランドがリクエストを受け取り、チェックアウトを完了します。',
     ordered: 'ありがとうございます。ご注文を承りました。',
     logIn: 'ログイン',
@@ -48,6 +55,10 @@ export const ja: Messages = {
   account: {
     title: 'ログイン',
     password: 'パスワード',
+    wrongPassword: 'メールアドレスまたはパスワードが正しくありません。',
+    tooManyTries: '試行回数が多すぎます。数分待ってからもう一度お試しください。',
+    logInFailed: 'ログインできませんでした。もう一度お試しください。',
+    notShared: 'このセレクションはあなたのアカウントと共有されていません。',
     help: 'アカウントはブランドの担当者が作成します。パスワードを忘れた場合は担当者にお問い合わせください。',
     loggedInAs: '{{person}} でログイン中',
     yourSelections: 'セレクション一覧',

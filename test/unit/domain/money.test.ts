@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   applyDiscount,
   formatDecimal,
+  formatDeduction,
   formatMoney,
   isCurrencyCode,
   minorUnitDigits,
@@ -102,5 +103,11 @@ describe('money', () => {
     expect(isCurrencyCode('SEK')).toBe(true);
     expect(isCurrencyCode('sek')).toBe(false);
     expect(isCurrencyCode('EURO')).toBe(false);
+  });
+
+  it('shows an amount taken off with a minus sign, and nothing taken off without one', () => {
+    expect(formatDeduction({ amountMinor: 58_600, currency: 'USD' })).toBe('\u2212$586.00');
+    expect(formatDeduction({ amountMinor: 44_780, currency: 'JPY' }, 'ja')).toBe('\u2212￥44,780');
+    expect(formatDeduction({ amountMinor: 0, currency: 'EUR' }, 'en')).toBe('€0.00');
   });
 });

@@ -1,0 +1,61 @@
+import i18n from 'i18next';
+import type { ReactNode } from 'react';
+import { formatMoney } from '../../main/domain/money.ts';
+import { accountSelectionId, LOGIN_PAGE, SELECTIONS_PAGE } from './addresses.ts';
+import { demoBuyerAccounts, openShare, type ShareAnswer } from './api.ts';
+import { speakTermsLanguage } from './i18n.ts';
+import { sharedPictureUrl } from './pictures.ts';
+import { isSharePage } from './share-token.ts';
+
+/**
+ * The page at an address, ready to draw. Each page's script is its own file, fetched
+ * only where it is shown, and at the same moment as what the page shows (a share link's
+ * selection, the demo logins): the page is drawn once, whole, and nothing on it moves
+ * when an answer comes in late.
+ */
+export async function loadPage(path: string, shareToken: string | null): Promise<ReactNode> {
+  if (isSharePage(path)) {
+    const asked = shareToken === null ? null : openSelection(shareToken);
+    // A browser's first number format loads its locale data, which takes a phone a
+    // good while: done while the selection is on its way rather than when its prices
+    // are drawn. A task of its own, so it holds up no request.
+    if (asked) setTimeout(() => formatMoney({ amountMinor: 0, currency: 'EUR' }, i18n.language));
+    const [{ SharedSelectionPage }, answer] = await Promise.all([
+      import('./SharedSelectionPage.tsx'),
+      asked,
+    ]);
+    return <SharedSelectionPage token={shareToken} answer={answer} />;
+  }
+  if (path === LOGIN_PAGE) {
+    const [{ LoginPage }, demoAccounts] = await Promise.all([
+      import('./LoginPage.tsx'),
+      demoBuyerAccounts(),
+    ]);
+    return <LoginPage demoAccounts={demoAccounts} />;
+  }
+  if (path === SELECTIONS_PAGE) {
+    const { AccountSelectionsPage } = await import('./AccountPages.tsx');
+    return <AccountSelectionsPage />;
+  }
+  const selectionId = accountSelectionId(path);
+  if (selectionId) {
+    const { AccountSelectionPage } = await import('./AccountPages.tsx');
+    return <AccountSelectionPage id={selectionId} />;
+  }
+  const { LandingPage } = await import('./LandingPage.tsx');
+  return <LandingPage />;
+}
+
+/**
+ * Opens a share link. Once the selection is in, the page speaks the buyer's language
+ * and its first picture, the largest thing on a phone's first screen, is on its way.
+ */
+async function openSelection(token: string): Promise<ShareAnswer> {
+  const answer = await openShare(token);
+  if (answer.kind === 'open') {
+    speakTermsLanguage(answer.selection.language);
+    const first = answer.selection.lines.find((line) => line.pictureId)?.pictureId;
+    if (first) void sharedPictureUrl(token, first, true);
+  }
+  return answer;
+}

@@ -1,0 +1,33 @@
+import { spawn } from 'node:child_process';
+
+export interface HubProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A standalone hub on `dataDir` in its own process, as `npm run hub` runs in production. */
+export async function spawnHub(dataDir: string): Promise<HubProcess> {
+  const child = spawn(process.execPath, ['main/hub/cli.ts', '--data', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /hub listening on (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The hub exited (${code}):\n${output}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
