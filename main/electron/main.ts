@@ -13,17 +13,13 @@ import { installMenu } from './menu.ts';
 import { registerAppScheme, serveAppScheme } from './protocol.ts';
 import { enforceSecurityPolicy } from './security.ts';
 import { openShowroomWindow } from './window.ts';
+import { workerFile } from './packaged-files.ts';
 
 /**
  * The desktop app. The main thread only wires windows to its workers: the built-in hub
  * runs in one, the replica, imports and sync in another, so the window never freezes.
  */
 const CREDENTIAL_FILE = 'device-credential';
-
-/** Packaged, workers sit outside the archive beside the native module they load. */
-function unpacked(path: string): string {
-  return path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-}
 
 /**
  * The device credential, encrypted with the OS keychain through safeStorage; where the
@@ -79,9 +75,9 @@ async function start(): Promise<void> {
     const builtIn = await startBuiltInHub({
       dataDir: join(dataDir, 'hub'),
       demoStyles: null,
-      buyerAppDir: join(root, 'dist', 'buyer'),
+      buyerAppDir: workerFile(root, 'buyerApp'),
       version: app.getVersion(),
-      workerFile: unpacked(join(root, 'dist', 'electron', 'embedded-hub.js')),
+      workerFile: workerFile(root, 'builtInHub'),
       preferences,
     });
     embeddedHub = builtIn.hub;
@@ -89,7 +85,7 @@ async function start(): Promise<void> {
       dataDir,
       embeddedHubUrl: embeddedHub.url,
       ...credentialStorage(dataDir),
-      workerFile: unpacked(join(root, 'dist', 'electron', 'service-worker.js')),
+      workerFile: workerFile(root, 'services'),
       onHostRequest: (request) => builtIn.network(request.serveOnNetwork),
     });
   } catch (error) {

@@ -7,10 +7,11 @@ export interface PdfFonts {
   bold: Uint8Array;
 }
 
-const PACKAGE = '@expo-google-fonts/noto-sans-jp';
+/** Read at run time from the worker, so packaged apps unpack it (electron-builder.yml). */
+export const PDF_FONT_PACKAGE = '@expo-google-fonts/noto-sans-jp';
 const FILES = {
-  regular: `${PACKAGE}/400Regular/NotoSansJP_400Regular.ttf`,
-  bold: `${PACKAGE}/700Bold/NotoSansJP_700Bold.ttf`,
+  regular: `${PDF_FONT_PACKAGE}/400Regular/NotoSansJP_400Regular.ttf`,
+  bold: `${PDF_FONT_PACKAGE}/700Bold/NotoSansJP_700Bold.ttf`,
 };
 
 let loaded: PdfFonts | null | undefined;
