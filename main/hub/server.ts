@@ -148,7 +148,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     clock,
     changes,
     opens,
-    sharedSelections: sharedSelectionCache(options.store.db),
+    sharedSelections: sharedSelectionCache(),
   });
   registerBuyerRoutes(app, { db: options.store.db, clock, passwordChecks });
   pruneLimitEvents(app, options.store.db, clock);

@@ -13,7 +13,7 @@ import { anonymousAuditRow } from './audit.ts';
 import { checkoutContactFields } from './checkout-contact.ts';
 import { HubRefusal } from './errors.ts';
 import type { ShareOpenLog } from './share-opens.ts';
-import type { SharedSelectionCache } from './shared-selections.ts';
+import { dataVersion, preferredEncoding, type SharedSelectionCache } from './shared-selections.ts';
 import { sendPicture } from './pictures.ts';
 import type { ChangeNotifier } from './sync-routes.ts';
 
@@ -79,28 +79,32 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
   async function linkOpenNow(token: string, request: FastifyRequest) {
     const now = clock();
     const hub = hubDb(db);
-    const [link, settings] = await Promise.all([
-      hub
-        .selectFrom('share_links')
-        .selectAll()
-        .where('token_hash', '=', tokenHash(token))
-        .executeTakeFirst(),
+    const found = await hub
+      .selectFrom('share_links')
+      .selectAll()
+      .select(dataVersion().as('data_version'))
+      .where('token_hash', '=', tokenHash(token))
+      .executeTakeFirst();
+    if (!found) {
+      await unknownToken(request, now);
+      throw expired();
+    }
+    const { data_version: version, ...link } = found;
+    const settings = await deps.sharedSelections.brand(version ?? 0, () =>
       hub.selectFrom('brand_settings').selectAll().executeTakeFirst(),
-    ]);
-    if (!link) await unknownToken(request, now);
-    const status = link
-      ? shareLinkStatus(
-          { expiresAt: link.expires_at, revokedAt: link.revoked_at },
-          now,
-          Boolean(settings?.share_links_enabled),
-        )
-      : null;
-    if (!link || status !== 'live') throw expired();
+    );
+    const status = shareLinkStatus(
+      { expiresAt: link.expires_at, revokedAt: link.revoked_at },
+      now,
+      Boolean(settings?.share_links_enabled),
+    );
+    if (status !== 'live') throw expired();
     return {
       link,
       brand: settings?.name ?? '',
       prepayment: Boolean(settings?.prepayment_checkout),
       now,
+      version: version ?? 0,
     };
   }
 
@@ -122,8 +126,12 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
       },
     },
     async (request, reply) => {
-      const { link, brand, prepayment, now } = await linkOpenNow(request.body.token, request);
-      const selection = await deps.sharedSelections.json(link.selection_id, async () => {
+      const { link, brand, prepayment, now, version } = await linkOpenNow(
+        request.body.token,
+        request,
+      );
+      const encoding = preferredEncoding(request.headers['accept-encoding']);
+      const answer = await deps.sharedSelections.answer(link.id, version, encoding, async () => {
         const head = await selectionHead(db, link.selection_id);
         if (!head) return null;
         const sheet = await readSelectionSheet(db, head);
@@ -133,18 +141,20 @@ export function registerShareRoutes(app: FastifyInstance, deps: ShareRouteDepend
           notes: head.notes,
           buyer: head.buyer_name,
           language: head.language,
+          expiresAt: link.expires_at,
           prepaymentCheckout: prepayment,
           lines: sheet.lines,
           totals: sheet.totals,
-        } satisfies Omit<SharedSelection, 'expiresAt'>;
+        } satisfies SharedSelection;
       });
-      if (selection === null) throw expired();
+      if (answer === null) throw expired();
       deps.opens.record({ linkId: link.id, at: now.toISOString() });
-      // The link's own expiry joins the selection as the cache keeps it, already serialized.
+      if (encoding !== 'identity') reply.header('content-encoding', encoding);
       return reply
         .header('cache-control', 'no-store')
+        .header('vary', 'accept-encoding')
         .type('application/json; charset=utf-8')
-        .send(`{"expiresAt":${JSON.stringify(link.expires_at)},${selection.slice(1)}`);
+        .send(answer);
     },
   );
 

@@ -1,49 +1,116 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
-import { hubDb, type StoreDb } from '../store/database.ts';
 
 /**
  * What a share link opens is a priced selection that rarely changes, opened in bursts
- * (a link mailed to a whole list, a QR code scanned round a booth). It is built and
- * serialized once, and again only when the brand's data moved: the hub's change log
- * version, read in one cheap query, is the same for every hub instance sharing the store,
- * so no instance serves a selection another has changed. Share links' own rows (their
- * open counts) are left out of that version: counting opens must not undo the caching.
+ * (a link mailed to a whole list, a QR code scanned round a booth). Its answer is built,
+ * serialized and compressed once, and again only when the brand's data moved: the hub's
+ * change log version, read in one cheap query, is the same for every hub instance
+ * sharing the store, so no instance serves a selection another has changed. Share links'
+ * own rows (their open counts) are left out of that version: counting opens must not
+ * undo the caching. The brand's settings ride on the same version.
+ *
+ * Compressed because a phone on a busy booth network waits for every byte of it (50 KB
+ * of JSON for 50 sizes is 5 KB in brotli); safe to compress because it echoes nothing a
+ * visitor sent and holds no secret.
  */
-export interface SharedSelectionCache {
-  /** The selection's JSON as last built at the current version, or built now; null if none. */
-  json(selectionId: string, build: () => Promise<object | null>): Promise<string | null>;
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/**
+ * The data version now, as a subquery: the newest change log entry outside share links'
+ * own rows. Read beside the link a token names, in the same query, on every open.
+ */
+export function dataVersion() {
+  return sql<
+    number | null
+  >`(select version from change_log where entity <> 'share_links' order by version desc limit 1)`;
 }
 
-export function sharedSelectionCache(db: StoreDb, max = 200): SharedSelectionCache {
-  const entries = new Map<string, { version: number; json: string | null }>();
+export interface SharedSelectionCache {
+  /** The brand's settings at this version, read once per version. */
+  brand<Settings>(version: number, read: () => Promise<Settings>): Promise<Settings>;
+  /**
+   * A link's answer, built at most once per version and encoded at most once per
+   * encoding; null when what it opens is gone.
+   */
+  answer(
+    linkId: string,
+    version: number,
+    encoding: Encoding,
+    build: () => Promise<object | null>,
+  ): Promise<Buffer | null>;
+}
 
-  async function dataVersion(): Promise<number> {
-    const newest = await hubDb(db)
-      .selectFrom('change_log')
-      .select('version')
-      .where('entity', '<>', 'share_links')
-      .orderBy(sql`version`, 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return newest?.version ?? 0;
+interface Entry {
+  version: number;
+  encoded: Map<Encoding, Buffer> | null;
+}
+
+export function sharedSelectionCache(max = 200): SharedSelectionCache {
+  const entries = new Map<string, Entry>();
+  let brand: { version: number; settings: Promise<unknown> } | null = null;
+
+  async function entryOf(linkId: string, version: number, build: () => Promise<object | null>) {
+    const cached = entries.get(linkId);
+    entries.delete(linkId);
+    // Kept in order of use: the least recently opened goes first when full.
+    if (cached && cached.version === version) {
+      entries.set(linkId, cached);
+      return cached;
+    }
+    const built = await build();
+    const entry: Entry = {
+      version,
+      encoded: built === null ? null : new Map([['identity', Buffer.from(JSON.stringify(built))]]),
+    };
+    entries.set(linkId, entry);
+    if (entries.size > max) entries.delete(entries.keys().next().value!);
+    return entry;
   }
 
   return {
-    async json(selectionId, build) {
-      const version = await dataVersion();
-      const cached = entries.get(selectionId);
-      if (cached && cached.version === version) {
-        // Kept in order of use: the least recently opened goes first when full.
-        entries.delete(selectionId);
-        entries.set(selectionId, cached);
-        return cached.json;
+    brand<Settings>(version: number, read: () => Promise<Settings>) {
+      if (brand?.version !== version) {
+        const settings = read();
+        // A failed read is not kept: the next open reads again.
+        settings.catch(() => {
+          if (brand?.settings === settings) brand = null;
+        });
+        brand = { version, settings };
       }
-      const built = await build();
-      const json = built === null ? null : JSON.stringify(built);
-      entries.delete(selectionId);
-      entries.set(selectionId, { version, json });
-      if (entries.size > max) entries.delete(entries.keys().next().value!);
-      return json;
+      return brand.settings as Promise<Settings>;
+    },
+
+    async answer(linkId, version, encoding, build) {
+      const { encoded } = await entryOf(linkId, version, build);
+      if (!encoded) return null;
+      let body = encoded.get(encoding);
+      if (!body) {
+        const plain = encoded.get('identity')!;
+        body =
+          encoding === 'br'
+            ? brotliCompressSync(plain, {
+                params: {
+                  [constants.BROTLI_PARAM_QUALITY]: 6,
+                  [constants.BROTLI_PARAM_SIZE_HINT]: plain.length,
+                },
+              })
+            : gzipSync(plain);
+        encoded.set(encoding, body);
+      }
+      return body;
     },
   };
+}
+
+/** The encoding to answer in, from a request's Accept-Encoding: brotli, then gzip. */
+export function preferredEncoding(acceptEncoding: string | undefined): Encoding {
+  const offered = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, quality]) => quality?.trim() !== 'q=0')
+      .map(([name]) => name?.trim().toLowerCase()),
+  );
+  return offered.has('br') ? 'br' : offered.has('gzip') ? 'gzip' : 'identity';
 }

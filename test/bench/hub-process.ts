@@ -15,7 +15,15 @@ export async function spawnHub(dataDir: string): Promise<HubProcess> {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /hub listening on (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
+      if (match?.[1]) {
+        // From here on its log is read and dropped: keeping it, and searching it on every
+        // line, would load this process and slow what it measures.
+        child.stdout.off('data', onData);
+        child.stderr.off('data', onData);
+        child.stdout.resume();
+        child.stderr.resume();
+        resolve(match[1]);
+      }
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);

@@ -153,6 +153,26 @@ describe('share links', () => {
       selection: 'For the spring pop-up',
       details: { opens: 2 },
     });
+
+    // A phone gets it compressed, in whichever encoding it accepts, and the same selection.
+    const answers = await Promise.all(
+      ['br, gzip', 'gzip', 'identity'].map(async (accepted) => {
+        const response = await fetch(`${demo.url}/api/share/open`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'accept-encoding': accepted },
+          body: JSON.stringify({ token }),
+        });
+        return {
+          encoding: response.headers.get('content-encoding'),
+          vary: response.headers.get('vary'),
+          body: await response.json(),
+        };
+      }),
+    );
+    expect(answers.map((answer) => answer.encoding)).toEqual(['br', 'gzip', null]);
+    expect(answers.every((answer) => answer.vary?.includes('accept-encoding'))).toBe(true);
+    expect(answers[0]!.body).toEqual(answers[2]!.body);
+    expect(answers[1]!.body).toEqual(answers[2]!.body);
     expect(JSON.stringify(audit)).not.toContain(token);
     expect(JSON.stringify(audit)).not.toContain(hubRow.token_hash);
   });
