@@ -22,7 +22,7 @@ const serverPackages = [
   'svg-to-pdfkit',
 ];
 
-/** Layers, as DESIGN.md draws them: dependencies point inward, each environment stays in its lane. */
+/** Layers, as docs/ARCHITECTURE.md draws them: dependencies point inward, each environment stays in its lane. */
 const layerRules = [
   {
     name: 'domain and contract are pure',

@@ -345,7 +345,7 @@ function drawBuyers(
   markets: { id: string; name: string; pricelist_id: string }[],
   at: string,
 ) {
-  // DESIGN.md plans for 5,000 buyers beside 10,000 styles.
+  // We plan for 5,000 buyers beside 10,000 styles.
   const buyerCount = Math.min(5_000, Math.max(12, Math.round(styleCount / 2)));
   const buyers: Rows<'buyers'> = [];
   const users: Rows<'buyer_users'> = [];

@@ -35,7 +35,7 @@ export class SeededRandom {
     return chosen;
   }
 
-  /** A UUIDv7 as DESIGN.md asks for ids, its time and random bits drawn from the seed. */
+  /** A UUIDv7 as every id is, its time and random bits drawn from the seed. */
   id(): string {
     const words = new Int32Array(4);
     for (let i = 0; i < 4; i++) words[i] = this.#rng.next();

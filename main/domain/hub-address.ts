@@ -1,6 +1,6 @@
 /**
  * Where buyers reach the hub. Every link, QR code and email carries one of these
- * addresses, never a loopback address a buyer's phone cannot reach (DESIGN.md).
+ * addresses, never a loopback address a buyer's phone cannot reach.
  */
 
 export const PUBLIC_ADDRESS_MAX_LENGTH = 200;

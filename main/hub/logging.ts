@@ -3,7 +3,7 @@ import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 
 
 /**
  * The hub's structured logs. Share-link tokens travel in the path (`/s/<token>`) and a
- * raw token in a log is a defect (DESIGN.md, Security), so every path the hub logs goes
+ * raw token in a log is a defect (docs/ARCHITECTURE.md, Security), so every path the hub logs goes
  * through `redactUrl`, query strings are never logged, and credentials in headers are
  * censored should anything ever log them.
  */

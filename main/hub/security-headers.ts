@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
- * The headers every hub response carries (DESIGN.md, Security). Buyer pages open share
+ * The headers every hub response carries (docs/ARCHITECTURE.md, Security). Buyer pages open share
  * links whose tokens must not leak through a Referer, a search index, a cache, an
  * injected script or a framing page.
  *

@@ -49,8 +49,11 @@ export function sqliteHandleOf(db: StoreDb): BetterSqlite3.Database {
  * time, and the hub (which does enforce them) is the judge of what refers to what.
  */
 export async function openStore(file: string, kind: StoreKind = 'hub'): Promise<Store> {
-  privateFile(file);
-  for (const companion of [`${file}-wal`, `${file}-shm`]) tightenIfPresent(companion);
+  // SQLite's in-memory database (tests) has no file to make private.
+  if (file !== ':memory:') {
+    privateFile(file);
+    for (const companion of [`${file}-wal`, `${file}-shm`]) tightenIfPresent(companion);
+  }
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');

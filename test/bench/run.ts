@@ -20,7 +20,7 @@ import { insertSharedSelection } from '../support/shared-selection.ts';
 import { spawnHub } from './hub-process.ts';
 
 /**
- * Benchmarks on the demo brand at the scale DESIGN.md plans for (10,000 styles,
+ * Benchmarks on the demo brand at the scale we plan for (10,000 styles,
  * ~50,000 SKUs). Prints one `<name> <value> <unit>` line per figure; timings are
  * reported, never asserted. The generated hub store is kept between runs; every run
  * syncs it into a new, empty desktop replica.

@@ -18,7 +18,7 @@ import { buyerName, CRASH_DESKTOP_USER, CREDENTIAL_FILE } from '../support/crash
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 
 /**
- * The sync survives processes being killed (DESIGN.md, Sync: "Any interruption ... ends
+ * The sync survives processes being killed (the sync's promise: "Any interruption ... ends
  * in the same state as an uninterrupted run"). Desktops (test/support/crash-desktop.ts)
  * and hubs (main/hub/cli.ts) run as real processes here and are SIGKILLed between a
  * local write and its push, in the middle of local writes, during a push, while taking

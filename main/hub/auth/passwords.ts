@@ -1,8 +1,8 @@
 import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
- * Passwords as Argon2id in the PHC string format, with the parameters DESIGN.md asks
- * for (19 MiB, 2 passes, parallelism 1); node:crypto computes it, so nothing native is
+ * Passwords as Argon2id in the PHC string format, with the parameters OWASP recommends
+ * (19 MiB, 2 passes, parallelism 1); node:crypto computes it, so nothing native is
  * installed. The parameters travel in the string, so raising them later still checks
  * old hashes.
  */

@@ -170,7 +170,7 @@ describe('the demo brand', async () => {
   });
 });
 
-describe('the demo brand at the scale DESIGN.md plans for', () => {
+describe('the demo brand at the scale we plan for', () => {
   it('reaches 10,000 styles and 50,000 SKUs', async () => {
     const store = await demoStore({ styles: 10_000 });
     const count = async (table: 'products' | 'skus' | 'buyers') =>
