@@ -14,6 +14,12 @@ import type { StaffRole } from './model.ts';
  * - terminateAllShareLinks: stop every unique share link at once.
  * - changeHubAddress: set the public address every link, QR code and email carries.
  * - changeAnySelection: change, share or check out any rep's selection, not only one's own.
+ * - seeEverySelection: see every rep's selections, their links and their orders (a rep
+ *   sees their own; the change feed sends each device only what its user may see).
+ * - manageDevices: see the brand's devices and revoke them.
+ * - unlockAccounts: see the accounts locked after too many wrong passwords, and unlock them.
+ * - readApiLogs: read the API Logs.
+ * - importCatalog: import the catalog from CSV files.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -22,6 +28,11 @@ export const STAFF_ACTIONS = [
   'terminateAllShareLinks',
   'changeHubAddress',
   'changeAnySelection',
+  'seeEverySelection',
+  'manageDevices',
+  'unlockAccounts',
+  'readApiLogs',
+  'importCatalog',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

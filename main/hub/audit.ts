@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
 import type { AuditEntry, AuditKind, AuditQuery } from '../../preload/contract/index.ts';
 import { hubDb, type StoreDb } from '../store/database.ts';
-import { requireAdmin, type AuthenticatedDevice } from './auth/accounts.ts';
+import { requirePermission, type AuthenticatedDevice } from './auth/accounts.ts';
 
 /** The actions each kind of entry covers, as LIKE patterns. */
 const PATTERNS: Readonly<Record<Exclude<AuditKind, 'all'>, readonly string[]>> = {
@@ -18,7 +18,7 @@ export async function readAuditLog(
   asker: AuthenticatedDevice,
   query: z.output<typeof AuditQuery>,
 ): Promise<AuditEntry[]> {
-  requireAdmin(asker, 'read the API Logs');
+  requirePermission(asker, 'readApiLogs', 'read the API Logs');
   let rows = hubDb(db)
     .selectFrom('audit_log as a')
     .leftJoin('staff_users as u', 'u.id', 'a.actor_id')

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSV_FILE_MAX_BYTES, type CatalogImportReport } from '../../preload/contract/index.ts';
 import { importCatalogCsv } from '../services/catalog-import.ts';
-import type { AuthenticatedDevice } from './auth/accounts.ts';
+import { requirePermission, type AuthenticatedDevice } from './auth/accounts.ts';
 import { HubErrorBody, HubRefusal } from './errors.ts';
 import type { SyncRouteDependencies } from './sync-routes.ts';
 
@@ -30,9 +30,7 @@ export function registerCatalogImport(
   async function admitImporter(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     try {
       const admin = await device(request);
-      if (admin.role !== 'admin') {
-        throw new HubRefusal(403, 'forbidden', 'Only an admin can import the catalog.');
-      }
+      requirePermission(admin, 'importCatalog', 'import the catalog');
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > CSV_FILE_MAX_BYTES) {
         throw new HubRefusal(413, 'payload_too_large', 'A CSV file is at most 50 MB.');

@@ -76,11 +76,11 @@ function entity<Table extends SyncedTable>(
 }
 
 const ownSelections = (viewer: SyncViewer) =>
-  viewer.role === 'admin' ? null : sql<SqlBool>`t.owner_id = ${viewer.userId}`;
+  can(viewer.role, 'seeEverySelection') ? null : sql<SqlBool>`t.owner_id = ${viewer.userId}`;
 
 /** Rows that belong to a selection (its lines, its links) go where the selection goes. */
 const partsOfOwnSelections = (viewer: SyncViewer) =>
-  viewer.role === 'admin'
+  can(viewer.role, 'seeEverySelection')
     ? null
     : sql<SqlBool>`exists (select 1 from selections s
         where s.id = t.selection_id and s.owner_id = ${viewer.userId})`;
@@ -242,7 +242,7 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
     ['order_id', 'sku_id', 'quantity', 'unit_price_minor'],
     {
       visibleTo: (viewer) =>
-        viewer.role === 'admin'
+        can(viewer.role, 'seeEverySelection')
           ? null
           : sql<SqlBool>`exists (select 1 from orders o join selections s on s.id = o.selection_id
             where o.id = t.order_id and s.owner_id = ${viewer.userId})`,

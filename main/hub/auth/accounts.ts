@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { HubRefusal } from '../errors.ts';
+import { can, type StaffAction } from '../../domain/permissions.ts';
 import { TOKEN_GUESS_LIMIT } from '../../domain/rate-limit.ts';
 import { auditRow } from '../audit.ts';
 import { recordHit, waitFor } from './limits.ts';
@@ -266,15 +267,19 @@ export interface DeviceRow {
   revokedAt: string | null;
 }
 
-/** Refuses anyone but an admin; `doing` completes "Only an admin can …". */
-export function requireAdmin(device: AuthenticatedDevice, doing: string): void {
-  if (device.role !== 'admin') {
+/** Refuses whoever's role may not do `action`; `doing` completes "Only an admin can …". */
+export function requirePermission(
+  device: AuthenticatedDevice,
+  action: StaffAction,
+  doing: string,
+): void {
+  if (!can(device.role, action)) {
     throw new HubRefusal(403, 'forbidden', `Only an admin can ${doing}.`);
   }
 }
 
 export async function listDevices(db: StoreDb, asker: AuthenticatedDevice): Promise<DeviceRow[]> {
-  requireAdmin(asker, 'see and revoke devices');
+  requirePermission(asker, 'manageDevices', 'see and revoke devices');
   const rows = await hubDb(db)
     .selectFrom('devices')
     .innerJoin('staff_users', 'staff_users.id', 'devices.user_id')
@@ -299,7 +304,7 @@ export async function revokeDevice(
   deviceId: string,
   now: Date,
 ): Promise<void> {
-  requireAdmin(asker, 'see and revoke devices');
+  requirePermission(asker, 'manageDevices', 'see and revoke devices');
   if (deviceId === asker.id) {
     throw new HubRefusal(
       409,

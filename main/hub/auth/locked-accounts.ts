@@ -2,7 +2,7 @@ import type { LockedAccount } from '../../../preload/contract/index.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { auditRow } from '../audit.ts';
 import { HubRefusal } from '../errors.ts';
-import { requireAdmin, type AuthenticatedDevice } from './accounts.ts';
+import { requirePermission, type AuthenticatedDevice } from './accounts.ts';
 import { guardKey, type GuardedAccountKind } from './password-attempts.ts';
 
 /**
@@ -15,7 +15,7 @@ export async function listLockedAccounts(
   db: StoreDb,
   asker: AuthenticatedDevice,
 ): Promise<LockedAccount[]> {
-  requireAdmin(asker, 'see and unlock locked accounts');
+  requirePermission(asker, 'unlockAccounts', 'see and unlock locked accounts');
   const hub = hubDb(db);
   const guards = await hub
     .selectFrom('login_guards')
@@ -71,7 +71,7 @@ export async function unlockAccount(
   account: string,
   now: Date,
 ): Promise<void> {
-  requireAdmin(asker, 'see and unlock locked accounts');
+  requirePermission(asker, 'unlockAccounts', 'see and unlock locked accounts');
   await db.transaction().execute(async (trx) => {
     const unlocked = await hubDb(trx)
       .updateTable('login_guards')
