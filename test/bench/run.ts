@@ -18,6 +18,8 @@ import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
 import { insertSharedSelection } from '../support/shared-selection.ts';
 import { spawnHub } from './hub-process.ts';
+import { selectionPdf } from '../../main/services/export/selection-pdf.ts';
+import { largeSelection, svgPictures } from '../support/selection-detail.ts';
 
 /**
  * Benchmarks on the demo brand at the scale we plan for (10,000 styles,
@@ -582,6 +584,26 @@ async function benchLoginFlood(): Promise<void> {
   }
 }
 
+/** A 500-line selection's PDF (50-odd pages with a picture on every line), as a rep exports it. */
+async function benchSelectionPdf(): Promise<void> {
+  const detail = largeSelection(500);
+  const now = new Date();
+  const times: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    await selectionPdf(detail, svgPictures, { brandName: 'Nordlys', now });
+    times.push(performance.now() - started);
+  }
+  report(
+    'export.pdf.500_lines_ms',
+    percentile(
+      times.sort((a, b) => a - b),
+      50,
+    ),
+    'ms',
+  );
+}
+
 // BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub;
 // BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own).
 if (process.env.BENCH_ONLY === 'buyer') {
@@ -601,6 +623,7 @@ async function runAll(): Promise<void> {
   await benchSelection(desktop, 'size runs');
   await benchSelection(desktop, 'scattered');
   await benchImport(desktop.store);
+  await benchSelectionPdf();
   await desktop.close();
   await benchFirstScreen(hub);
   await benchGridScroll(hub);

@@ -183,5 +183,6 @@ describe('the demo brand at the scale we plan for', () => {
     expect(await count('products')).toBe(10_000);
     expect(await count('skus')).toBeGreaterThanOrEqual(50_000);
     expect(await count('buyers')).toBe(5_000);
-  }, 60_000);
+    // About ten seconds on a quiet machine; how long is the bench's to say, not this test's.
+  }, 300_000);
 });

@@ -223,13 +223,10 @@ describe('selection PDF', () => {
     expect(pdf).not.toMatch(/\/Subtype \/Image/);
   });
 
-  it('pages a 500-line selection in a few seconds, rows whole, headings and page numbers on each', async () => {
+  // How long it takes is the bench's export.pdf.500_lines_ms.
+  it('pages a 500-line selection, rows whole, headings and page numbers on each', async () => {
     const detail = largeSelection(500);
-    const started = performance.now();
     const file = await selectionPdf(detail, svgPictures, { brandName: 'Nordlys', now });
-    const elapsed = performance.now() - started;
-    // About a second on a quiet machine; the margin is for CI running other suites beside it.
-    expect(elapsed).toBeLessThan(5_000);
 
     const pages = await pdfPages(file.bytes);
     expect(pages.length).toBeGreaterThan(50);
