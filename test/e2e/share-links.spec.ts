@@ -7,6 +7,8 @@ import {
   generateLink,
   newSelectionWithTwoUnits,
   openShareModal,
+  SHARING_OFF,
+  SHARING_WARNING,
   tabTo,
   visitUntil,
 } from './share-pages.ts';
@@ -23,16 +25,14 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   // Off by default: the modal says so and offers the ordinary address.
   await newSelectionWithTwoUnits(page, 'Shared at the booth');
   let modal = await openShareModal(page);
-  await expect(modal).toContainText('they must have access to the selection and be logged in');
+  await expect(modal.getByText(SHARING_OFF, { exact: true })).toBeVisible();
   await expect(modal.getByRole('textbox', { name: 'Link address' })).toHaveValue(/\/selections\//);
   await modal.getByRole('button', { name: 'Close' }).last().click();
 
   // The admin enables them; the warning shows; a bad number of days is refused at the field.
   await sections.getByRole('button', { name: 'Settings' }).click();
   await page.getByRole('radio', { name: 'Enabled' }).check();
-  await expect(
-    page.getByText(/only the uniqueness of the link protects your information/),
-  ).toBeVisible();
+  await expect(page.getByText(SHARING_WARNING, { exact: true })).toBeVisible();
   const days = page.getByRole('textbox', { name: 'Share links expire in days' });
   await expect(days).toHaveValue('14');
   await days.fill('400');

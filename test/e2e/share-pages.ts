@@ -5,6 +5,14 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const EXPIRED =
   'Your access link has expired. Please log in to continue browsing or contact the brand for assistance.';
 
+/** The spec's words in the Share Link modal while share links are off. */
+export const SHARING_OFF =
+  'You can share this selection with the buyer by sending an email or copying the shareable link. The recipient will receive a link directing them to the selected page, but they must have access to the selection and be logged in to view it.';
+
+/** The spec's warning beside the setting that turns share links on. */
+export const SHARING_WARNING =
+  'When enabling anonymous buyers (unlogged users) to access shared links, please be cautious. By enabling this feature, you open access to orders, collections, and other information to any holder of the link. No authentication is required to access your data, and only the uniqueness of the link protects your information. You should protect your links. With this feature enabled, you set an expiration date for the links. It helps ensure better control and data protection for your brand.';
+
 /** axe-core on the page as it is: no serious or critical violation. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
