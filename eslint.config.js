@@ -136,7 +136,20 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: reactHooks.configs.recommended.rules,
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-syntax': [
+        'error',
+        {
+          // React asks a store's selector again on every render and whenever it may have
+          // changed; an answer that is a new array or object each time is never the same
+          // answer, so React renders again and again until it gives up (error #185).
+          selector: `CallExpression[callee.name=/^use\\w*Store$/] > ArrowFunctionExpression :matches(ArrayExpression, ObjectExpression, NewExpression, CallExpression[callee.property.name=/^(filter|map|flatMap|slice|concat|toSorted|toReversed|entries|keys|values)$/])`,
+          message:
+            'A store selector must not build a new array or object: select what the store holds (a fallback goes after the call), or wrap the selector in useShallow.',
+        },
+      ],
+    },
     languageOptions: { globals: globals.browser },
   },
   {

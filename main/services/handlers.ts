@@ -50,6 +50,7 @@ import {
 } from './share-links.ts';
 import { completeCheckoutLocally, listOrders } from './orders.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
+import { logWindowError } from './window-errors.ts';
 
 /** What the desktop's handlers work with: the replica, the sync engine and the session. */
 export interface DesktopServices {
@@ -143,5 +144,7 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),
     'accounts.locked': () => listLockedAccounts(session),
     'accounts.unlock': (_actor, input) => unlockAccount(session, input.account),
+
+    'app.reportError': (_actor, input) => logWindowError(input),
   };
 }

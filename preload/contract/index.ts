@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { appOperations } from './app.ts';
 import { auditOperations } from './audit.ts';
 import { buyerOperations } from './buyers.ts';
 import { catalogOperations } from './catalog.ts';
@@ -10,6 +11,7 @@ import { shareLinkOperations } from './share-links.ts';
 import { syncOperations } from './sync.ts';
 import type { Operation } from './operation.ts';
 
+export * from './app.ts';
 export * from './audit.ts';
 export * from './buyers.ts';
 export * from './catalog.ts';
@@ -32,6 +34,7 @@ export const contract = {
   ...shareLinkOperations,
   ...orderOperations,
   ...auditOperations,
+  ...appOperations,
 } as const;
 
 export type Contract = typeof contract;

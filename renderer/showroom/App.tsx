@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Session } from '../../preload/contract/index.ts';
 import { SignOutDialog } from './components/AccountMenu.tsx';
 import { AuditView } from './components/AuditView.tsx';
+import { DialogBoundary, ViewBoundary } from './components/Boundaries.tsx';
 import { BuyerDialog } from './components/BuyerDialog.tsx';
 import { BuyersView } from './components/BuyersView.tsx';
 import { CatalogView } from './components/CatalogView.tsx';
@@ -20,8 +21,13 @@ import { Splash } from './components/Splash.tsx';
 import { StatePanel } from './components/StatePanel.tsx';
 import { UpdateBanner } from './components/SyncIndicator.tsx';
 import { useBrandStore } from './state/brand.ts';
+import { useBuyerFormStore } from './state/buyerForm.ts';
+import { useDevicesStore } from './state/devices.ts';
+import { useImportStore } from './state/import.ts';
 import { useNavigationStore } from './state/navigation.ts';
+import { useNewSelectionStore } from './state/newSelection.ts';
 import { useSessionStore } from './state/session.ts';
+import { useStyleStore } from './state/style.ts';
 
 /** Signed in or not decides everything: the sign-in flow, or the showroom. */
 export function App() {
@@ -76,28 +82,43 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
       <UpdateBanner />
       <HubMovedBanner />
       <main className="app__main">
-        {view === 'buyers' ? (
-          <BuyersView />
-        ) : view === 'selections' ? (
-          <SelectionsView />
-        ) : view === 'orders' ? (
-          <OrdersView />
-        ) : view === 'devices' && admin ? (
-          <DevicesView />
-        ) : view === 'settings' && admin ? (
-          <SettingsView />
-        ) : view === 'audit' && admin ? (
-          <AuditView />
-        ) : (
-          <CatalogView />
-        )}
+        {/* Keyed by view: another section starts with a boundary that has seen no failure. */}
+        <ViewBoundary key={view} view={view}>
+          {view === 'buyers' ? (
+            <BuyersView />
+          ) : view === 'selections' ? (
+            <SelectionsView />
+          ) : view === 'orders' ? (
+            <OrdersView />
+          ) : view === 'devices' && admin ? (
+            <DevicesView />
+          ) : view === 'settings' && admin ? (
+            <SettingsView />
+          ) : view === 'audit' && admin ? (
+            <AuditView />
+          ) : (
+            <CatalogView />
+          )}
+        </ViewBoundary>
       </main>
-      <ImportDialog />
-      <StyleDialog />
-      <BuyerDialog />
-      <NewSelectionDialog />
-      <RevokeDialog />
-      <SignOutDialog />
+      <DialogBoundary dialog="import" close={useImportStore.getState().dismiss}>
+        <ImportDialog />
+      </DialogBoundary>
+      <DialogBoundary dialog="style" close={useStyleStore.getState().close}>
+        <StyleDialog />
+      </DialogBoundary>
+      <DialogBoundary dialog="buyer" close={useBuyerFormStore.getState().close}>
+        <BuyerDialog />
+      </DialogBoundary>
+      <DialogBoundary dialog="newSelection" close={useNewSelectionStore.getState().close}>
+        <NewSelectionDialog />
+      </DialogBoundary>
+      <DialogBoundary dialog="revokeDevice" close={useDevicesStore.getState().cancelRevoke}>
+        <RevokeDialog />
+      </DialogBoundary>
+      <DialogBoundary dialog="signOut" close={useSessionStore.getState().keepWorking}>
+        <SignOutDialog />
+      </DialogBoundary>
     </div>
   );
 }

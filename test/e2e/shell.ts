@@ -13,6 +13,8 @@ export interface BrowserShell {
    * `timeTravel`); answers the new time once both read it.
    */
   travel(days: number): Promise<Date>;
+  /** Everything the shell has printed so far, standard output and error: its log. */
+  output(): string;
   stop(): Promise<number | null>;
 }
 
@@ -43,10 +45,15 @@ export async function startBrowserShell(options: BrowserShellOptions = {}): Prom
     ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
+  let output = '';
+  const collect = (chunk: Buffer) => (output += chunk.toString());
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const url = await printedUrl(child);
   return {
     url,
     dataDir,
+    output: () => output,
     travel: (days) =>
       new Promise((resolve, reject) => {
         if (!options.timeTravel) {

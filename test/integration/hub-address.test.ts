@@ -12,8 +12,7 @@ import {
 } from '../../main/services/share-links.ts';
 import { createSelectionLocally } from '../../main/services/selections.ts';
 import { hubDb } from '../../main/store/database.ts';
-import { servicesOf } from '../support/demo-hub.ts';
-import { openDesktop, type TestDesktop } from '../support/desktop.ts';
+import { openDesktop, servicesOf, type TestDesktop } from '../support/desktop.ts';
 
 /**
  * Where buyers reach the hub: its public address (set by `--public-url` or by an admin)

@@ -12,8 +12,8 @@ import {
   updateSelectionLocally,
 } from '../../main/services/selections.ts';
 import type { StoreDb } from '../../main/store/database.ts';
-import { servicesOf, useDemoHub } from '../support/demo-hub.ts';
-import type { TestDesktop } from '../support/desktop.ts';
+import { useDemoHub } from '../support/demo-hub.ts';
+import { servicesOf, type TestDesktop } from '../support/desktop.ts';
 
 const JONAS = 'jonas@nordlys-atelier.example';
 const LUCA = 'luca@nordlys-atelier.example';

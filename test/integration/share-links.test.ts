@@ -19,8 +19,8 @@ import { hubDb, replicaDb } from '../../main/store/database.ts';
 import type { BuyerSelectionList, SharedSelection } from '../../preload/contract/index.ts';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { createHubClient, HubUnreachable } from '../../main/sync/hub-client.ts';
-import { DEMO_REP, servicesOf, useDemoHub } from '../support/demo-hub.ts';
-import { openDesktop } from '../support/desktop.ts';
+import { DEMO_REP, useDemoHub } from '../support/demo-hub.ts';
+import { openDesktop, servicesOf } from '../support/desktop.ts';
 import type { TestDesktop } from '../support/desktop.ts';
 
 const ADMIN = 'maja@nordlys-atelier.example';

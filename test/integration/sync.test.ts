@@ -9,8 +9,8 @@ import { hubDb, replicaDb, type StoreDb } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
 import { createHubClient, HubUnreachable } from '../../main/sync/hub-client.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
-import { servicesOf, useDemoHub } from '../support/demo-hub.ts';
-import { openDesktop, type TestDesktop } from '../support/desktop.ts';
+import { useDemoHub } from '../support/demo-hub.ts';
+import { openDesktop, servicesOf, type TestDesktop } from '../support/desktop.ts';
 
 const REP = 'jonas@nordlys-atelier.example';
 const ADMIN = 'maja@nordlys-atelier.example';

@@ -11,8 +11,8 @@ import {
 import type { StoreDb } from '../../main/store/database.ts';
 import { createHubClient } from '../../main/sync/hub-client.ts';
 import { BuyerListInput } from '../../preload/contract/index.ts';
-import { servicesOf, useDemoHub } from '../support/demo-hub.ts';
-import type { TestDesktop } from '../support/desktop.ts';
+import { useDemoHub } from '../support/demo-hub.ts';
+import { servicesOf, type TestDesktop } from '../support/desktop.ts';
 
 const JONAS = 'jonas@nordlys-atelier.example';
 const AIKO = 'aiko@nordlys-atelier.example';

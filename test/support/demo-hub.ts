@@ -81,14 +81,3 @@ export function useDemoHub(prefix: string) {
     },
   };
 }
-
-/** What a desktop's services are called with. */
-export function servicesOf(d: TestDesktop) {
-  return {
-    db: d.store.db,
-    session: d.session,
-    engine: d.engine,
-    clock: () => new Date(),
-    builtInHub: null,
-  };
-}

@@ -70,3 +70,14 @@ export async function openDesktop(
     },
   };
 }
+
+/** What a desktop's services are called with. */
+export function servicesOf(d: TestDesktop) {
+  return {
+    db: d.store.db,
+    session: d.session,
+    engine: d.engine,
+    clock: () => new Date(),
+    builtInHub: null,
+  };
+}

@@ -13,6 +13,7 @@ import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { useNewSelectionStore } from '../state/newSelection.ts';
 import { useSelectionStore } from '../state/selection.ts';
 import { useSyncStore } from '../state/sync.ts';
+import { DialogBoundary } from './Boundaries.tsx';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 import { Menu } from './Menu.tsx';
@@ -124,11 +125,13 @@ function Editor({ detail }: { detail: SelectionDetail }) {
         onClose={() => setConfirmDelete(false)}
       />
       {sharing ? (
-        <ShareLinkDialog
-          selectionId={detail.id}
-          selectionName={detail.name}
-          onClose={() => setSharing(false)}
-        />
+        <DialogBoundary dialog="shareLink" close={() => setSharing(false)}>
+          <ShareLinkDialog
+            selectionId={detail.id}
+            selectionName={detail.name}
+            onClose={() => setSharing(false)}
+          />
+        </DialogBoundary>
       ) : null}
       {renaming ? <RenameDialog detail={detail} onClose={() => setRenaming(false)} /> : null}
     </article>

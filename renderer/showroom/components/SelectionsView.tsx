@@ -69,7 +69,9 @@ function SelectionFilters() {
       store.state.session.user.role === 'admin',
   );
   const owner = useSelectionsStore((state) => state.owner);
-  const owners = useSelectionsStore((state) => state.shown?.owners ?? []);
+  // The fallback stays outside the selector: a new [] from inside it, while the list is
+  // still loading, is a new answer on every render, and React renders again forever.
+  const owners = useSelectionsStore((state) => state.shown?.owners) ?? [];
   const buyer = useSelectionsStore((state) => state.buyer);
   const setOwner = useSelectionsStore((state) => state.setOwner);
   const setBuyer = useSelectionsStore((state) => state.setBuyer);

@@ -8,6 +8,13 @@ export const en = {
   cancel: 'Cancel',
   splash: 'Opening Trunkshow…',
   sessionFailed: 'Trunkshow could not tell whether this computer is signed in.',
+  failure: {
+    view: '{{name}} could not be shown',
+    dialog: 'This window could not be shown',
+    lead: 'Something went wrong while showing it. The rest of Trunkshow still works.',
+    reloadView: 'Reload this view',
+    reloadDialog: 'Reload',
+  },
   role: { admin: 'Admin', rep: 'Sales rep' },
   language: { en: 'English', ja: '日本語' },
   signIn: {

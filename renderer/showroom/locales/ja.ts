@@ -9,6 +9,13 @@ export const ja: Messages = {
   cancel: 'キャンセル',
   splash: 'Trunkshow を起動しています…',
   sessionFailed: 'このコンピュータのサインイン状態を確認できませんでした。',
+  failure: {
+    view: '「{{name}}」を表示できませんでした',
+    dialog: 'このウィンドウを表示できませんでした',
+    lead: '表示中に問題が発生しました。ほかの画面はそのまま使えます。',
+    reloadView: 'この画面を再読み込み',
+    reloadDialog: '再読み込み',
+  },
   role: { admin: '管理者', rep: '営業担当' },
   language: { en: 'English', ja: '日本語' },
   signIn: {

@@ -38,16 +38,24 @@ interface SessionStore {
 
 let latestLoad = 0;
 
-/** What one signed-in person saw must not show for the next one, who may use another hub. */
-function forgetSignedInData(): void {
+/**
+ * Forgets what the views hold, so the one shown loads afresh: after signing in as someone
+ * else, and when a view that failed is reloaded (what it held may be what broke it).
+ */
+export function forgetViewData(): void {
   useCatalogStore.getState().invalidate();
-  useCatalogStore.getState().clear();
-  useBrandStore.getState().reset();
   useBuyersStore.getState().reset();
-  useBuyerFormStore.getState().close();
   useDevicesStore.getState().reset();
   useSelectionsStore.getState().reset();
   useSelectionStore.getState().reset();
+}
+
+/** What one signed-in person saw must not show for the next one, who may use another hub. */
+function forgetSignedInData(): void {
+  forgetViewData();
+  useCatalogStore.getState().clear();
+  useBrandStore.getState().reset();
+  useBuyerFormStore.getState().close();
   useNewSelectionStore.getState().close();
   useNavigationStore.getState().go('catalog');
 }

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../../main/services/actor.ts';
 import { dispatch, type HandlerTable } from '../../../main/services/dispatch.ts';
 import { createHandlers } from '../../../main/services/handlers.ts';
@@ -122,5 +122,34 @@ describe('dispatch', () => {
       },
     });
     expect(failures).toEqual(['brand.summary']);
+  });
+
+  it('writes an error that stopped part of the window to the log, with the top of its stack', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const frames = Array.from({ length: 40 }, (_, at) => `    at Frame${at} (showroom.js:1:${at})`);
+    const result = await dispatch(handlers, 'app.reportError', actor, {
+      part: 'view:selections',
+      message: 'Maximum update depth exceeded',
+      stack: [
+        'Error: Maximum update depth exceeded',
+        ...frames,
+        '',
+        '    at SelectionFilters',
+      ].join('\n'),
+    });
+    expect(result).toEqual({ ok: true, value: null });
+    expect(logged).toHaveBeenCalledOnce();
+    const line = String(logged.mock.calls[0]?.[0]);
+    logged.mockRestore();
+    expect(line.split('\n')).toEqual([
+      "The showroom's view:selections failed: Maximum update depth exceeded",
+      'Error: Maximum update depth exceeded',
+      ...frames.slice(0, 14),
+    ]);
+  });
+
+  it('refuses an error report without the part of the window it came from', async () => {
+    const result = await dispatch(handlers, 'app.reportError', actor, { message: 'x', stack: '' });
+    expect(result).toMatchObject({ ok: false, error: { issues: [{ path: 'part' }] } });
   });
 });
