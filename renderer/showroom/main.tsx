@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { AppBoundary } from './components/Boundaries.tsx';
 import { firstSpoken } from '../ui/i18n.ts';
 import { initShowroomI18n } from './i18n.ts';
 import './styles.css';
@@ -12,7 +13,9 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <AppBoundary>
+        <App />
+      </AppBoundary>
     </StrictMode>,
   );
 }

@@ -30,6 +30,42 @@ export function ViewBoundary({ view, children }: { view: View; children: ReactNo
   );
 }
 
+/**
+ * The last resort around the whole window, for a failure outside any view (the header,
+ * the sign-in screen): the window says so and reloads, never stays blank.
+ */
+export function AppBoundary({ children }: { children: ReactNode }) {
+  return (
+    <ErrorBoundary
+      onError={(error, components) => report('app', error, components)}
+      fallback={() => <AppFailure />}
+    >
+      {children}
+    </ErrorBoundary>
+  );
+}
+
+function AppFailure() {
+  const { t } = useTranslation();
+  return (
+    <StatePanel
+      tone="error"
+      icon="error"
+      title={t('failure.app')}
+      lead={t('failure.appLead')}
+      action={
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => window.location.reload()}
+        >
+          {t('failure.reloadApp')}
+        </button>
+      }
+    />
+  );
+}
+
 /** A dialog that fails becomes a small one that says so, to reload or close. */
 export function DialogBoundary({
   dialog,
