@@ -24,7 +24,7 @@ import { useBrandStore } from './state/brand.ts';
 import { useBuyerFormStore } from './state/buyerForm.ts';
 import { useDevicesStore } from './state/devices.ts';
 import { useImportStore } from './state/import.ts';
-import { useNavigationStore } from './state/navigation.ts';
+import { useNavigationStore, viewsFor } from './state/navigation.ts';
 import { useNewSelectionStore } from './state/newSelection.ts';
 import { useSessionStore } from './state/session.ts';
 import { useStyleStore } from './state/style.ts';
@@ -66,7 +66,8 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
   const summary = useBrandStore((state) => state.summary);
   const view = useNavigationStore((state) => state.view);
   const brand = summary.status === 'ready' ? summary.summary.name : session.brand;
-  const admin = session.user.role === 'admin';
+  // A section the role may not see (left open by another account) shows the catalog.
+  const shown = viewsFor(session.user.role).includes(view) ? view : 'catalog';
 
   useEffect(() => {
     void loadSummary();
@@ -83,18 +84,18 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
       <HubMovedBanner />
       <main className="app__main">
         {/* Keyed by view: another section starts with a boundary that has seen no failure. */}
-        <ViewBoundary key={view} view={view}>
-          {view === 'buyers' ? (
+        <ViewBoundary key={shown} view={shown}>
+          {shown === 'buyers' ? (
             <BuyersView />
-          ) : view === 'selections' ? (
+          ) : shown === 'selections' ? (
             <SelectionsView />
-          ) : view === 'orders' ? (
+          ) : shown === 'orders' ? (
             <OrdersView />
-          ) : view === 'devices' && admin ? (
+          ) : shown === 'devices' ? (
             <DevicesView />
-          ) : view === 'settings' && admin ? (
+          ) : shown === 'settings' ? (
             <SettingsView />
-          ) : view === 'audit' && admin ? (
+          ) : shown === 'audit' ? (
             <AuditView />
           ) : (
             <CatalogView />

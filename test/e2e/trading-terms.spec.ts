@@ -52,6 +52,13 @@ test('a rep proposes a buyer’s new trading terms and an admin approves them', 
   test.setTimeout(180_000);
   const rep = await (await browser.newContext()).newPage();
   await signedIn(rep, repShell, 'Jonas Berg');
+  // A rep is shown only the sections a rep works in.
+  await expect(rep.getByRole('navigation', { name: 'Sections' }).getByRole('button')).toHaveText([
+    'Catalog',
+    'Selections',
+    'Orders',
+    'Buyers',
+  ]);
   const first = rep.getByRole('list', { name: 'Buyers' }).getByRole('listitem').first();
   const buyer = (await first.locator('.buyer-row__name-text').textContent()) ?? '';
   await first.getByRole('button').click();

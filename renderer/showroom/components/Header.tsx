@@ -3,7 +3,7 @@ import { hasActiveFilters } from '../../../main/domain/catalog-filters.ts';
 import type { SignedInUser } from '../../../preload/contract/index.ts';
 import { useBrandStore } from '../state/brand.ts';
 import { useSearchPending, useShownResult } from '../state/catalog.ts';
-import { useNavigationStore, type View } from '../state/navigation.ts';
+import { useNavigationStore, viewsFor, type View } from '../state/navigation.ts';
 import { AccountMenu } from './AccountMenu.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { ImportButton, ImportProgress } from './ImportButton.tsx';
@@ -24,16 +24,18 @@ export function Header({ user }: { user: SignedInUser }) {
   const pending = useSearchPending();
   const brand = summary.status === 'ready' ? summary.summary : null;
   const noMatches = shown !== undefined && shown.total === 0 && shown.query !== '';
-  const admin = user.role === 'admin';
+  const views = viewsFor(user.role);
+  // More sections than the four every rep has need the header's full width.
+  const wide = views.length > 4;
 
   return (
     <header className="topbar">
-      <div className={`topbar__inner${admin ? ' topbar__inner--admin' : ''}`}>
+      <div className={`topbar__inner${wide ? ' topbar__inner--admin' : ''}`}>
         <div className="topbar__brand">
           <h1 className="brand-name">{brand?.name ?? t('appName')}</h1>
           <StyleCount />
         </div>
-        <Sections admin={admin} />
+        <Sections views={views} />
         <div className="topbar__session">
           <SyncIndicator />
           <AccountMenu user={user} />
@@ -65,13 +67,10 @@ export function Header({ user }: { user: SignedInUser }) {
 }
 
 /** Catalog, Selections, Orders, Buyers and, for admins, Devices, Settings and API Logs. */
-function Sections({ admin }: { admin: boolean }) {
+function Sections({ views }: { views: View[] }) {
   const { t } = useTranslation();
   const view = useNavigationStore((state) => state.view);
   const go = useNavigationStore((state) => state.go);
-  const views: View[] = admin
-    ? ['catalog', 'selections', 'orders', 'buyers', 'devices', 'settings', 'audit']
-    : ['catalog', 'selections', 'orders', 'buyers'];
   return (
     <nav className="sections" aria-label={t('nav.label')}>
       <ul className="sections__list">

@@ -6,7 +6,7 @@ import { formatDate } from '../format.ts';
 import { useNewSelectionStore } from '../state/newSelection.ts';
 import { useSelectionStore } from '../state/selection.ts';
 import { useSelectionsStore, type OwnerFilter } from '../state/selections.ts';
-import { useSessionStore } from '../state/session.ts';
+import { useCan } from '../hooks/useCan.ts';
 import { SelectionEditor } from './SelectionEditor.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import './Field.css';
@@ -62,12 +62,7 @@ export function SelectionsView() {
 
 function SelectionFilters() {
   const { t } = useTranslation();
-  const admin = useSessionStore(
-    (store) =>
-      store.state.status === 'ready' &&
-      store.state.session.state === 'signed_in' &&
-      store.state.session.user.role === 'admin',
-  );
+  const seesEveryone = useCan('seeEverySelection');
   const owner = useSelectionsStore((state) => state.owner);
   // The fallback stays outside the selector: a new [] from inside it, while the list is
   // still loading, is a new answer on every render, and React renders again forever.
@@ -98,7 +93,7 @@ function SelectionFilters() {
         maxLength={200}
         autoComplete="off"
       />
-      {admin ? (
+      {seesEveryone ? (
         <select
           className="field__control"
           aria-label={t('selections.owner')}

@@ -1,7 +1,30 @@
 import { create } from 'zustand';
+import type { StaffRole } from '../../../main/domain/model.ts';
+import { can, type StaffAction } from '../../../main/domain/permissions.ts';
 
 export type View =
   'catalog' | 'buyers' | 'selections' | 'orders' | 'devices' | 'settings' | 'audit';
+
+/**
+ * The sections in the header's order, each with what a person must be allowed to do
+ * (any one of) to see it; none for the sections every rep works in.
+ */
+const SECTIONS: readonly { view: View; forWhoMay: readonly StaffAction[] }[] = [
+  { view: 'catalog', forWhoMay: [] },
+  { view: 'selections', forWhoMay: [] },
+  { view: 'orders', forWhoMay: [] },
+  { view: 'buyers', forWhoMay: [] },
+  { view: 'devices', forWhoMay: ['manageDevices', 'unlockAccounts'] },
+  { view: 'settings', forWhoMay: ['changeShareLinkSettings', 'changeHubAddress'] },
+  { view: 'audit', forWhoMay: ['readApiLogs'] },
+];
+
+/** The sections a role is shown: only what it may use. */
+export function viewsFor(role: StaffRole): View[] {
+  return SECTIONS.filter(
+    ({ forWhoMay }) => forWhoMay.length === 0 || forWhoMay.some((action) => can(role, action)),
+  ).map(({ view }) => view);
+}
 
 interface NavigationStore {
   view: View;
