@@ -1,8 +1,7 @@
-import { TOKEN_GUESS_LIMIT } from '../../domain/rate-limit.ts';
 import { LINK_EXPIRED_MESSAGE, shareLinkStatus } from '../../domain/share-links.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { selectionHead, type SelectionHeadRow } from '../../store/selection-queries.ts';
-import { recordHit, waitFor } from '../auth/limits.ts';
+import { countUnknownToken } from '../auth/limits.ts';
 import { tokenHash } from '../auth/tokens.ts';
 import { HubRefusal } from '../errors.ts';
 import { dataVersion, type SharedSelectionCache } from '../shared-selections.ts';
@@ -26,21 +25,6 @@ export const linkExpired = () => new HubRefusal(404, 'link_expired', LINK_EXPIRE
 export function linkHolders(deps: LinkHolderDependencies) {
   const { db, clock } = deps;
 
-  /** Counts a token that names no link; refuses once this address has tried too many. */
-  async function unknownToken(address: string, now: Date): Promise<void> {
-    const guesses = { key: `share-token@${address}`, limit: TOKEN_GUESS_LIMIT };
-    const wait = await waitFor(db, guesses, now);
-    if (wait > 0) {
-      throw new HubRefusal(
-        429,
-        'rate_limited',
-        'Too many links that do not open were tried from here. Try again later.',
-        { retryAfterSeconds: Math.ceil(wait / 1000) },
-      );
-    }
-    await recordHit(db, guesses.key, now);
-  }
-
   return async (token: string, visitor: Visitor): Promise<LinkHolder> => {
     const now = clock();
     const hub = hubDb(db);
@@ -51,7 +35,12 @@ export function linkHolders(deps: LinkHolderDependencies) {
       .where('token_hash', '=', tokenHash(token))
       .executeTakeFirst();
     if (!found) {
-      await unknownToken(visitor.address, now);
+      await countUnknownToken(
+        db,
+        `share-token@${visitor.address}`,
+        now,
+        'Too many links that do not open were tried from here. Try again later.',
+      );
       throw linkExpired();
     }
     const version = found.data_version ?? 0;
