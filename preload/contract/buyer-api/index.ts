@@ -1,12 +1,7 @@
 import type { z } from 'zod';
 import type { HubErrorBody } from '../hub-errors.ts';
-import {
-  buyerRoutes,
-  type BuyerOperationName,
-  type BuyerRoutes,
-  type COMMON_REFUSALS,
-} from './routes.ts';
-import { buyerSchemas } from './schemas.ts';
+import type { BuyerOperationName, BuyerRoutes, COMMON_REFUSALS } from './routes.ts';
+import type { buyerSchemas } from './schemas.ts';
 
 /**
  * The hub's buyer-facing API, declared once: what the buyer pages may ask of the hub that
@@ -14,8 +9,7 @@ import { buyerSchemas } from './schemas.ts';
  * same name; the hub mounts one handler per operation (main/hub/buyer-api/), and the
  * buyer pages call it through renderer/buyer/call.ts.
  */
-export { buyerRoutes, buyerSchemas };
-export type { BuyerOperationName, BuyerRoute } from './routes.ts';
+export { buyerRoutes, type BuyerOperationName, type BuyerRoute } from './routes.ts';
 export * from './schemas.ts';
 
 type Schemas = typeof buyerSchemas;
@@ -50,7 +44,7 @@ type LinkHolderOperation = {
 // A link holder is known by the token in its input: an operation for link holders without
 // one fails the build here.
 type Holds<Condition extends true> = Condition;
-export type _LinkHoldersSendTokens = Holds<
+type _LinkHoldersSendTokens = Holds<
   {
     [Name in LinkHolderOperation]: BuyerParsedInputOf<Name> extends { token: string }
       ? true
