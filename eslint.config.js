@@ -79,6 +79,33 @@ const layerRules = [
     },
   },
   {
+    // The contract's schemas are zod, which would add about 20 KB (compressed) to a
+    // phone's first screen; the pages take their types, and at run time load only the
+    // contract's routes, which import nothing.
+    name: 'buyer pages load no zod',
+    files: ['renderer/buyer/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['zod', 'zod/*'],
+              allowTypeImports: true,
+              message: 'The buyer pages load no zod: import types only.',
+            },
+            {
+              regex: '^(\\.\\./)+preload/contract/(?!buyer-api/routes\\.ts$)',
+              allowTypeImports: true,
+              message:
+                'The buyer pages take the contract for its types (import type); at run time they load preload/contract/buyer-api/routes.ts only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: 'transports carry calls and hold no business logic',
     files: ['main/electron/**/*.ts', 'main/shell/browser-transport.ts', 'preload/*.ts'],
     rules: {

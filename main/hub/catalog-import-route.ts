@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { CSV_FILE_MAX_BYTES, type CatalogImportReport } from '../../preload/contract/index.ts';
 import { importCatalogCsv } from '../services/catalog-import.ts';
 import { requirePermission, type AuthenticatedDevice } from './auth/accounts.ts';
-import { HubErrorBody, HubRefusal } from './errors.ts';
+import { HubErrorBody } from '../../preload/contract/hub-errors.ts';
+import { HubRefusal } from './errors.ts';
 import type { SyncRouteDependencies } from './sync-routes.ts';
 
 /**

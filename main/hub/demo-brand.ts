@@ -1,3 +1,4 @@
+import type { DemoBuyerAccount } from '../../preload/contract/buyer-api/index.ts';
 import {
   generateDemoBrand,
   type DemoBrandOptions,
@@ -78,14 +79,6 @@ async function isDemoHub(db: StoreDb): Promise<boolean> {
 export async function demoAccounts(db: StoreDb): Promise<DemoAccount[] | null> {
   if (!(await isDemoHub(db))) return null;
   return STAFF.map((person) => ({ ...person, password: DEMO_PASSWORD }));
-}
-
-export interface DemoBuyerAccount {
-  email: string;
-  password: string;
-  name: string;
-  /** The store (buyer) the person buys for. */
-  store: string;
 }
 
 /** The demo's buyer people who can log in to the buyer pages; null on a real brand's hub. */

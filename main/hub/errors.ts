@@ -1,55 +1,9 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { HubErrorBody, HubErrorCode } from '../../preload/contract/hub-errors.ts';
 
-/**
- * Every refusal the hub answers has one shape, `{ error: { code, message } }`, with a
- * message a person can read. Anything the client sent wrong is a 4xx; a 500 means a
- * defect in the hub and says nothing about its internals.
- */
-export const HUB_ERROR_CODES = [
-  'invalid_json',
-  'invalid_input',
-  'payload_too_large',
-  'unsupported_media_type',
-  'not_found',
-  'unauthorized',
-  'forbidden',
-  'conflict',
-  'rate_limited',
-  /** An account locked after too many failed attempts in a row, until an admin unlocks it. */
-  'account_locked',
-  'update_required',
-  'device_revoked',
-  'wrong_device',
-  'out_of_order',
-  'unknown_mutation',
-  /** A share link that is unknown, expired, revoked or switched off: one answer for all. */
-  'link_expired',
-  'unavailable',
-  'internal',
-] as const;
-export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
-
-export const HubErrorBody = z
-  .object({
-    error: z.object({
-      code: z.enum(HUB_ERROR_CODES),
-      message: z.string(),
-      /** With out_of_order: the seq the hub expects next. */
-      expectedSeq: z.number().int().optional(),
-      /** With rate_limited: when to try again. */
-      retryAfterSeconds: z.number().int().optional(),
-      /**
-       * With invalid_input from a schema: each problem's field (a dotted path within the
-       * part named in the message, such as `email`) and its code (`too_small`,
-       * `too_big`, `invalid_format`, …), for a page to say it at the field in its own words.
-       */
-      issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
-    }),
-  })
-  .meta({ id: 'HubError', description: 'Why the hub refused or could not answer a request.' });
-export type HubErrorBody = z.infer<typeof HubErrorBody>;
+// The refusal's shape and codes are part of the contract (preload/contract/hub-errors.ts):
+// the buyer pages read them too. Here is how the hub makes and sends them.
 
 type ErrorExtra = Omit<HubErrorBody['error'], 'code' | 'message'>;
 

@@ -9,11 +9,11 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Store } from '../store/database.ts';
-import { registerApiRoutes } from './api.ts';
 import { registerBuyerApp } from './buyer-app.ts';
-import { registerBuyerRoutes } from './buyer-routes.ts';
+import { createBuyerApi } from './buyer-api/handlers.ts';
+import { registerBuyerApi } from './buyer-api/register.ts';
+import { registerOpenApiDocument } from './openapi.ts';
 import { shareOpenLog } from './share-opens.ts';
-import { registerShareRoutes } from './share-routes.ts';
 import { sharedSelectionCache } from './shared-selections.ts';
 import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
 import { HashGate, type HashSlots } from './auth/hash-gate.ts';
@@ -122,7 +122,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
 
   await app.register(fastifyCookie);
-  registerApiRoutes(app, { db: options.store.db, clock, startedAt, version });
+  registerOpenApiDocument(app);
   const changes = options.changes ?? new ChangeNotifier();
   const passwordChecks = {
     db: options.store.db,
@@ -143,14 +143,17 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
   // Opens noted in the last moments are written before the store closes.
   app.addHook('onClose', () => opens.flush());
-  registerShareRoutes(app, {
+  const buyerApi = createBuyerApi({
     db: options.store.db,
     clock,
+    startedAt,
+    version,
     changes,
     opens,
     sharedSelections: sharedSelectionCache(),
+    passwordChecks,
   });
-  registerBuyerRoutes(app, { db: options.store.db, clock, passwordChecks });
+  registerBuyerApi(app, buyerApi.handlers, buyerApi.callers);
   pruneLimitEvents(app, options.store.db, clock);
   const buyerApp = await registerBuyerApp(app, options.buyerAppDir);
 

@@ -30,14 +30,14 @@ export interface SharedSelectionCache {
   /** The brand's settings at this version, read once per version. */
   brand<Settings>(version: number, read: () => Promise<Settings>): Promise<Settings>;
   /**
-   * A link's answer, built at most once per version and encoded at most once per
-   * encoding; null when what it opens is gone.
+   * A link's answer, built (as JSON text) at most once per version and encoded at most
+   * once per encoding; null when what it opens is gone.
    */
   answer(
     linkId: string,
     version: number,
     encoding: Encoding,
-    build: () => Promise<object | null>,
+    build: () => Promise<string | null>,
   ): Promise<Buffer | null>;
 }
 
@@ -50,7 +50,7 @@ export function sharedSelectionCache(max = 200): SharedSelectionCache {
   const entries = new Map<string, Entry>();
   let brand: { version: number; settings: Promise<unknown> } | null = null;
 
-  async function entryOf(linkId: string, version: number, build: () => Promise<object | null>) {
+  async function entryOf(linkId: string, version: number, build: () => Promise<string | null>) {
     const cached = entries.get(linkId);
     entries.delete(linkId);
     // Kept in order of use: the least recently opened goes first when full.
@@ -61,7 +61,7 @@ export function sharedSelectionCache(max = 200): SharedSelectionCache {
     const built = await build();
     const entry: Entry = {
       version,
-      encoded: built === null ? null : new Map([['identity', Buffer.from(JSON.stringify(built))]]),
+      encoded: built === null ? null : new Map([['identity', Buffer.from(built)]]),
     };
     entries.set(linkId, entry);
     if (entries.size > max) entries.delete(entries.keys().next().value!);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { HubHealth } from '../../preload/contract/buyer-api/index.ts';
 import type { StoreDb } from '../store/database.ts';
 import { migrationsByKind } from '../store/migrations/index.ts';
 
@@ -25,14 +26,6 @@ export function hubVersion(): string {
 /** The schema this hub runs: the name of the last migration it knows. */
 export const SCHEMA_VERSION: string = Object.keys(migrationsByKind.hub).at(-1) ?? 'none';
 
-export interface HubStatus {
-  status: 'ok';
-  version: string;
-  schemaVersion: string;
-  brand: string | null;
-  uptimeSeconds: number;
-}
-
 /**
  * What /api/health reports. Reading the brand also proves the store answers, so a
  * health check that passes means the hub can serve.
@@ -40,7 +33,7 @@ export interface HubStatus {
 export async function readHubStatus(
   db: StoreDb,
   context: { startedAt: Date; now: Date; version: string },
-): Promise<HubStatus> {
+): Promise<HubHealth> {
   const brand = await db.selectFrom('brand_settings').select('name').executeTakeFirst();
   return {
     status: 'ok',

@@ -37,7 +37,8 @@ import {
 } from './auth/accounts.ts';
 import type { PasswordCheckDependencies } from './auth/password-attempts.ts';
 import { demoAccounts, seedDemoBrand } from './demo-brand.ts';
-import { HubErrorBody, HubRefusal } from './errors.ts';
+import { HubErrorBody } from '../../preload/contract/hub-errors.ts';
+import { HubRefusal } from './errors.ts';
 import { applyPublicAddress } from './public-address.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 

@@ -37,11 +37,12 @@ export const CatalogSearchInput = z.strictObject({
   limit: z.number().int().min(1).max(500).default(60),
 });
 
-export interface ColorwaySwatch {
-  code: string;
-  name: string;
-  colorHex: string;
-}
+export const ColorwaySwatch = z.object({
+  code: z.string(),
+  name: z.string(),
+  colorHex: z.string(),
+});
+export type ColorwaySwatch = z.infer<typeof ColorwaySwatch>;
 
 /** One style as the catalog grid shows it. */
 export interface StyleCard {

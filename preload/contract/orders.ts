@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Money } from '../../main/domain/money.ts';
 import { operation } from './operation.ts';
 
-export type OrderStatus = 'Checkout Requested' | 'Order';
+export const OrderStatus = z.enum(['Checkout Requested', 'Order']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
 
 /** One order as the orders list (the OMS view) shows it. */
 export interface OrderSummary {

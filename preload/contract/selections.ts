@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { Money } from '../../main/domain/money.ts';
 import {
   MAX_QUANTITY,
   MAX_SELECTION_NAME,
   MAX_SELECTION_NOTES,
 } from '../../main/domain/selections.ts';
+import { ColorwaySwatch } from './catalog.ts';
+import { Money } from './money.ts';
 import { operation } from './operation.ts';
-import type { ColorwaySwatch } from './catalog.ts';
 import type { SyncRefusal } from './sync.ts';
 
 const id = z.string().min(1).max(64);
@@ -88,13 +88,16 @@ export interface SelectionOwner {
   name: string;
 }
 
-export interface SelectionTotalsView {
-  units: number;
-  subtotal: Money | null;
-  discountPercent: number;
-  discount: Money | null;
-  total: Money | null;
-}
+export const SelectionTotalsView = z
+  .object({
+    units: z.number().int(),
+    subtotal: Money.nullable(),
+    discountPercent: z.number(),
+    discount: Money.nullable(),
+    total: Money.nullable(),
+  })
+  .meta({ id: 'SelectionTotals' });
+export type SelectionTotalsView = z.infer<typeof SelectionTotalsView>;
 
 export interface SelectionList {
   items: SelectionSummary[];
@@ -116,34 +119,38 @@ export interface SelectionSummary {
 }
 
 /** One size of a style-colourway in a selection: the SKU, its price and what is selected. */
-export interface SelectionCell {
-  size: string;
-  skuId: string;
-  barcode: string | null;
-  quantity: number;
+export const SelectionCell = z.object({
+  size: z.string(),
+  skuId: z.string(),
+  barcode: z.string().nullable(),
+  quantity: z.number().int(),
   /**
    * Wholesale on the buyer's pricelist of a selected size; null for a size not selected,
    * and for a selected size no longer sold to this buyer (it counts in no total).
    */
-  unitPrice: Money | null;
-}
+  unitPrice: Money.nullable(),
+});
+export type SelectionCell = z.infer<typeof SelectionCell>;
 
 /** A style in one colourway, its size run with quantities: a row of the order sheet. */
-export interface SelectionStyleLine {
-  styleId: string;
-  styleNumber: string;
-  name: string;
-  pictureId: string | null;
-  colorway: ColorwaySwatch;
-  /** The style's sizes in scale order; a size not cut in this colourway is absent. */
-  cells: SelectionCell[];
-  units: number;
-  amount: Money | null;
-  /** Retail price of the colourway's sizes on the buyer's pricelist (lowest), for the linesheet. */
-  retail: Money | null;
-  /** Sizes selected that are no longer sold to this buyer; they count in no total. */
-  unsold: string[];
-}
+export const SelectionStyleLine = z
+  .object({
+    styleId: z.string(),
+    styleNumber: z.string(),
+    name: z.string(),
+    pictureId: z.string().nullable(),
+    colorway: ColorwaySwatch,
+    /** The style's sizes in scale order; a size not cut in this colourway is absent. */
+    cells: z.array(SelectionCell),
+    units: z.number().int(),
+    amount: Money.nullable(),
+    /** Retail price of the colourway's sizes on the buyer's pricelist (lowest), for the linesheet. */
+    retail: Money.nullable(),
+    /** Sizes selected that are no longer sold to this buyer; they count in no total. */
+    unsold: z.array(z.string()),
+  })
+  .meta({ id: 'SelectionStyleLine' });
+export type SelectionStyleLine = z.infer<typeof SelectionStyleLine>;
 
 export interface SelectionDetail {
   id: string;

@@ -6,7 +6,7 @@ import {
 } from '../../main/domain/hub-address.ts';
 import { MAX_EXPIRY_DAYS, MIN_EXPIRY_DAYS } from '../../main/domain/share-links.ts';
 import { operation } from './operation.ts';
-import type { SelectionStyleLine, SelectionTotalsView } from './selections.ts';
+import { SelectionStyleLine, SelectionTotalsView } from './selections.ts';
 
 const id = z.string().min(1).max(64);
 
@@ -105,26 +105,48 @@ export interface GeneratedShareLink {
   url: string;
 }
 
+/**
+ * A selection as a buyer sees it: the logged-in buyer at its ordinary address, and, with
+ * a share link's own terms added (SharedSelection), anyone holding a link.
+ */
+export const BuyerSelection = z
+  .object({
+    brand: z.string(),
+    name: z.string(),
+    notes: z.string(),
+    buyer: z.string(),
+    language: z.enum(['en', 'ja']),
+    lines: z.array(SelectionStyleLine),
+    totals: SelectionTotalsView,
+  })
+  .meta({ id: 'BuyerSelection' });
+export type BuyerSelection = z.infer<typeof BuyerSelection>;
+
 /** What a share link opens, as the hub sends it to the buyer's browser. */
-export interface SharedSelection {
-  brand: string;
-  name: string;
-  notes: string;
-  buyer: string;
-  language: 'en' | 'ja';
-  expiresAt: string;
+export const SharedSelection = BuyerSelection.extend({
+  expiresAt: z.string(),
   /** Whether the buyer may complete checkout here instead of requesting it. */
-  prepaymentCheckout: boolean;
-  lines: SelectionStyleLine[];
-  totals: SelectionTotalsView;
-}
+  prepaymentCheckout: z.boolean(),
+}).meta({ id: 'SharedSelection' });
+export type SharedSelection = z.infer<typeof SharedSelection>;
 
 /** A logged-in buyer's selections, as the buyer pages list them. */
-export interface BuyerSelectionList {
-  /** The person logged in. */
-  person: string;
-  selections: { id: string; name: string; buyer: string; units: number; updatedAt: string }[];
-}
+export const BuyerSelectionList = z
+  .object({
+    /** The person logged in. */
+    person: z.string(),
+    selections: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        buyer: z.string(),
+        units: z.number().int(),
+        updatedAt: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'BuyerSelectionList' });
+export type BuyerSelectionList = z.infer<typeof BuyerSelectionList>;
 
 export const shareLinkOperations = {
   'brand.shareLinkSettings': operation<ShareLinkSettings>()({

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountSelectionId, SELECTIONS_PAGE } from './addresses.ts';
-import { buyerSignIn, type DemoBuyerAccount } from './api.ts';
+import type { DemoBuyerAccount } from '../../preload/contract/buyer-api/index.ts';
+import { buyerSignIn } from './api.ts';
 import { Problem } from './PageStatus.tsx';
 
 /** Where to go after logging in: only a page of these buyer pages, never elsewhere. */

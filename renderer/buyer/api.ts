@@ -1,16 +1,21 @@
-import type { ContactField } from '../../main/domain/checkout-contact.ts';
-import type { BuyerSelectionList, SharedSelection } from '../../preload/contract/index.ts';
+import type {
+  BuyerInputOf,
+  BuyerOutputOf,
+  DemoBuyerAccount,
+  RefusalOf,
+} from '../../preload/contract/buyer-api/index.ts';
+import type { HubErrorBody } from '../../preload/contract/hub-errors.ts';
+import type { BuyerSelection, SharedSelection } from '../../preload/contract/index.ts';
+import { addressOf, call } from './call.ts';
 
-// What the buyer pages ask the hub. Same origin: the hub serves these pages.
+// What the buyer pages ask the hub, in the words the pages use: each answer and refusal
+// of the buyer API (preload/contract/buyer-api/) turned into what a page shows.
 
 /** The brand whose hub serves these pages, as /api/health names it; null when it cannot say. */
 export async function fetchBrand(): Promise<string | null> {
   try {
-    const response = await fetch('/api/health', {
-      headers: { accept: 'application/json' },
-      cache: 'no-store',
-    });
-    return response.ok ? ((await response.json()) as { brand: string | null }).brand : null;
+    const answer = await call('hub.health', {});
+    return answer.ok ? answer.value.brand : null;
   } catch {
     return null;
   }
@@ -28,17 +33,12 @@ export type ShareAnswer =
  */
 export async function openShare(token: string): Promise<ShareAnswer> {
   try {
-    const response = await fetch('/api/share/open', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ token }),
-      cache: 'no-store',
-    });
-    if (response.ok) return { kind: 'open', selection: (await response.json()) as SharedSelection };
-    if (response.status === 429) return { kind: 'limited' };
-    if (response.status === 404) return { kind: 'expired' };
+    const answer = await call('shareLink.open', { token });
+    if (answer.ok) return { kind: 'open', selection: answer.value };
+    if (answer.refusal?.code === 'rate_limited') return { kind: 'limited' };
+    if (answer.refusal?.code === 'link_expired') return { kind: 'expired' };
   } catch {
-    // Unreachable, or an answer that is not JSON: the same for the buyer.
+    // Unreachable: the same for the buyer as any answer the page cannot use.
   }
   return { kind: 'failed' };
 }
@@ -49,44 +49,25 @@ export async function sharedPicture(
   id: string,
   priority: RequestPriority,
 ): Promise<Blob> {
-  const response = await fetch(`/api/share/pictures/${encodeURIComponent(id)}`, {
-    headers: { 'x-share-token': token },
-    cache: 'no-store',
-    priority,
-  });
-  if (!response.ok) throw new Error(`The hub answered ${response.status}`);
-  return response.blob();
+  const answer = await call('shareLink.picture', { id, token }, { priority });
+  if (!answer.ok) throw new Error(`The hub answered ${answer.status}`);
+  return answer.value;
 }
 
-export interface CheckoutForm extends Record<ContactField, string> {
-  orderId: string;
-  complete: boolean;
-}
+export type CheckoutForm = Omit<BuyerInputOf<'shareLink.checkout'>, 'token'>;
 
 /** A problem the hub found, by field (`email`) and code (`invalid_format`). */
-export interface FieldIssue {
-  path: string;
-  code: string;
-}
+export type FieldIssue = NonNullable<HubErrorBody['error']['issues']>[number];
 
 export type CheckoutAnswer =
-  | { ok: true; status: 'Checkout Requested' | 'Order' }
-  | { ok: false; code: string | null; issues: FieldIssue[] };
+  | { ok: true; status: BuyerOutputOf<'shareLink.checkout'>['status'] }
+  | { ok: false; code: RefusalOf<'shareLink.checkout'> | null; issues: FieldIssue[] };
 
 /** Request Checkout (or, with prepayment, complete it); a retry with the same order id places nothing twice. */
 export async function checkout(token: string, form: CheckoutForm): Promise<CheckoutAnswer> {
-  const response = await fetch('/api/share/checkout', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ token, ...form }),
-    cache: 'no-store',
-  });
-  const body = (await response.json().catch(() => null)) as {
-    status?: 'Checkout Requested' | 'Order';
-    error?: { code: string; issues?: FieldIssue[] };
-  } | null;
-  if (response.ok && body?.status) return { ok: true, status: body.status };
-  return { ok: false, code: body?.error?.code ?? null, issues: body?.error?.issues ?? [] };
+  const answer = await call('shareLink.checkout', { token, ...form });
+  if (answer.ok) return { ok: true, status: answer.value.status };
+  return { ok: false, code: answer.refusal?.code ?? null, issues: answer.refusal?.issues ?? [] };
 }
 
 /**
@@ -94,82 +75,54 @@ export async function checkout(token: string, form: CheckoutForm): Promise<Check
  * code of the hub's refusal (`unauthorized`, `rate_limited`, …) for the page to put in
  * the buyer's words.
  */
-export async function buyerSignIn(email: string, password: string): Promise<string | null> {
-  const response = await fetch('/api/buyer/sign-in', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ email, password }),
-    credentials: 'same-origin',
-  });
-  if (response.ok) return null;
-  const body = (await response.json().catch(() => null)) as { error?: { code: string } } | null;
-  return body?.error?.code ?? 'unavailable';
+export async function buyerSignIn(
+  email: string,
+  password: string,
+): Promise<RefusalOf<'buyer.signIn'> | null> {
+  const answer = await call('buyer.signIn', { email, password });
+  return answer.ok ? null : (answer.refusal?.code ?? 'unavailable');
 }
 
 export type AccountSelection =
-  | { kind: 'open'; selection: Omit<SharedSelection, 'expiresAt' | 'prepaymentCheckout'> }
-  | { kind: 'login' }
-  | { kind: 'missing' };
+  { kind: 'open'; selection: BuyerSelection } | { kind: 'login' } | { kind: 'missing' };
 
 export async function accountSelection(
   id: string,
   signal?: AbortSignal,
 ): Promise<AccountSelection> {
-  const response = await fetch(`/api/buyer/selections/${encodeURIComponent(id)}`, {
-    credentials: 'same-origin',
-    cache: 'no-store',
-    ...(signal ? { signal } : {}),
-  });
-  if (response.status === 401) return { kind: 'login' };
-  const body = (await response.json().catch(() => null)) as
-    | (Omit<SharedSelection, 'expiresAt' | 'prepaymentCheckout'> & { error?: undefined })
-    | { error: { message: string } }
-    | null;
-  if (response.ok && body && !body.error) return { kind: 'open', selection: body };
+  const answer = await call('buyer.selection', { id }, signal ? { signal } : {});
+  if (answer.ok) return { kind: 'open', selection: answer.value };
+  if (answer.refusal?.code === 'unauthorized') return { kind: 'login' };
   return { kind: 'missing' };
 }
 
-export type AccountSelections = { kind: 'open'; list: BuyerSelectionList } | { kind: 'login' };
+export type AccountSelections =
+  { kind: 'open'; list: BuyerOutputOf<'buyer.selections'> } | { kind: 'login' };
 
 /** The selections of the logged-in buyer's stores. */
 export async function accountSelections(signal?: AbortSignal): Promise<AccountSelections> {
-  const response = await fetch('/api/buyer/selections', {
-    credentials: 'same-origin',
-    cache: 'no-store',
-    ...(signal ? { signal } : {}),
-  });
-  if (response.status === 401) return { kind: 'login' };
-  if (!response.ok) throw new Error(`The hub answered ${response.status}`);
-  return { kind: 'open', list: (await response.json()) as BuyerSelectionList };
+  const answer = await call('buyer.selections', {}, signal ? { signal } : {});
+  if (answer.ok) return { kind: 'open', list: answer.value };
+  if (answer.refusal?.code === 'unauthorized') return { kind: 'login' };
+  throw new Error(`The hub answered ${answer.status}`);
 }
 
 /** Logs the buyer out here and at the hub. */
 export async function buyerSignOut(): Promise<void> {
-  const response = await fetch('/api/buyer/sign-out', {
-    method: 'POST',
-    credentials: 'same-origin',
-  });
-  if (!response.ok) throw new Error(`The hub answered ${response.status}`);
+  const answer = await call('buyer.signOut', {});
+  if (!answer.ok) throw new Error(`The hub answered ${answer.status}`);
 }
 
 /** A picture of the logged-in buyer's selections: the session cookie authorises it. */
 export function accountPictureUrl(id: string): string {
-  return `/api/buyer/pictures/${encodeURIComponent(id)}`;
-}
-
-export interface DemoBuyerAccount {
-  email: string;
-  password: string;
-  name: string;
-  store: string;
+  return addressOf('buyer.picture', { id });
 }
 
 /** The demo brand's buyer logins; null on a real brand's hub, which never lists any (or when the hub cannot say). */
 export async function demoBuyerAccounts(): Promise<DemoBuyerAccount[] | null> {
   try {
-    const response = await fetch('/api/buyer/demo-accounts', { cache: 'no-store' });
-    if (!response.ok) return null;
-    return ((await response.json()) as { accounts: DemoBuyerAccount[] | null }).accounts;
+    const answer = await call('buyer.demoAccounts', {});
+    return answer.ok ? answer.value.accounts : null;
   } catch {
     return null;
   }

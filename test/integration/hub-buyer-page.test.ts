@@ -7,9 +7,11 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBuyerAccounts } from '../../main/hub/demo-brand.ts';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { hubDb } from '../../main/store/database.ts';
 import { CHROMIUM_PATH, launchChromium } from '../support/chromium.ts';
-import { shareSizeRuns } from '../support/shared-selection.ts';
+import { insertSharedSelection, shareSizeRuns } from '../support/shared-selection.ts';
 
 /**
  * The real buyer app, built by Vite, served by the hub under its strict CSP and opened
@@ -257,6 +259,54 @@ describe('buyer web app under the hub', () => {
     );
     expect(await page.locator('#checkout-email-problem').count()).toBe(0);
     expect(await page.getByText('The body is not valid').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('lets a buyer with an account log in, read a selection of their store with its pictures, and log out', async () => {
+    const db = hubDb(hub.store.db);
+    const [person] = (await demoBuyerAccounts(hub.store.db))!;
+    const buyer = await db
+      .selectFrom('buyer_memberships as m')
+      .innerJoin('buyer_users as u', 'u.id', 'm.buyer_user_id')
+      .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+      .select(['b.id', 'b.pricelist_id'])
+      .where('u.email', '=', person!.email)
+      .executeTakeFirstOrThrow();
+    const skus = await db
+      .selectFrom('skus as s')
+      .innerJoin('colorways as c', 'c.id', 's.colorway_id')
+      .innerJoin('prices as p', (join) =>
+        join.onRef('p.sku_id', '=', 's.id').on('p.pricelist_id', '=', buyer.pricelist_id),
+      )
+      .select('s.id')
+      .where('c.picture_id', 'is not', null)
+      .limit(3)
+      .execute();
+    await insertSharedSelection(hub.store.db, {
+      buyerId: buyer.id,
+      skuIds: skus.map((sku) => sku.id),
+      name: 'For your store',
+    });
+
+    const { page, problems } = await open('/login');
+    await page.getByRole('button', { name: `Use ${person!.name} (${person!.store})` }).click();
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/selections');
+    await page.getByRole('link', { name: /^For your store/ }).click();
+    await page.getByRole('heading', { name: 'For your store' }).waitFor();
+    // Pictures come by the session cookie, at their plain address.
+    await expect
+      .poll(() =>
+        page.evaluate<number>("document.querySelector('img.shared__picture')?.naturalWidth ?? 0"),
+      )
+      .toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    // The session ended at the hub: its pages send the buyer back to log in.
+    await page.goto(`${hub.url}/selections`);
+    await page.waitForURL('**/login?next=%2Fselections');
+    // The hub's 401 to the ended session is the only thing the console notes.
+    expect(problems.filter((problem) => !problem.includes('401'))).toEqual([]);
     await page.context().close();
   });
 

@@ -2,9 +2,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { HubRefusal } from '../errors.ts';
 import { can, type StaffAction } from '../../domain/permissions.ts';
-import { TOKEN_GUESS_LIMIT } from '../../domain/rate-limit.ts';
 import { auditRow } from '../audit.ts';
-import { recordHit, waitFor } from './limits.ts';
+import { countUnknownToken } from './limits.ts';
 import { checkPassword, type PasswordCheckDependencies } from './password-attempts.ts';
 import { hashPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
@@ -219,17 +218,12 @@ export async function authenticateDevice(
         .executeTakeFirst()
     : undefined;
   if (!device) {
-    const guesses = { key: `device-token@${address}`, limit: TOKEN_GUESS_LIMIT };
-    const wait = await waitFor(db, guesses, now);
-    if (wait > 0) {
-      throw new HubRefusal(
-        429,
-        'rate_limited',
-        'Too many requests with an unknown device credential. Try again later.',
-        { retryAfterSeconds: Math.ceil(wait / 1000) },
-      );
-    }
-    await recordHit(db, guesses.key, now);
+    await countUnknownToken(
+      db,
+      `device-token@${address}`,
+      now,
+      'Too many requests with an unknown device credential. Try again later.',
+    );
     throw new HubRefusal(
       401,
       'unauthorized',

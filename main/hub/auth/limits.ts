@@ -1,9 +1,11 @@
 import {
   LONGEST_LIMIT_WINDOW_MS,
   retryAfterMs,
+  TOKEN_GUESS_LIMIT,
   type FailureLimit,
 } from '../../domain/rate-limit.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
+import { HubRefusal } from '../errors.ts';
 
 /**
  * Events counted against limits, kept in the hub's store so the limits survive a
@@ -29,7 +31,7 @@ async function eventsInWindow(db: StoreDb, { key, limit }: CountedKey, now: Date
 }
 
 /** How long until one more event under the key fits its limit; 0 when it fits now. */
-export async function waitFor(db: StoreDb, counted: CountedKey, now: Date): Promise<number> {
+async function waitFor(db: StoreDb, counted: CountedKey, now: Date): Promise<number> {
   return retryAfterMs(await eventsInWindow(db, counted, now), counted.limit, now);
 }
 
@@ -62,8 +64,23 @@ export async function release(db: StoreDb, attempt: string): Promise<void> {
   await hubDb(db).deleteFrom('limit_hits').where('attempt', '=', attempt).execute();
 }
 
-/** Counts one event that already happened (an unknown token was tried). */
-export async function recordHit(db: StoreDb, key: string, now: Date): Promise<void> {
+/**
+ * Counts a token that names nothing (a share link, a device credential) under `key`, one
+ * per address, and refuses with `message` once that address has tried too many. A real
+ * token never comes here, so it is never refused for what others tried.
+ */
+export async function countUnknownToken(
+  db: StoreDb,
+  key: string,
+  now: Date,
+  message: string,
+): Promise<void> {
+  const wait = await waitFor(db, { key, limit: TOKEN_GUESS_LIMIT }, now);
+  if (wait > 0) {
+    throw new HubRefusal(429, 'rate_limited', message, {
+      retryAfterSeconds: Math.ceil(wait / 1000),
+    });
+  }
   await hubDb(db)
     .insertInto('limit_hits')
     .values({ key, at: now.toISOString(), attempt: null })

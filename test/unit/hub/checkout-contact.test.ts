@@ -5,7 +5,7 @@ import {
   CONTACT_FIELDS,
   contactProblem,
 } from '../../../main/domain/checkout-contact.ts';
-import { checkoutContactFields } from '../../../main/hub/checkout-contact.ts';
+import { checkoutContactFields } from '../../../preload/contract/buyer-api/checkout-contact.ts';
 
 /**
  * The buyer's page checks a contact with the domain's rule, the hub with its zod fields:

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECKOUT_CONTACT, type ContactRule } from '../domain/checkout-contact.ts';
+import { CHECKOUT_CONTACT, type ContactRule } from '../../../main/domain/checkout-contact.ts';
 
 /**
  * The checkout contact as the hub reads it from a request body: the domain's rules as

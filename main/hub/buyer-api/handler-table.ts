@@ -1,0 +1,122 @@
+import type { z } from 'zod';
+import {
+  buyerSchemas,
+  type AnswerKindOf,
+  type BuyerOperationName,
+  type BuyerOutputOf,
+  type BuyerParsedInputOf,
+} from '../../../preload/contract/buyer-api/index.ts';
+import type { BuyerRoutes } from '../../../preload/contract/buyer-api/routes.ts';
+import type { Encoding } from '../shared-selections.ts';
+
+/**
+ * Who calls the buyer API. Audit rows name a link holder as `anonymous` (main/hub/audit.ts):
+ * the hub knows the link, not the person.
+ */
+export interface Visitor {
+  kind: 'visitor';
+  /** The client's address, which every limit counts by. */
+  address: string;
+  /** The buyer session cookie's value, when the request carried one. */
+  session: string | null;
+}
+
+/** Whoever holds a live share link: what the hub read with it, at one moment. */
+export interface LinkHolder {
+  kind: 'linkHolder';
+  address: string;
+  link: { id: string; selectionId: string; expiresAt: string };
+  /** The brand's name and whether it takes prepayment, when the link was looked up. */
+  brand: { name: string; prepaymentCheckout: boolean };
+  /** The hub's data version read with the link: prepared answers are kept per version. */
+  dataVersion: number;
+  /** When the link was looked up and found live. */
+  at: Date;
+}
+
+/** A buyer person logged in with a session cookie. */
+export interface SignedInBuyer {
+  kind: 'buyer';
+  address: string;
+  user: { id: string; name: string; email: string };
+}
+
+type ActorOf<Name extends BuyerOperationName> = {
+  anyone: Visitor;
+  linkHolder: LinkHolder;
+  buyer: SignedInBuyer;
+}[BuyerRoutes[Name]['caller']];
+
+/** JSON serialized and compressed before it was asked for (a share link's selection). */
+export interface PreparedAnswer {
+  body: Buffer;
+  encoding: Encoding;
+}
+
+export interface PictureAnswer {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** A new buyer session: the adapter sets its cookie; the hub keeps the token's hash. */
+export interface SessionGrant {
+  token: string;
+  expires: Date;
+}
+
+type AnswerOfKind<Name extends BuyerOperationName> = {
+  json: BuyerOutputOf<Name>;
+  created: { value: BuyerOutputOf<Name>; created: boolean };
+  prepared: PreparedAnswer;
+  picture: PictureAnswer;
+  none: void;
+}[AnswerKindOf<Name>];
+
+/** What a handler answers, by the kind of answer its route declares. */
+export type HandlerAnswerOf<Name extends BuyerOperationName> = BuyerRoutes[Name] extends {
+  session: 'starts';
+}
+  ? { value: AnswerOfKind<Name>; session: SessionGrant }
+  : AnswerOfKind<Name>;
+
+/** What the request asks of an answer, beside its input. */
+export interface AnswerWanted {
+  /** The encoding to prepare an answer in, from Accept-Encoding. */
+  encoding: Encoding;
+}
+
+/**
+ * The one implementation of every buyer API operation: a function of who calls and the
+ * validated input. A missing, misspelled or extra operation, or an answer of the wrong
+ * shape, fails the build.
+ */
+export type BuyerApiHandlers = {
+  [Name in BuyerOperationName]: (
+    actor: ActorOf<Name>,
+    input: BuyerParsedInputOf<Name>,
+    wanted: AnswerWanted,
+  ) => Promise<HandlerAnswerOf<Name>>;
+};
+
+/** How the adapter learns who calls, before a handler runs; each refuses as its route says. */
+export interface BuyerApiCallers {
+  /** The link a token names, if it is live now; `link_expired` otherwise. */
+  linkHolder(token: string, visitor: Visitor): Promise<LinkHolder>;
+  /** The buyer whose session the visitor's cookie carries; `unauthorized` otherwise. */
+  buyer(visitor: Visitor): Promise<SignedInBuyer>;
+}
+
+type PreparedOperation = {
+  [Name in BuyerOperationName]: AnswerKindOf<Name> extends 'prepared' ? Name : never;
+}[BuyerOperationName];
+
+/**
+ * A prepared answer's JSON, checked and encoded by the operation's output schema as the
+ * adapter does every other JSON answer when it sends it.
+ */
+export function preparedJson<Name extends PreparedOperation>(
+  name: Name,
+  output: BuyerOutputOf<Name>,
+): string {
+  return JSON.stringify((buyerSchemas[name].output as z.ZodType).encode(output));
+}

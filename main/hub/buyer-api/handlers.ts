@@ -1,0 +1,36 @@
+import { readHubStatus } from '../status.ts';
+import { buyerHandlers, signedInBuyers, type BuyerDependencies } from './buyers.ts';
+import { checkoutHandler, type CheckoutDependencies } from './checkout.ts';
+import type { BuyerApiCallers, BuyerApiHandlers } from './handler-table.ts';
+import { linkHolders, type LinkHolderDependencies } from './link-holders.ts';
+import { shareLinkHandlers, type ShareLinkDependencies } from './share-links.ts';
+
+export type BuyerApiDependencies = BuyerDependencies &
+  CheckoutDependencies &
+  LinkHolderDependencies &
+  ShareLinkDependencies & {
+    startedAt: Date;
+    /** The release /api/health reports. */
+    version: string;
+  };
+
+/** The buyer API's handler table, and how its callers are known, for registerBuyerApi. */
+export function createBuyerApi(deps: BuyerApiDependencies): {
+  handlers: BuyerApiHandlers;
+  callers: BuyerApiCallers;
+} {
+  return {
+    handlers: {
+      'hub.health': () =>
+        readHubStatus(deps.db, {
+          startedAt: deps.startedAt,
+          now: deps.clock(),
+          version: deps.version,
+        }),
+      ...shareLinkHandlers(deps),
+      'shareLink.checkout': checkoutHandler(deps),
+      ...buyerHandlers(deps),
+    },
+    callers: { linkHolder: linkHolders(deps), buyer: signedInBuyers(deps) },
+  };
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { OrderStatus } from '../orders.ts';
+import { BuyerSelection, BuyerSelectionList, SharedSelection } from '../share-links.ts';
+import { checkoutContactFields } from './checkout-contact.ts';
+import type { BuyerOperationName, BuyerRoutes } from './routes.ts';
+
+/**
+ * Each buyer API operation's input and output, as zod schemas: the hub validates input
+ * and serializes output with them and writes its OpenAPI document from them; the buyer
+ * pages take their types. An input is one object of fields, whatever part of the request
+ * each travels in (routes.ts says which).
+ */
+
+const id = z.string().min(1).max(64);
+
+/**
+ * A share token as the buyer page sends it. Any text a link's address held is taken: a
+ * malformed or cut-off token is one more link that does not open, and gets the same
+ * answer as the others.
+ */
+const ShareToken = z.string().max(2048);
+
+export const HubHealth = z
+  .object({
+    status: z.literal('ok'),
+    version: z.string().describe('The hub release (package.json version).'),
+    schemaVersion: z.string().describe('The last store migration this hub runs.'),
+    brand: z.string().nullable().describe('The brand name, or null before one is set up.'),
+    uptimeSeconds: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'Health' });
+export type HubHealth = z.infer<typeof HubHealth>;
+
+export const CheckoutRequest = z.strictObject({
+  token: ShareToken,
+  /** Made by the page once per checkout, so a retry never places a second order. */
+  orderId: z.uuid(),
+  ...checkoutContactFields,
+  /** Complete the checkout now (prepayment); otherwise request it. */
+  complete: z.boolean().default(false),
+});
+
+export const CheckoutAnswer = z
+  .object({ orderId: z.string(), status: OrderStatus })
+  .meta({ id: 'CheckoutAnswer' });
+
+export const DemoBuyerAccount = z.object({
+  email: z.string(),
+  password: z.string(),
+  name: z.string(),
+  /** The store (buyer) the person buys for. */
+  store: z.string(),
+});
+export type DemoBuyerAccount = z.infer<typeof DemoBuyerAccount>;
+
+const nothing = z.strictObject({});
+
+/** An operation's schemas; no output for answers that are not JSON (pictures, none). */
+type SchemasOf<Route extends BuyerRoutes[BuyerOperationName]> = Route['answer'] extends
+  'picture' | 'none'
+  ? { input: z.ZodObject }
+  : { input: z.ZodObject; output: z.ZodType };
+
+export const buyerSchemas = {
+  'hub.health': { input: nothing, output: HubHealth },
+  'shareLink.open': { input: z.strictObject({ token: ShareToken }), output: SharedSelection },
+  'shareLink.checkout': { input: CheckoutRequest, output: CheckoutAnswer },
+  'shareLink.picture': { input: z.strictObject({ id, token: ShareToken }) },
+  'buyer.signIn': {
+    input: z.strictObject({
+      email: z.string().trim().toLowerCase().max(320),
+      password: z.string().max(500),
+    }),
+    output: z.object({ name: z.string() }),
+  },
+  'buyer.signOut': { input: nothing },
+  'buyer.demoAccounts': {
+    input: nothing,
+    output: z.object({ accounts: z.array(DemoBuyerAccount).nullable() }),
+  },
+  'buyer.selections': { input: nothing, output: BuyerSelectionList },
+  'buyer.selection': { input: z.strictObject({ id }), output: BuyerSelection },
+  'buyer.picture': { input: z.strictObject({ id }) },
+} satisfies { [Name in BuyerOperationName]: SchemasOf<BuyerRoutes[Name]> };
