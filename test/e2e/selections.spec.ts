@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { expect, test } from './shell.ts';
 
 function withReplica<T>(dataDir: string, use: (db: BetterSqlite3.Database) => T): T {
@@ -268,5 +268,41 @@ test.describe('selections in the browser shell', () => {
     await expect(
       page.getByRole('list', { name: 'Selections' }).getByRole('button'),
     ).not.toHaveCount(0);
+  });
+
+  test('Enter in quick entry opens the typed style even before its suggestions arrive', async ({
+    page,
+    shell,
+  }) => {
+    await page.goto(shell.url);
+    const buyer = await firstBuyer(page);
+    await newSelection(page, buyer, 'Typed fast');
+    const style = styleOf(shell.dataDir, 11);
+
+    // The suggestions for what is typed are held back, so Enter comes before them.
+    const held: Route[] = [];
+    const suggestionsAsked = new Promise<void>((resolve) => {
+      void page.route('**/rpc/catalog.search', async (route) => {
+        const asked = route.request().postDataJSON() as { query?: string };
+        if (held.length === 0 && asked.query === style.style_number) {
+          held.push(route);
+          resolve();
+          return;
+        }
+        await route.continue();
+      });
+    });
+    const entry = page.getByRole('combobox', { name: 'Add by style number or barcode' });
+    await entry.fill(style.style_number);
+    await suggestionsAsked;
+    await entry.press('Enter');
+    await expect(
+      page.getByRole('form', { name: new RegExp(`Quantities for ${style.style_number}`) }),
+    ).toBeVisible();
+    await expect(page.getByText(/No style matches/)).toHaveCount(0);
+    // The held suggestions arrive late, for a text no longer there, and change nothing.
+    await held[0]?.continue();
+    await page.unrouteAll();
+    await expect(page.getByRole('listbox', { name: 'Matching styles' })).toHaveCount(0);
   });
 });

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StyleCard, StyleColorway } from '../../../preload/contract/index.ts';
-import { parseCatalogQuery } from '../../../main/domain/catalog-search.ts';
+import { parseCatalogQuery, styleForEnter } from '../../../main/domain/catalog-search.ts';
 import { formatMoney } from '../../../main/domain/money.ts';
 import { errorMessage, trunkshow } from '../api.ts';
 import { isTypingInto } from '../keyboard/shortcuts.ts';
@@ -10,10 +10,20 @@ import { useSelectionStore } from '../state/selection.ts';
 const SUGGESTIONS = 8;
 const TYPING_PAUSE_MS = 80;
 
+/** The styles matching what the rep typed, priced on the open selection's pricelist. */
+async function matchingStyles(query: string, pricelistId: string | undefined) {
+  const page = await trunkshow().invoke('catalog.search', {
+    query,
+    limit: SUGGESTIONS,
+    ...(pricelistId ? { pricelistId } : {}),
+  });
+  return page.items;
+}
+
 /**
  * One field for the keyboard and the scanner. A style number (or part of a name) lists
- * matching styles; Enter opens the first, or the one picked with the arrow keys, as a
- * size run to type quantities into. A barcode and Enter, as a scanner sends it, adds
+ * matching styles; Enter opens the one picked with the arrow keys, else the exact style
+ * number, else the best match, as a size run to type quantities into. A barcode and Enter, as a scanner sends it, adds
  * one of that size at once. Typing anywhere outside a field lands here, so a scan is
  * never lost to a stray focus.
  */
@@ -37,15 +47,10 @@ export function QuickEntry({ ref }: { ref: RefObject<HTMLInputElement | null> })
     if (query === '' || barcode) return;
     let current = true;
     const timer = window.setTimeout(() => {
-      trunkshow()
-        .invoke('catalog.search', {
-          query,
-          limit: SUGGESTIONS,
-          ...(pricelistId ? { pricelistId } : {}),
-        })
-        .then((page) => {
+      matchingStyles(query, pricelistId)
+        .then((items) => {
           if (!current) return;
-          setFound({ query, items: page.items });
+          setFound({ query, items });
           setActive(0);
         })
         .catch((error: unknown) => {
@@ -98,12 +103,21 @@ export function QuickEntry({ ref }: { ref: RefObject<HTMLInputElement | null> })
         await scan(barcode);
         return;
       }
-      const exact = suggestions.find(
-        (style) => style.styleNumber.toLowerCase() === query.toLowerCase(),
-      );
-      const picked = exact && active === 0 ? exact : suggestions[active];
+      if (!query) return;
+      // Suggestions for this very text show what Enter picks. Without them (not arrived
+      // yet, or for an earlier text) Enter still means what was typed: look it up now.
+      let picked: StyleCard | null;
+      try {
+        picked =
+          found?.query === query
+            ? styleForEnter(query, found.items, active)
+            : styleForEnter(query, await matchingStyles(query, pricelistId));
+      } catch (error) {
+        setProblem(errorMessage(error, ''));
+        return;
+      }
       if (picked) choose(picked);
-      else if (query) setProblem(t('entry.noStyle', { query }));
+      else setProblem(t('entry.noStyle', { query }));
     }
   };
 
