@@ -29,6 +29,9 @@ function styleOf(dataDir: string, offset: number) {
   });
 }
 
+const suggestions = (page: Page) =>
+  page.getByRole('listbox', { name: 'Matching styles' }).getByRole('option');
+
 async function newSelection(page: Page, buyer: string, name: string) {
   await page.getByRole('button', { name: 'Selections', exact: true }).click();
   await page.getByRole('button', { name: 'New selection' }).first().click();
@@ -304,5 +307,71 @@ test.describe('selections in the browser shell', () => {
     await held[0]?.continue();
     await page.unrouteAll();
     await expect(page.getByRole('listbox', { name: 'Matching styles' })).toHaveCount(0);
+  });
+
+  test('Enter anywhere in the size run adds; typed quantities are only thrown away when the rep says so', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    await page.goto(shell.url);
+    const buyer = await firstBuyer(page);
+    await newSelection(page, buyer, 'Nothing lost');
+    const style = styleOf(shell.dataDir, 13);
+    const entry = page.getByRole('combobox', { name: 'Add by style number or barcode' });
+    const run = page.getByRole('form', {
+      name: new RegExp(`Quantities for ${style.style_number}`),
+    });
+    const openRun = async () => {
+      await entry.fill(style.style_number);
+      await expect(suggestions(page).first()).toContainText(style.style_number);
+      await entry.press('Enter');
+      await expect(run).toBeVisible();
+    };
+
+    // Tab past the last size lands on Cancel; Enter there adds what was typed.
+    await openRun();
+    await page.keyboard.type('2');
+    await run.getByRole('textbox', { disabled: false }).last().focus();
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await expect(run.getByRole('button', { name: /Cancel/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(run).toBeHidden();
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*3/);
+
+    // Escape with quantities typed asks first; keeping them keeps typing.
+    await openRun();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Escape');
+    const discard = page.getByRole('dialog', { name: 'Discard the quantities you typed?' });
+    await expect(discard).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('size-run-discard.png') });
+    await discard.getByRole('button', { name: 'Keep typing' }).click();
+    await expect(discard).toBeHidden();
+    await expect(run.getByRole('textbox', { disabled: false }).first()).toHaveValue('5');
+
+    // Cancel asks too; discarding leaves the selection as it was.
+    await run.getByRole('button', { name: /Cancel/ }).click();
+    await discard.getByRole('button', { name: 'Discard' }).click();
+    await expect(run).toBeHidden();
+    await expect(entry).toBeFocused();
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*3/);
+
+    // Another style opened over typed quantities asks as well.
+    await openRun();
+    await page.keyboard.type('7');
+    const other = styleOf(shell.dataDir, 14);
+    await entry.fill(other.style_number);
+    await expect(suggestions(page).first()).toContainText(other.style_number);
+    await entry.press('Enter');
+    await expect(discard).toBeVisible();
+    await discard.getByRole('button', { name: 'Keep typing' }).click();
+    await expect(run.getByRole('textbox', { disabled: false }).first()).toHaveValue('7');
+
+    // With nothing typed, Escape simply closes.
+    await run.getByRole('textbox', { disabled: false }).first().fill('2');
+    await page.keyboard.press('Escape');
+    await expect(run).toBeHidden();
+    await expect(discard).toBeHidden();
   });
 });

@@ -16,7 +16,7 @@ import { useSyncStore } from '../state/sync.ts';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 import { Menu } from './Menu.tsx';
-import { QuickEntry, SizeRunEntry } from './SelectionEntry.tsx';
+import { DiscardEntryDialog, QuickEntry, SizeRunEntry } from './SelectionEntry.tsx';
 import { ShareLinkDialog } from './ShareLinkDialog.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import { WarningIcon } from './SyncIndicator.tsx';
@@ -108,6 +108,7 @@ function Editor({ detail }: { detail: SelectionDetail }) {
 
       <QuickEntry ref={quickEntry} />
       {entry.status !== 'closed' ? <SizeRunEntry returnFocus={quickEntry} /> : null}
+      <DiscardEntryDialog returnFocus={quickEntry} />
 
       {detail.lines.length === 0 ? (
         <p className="selection__empty">{t('selection.empty')}</p>

@@ -6,6 +6,7 @@ import { formatMoney } from '../../../main/domain/money.ts';
 import { errorMessage, trunkshow } from '../api.ts';
 import { isTypingInto } from '../keyboard/shortcuts.ts';
 import { useSelectionStore } from '../state/selection.ts';
+import { Dialog } from './Dialog.tsx';
 
 const SUGGESTIONS = 8;
 const TYPING_PAUSE_MS = 80;
@@ -202,7 +203,9 @@ export function QuickEntry({ ref }: { ref: RefObject<HTMLInputElement | null> })
 
 /**
  * A style's size run, a row per colourway: type a quantity per size, Tab across, Enter
- * to put them in the selection, Escape to leave it as it was.
+ * to put them in the selection, Escape to leave it as it was. Enter adds wherever focus
+ * is in the run, on Cancel too: Tab past the last size lands there, and what was typed
+ * must not be lost to it. Leaving with quantities typed asks first (DiscardEntryDialog).
  */
 export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInputElement | null> }) {
   const { t, i18n } = useTranslation();
@@ -224,6 +227,9 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
   const { style } = entry;
 
   const done = () => returnFocus.current?.focus();
+  const cancel = () => {
+    if (cancelEntry()) done();
+  };
   const errors = Object.entries(entry.errors);
   return (
     <form
@@ -237,10 +243,13 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
         });
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        if (event.nativeEvent.isComposing) return;
+        if (event.key === 'Enter') {
           event.preventDefault();
-          cancelEntry();
-          done();
+          event.currentTarget.requestSubmit();
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          cancel();
         }
       }}
     >
@@ -289,14 +298,7 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
         </p>
       ) : null}
       <div className="size-run__actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            cancelEntry();
-            done();
-          }}
-        >
+        <button type="button" className="button" onClick={cancel}>
           {t('entry.cancel')} <kbd>Esc</kbd>
         </button>
         <button type="submit" className="button button--primary" disabled={entry.saving}>
@@ -304,6 +306,58 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Asks before quantities typed into the size run are thrown away (Cancel, Escape, another
+ * style or selection); keeping them is the default. Outside the run's form, so Enter on
+ * its buttons is theirs, not the run's.
+ */
+export function DiscardEntryDialog({
+  returnFocus,
+}: {
+  returnFocus: RefObject<HTMLInputElement | null>;
+}) {
+  const { t } = useTranslation();
+  const leaving = useSelectionStore((state) => state.leaving);
+  const discardEntry = useSelectionStore((state) => state.discardEntry);
+  const keepEntry = useSelectionStore((state) => state.keepEntry);
+  const discarded = useRef(false);
+
+  // Once closed, the dialog gives focus back to the run's field it came from, which
+  // discarding removed: quick entry takes it instead.
+  useEffect(() => {
+    if (leaving !== null || !discarded.current) return;
+    discarded.current = false;
+    returnFocus.current?.focus();
+  }, [leaving, returnFocus]);
+
+  return (
+    <Dialog
+      open={leaving !== null}
+      size="small"
+      title={t('entry.discardTitle')}
+      lead={t('entry.discardLead')}
+      onClose={keepEntry}
+      actions={
+        <>
+          <button type="button" className="button" onClick={keepEntry} data-autofocus>
+            {t('entry.keep')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              discarded.current = true;
+              discardEntry();
+            }}
+          >
+            {t('entry.discard')}
+          </button>
+        </>
+      }
+    />
   );
 }
 

@@ -306,6 +306,10 @@ export const en = {
     fix: 'Correct the marked sizes; nothing was added.',
     cancel: 'Cancel',
     add: 'Add to selection',
+    discardTitle: 'Discard the quantities you typed?',
+    discardLead: 'They are not in the selection yet.',
+    keep: 'Keep typing',
+    discard: 'Discard',
   },
   hubMoved: {
     message:

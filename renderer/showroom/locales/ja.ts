@@ -308,6 +308,10 @@ export const ja: Messages = {
     fix: '印の付いたサイズを修正してください。何も追加されていません。',
     cancel: 'キャンセル',
     add: 'セレクションに追加',
+    discardTitle: '入力した数量を破棄しますか？',
+    discardLead: 'まだセレクションに追加されていません。',
+    keep: '入力を続ける',
+    discard: '破棄する',
   },
   hubMoved: {
     message:
