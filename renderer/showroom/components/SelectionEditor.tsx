@@ -5,7 +5,7 @@ import type {
   SelectionStyleLine,
   SyncRefusal,
 } from '../../../preload/contract/index.ts';
-import { formatMoney, type Money } from '../../../main/domain/money.ts';
+import { Money } from '../../ui/Money.tsx';
 import { mediaUrl } from '../api.ts';
 import { formatDate } from '../format.ts';
 import type { Shortcut } from '../keyboard/shortcuts.ts';
@@ -247,10 +247,6 @@ function MissingSizes({ count }: { count: number }) {
   );
 }
 
-function money(value: Money | null, language: string): string {
-  return value ? formatMoney(value, language) : '—';
-}
-
 /** The order sheet: a row per style-colourway with its size run, units and amount. */
 function OrderSheet({ detail }: { detail: SelectionDetail }) {
   const { t } = useTranslation();
@@ -344,7 +340,7 @@ function SheetRow({ line }: { line: SelectionStyleLine }) {
         {line.units}
       </span>
       <span role="cell" className="sheet__number">
-        {money(line.amount, i18n.language)}
+        <Money value={line.amount} language={i18n.language} />
       </span>
       <span role="cell">
         <button
@@ -471,19 +467,21 @@ function Totals({ detail }: { detail: SelectionDetail }) {
       </div>
       <div>
         <dt>{t('selection.subtotal')}</dt>
-        <dd>{money(totals.subtotal, i18n.language)}</dd>
+        <dd>
+          <Money value={totals.subtotal} language={i18n.language} />
+        </dd>
       </div>
       <div>
         <dt>{t('selection.discountLine', { value: totals.discountPercent })}</dt>
         <dd>
-          {totals.discount && totals.discount.amountMinor > 0
-            ? `−${money(totals.discount, i18n.language)}`
-            : money(totals.discount, i18n.language)}
+          <Money value={totals.discount} language={i18n.language} deduction />
         </dd>
       </div>
       <div className="selection-totals__total">
         <dt>{t('selection.total')}</dt>
-        <dd>{money(totals.total, i18n.language)}</dd>
+        <dd>
+          <Money value={totals.total} language={i18n.language} />
+        </dd>
       </div>
     </dl>
   );

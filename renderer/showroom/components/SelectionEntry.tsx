@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject 
 import { useTranslation } from 'react-i18next';
 import type { StyleCard, StyleColorway } from '../../../preload/contract/index.ts';
 import { parseCatalogQuery, styleForEnter } from '../../../main/domain/catalog-search.ts';
-import { formatMoney } from '../../../main/domain/money.ts';
+import { Money } from '../../ui/Money.tsx';
 import { errorMessage, trunkshow } from '../api.ts';
 import { isTypingInto } from '../keyboard/shortcuts.ts';
 import { useSelectionStore } from '../state/selection.ts';
@@ -423,7 +423,9 @@ function ColorwayRun({
           </td>
         );
       })}
-      <td className="size-run__price">{price ? formatMoney(price, language) : '—'}</td>
+      <td className="size-run__price">
+        <Money value={price} language={language} />
+      </td>
     </tr>
   );
 }

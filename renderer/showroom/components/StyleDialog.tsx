@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StyleColorway, StyleDetail, StyleSku } from '../../../preload/contract/index.ts';
-import { formatMoney, type Money } from '../../../main/domain/money.ts';
+import type { Money as Amount } from '../../../main/domain/money.ts';
+import { Money } from '../../ui/Money.tsx';
 import { mediaUrl } from '../api.ts';
 import { useNavigationStore } from '../state/navigation.ts';
 import { useSelectionStore } from '../state/selection.ts';
@@ -142,14 +143,21 @@ function ColorwaySection({ colorway, sizes }: { colorway: StyleColorway; sizes: 
 /** Wholesale and retail of the colourway's sizes: one price, or a range when sizes differ. */
 function PriceRange({ skus }: { skus: StyleSku[] }) {
   const { t, i18n } = useTranslation();
-  const range = (prices: (Money | null)[]) => {
-    const known = prices.filter((price): price is Money => price !== null);
+  const range = (prices: (Amount | null)[]) => {
+    const known = prices.filter((price): price is Amount => price !== null);
     if (known.length === 0) return null;
     const amounts = known.map((price) => price.amountMinor);
     const currency = known[0]!.currency;
-    const low = formatMoney({ amountMinor: Math.min(...amounts), currency }, i18n.language);
-    const high = formatMoney({ amountMinor: Math.max(...amounts), currency }, i18n.language);
-    return low === high ? low : `${low} – ${high}`;
+    const low = { amountMinor: Math.min(...amounts), currency };
+    const high = { amountMinor: Math.max(...amounts), currency };
+    return low.amountMinor === high.amountMinor ? (
+      <Money value={low} language={i18n.language} />
+    ) : (
+      <>
+        <Money value={low} language={i18n.language} /> –{' '}
+        <Money value={high} language={i18n.language} />
+      </>
+    );
   };
   const wholesale = range(skus.map((sku) => sku.wholesale));
   const retail = range(skus.map((sku) => sku.retail));
