@@ -191,4 +191,35 @@ test.describe('the rep’s catalog in the browser shell', () => {
       }
     }
   });
+
+  test('a style’s size row and stock row line up, size by size', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    await page.goto(shell.url);
+    await page
+      .getByRole('article')
+      .first()
+      .getByRole('button', { name: /^Open / })
+      .click();
+    const dialog = page.getByRole('dialog');
+    const sizeRun = dialog.getByRole('table').first();
+    await expect(sizeRun).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('style-size-run.png') });
+    const sizes = sizeRun.getByRole('row').nth(0).getByRole('columnheader');
+    const stock = sizeRun.getByRole('row').nth(1).getByRole('cell');
+    const count = await sizes.count();
+    expect(count).toBeGreaterThan(0);
+    await expect(stock).toHaveCount(count);
+    for (let index = 0; index < count; index++) {
+      const [size, level] = [
+        await sizes.nth(index).boundingBox(),
+        await stock.nth(index).boundingBox(),
+      ];
+      expect(Math.abs(size!.x - level!.x), `column ${index + 1} starts together`).toBeLessThan(1);
+      expect(Math.abs(size!.width - level!.width), `column ${index + 1} is as wide`).toBeLessThan(
+        1,
+      );
+    }
+  });
 });

@@ -107,7 +107,7 @@ function ColorwaySection({ colorway, sizes }: { colorway: StyleColorway; sizes: 
           {colorway.name} <span className="style-colorway__code">{colorway.code}</span>
         </h3>
         <PriceRange skus={colorway.skus} />
-        <table className="size-run">
+        <table className="stock-run">
           <caption className="visually-hidden">
             {t('style.sizeRun', { colorway: colorway.name })}
           </caption>
@@ -127,7 +127,7 @@ function ColorwaySection({ colorway, sizes }: { colorway: StyleColorway; sizes: 
               {columns.map((size) => {
                 const stock = bySize.get(size)?.stock ?? 0;
                 return (
-                  <td key={size} className={stock <= 0 ? 'size-run__out' : undefined}>
+                  <td key={size} className={stock <= 0 ? 'stock-run__out' : undefined}>
                     {stock}
                   </td>
                 );
