@@ -29,6 +29,20 @@ function styleOf(dataDir: string, offset: number) {
   });
 }
 
+/** The first style (by style number) whose first colourway comes in at least `sizes` sizes. */
+function styleWithSizes(dataDir: string, sizes: number) {
+  return withReplica(dataDir, (db) =>
+    db
+      .prepare(
+        `select p.style_number from products p
+         join colorways c on c.product_id = p.id and c.position = 0
+         join skus s on s.colorway_id = c.id
+         group by p.id having count(*) >= ? order by p.style_number limit 1`,
+      )
+      .get(sizes),
+  ) as { style_number: string };
+}
+
 const suggestions = (page: Page) =>
   page.getByRole('listbox', { name: 'Matching styles' }).getByRole('option');
 
@@ -373,5 +387,53 @@ test.describe('selections in the browser shell', () => {
     await page.keyboard.press('Escape');
     await expect(run).toBeHidden();
     await expect(discard).toBeHidden();
+  });
+
+  test('at 1024 px the order sheet keeps each line’s sizes in one row', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(shell.url);
+    const buyer = await firstBuyer(page);
+    await newSelection(page, buyer, 'Laptop at the booth');
+    const style = styleWithSizes(shell.dataDir, 6);
+    const entry = page.getByRole('combobox', { name: 'Add by style number or barcode' });
+    await entry.fill(style.style_number);
+    await expect(suggestions(page).first()).toContainText(style.style_number);
+    await entry.press('Enter');
+    // The size run fits too: its sizes in a row and Add in sight.
+    const run = page.getByRole('form', {
+      name: new RegExp(`Quantities for ${style.style_number}`),
+    });
+    await expect(run.getByRole('button', { name: /Add to selection/ })).toBeInViewport({
+      ratio: 1,
+    });
+    const runTops = await run
+      .getByRole('textbox', { disabled: false })
+      .evaluateAll((inputs) =>
+        inputs.map((input) => Math.round(input.getBoundingClientRect().top)),
+      );
+    expect(new Set(runTops).size).toBe(1);
+    await page.screenshot({ path: testInfo.outputPath('size-run-1024.png') });
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    const line = page
+      .getByRole('table', { name: 'Order sheet' })
+      .getByRole('row', { name: new RegExp(`^${style.style_number} `) })
+      .first();
+    await expect(line).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('sheet-1024.png') });
+    const sizes = line.getByRole('textbox');
+    expect(await sizes.count()).toBeGreaterThanOrEqual(6);
+    const tops = await sizes.evaluateAll((inputs) =>
+      inputs.map((input) => Math.round(input.getBoundingClientRect().top)),
+    );
+    expect(new Set(tops).size).toBe(1);
+    // Every size can be reached: the row scrolls when the sheet is narrower than its sizes.
+    for (const size of await sizes.all()) {
+      await size.scrollIntoViewIfNeeded();
+      await expect(size).toBeInViewport();
+    }
   });
 });

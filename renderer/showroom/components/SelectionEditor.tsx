@@ -257,7 +257,9 @@ function OrderSheet({ detail }: { detail: SelectionDetail }) {
           <span className="visually-hidden">{t('selection.picture')}</span>
         </span>
         <span role="columnheader">{t('selection.style')}</span>
-        <span role="columnheader">{t('selection.sizes')}</span>
+        <span role="columnheader" className="sheet__sizes-head">
+          {t('selection.sizes')}
+        </span>
         <span role="columnheader" className="sheet__number">
           {t('selection.unitsHead')}
         </span>
@@ -313,18 +315,20 @@ function SheetRow({ line }: { line: SelectionStyleLine }) {
         </span>
       </span>
       <span role="cell" className="sheet__sizes">
-        {line.cells.map((cell) => (
-          <SizeCell
-            key={cell.skuId}
-            skuId={cell.skuId}
-            size={cell.size}
-            quantity={cell.quantity}
-            sold={cell.quantity === 0 || cell.unitPrice !== null}
-            label={`${label} ${cell.size}`}
-            invalid={Boolean(cellErrors[cell.skuId])}
-            describedBy={errors.length > 0 ? errorId : undefined}
-          />
-        ))}
+        <span className="sheet__size-cells">
+          {line.cells.map((cell) => (
+            <SizeCell
+              key={cell.skuId}
+              skuId={cell.skuId}
+              size={cell.size}
+              quantity={cell.quantity}
+              sold={cell.quantity === 0 || cell.unitPrice !== null}
+              label={`${label} ${cell.size}`}
+              invalid={Boolean(cellErrors[cell.skuId])}
+              describedBy={errors.length > 0 ? errorId : undefined}
+            />
+          ))}
+        </span>
         {errors.length > 0 ? (
           <span id={errorId} className="sheet__error" role="alert">
             {errors.join(' · ')}

@@ -259,34 +259,36 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
         </h3>
         <p className="size-run__meta">{[style.category, style.season].join(' · ')}</p>
       </div>
-      <table className="size-run__grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('entry.colour')}</th>
-            {style.sizes.map((size) => (
-              <th key={size} scope="col">
-                {size}
+      <div className="size-run__scroll">
+        <table className="size-run__grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('entry.colour')}</th>
+              {style.sizes.map((size) => (
+                <th key={size} scope="col">
+                  {size}
+                </th>
+              ))}
+              <th scope="col" className="size-run__price">
+                {t('entry.wholesale')}
               </th>
+            </tr>
+          </thead>
+          <tbody>
+            {style.colorways.map((colorway) => (
+              <ColorwayRun
+                key={colorway.code}
+                colorway={colorway}
+                sizes={style.sizes}
+                drafts={entry.drafts}
+                errors={entry.errors}
+                onChange={setDraft}
+                language={i18n.language}
+              />
             ))}
-            <th scope="col" className="size-run__price">
-              {t('entry.wholesale')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {style.colorways.map((colorway) => (
-            <ColorwayRun
-              key={colorway.code}
-              colorway={colorway}
-              sizes={style.sizes}
-              drafts={entry.drafts}
-              errors={entry.errors}
-              onChange={setDraft}
-              language={i18n.language}
-            />
-          ))}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
       {errors.length > 0 ? (
         <p className="notice notice--error" role="alert">
           {t('entry.fix')}
