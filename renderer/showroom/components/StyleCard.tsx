@@ -5,6 +5,7 @@ import type { Money as Amount } from '../../../main/domain/money.ts';
 import { Money } from '../../ui/Money.tsx';
 import { mediaUrl } from '../api.ts';
 import { useStyleStore } from '../state/style.ts';
+import { useBrandArriving } from '../state/sync.ts';
 import './StyleCard.css';
 
 /** One style in the grid: picture, identity, colourways and prices on the chosen pricelist. */
@@ -87,8 +88,14 @@ function Swatches({ colorways, count }: { colorways: readonly ColorwaySwatch[]; 
 
 function Prices({ wholesale, retail }: { wholesale: Amount | null; retail: Amount | null }) {
   const { t, i18n } = useTranslation();
+  const arriving = useBrandArriving();
   if (!wholesale && !retail) {
-    return <p className="prices prices--none">{t('card.noPrice')}</p>;
+    // During a first sync a style may come before its prices: they are on the way.
+    return (
+      <p className="prices prices--none">
+        {arriving ? t('card.pricesArriving') : t('card.noPrice')}
+      </p>
+    );
   }
   return (
     <p className="prices">

@@ -6,6 +6,7 @@ import { mediaUrl } from '../api.ts';
 import { useNavigationStore } from '../state/navigation.ts';
 import { useSelectionStore } from '../state/selection.ts';
 import { useStyleStore } from '../state/style.ts';
+import { useBrandArriving } from '../state/sync.ts';
 import { Dialog } from './Dialog.tsx';
 import './StyleDialog.css';
 
@@ -143,6 +144,7 @@ function ColorwaySection({ colorway, sizes }: { colorway: StyleColorway; sizes: 
 /** Wholesale and retail of the colourway's sizes: one price, or a range when sizes differ. */
 function PriceRange({ skus }: { skus: StyleSku[] }) {
   const { t, i18n } = useTranslation();
+  const arriving = useBrandArriving();
   const range = (prices: (Amount | null)[]) => {
     const known = prices.filter((price): price is Amount => price !== null);
     if (known.length === 0) return null;
@@ -161,7 +163,13 @@ function PriceRange({ skus }: { skus: StyleSku[] }) {
   };
   const wholesale = range(skus.map((sku) => sku.wholesale));
   const retail = range(skus.map((sku) => sku.retail));
-  if (!wholesale && !retail) return <p className="prices prices--none">{t('card.noPrice')}</p>;
+  if (!wholesale && !retail) {
+    return (
+      <p className="prices prices--none">
+        {arriving ? t('card.pricesArriving') : t('card.noPrice')}
+      </p>
+    );
+  }
   return (
     <p className="prices style-colorway__prices">
       {wholesale ? (
