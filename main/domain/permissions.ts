@@ -2,8 +2,8 @@ import type { StaffRole } from './model.ts';
 
 /**
  * What a staff member may do beyond working with buyers and their own selections, which
- * every rep does. The mutators refuse what a role may not do and the showroom offers only
- * what it may, both from this one table.
+ * every rep does. The mutators and the hub's routes refuse what a role may not do and the
+ * showroom offers only what it may, all from this one table.
  *
  * - changeTradingTerms: set a buyer's pricelist, discount or language, or give a new
  *   buyer a discount. A rep proposes new terms instead; an admin decides.
@@ -14,6 +14,7 @@ import type { StaffRole } from './model.ts';
  * - terminateAllShareLinks: stop every unique share link at once.
  * - changeHubAddress: set the public address every link, QR code and email carries.
  * - changeAnySelection: change, share or check out any rep's selection, not only one's own.
+ * - importCatalog: import products, prices and stock from CSV files into the hub.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -22,6 +23,7 @@ export const STAFF_ACTIONS = [
   'terminateAllShareLinks',
   'changeHubAddress',
   'changeAnySelection',
+  'importCatalog',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSV_FILE_MAX_BYTES, type CatalogImportReport } from '../../preload/contract/index.ts';
+import { can } from '../domain/permissions.ts';
 import { importCatalogCsv } from '../services/catalog-import.ts';
 import type { AuthenticatedDevice } from './auth/accounts.ts';
 import { HubErrorBody, HubRefusal } from './errors.ts';
@@ -30,7 +31,7 @@ export function registerCatalogImport(
   async function admitImporter(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     try {
       const admin = await device(request);
-      if (admin.role !== 'admin') {
+      if (!can(admin.role, 'importCatalog')) {
         throw new HubRefusal(403, 'forbidden', 'Only an admin can import the catalog.');
       }
       const declared = Number(request.headers['content-length'] ?? 0);

@@ -6,7 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { freePort, startHubProcess, stopProcess } from './hub-process.ts';
 import { startPullGate, type PullGate } from './pull-gate.ts';
-import { startBrowserShell, type BrowserShell } from './shell.ts';
+import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
 
 /**
  * A rep's first sign-in on a new computer: the brand downloads from a standalone hub,
@@ -95,4 +95,18 @@ test('while a first sync runs, the catalog says it is arriving, how far, and no 
   await expect(page.getByText(/^\d+ styles$/)).toBeVisible();
   await expect(card).toContainText(/WHS\s*€\d/);
   await expect(page.getByText(/Catalog arriving/)).toHaveCount(0);
+});
+
+test('a rep is offered no catalog import, which only admins may do', async ({ page }, testInfo) => {
+  gate.open();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(shell.url);
+  // Signed in by the test before, or not when this one runs alone.
+  const signIn = page.getByRole('button', { name: 'Use Jonas Berg' });
+  await expect(signIn.or(page.getByRole('article').first())).toBeVisible();
+  if (await signIn.isVisible()) await signInAsDemo(page, 'Jonas Berg');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Pricelist' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Import CSV/ })).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('rep-catalog.png') });
 });

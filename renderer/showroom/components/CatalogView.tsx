@@ -4,6 +4,7 @@ import { hasActiveFilters } from '../../../main/domain/catalog-filters.ts';
 import { useBrandStore } from '../state/brand.ts';
 import { useCatalogStore, useSearchPending, useShownResult } from '../state/catalog.ts';
 import { useArrivalWords } from '../hooks/useArrivalWords.ts';
+import { useCan } from '../hooks/useCan.ts';
 import { CatalogGrid, SkeletonGrid } from './CatalogGrid.tsx';
 import { ImportButton } from './ImportButton.tsx';
 import { StatePanel } from './StatePanel.tsx';
@@ -24,6 +25,7 @@ export function CatalogView() {
   const shown = useShownResult();
   const pending = useSearchPending();
   const arrival = useArrivalWords();
+  const mayImport = useCan('importCatalog');
   const ready = summary.status === 'ready';
 
   // Searches wait for the summary: it says which pricelist the rep last used.
@@ -82,13 +84,15 @@ export function CatalogView() {
     return <StatePanel icon="box" title={arrival.rows} lead={t('sync.arrivingLead')} />;
   }
   if (shown.total === 0 && shown.query === '' && !filtered) {
-    return (
+    return mayImport ? (
       <StatePanel
         icon="box"
         title={t('catalog.empty')}
         lead={t('catalog.emptyLead')}
         action={<ImportButton variant="primary" />}
       />
+    ) : (
+      <StatePanel icon="box" title={t('catalog.emptyForRep')} lead={t('catalog.emptyForRepLead')} />
     );
   }
   if (shown.total === 0) {

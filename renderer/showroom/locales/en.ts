@@ -558,6 +558,8 @@ export const en = {
     label: 'Styles',
     empty: 'No styles yet. Import a catalog CSV to get started.',
     emptyLead: 'Products, prices and stock each come from their own file; import them together.',
+    emptyForRep: 'No styles yet.',
+    emptyForRepLead: 'An admin of the brand imports the catalog; it arrives here by itself.',
     noMatches: 'No styles match “{{query}}”',
     noMatchesLead: 'Check the style number, or try part of the name.',
     noFilterMatches: 'No styles match these filters',

@@ -561,6 +561,9 @@ export const ja: Messages = {
     label: 'スタイル',
     empty: 'スタイルはまだありません。カタログの CSV を取り込んで始めましょう。',
     emptyLead: '商品・価格・在庫はそれぞれ別のファイルです。まとめて取り込めます。',
+    emptyForRep: 'スタイルはまだありません。',
+    emptyForRepLead:
+      'カタログはブランドの管理者が取り込みます。取り込まれると、ここに自動で届きます。',
     noMatches: '「{{query}}」に一致するスタイルはありません',
     noMatchesLead: '品番を確認するか、商品名の一部で検索してください。',
     noFilterMatches: 'この絞り込みに合うスタイルはありません',

@@ -9,6 +9,7 @@ describe('what a staff role may do', () => {
     ['terminateAllShareLinks', { admin: true, rep: false }],
     ['changeHubAddress', { admin: true, rep: false }],
     ['changeAnySelection', { admin: true, rep: false }],
+    ['importCatalog', { admin: true, rep: false }],
   ] as const)('%s: %j', (action, expected) => {
     expect({ admin: can('admin', action), rep: can('rep', action) }).toEqual(expected);
   });
@@ -21,6 +22,7 @@ describe('what a staff role may do', () => {
         'changeShareLinkSettings',
         'changeTradingTerms',
         'decideTermsProposals',
+        'importCatalog',
         'terminateAllShareLinks',
       ].sort(),
     );
