@@ -402,13 +402,16 @@ test.describe('selections in the browser shell', () => {
     await entry.fill(style.style_number);
     await expect(suggestions(page).first()).toContainText(style.style_number);
     await entry.press('Enter');
-    // The size run fits too: its sizes in a row and Add in sight.
+    // The size run fits too: its sizes in a row, its price and Add in sight.
     const run = page.getByRole('form', {
       name: new RegExp(`Quantities for ${style.style_number}`),
     });
     await expect(run.getByRole('button', { name: /Add to selection/ })).toBeInViewport({
       ratio: 1,
     });
+    await expect(
+      run.getByText(/^(SEK|NOK|DKK|CHF|USD|GBP|€|¥|\$|£)\s?[\d.,]+$/).first(),
+    ).toBeInViewport({ ratio: 1 });
     const runTops = await run
       .getByRole('textbox', { disabled: false })
       .evaluateAll((inputs) =>

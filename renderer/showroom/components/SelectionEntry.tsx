@@ -390,6 +390,10 @@ function ColorwayRun({
           aria-hidden="true"
         />
         {colorway.name}
+        {/* Where a narrow run has no room for the price's own column (one is shown). */}
+        <span className="size-run__colour-price">
+          <Money value={price} language={language} />
+        </span>
       </th>
       {sizes.map((size) => {
         const sku = bySize.get(size);
