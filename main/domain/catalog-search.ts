@@ -44,3 +44,18 @@ export function prefixPattern(term: string): string {
 function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
+
+/**
+ * The style Enter opens among the answers to what the rep typed: the one picked with the
+ * arrow keys, else the exact style number, else the best match. Null when none matched.
+ */
+export function styleForEnter<Style extends { styleNumber: string }>(
+  typed: string,
+  answers: readonly Style[],
+  picked = 0,
+): Style | null {
+  const wanted = parseCatalogQuery(typed).styleNumber;
+  const exact = answers.find((style) => style.styleNumber.toLocaleLowerCase('en') === wanted);
+  if (picked === 0 && exact) return exact;
+  return answers[picked] ?? null;
+}

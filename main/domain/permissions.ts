@@ -2,8 +2,8 @@ import type { StaffRole } from './model.ts';
 
 /**
  * What a staff member may do beyond working with buyers and their own selections, which
- * every rep does. The mutators refuse what a role may not do and the showroom offers only
- * what it may, both from this one table.
+ * every rep does. The mutators and the hub's routes refuse what a role may not do and the
+ * showroom offers only what it may, all from this one table.
  *
  * - changeTradingTerms: set a buyer's pricelist, discount or language, or give a new
  *   buyer a discount. A rep proposes new terms instead; an admin decides.
@@ -19,7 +19,7 @@ import type { StaffRole } from './model.ts';
  * - manageDevices: see the brand's devices and revoke them.
  * - unlockAccounts: see the accounts locked after too many wrong passwords, and unlock them.
  * - readApiLogs: read the API Logs.
- * - importCatalog: import the catalog from CSV files.
+ * - importCatalog: import products, prices and stock from CSV files into the hub.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',

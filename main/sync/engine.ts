@@ -1,4 +1,4 @@
-import type { SyncConnection, SyncStatus } from '../../preload/contract/index.ts';
+import type { SyncConnection, SyncProgress, SyncStatus } from '../../preload/contract/index.ts';
 import { replicaDb, type StoreDb } from '../store/database.ts';
 import { HubAnswered, HubUnreachable, type HubClient } from './hub-client.ts';
 import { PUSH_MAX_MUTATIONS } from './protocol.ts';
@@ -49,7 +49,7 @@ export class SyncEngine {
   #lastSyncAt: string | null = null;
   #lastError: string | null = null;
   #dataVersion = 0;
-  #progress: { rows: number } | null = null;
+  #progress: SyncProgress | null = null;
   #running: Promise<void> | null = null;
   #again = false;
   #failures = 0;
@@ -73,6 +73,7 @@ export class SyncEngine {
     this.#failures = 0;
     this.#lastError = null;
     this.#lastSyncAt = lastSyncAt;
+    this.#progress = null;
     this.#connection = session ? 'syncing' : 'signed_out';
     if (!session) return;
     this.#pollTimer = setInterval(() => this.requestSync(), this.#pollMs);
@@ -177,11 +178,11 @@ export class SyncEngine {
     } catch (error) {
       if (session !== this.#session) return;
       this.#options.onError?.(error);
-      this.#progress = null;
       if (
         error instanceof HubAnswered &&
         (error.code === 'device_revoked' || error.code === 'unauthorized')
       ) {
+        this.#progress = null;
         this.#connection = 'revoked';
         this.#lastError = error.message;
         this.#stopTimers();
@@ -190,11 +191,14 @@ export class SyncEngine {
         return;
       }
       if (error instanceof HubAnswered && error.code === 'update_required') {
+        this.#progress = null;
         this.#connection = 'update_required';
         this.#lastError = error.message;
         this.#stopTimers();
         return;
       }
+      // A first sync cut short is still under way: the retry goes on from its cursor, and
+      // the views keep saying the catalog is arriving rather than showing half of it as all.
       this.#connection = error instanceof HubUnreachable ? 'offline' : 'online';
       this.#lastError = error instanceof Error ? error.message : String(error);
       this.#listening?.abort();
@@ -247,6 +251,9 @@ export class SyncEngine {
         .select((eb) => eb.fn.max('seq').as('seq'))
         .where('device_id', '=', session.deviceId)
         .executeTakeFirst();
+      // A replica that has read nothing yet is receiving the brand: the views say the
+      // catalog is arriving, not that it is empty, from before the first page comes.
+      if (state.cursor === 0) this.#progress = { rows: 0, fraction: null };
       const page = await session.client.pull(session.token, {
         clientId: session.deviceId,
         cursor: state.cursor,
@@ -254,11 +261,15 @@ export class SyncEngine {
         ...(this.#pullLimit ? { limit: this.#pullLimit } : {}),
       });
       if (session !== this.#session) return;
-      if (state.cursor === 0 && page.more) this.#progress = { rows: 0 };
       const applied = await applyPulledPage(this.#db, session, page, this.#clock());
       if (applied.rows > 0 || applied.acknowledged > 0 || applied.refusals > 0) this.#dataVersion++;
       pulled += applied.rows;
-      if (this.#progress) this.#progress = { rows: this.#progress.rows + applied.rows };
+      if (this.#progress) {
+        this.#progress = {
+          rows: this.#progress.rows + applied.rows,
+          fraction: page.head ? Math.min(1, page.cursor / page.head) : null,
+        };
+      }
       if (!page.more) {
         // After a large pull the planner's statistics are stale; searches would pick
         // slow plans (10× slower on a freshly synced 10,000-style brand) until refreshed.

@@ -10,15 +10,21 @@ const PICTURE_WEIGHT = 20;
  * What changed on the hub after a cursor, a page at a time. The cursor is a change-log
  * version: each write moves its row's single log entry to a new, higher version inside
  * the writing transaction, so reading entries above the cursor finds every row written
- * since, once, and a sync with nothing new is one index probe.
+ * since, once, and a sync with nothing new is one index probe. The head (the newest
+ * version, also one probe) says how far the cursor has to go.
  */
 export async function readChanges(
   db: StoreDb,
   viewer: SyncViewer,
   cursor: number,
   limit: number,
-): Promise<{ cursor: number; more: boolean; changes: Change[] }> {
+): Promise<{ cursor: number; more: boolean; head: number; changes: Change[] }> {
   const hub = hubDb(db);
+  const newest = await hub
+    .selectFrom('change_log')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .executeTakeFirst();
+  const head = Math.max(cursor, newest?.version ?? 0);
   const candidates = await hub
     .selectFrom('change_log')
     .select(['version', 'entity'])
@@ -26,7 +32,7 @@ export async function readChanges(
     .orderBy('version')
     .limit(limit + 1)
     .execute();
-  if (candidates.length === 0) return { cursor, more: false, changes: [] };
+  if (candidates.length === 0) return { cursor, more: false, head, changes: [] };
   // A page holds `limit` rows' worth: a picture weighs as much as many small rows.
   let weight = 0;
   let taken = 0;
@@ -65,7 +71,7 @@ export async function readChanges(
       });
     }
   }
-  return { cursor: upTo, more, changes };
+  return { cursor: upTo, more, head: Math.max(head, upTo), changes };
 }
 
 /** The refusals kept for a device after the seq its desktop has already seen. */

@@ -147,6 +147,12 @@ export const PullResponse = z.object({
   cursor: z.number().int().nonnegative(),
   /** True when there is more to read right away. */
   more: z.boolean(),
+  /**
+   * The newest version in the hub's change log as the page was read: how far a cursor
+   * has to go, so a first sync can say how far it has come. Hubs before it leave it out
+   * (an old desktop ignores it), so the protocol version stays.
+   */
+  head: z.number().int().nonnegative().optional(),
   lastAppliedSeq: z.number().int().nonnegative(),
   changes: z.array(Change),
   refusals: z.array(Refusal),

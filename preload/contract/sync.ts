@@ -21,8 +21,18 @@ export interface SyncStatus {
   lastError: string | null;
   /** Rises whenever the replica's data changes (local edit or pulled rows); views reload on change. */
   dataVersion: number;
-  /** While a first sync downloads the brand: rows so far. */
-  progress: { rows: number } | null;
+  /** While a first sync downloads the brand; null once it is done. */
+  progress: SyncProgress | null;
+}
+
+export interface SyncProgress {
+  /** Rows received so far. */
+  rows: number;
+  /**
+   * How much of the hub's change log has been read, 0 to 1 (it rises as pages arrive);
+   * null until the first page says, or when the hub does not.
+   */
+  fraction: number | null;
 }
 
 /** A change the hub refused, kept until the rep dismisses it. */

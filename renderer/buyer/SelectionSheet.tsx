@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDeduction, formatMoney, type Money } from '../../main/domain/money.ts';
+import type { Money as Amount } from '../../main/domain/money.ts';
 import type { SelectionStyleLine, SharedSelection } from '../../preload/contract/index.ts';
+import { Money } from '../ui/Money.tsx';
 import { accountPictureUrl } from './api.ts';
 import { sharedPictureUrl } from './pictures.ts';
 
@@ -23,7 +24,7 @@ export function SelectionSheet({
   children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
-  const money = (value: Money | null) => (value ? formatMoney(value, i18n.language) : '—');
+  const money = (value: Amount | null) => <Money value={value} language={i18n.language} />;
   const firstPicture = selection.lines.find((line) => line.pictureId)?.pictureId ?? null;
   const { subtotal, discount, discountPercent, total } = selection.totals;
   return (
@@ -80,8 +81,14 @@ export function SelectionSheet({
                 </table>
               </div>
               <p className="shared__prices">
-                {t('shared.wholesale', { price: money(unitPrice(line)) })}
-                {line.retail ? <> · {t('shared.retail', { price: money(line.retail) })}</> : null}
+                {/* Label, then the amount as its own element: an amount never wraps. */}
+                {t('shared.wholesale')} {money(unitPrice(line))}
+                {line.retail ? (
+                  <>
+                    {' · '}
+                    {t('shared.retail')} {money(line.retail)}
+                  </>
+                ) : null}
               </p>
               <p className="shared__amount">
                 {t('shared.units', { count: line.units })} · {money(line.amount)}
@@ -97,7 +104,9 @@ export function SelectionSheet({
         </div>
         <div>
           <dt>{t('shared.discount', { value: discountPercent })}</dt>
-          <dd>{discount ? formatDeduction(discount, i18n.language) : '—'}</dd>
+          <dd>
+            <Money value={discount} language={i18n.language} deduction />
+          </dd>
         </div>
         <div>
           <dt>{t('shared.total')}</dt>
@@ -110,9 +119,9 @@ export function SelectionSheet({
 }
 
 /** The line's wholesale price per unit; sizes of a colourway share it, the lowest shows otherwise. */
-function unitPrice(line: SelectionStyleLine): Money | null {
+function unitPrice(line: SelectionStyleLine): Amount | null {
   const prices = line.cells.flatMap((cell) => (cell.unitPrice ? [cell.unitPrice] : []));
-  return prices.reduce<Money | null>(
+  return prices.reduce<Amount | null>(
     (lowest, price) => (lowest && lowest.amountMinor <= price.amountMinor ? lowest : price),
     null,
   );

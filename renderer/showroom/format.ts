@@ -1,4 +1,4 @@
-/** Times as a person reads them, in the UI's language. */
+/** Times and shares as a person reads them, in the UI's language. */
 
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
@@ -28,4 +28,13 @@ export function formatDate(iso: string, language: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(at);
+}
+
+/**
+ * How much of something is done, e.g. "35%" or "35 %" as the language writes it; rounded
+ * down, so nothing reads 100% before it is.
+ */
+export function formatShare(fraction: number, language: string): string {
+  const share = Math.floor(Math.min(1, Math.max(0, fraction)) * 100) / 100;
+  return new Intl.NumberFormat(language, { style: 'percent' }).format(share);
 }

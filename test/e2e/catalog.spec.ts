@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './shell.ts';
 
 function barcodeOf(dataDir: string, styleNumber: string): string {
@@ -14,6 +15,47 @@ function barcodeOf(dataDir: string, styleNumber: string): string {
   } finally {
     db.close();
   }
+}
+
+/** Gives a style's every price a long amount, as a dear coat in kronor or yen has. */
+function priceDearly(dataDir: string, offset: number): string {
+  const db = new BetterSqlite3(join(dataDir, 'showroom.sqlite'));
+  try {
+    const style = db
+      .prepare('select id, style_number from products order by style_number limit 1 offset ?')
+      .get(offset) as { id: string; style_number: string };
+    db.prepare(
+      `update prices set wholesale_minor = 123456700, retail_minor = 987654300
+       where sku_id in (select id from skus where product_id = ?)`,
+    ).run(style.id);
+    return style.style_number;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The amounts on the cards that break across lines or stick out of their card, as
+ * "text (lines, px over)"; none when all fit. An amount is a card's text that starts
+ * with a currency and ends in a digit.
+ */
+function brokenAmounts(cards: Locator): Promise<string[]> {
+  return cards.evaluateAll((articles) =>
+    articles.flatMap((article) => {
+      const box = article.getBoundingClientRect();
+      const amounts = [...article.querySelectorAll('*')].filter(
+        (node) => node.children.length === 0 && /^(SEK|€|¥|￥).*\d$/.test(node.textContent ?? ''),
+      );
+      return amounts.flatMap((amount) => {
+        const range = document.createRange();
+        range.selectNodeContents(amount);
+        const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+        const lines = new Set(rects.map((rect) => Math.round(rect.top))).size;
+        const over = Math.max(...rects.map((rect) => rect.right)) - box.right;
+        return lines === 1 && over <= 0 ? [] : [`${amount.textContent} (${lines}, ${over}px)`];
+      });
+    }),
+  );
 }
 
 test.describe('the rep’s catalog in the browser shell', () => {
@@ -111,5 +153,73 @@ test.describe('the rep’s catalog in the browser shell', () => {
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(card.getByRole('button', { name: /^Open / })).toBeFocused();
+  });
+
+  test('an amount never breaks across lines on a card, in euros, kronor and yen, long ones too', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    const dear = priceDearly(shell.dataDir, 2);
+    const pricelist = page.getByRole('combobox', { name: 'Pricelist' });
+    for (const width of [1280, 1024, 900]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(shell.url);
+      for (const currency of ['EUR', 'SEK', 'JPY']) {
+        const value = await pricelist
+          .locator('option', { hasText: currency })
+          .first()
+          .getAttribute('value');
+        await pricelist.selectOption(value ?? '');
+        const search = page.getByRole('searchbox', { name: 'Search styles' });
+        for (const query of ['', dear]) {
+          await search.fill(query);
+          const first = page.getByRole('article').first();
+          if (query !== '')
+            await expect(first).toHaveAttribute('aria-label', new RegExp(`^${dear} `));
+          await expect(first).toContainText(/WHS/);
+          await expect(first.getByText(/^(SEK|€|¥|￥).*\d$/).first()).toBeVisible();
+          if (query !== '' && width === 900) {
+            await page.screenshot({
+              path: testInfo.outputPath(`card-prices-${currency}-${width}.png`),
+            });
+          }
+          expect(
+            await brokenAmounts(page.getByRole('article')),
+            `${currency} at ${width} px`,
+          ).toEqual([]);
+        }
+      }
+    }
+  });
+
+  test('a style’s size row and stock row line up, size by size', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    await page.goto(shell.url);
+    await page
+      .getByRole('article')
+      .first()
+      .getByRole('button', { name: /^Open / })
+      .click();
+    const dialog = page.getByRole('dialog');
+    const sizeRun = dialog.getByRole('table').first();
+    await expect(sizeRun).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('style-size-run.png') });
+    const sizes = sizeRun.getByRole('row').nth(0).getByRole('columnheader');
+    const stock = sizeRun.getByRole('row').nth(1).getByRole('cell');
+    const count = await sizes.count();
+    expect(count).toBeGreaterThan(0);
+    await expect(stock).toHaveCount(count);
+    for (let index = 0; index < count; index++) {
+      const [size, level] = [
+        await sizes.nth(index).boundingBox(),
+        await stock.nth(index).boundingBox(),
+      ];
+      expect(Math.abs(size!.x - level!.x), `column ${index + 1} starts together`).toBeLessThan(1);
+      expect(Math.abs(size!.width - level!.width), `column ${index + 1} is as wide`).toBeLessThan(
+        1,
+      );
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { expect, test } from './shell.ts';
 
 function withReplica<T>(dataDir: string, use: (db: BetterSqlite3.Database) => T): T {
@@ -28,6 +28,23 @@ function styleOf(dataDir: string, offset: number) {
     return { ...style, barcodes: barcodes.map((row) => row.barcode) };
   });
 }
+
+/** The first style (by style number) whose first colourway comes in at least `sizes` sizes. */
+function styleWithSizes(dataDir: string, sizes: number) {
+  return withReplica(dataDir, (db) =>
+    db
+      .prepare(
+        `select p.style_number from products p
+         join colorways c on c.product_id = p.id and c.position = 0
+         join skus s on s.colorway_id = c.id
+         group by p.id having count(*) >= ? order by p.style_number limit 1`,
+      )
+      .get(sizes),
+  ) as { style_number: string };
+}
+
+const suggestions = (page: Page) =>
+  page.getByRole('listbox', { name: 'Matching styles' }).getByRole('option');
 
 async function newSelection(page: Page, buyer: string, name: string) {
   await page.getByRole('button', { name: 'Selections', exact: true }).click();
@@ -268,5 +285,158 @@ test.describe('selections in the browser shell', () => {
     await expect(
       page.getByRole('list', { name: 'Selections' }).getByRole('button'),
     ).not.toHaveCount(0);
+  });
+
+  test('Enter in quick entry opens the typed style even before its suggestions arrive', async ({
+    page,
+    shell,
+  }) => {
+    await page.goto(shell.url);
+    const buyer = await firstBuyer(page);
+    await newSelection(page, buyer, 'Typed fast');
+    const style = styleOf(shell.dataDir, 11);
+
+    // The suggestions for what is typed are held back, so Enter comes before them.
+    const held: Route[] = [];
+    const suggestionsAsked = new Promise<void>((resolve) => {
+      void page.route('**/rpc/catalog.search', async (route) => {
+        const asked = route.request().postDataJSON() as { query?: string };
+        if (held.length === 0 && asked.query === style.style_number) {
+          held.push(route);
+          resolve();
+          return;
+        }
+        await route.continue();
+      });
+    });
+    const entry = page.getByRole('combobox', { name: 'Add by style number or barcode' });
+    await entry.fill(style.style_number);
+    await suggestionsAsked;
+    await entry.press('Enter');
+    await expect(
+      page.getByRole('form', { name: new RegExp(`Quantities for ${style.style_number}`) }),
+    ).toBeVisible();
+    await expect(page.getByText(/No style matches/)).toHaveCount(0);
+    // The held suggestions arrive late, for a text no longer there, and change nothing.
+    await held[0]?.continue();
+    await page.unrouteAll();
+    await expect(page.getByRole('listbox', { name: 'Matching styles' })).toHaveCount(0);
+  });
+
+  test('Enter anywhere in the size run adds; typed quantities are only thrown away when the rep says so', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    await page.goto(shell.url);
+    const buyer = await firstBuyer(page);
+    await newSelection(page, buyer, 'Nothing lost');
+    const style = styleOf(shell.dataDir, 13);
+    const entry = page.getByRole('combobox', { name: 'Add by style number or barcode' });
+    const run = page.getByRole('form', {
+      name: new RegExp(`Quantities for ${style.style_number}`),
+    });
+    const openRun = async () => {
+      await entry.fill(style.style_number);
+      await expect(suggestions(page).first()).toContainText(style.style_number);
+      await entry.press('Enter');
+      await expect(run).toBeVisible();
+    };
+
+    // Tab past the last size lands on Cancel; Enter there adds what was typed.
+    await openRun();
+    await page.keyboard.type('2');
+    await run.getByRole('textbox', { disabled: false }).last().focus();
+    await page.keyboard.type('1');
+    await page.keyboard.press('Tab');
+    await expect(run.getByRole('button', { name: /Cancel/ })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(run).toBeHidden();
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*3/);
+
+    // Escape with quantities typed asks first; keeping them keeps typing.
+    await openRun();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Escape');
+    const discard = page.getByRole('dialog', { name: 'Discard the quantities you typed?' });
+    await expect(discard).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('size-run-discard.png') });
+    await discard.getByRole('button', { name: 'Keep typing' }).click();
+    await expect(discard).toBeHidden();
+    await expect(run.getByRole('textbox', { disabled: false }).first()).toHaveValue('5');
+
+    // Cancel asks too; discarding leaves the selection as it was.
+    await run.getByRole('button', { name: /Cancel/ }).click();
+    await discard.getByRole('button', { name: 'Discard' }).click();
+    await expect(run).toBeHidden();
+    await expect(entry).toBeFocused();
+    await expect(page.getByLabel('Totals')).toContainText(/Units\s*3/);
+
+    // Another style opened over typed quantities asks as well.
+    await openRun();
+    await page.keyboard.type('7');
+    const other = styleOf(shell.dataDir, 14);
+    await entry.fill(other.style_number);
+    await expect(suggestions(page).first()).toContainText(other.style_number);
+    await entry.press('Enter');
+    await expect(discard).toBeVisible();
+    await discard.getByRole('button', { name: 'Keep typing' }).click();
+    await expect(run.getByRole('textbox', { disabled: false }).first()).toHaveValue('7');
+
+    // With nothing typed, Escape simply closes.
+    await run.getByRole('textbox', { disabled: false }).first().fill('2');
+    await page.keyboard.press('Escape');
+    await expect(run).toBeHidden();
+    await expect(discard).toBeHidden();
+  });
+
+  test('at 1024 px the order sheet keeps each line’s sizes in one row', async ({
+    page,
+    shell,
+  }, testInfo) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(shell.url);
+    const buyer = await firstBuyer(page);
+    await newSelection(page, buyer, 'Laptop at the booth');
+    const style = styleWithSizes(shell.dataDir, 6);
+    const entry = page.getByRole('combobox', { name: 'Add by style number or barcode' });
+    await entry.fill(style.style_number);
+    await expect(suggestions(page).first()).toContainText(style.style_number);
+    await entry.press('Enter');
+    // The size run fits too: its sizes in a row, its price and Add in sight.
+    const run = page.getByRole('form', {
+      name: new RegExp(`Quantities for ${style.style_number}`),
+    });
+    await expect(run.getByRole('button', { name: /Add to selection/ })).toBeInViewport({
+      ratio: 1,
+    });
+    await expect(
+      run.getByText(/^(SEK|NOK|DKK|CHF|USD|GBP|€|¥|\$|£)\s?[\d.,]+$/).first(),
+    ).toBeInViewport({ ratio: 1 });
+    const runTops = await run
+      .getByRole('textbox', { disabled: false })
+      .evaluateAll((inputs) =>
+        inputs.map((input) => Math.round(input.getBoundingClientRect().top)),
+      );
+    expect(new Set(runTops).size).toBe(1);
+    await page.screenshot({ path: testInfo.outputPath('size-run-1024.png') });
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    const line = page
+      .getByRole('table', { name: 'Order sheet' })
+      .getByRole('row', { name: new RegExp(`^${style.style_number} `) })
+      .first();
+    await expect(line).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath('sheet-1024.png') });
+    const sizes = line.getByRole('textbox');
+    expect(await sizes.count()).toBeGreaterThanOrEqual(6);
+    const tops = await sizes.evaluateAll((inputs) =>
+      inputs.map((input) => Math.round(input.getBoundingClientRect().top)),
+    );
+    expect(new Set(tops).size).toBe(1);
+    // Every size can be reached: the row scrolls when the sheet is narrower than its sizes.
+    for (const size of await sizes.all()) {
+      await size.scrollIntoViewIfNeeded();
+      await expect(size).toBeInViewport();
+    }
   });
 });

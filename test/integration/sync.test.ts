@@ -8,7 +8,8 @@ import {
 import { hubDb, replicaDb, type StoreDb } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
 import { createHubClient, HubUnreachable } from '../../main/sync/hub-client.ts';
-import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
+import { PROTOCOL_HEADER, SYNC_PROTOCOL, type PullResponse } from '../../main/sync/protocol.ts';
+import type { SyncProgress } from '../../preload/contract/index.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
 import { openDesktop, servicesOf, type TestDesktop } from '../support/desktop.ts';
 
@@ -88,6 +89,45 @@ describe('first sync', () => {
         await count(demo.hub.store.db, entity.table),
       );
     }
+  });
+
+  it('says how far it has come, by the hub’s newest version, from before the first page', async () => {
+    const before: (SyncProgress | null)[] = [];
+    const answers: PullResponse[] = [];
+    const engine: { current?: TestDesktop['engine'] } = {};
+    const paged = await openDesktop({
+      embeddedHubUrl: demo.hub.url,
+      pullLimit: 500,
+      clientFor: (url) => {
+        const client = createHubClient(url);
+        return {
+          ...client,
+          async pull(token, body) {
+            // The first sync's pulls only: it ends with the first answer that has no more.
+            const first = !answers.some((answer) => !answer.more);
+            if (first) before.push((await engine.current!.status()).progress);
+            const answer = await client.pull(token, body);
+            if (first) answers.push(answer);
+            return answer;
+          },
+        };
+      },
+    });
+    engine.current = paged.engine;
+    demo.track(paged);
+    await paged.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
+    await paged.engine.syncNow();
+
+    // Arriving before anything has, then rising page by page, short of done.
+    expect(before[0]).toEqual({ rows: 0, fraction: null });
+    const fractions = before.slice(1).map((progress) => progress!.fraction!);
+    expect(fractions.length).toBeGreaterThan(2);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    expect(fractions.every((fraction) => fraction > 0 && fraction < 1)).toBe(true);
+    // The last page reaches the head; then the sync is done and says nothing.
+    const last = answers.at(-1)!;
+    expect(last).toMatchObject({ more: false, cursor: last.head });
+    expect((await paged.engine.status()).progress).toBeNull();
   });
 });
 

@@ -47,8 +47,8 @@ export const en = {
     requested: 'Thank you. The brand has your request and completes the checkout with you.',
     ordered: 'Thank you. Your order is placed.',
     logIn: 'Log in',
-    wholesale: 'Wholesale {{price}}',
-    retail: 'Retail {{price}}',
+    wholesale: 'Wholesale',
+    retail: 'Retail',
   },
   account: {
     title: 'Log in',

@@ -49,8 +49,8 @@ export const ja: Messages = {
     requested: 'ありがとうございます。ブランドがリクエストを受け取り、チェックアウトを完了します。',
     ordered: 'ありがとうございます。ご注文を承りました。',
     logIn: 'ログイン',
-    wholesale: '卸価格 {{price}}',
-    retail: '上代 {{price}}',
+    wholesale: '卸価格',
+    retail: '上代',
   },
   account: {
     title: 'ログイン',

@@ -16,7 +16,7 @@ const MAX_COLUMNS = 8;
 /** Below this width cards get narrower so a small window still shows two across. */
 const COMPACT_WIDTH = 640;
 /** Card body under the picture: number, name, meta, swatches, prices. */
-const CARD_BODY_HEIGHT = 196;
+const CARD_BODY_HEIGHT = 202;
 
 function gridLayout(width: number): GridLayout {
   const compact = width < COMPACT_WIDTH;

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { hasActiveFilters } from '../../../main/domain/catalog-filters.ts';
 import { useBrandStore } from '../state/brand.ts';
 import { useCatalogStore, useSearchPending, useShownResult } from '../state/catalog.ts';
-import { useSyncStore } from '../state/sync.ts';
+import { useArrivalWords } from '../hooks/useArrivalWords.ts';
+import { useCan } from '../hooks/useCan.ts';
 import { CatalogGrid, SkeletonGrid } from './CatalogGrid.tsx';
 import { ImportButton } from './ImportButton.tsx';
 import { StatePanel } from './StatePanel.tsx';
@@ -23,7 +24,8 @@ export function CatalogView() {
   const clearFilters = useCatalogStore((state) => state.clearFilters);
   const shown = useShownResult();
   const pending = useSearchPending();
-  const downloading = useSyncStore((state) => state.status?.progress ?? null);
+  const arrival = useArrivalWords();
+  const mayImport = useCan('importCatalog');
   const ready = summary.status === 'ready';
 
   // Searches wait for the summary: it says which pricelist the rep last used.
@@ -77,18 +79,20 @@ export function CatalogView() {
   const filtered = hasActiveFilters(shown.filters);
   const focusSearch = () =>
     document.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
-  if (shown.total === 0 && shown.query === '' && !filtered && downloading) {
+  if (shown.total === 0 && shown.query === '' && !filtered && arrival) {
     // A first sync is filling the replica: the catalog is on its way, not missing.
-    return <StatePanel icon="box" title={t('sync.downloading', { rows: downloading.rows })} />;
+    return <StatePanel icon="box" title={arrival.rows} lead={t('sync.arrivingLead')} />;
   }
   if (shown.total === 0 && shown.query === '' && !filtered) {
-    return (
+    return mayImport ? (
       <StatePanel
         icon="box"
         title={t('catalog.empty')}
         lead={t('catalog.emptyLead')}
         action={<ImportButton variant="primary" />}
       />
+    ) : (
+      <StatePanel icon="box" title={t('catalog.emptyForRep')} lead={t('catalog.emptyForRepLead')} />
     );
   }
   if (shown.total === 0) {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { hasActiveFilters } from '../../../main/domain/catalog-filters.ts';
 import type { SignedInUser } from '../../../preload/contract/index.ts';
+import { useArrivalWords } from '../hooks/useArrivalWords.ts';
 import { useBrandStore } from '../state/brand.ts';
 import { useSearchPending, useShownResult } from '../state/catalog.ts';
 import { useNavigationStore, viewsFor, type View } from '../state/navigation.ts';
@@ -96,6 +97,12 @@ function StyleCount() {
   const summary = useBrandStore((state) => state.summary);
   const shown = useShownResult();
   const view = useNavigationStore((state) => state.view);
+  const arrival = useArrivalWords();
+  if (arrival) {
+    // Not "0 styles" while a first sync brings them; not announced, it moves every second.
+    const count = summary.status === 'ready' ? summary.summary.styleCount : 0;
+    return <p className="brand-count">{arrival.styles(count)}</p>;
+  }
   if (summary.status !== 'ready') return <p className="brand-count">&nbsp;</p>;
   const count = summary.summary.styleCount;
   const searching =

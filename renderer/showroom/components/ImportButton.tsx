@@ -1,17 +1,21 @@
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../hooks/useCan.ts';
 import { useImportStore } from '../state/import.ts';
 import './ImportButton.css';
 
 /**
- * Starts an import. While one runs the button stays focusable (aria-disabled, not
+ * Starts an import, offered only to those who may import (not to a rep, who would learn
+ * it after picking files). While one runs the button stays focusable (aria-disabled, not
  * disabled) so focus is not lost to the page.
  */
 export function ImportButton({ variant }: { variant: 'header' | 'primary' }) {
   const { t } = useTranslation();
+  const mayImport = useCan('importCatalog');
   const status = useImportStore((state) => state.state.status);
   const start = useImportStore((state) => state.start);
   const busy = status === 'importing';
+  if (!mayImport) return null;
 
   const onClick = (event: MouseEvent<HTMLButtonElement>) => {
     if (!busy) void start(event.currentTarget);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OrderSummary } from '../../../preload/contract/index.ts';
-import { formatMoney } from '../../../main/domain/money.ts';
+import { Money } from '../../ui/Money.tsx';
 import { trunkshow } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { useOperation } from '../hooks/useOperation.ts';
@@ -72,7 +72,9 @@ export function OrdersView() {
                   ) : null}
                 </td>
                 <td className="orders__number">{order.units}</td>
-                <td className="orders__number">{formatMoney(order.total, i18n.language)}</td>
+                <td className="orders__number">
+                  <Money value={order.total} language={i18n.language} />
+                </td>
                 <td>
                   {order.status === 'Checkout Requested' ? (
                     <button

@@ -5,7 +5,7 @@ import type {
   SelectionStyleLine,
   SyncRefusal,
 } from '../../../preload/contract/index.ts';
-import { formatMoney, type Money } from '../../../main/domain/money.ts';
+import { Money } from '../../ui/Money.tsx';
 import { mediaUrl } from '../api.ts';
 import { formatDate } from '../format.ts';
 import type { Shortcut } from '../keyboard/shortcuts.ts';
@@ -17,7 +17,7 @@ import { DialogBoundary } from './Boundaries.tsx';
 import { Dialog } from './Dialog.tsx';
 import { Field } from './Field.tsx';
 import { Menu } from './Menu.tsx';
-import { QuickEntry, SizeRunEntry } from './SelectionEntry.tsx';
+import { DiscardEntryDialog, QuickEntry, SizeRunEntry } from './SelectionEntry.tsx';
 import { ShareLinkDialog } from './ShareLinkDialog.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import { WarningIcon } from './SyncIndicator.tsx';
@@ -109,6 +109,7 @@ function Editor({ detail }: { detail: SelectionDetail }) {
 
       <QuickEntry ref={quickEntry} />
       {entry.status !== 'closed' ? <SizeRunEntry returnFocus={quickEntry} /> : null}
+      <DiscardEntryDialog returnFocus={quickEntry} />
 
       {detail.lines.length === 0 ? (
         <p className="selection__empty">{t('selection.empty')}</p>
@@ -249,10 +250,6 @@ function MissingSizes({ count }: { count: number }) {
   );
 }
 
-function money(value: Money | null, language: string): string {
-  return value ? formatMoney(value, language) : '—';
-}
-
 /** The order sheet: a row per style-colourway with its size run, units and amount. */
 function OrderSheet({ detail }: { detail: SelectionDetail }) {
   const { t } = useTranslation();
@@ -263,7 +260,9 @@ function OrderSheet({ detail }: { detail: SelectionDetail }) {
           <span className="visually-hidden">{t('selection.picture')}</span>
         </span>
         <span role="columnheader">{t('selection.style')}</span>
-        <span role="columnheader">{t('selection.sizes')}</span>
+        <span role="columnheader" className="sheet__sizes-head">
+          {t('selection.sizes')}
+        </span>
         <span role="columnheader" className="sheet__number">
           {t('selection.unitsHead')}
         </span>
@@ -319,18 +318,20 @@ function SheetRow({ line }: { line: SelectionStyleLine }) {
         </span>
       </span>
       <span role="cell" className="sheet__sizes">
-        {line.cells.map((cell) => (
-          <SizeCell
-            key={cell.skuId}
-            skuId={cell.skuId}
-            size={cell.size}
-            quantity={cell.quantity}
-            sold={cell.quantity === 0 || cell.unitPrice !== null}
-            label={`${label} ${cell.size}`}
-            invalid={Boolean(cellErrors[cell.skuId])}
-            describedBy={errors.length > 0 ? errorId : undefined}
-          />
-        ))}
+        <span className="sheet__size-cells">
+          {line.cells.map((cell) => (
+            <SizeCell
+              key={cell.skuId}
+              skuId={cell.skuId}
+              size={cell.size}
+              quantity={cell.quantity}
+              sold={cell.quantity === 0 || cell.unitPrice !== null}
+              label={`${label} ${cell.size}`}
+              invalid={Boolean(cellErrors[cell.skuId])}
+              describedBy={errors.length > 0 ? errorId : undefined}
+            />
+          ))}
+        </span>
         {errors.length > 0 ? (
           <span id={errorId} className="sheet__error" role="alert">
             {errors.join(' · ')}
@@ -346,7 +347,7 @@ function SheetRow({ line }: { line: SelectionStyleLine }) {
         {line.units}
       </span>
       <span role="cell" className="sheet__number">
-        {money(line.amount, i18n.language)}
+        <Money value={line.amount} language={i18n.language} />
       </span>
       <span role="cell">
         <button
@@ -473,19 +474,21 @@ function Totals({ detail }: { detail: SelectionDetail }) {
       </div>
       <div>
         <dt>{t('selection.subtotal')}</dt>
-        <dd>{money(totals.subtotal, i18n.language)}</dd>
+        <dd>
+          <Money value={totals.subtotal} language={i18n.language} />
+        </dd>
       </div>
       <div>
         <dt>{t('selection.discountLine', { value: totals.discountPercent })}</dt>
         <dd>
-          {totals.discount && totals.discount.amountMinor > 0
-            ? `−${money(totals.discount, i18n.language)}`
-            : money(totals.discount, i18n.language)}
+          <Money value={totals.discount} language={i18n.language} deduction />
         </dd>
       </div>
       <div className="selection-totals__total">
         <dt>{t('selection.total')}</dt>
-        <dd>{money(totals.total, i18n.language)}</dd>
+        <dd>
+          <Money value={totals.total} language={i18n.language} />
+        </dd>
       </div>
     </dl>
   );

@@ -1,19 +1,30 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StyleCard, StyleColorway } from '../../../preload/contract/index.ts';
-import { parseCatalogQuery } from '../../../main/domain/catalog-search.ts';
-import { formatMoney } from '../../../main/domain/money.ts';
+import { parseCatalogQuery, styleForEnter } from '../../../main/domain/catalog-search.ts';
+import { Money } from '../../ui/Money.tsx';
 import { errorMessage, trunkshow } from '../api.ts';
 import { isTypingInto } from '../keyboard/shortcuts.ts';
 import { useSelectionStore } from '../state/selection.ts';
+import { Dialog } from './Dialog.tsx';
 
 const SUGGESTIONS = 8;
 const TYPING_PAUSE_MS = 80;
 
+/** The styles matching what the rep typed, priced on the open selection's pricelist. */
+async function matchingStyles(query: string, pricelistId: string | undefined) {
+  const page = await trunkshow().invoke('catalog.search', {
+    query,
+    limit: SUGGESTIONS,
+    ...(pricelistId ? { pricelistId } : {}),
+  });
+  return page.items;
+}
+
 /**
  * One field for the keyboard and the scanner. A style number (or part of a name) lists
- * matching styles; Enter opens the first, or the one picked with the arrow keys, as a
- * size run to type quantities into. A barcode and Enter, as a scanner sends it, adds
+ * matching styles; Enter opens the one picked with the arrow keys, else the exact style
+ * number, else the best match, as a size run to type quantities into. A barcode and Enter, as a scanner sends it, adds
  * one of that size at once. Typing anywhere outside a field lands here, so a scan is
  * never lost to a stray focus.
  */
@@ -37,15 +48,10 @@ export function QuickEntry({ ref }: { ref: RefObject<HTMLInputElement | null> })
     if (query === '' || barcode) return;
     let current = true;
     const timer = window.setTimeout(() => {
-      trunkshow()
-        .invoke('catalog.search', {
-          query,
-          limit: SUGGESTIONS,
-          ...(pricelistId ? { pricelistId } : {}),
-        })
-        .then((page) => {
+      matchingStyles(query, pricelistId)
+        .then((items) => {
           if (!current) return;
-          setFound({ query, items: page.items });
+          setFound({ query, items });
           setActive(0);
         })
         .catch((error: unknown) => {
@@ -98,12 +104,21 @@ export function QuickEntry({ ref }: { ref: RefObject<HTMLInputElement | null> })
         await scan(barcode);
         return;
       }
-      const exact = suggestions.find(
-        (style) => style.styleNumber.toLowerCase() === query.toLowerCase(),
-      );
-      const picked = exact && active === 0 ? exact : suggestions[active];
+      if (!query) return;
+      // Suggestions for this very text show what Enter picks. Without them (not arrived
+      // yet, or for an earlier text) Enter still means what was typed: look it up now.
+      let picked: StyleCard | null;
+      try {
+        picked =
+          found?.query === query
+            ? styleForEnter(query, found.items, active)
+            : styleForEnter(query, await matchingStyles(query, pricelistId));
+      } catch (error) {
+        setProblem(errorMessage(error, ''));
+        return;
+      }
       if (picked) choose(picked);
-      else if (query) setProblem(t('entry.noStyle', { query }));
+      else setProblem(t('entry.noStyle', { query }));
     }
   };
 
@@ -188,7 +203,9 @@ export function QuickEntry({ ref }: { ref: RefObject<HTMLInputElement | null> })
 
 /**
  * A style's size run, a row per colourway: type a quantity per size, Tab across, Enter
- * to put them in the selection, Escape to leave it as it was.
+ * to put them in the selection, Escape to leave it as it was. Enter adds wherever focus
+ * is in the run, on Cancel too: Tab past the last size lands there, and what was typed
+ * must not be lost to it. Leaving with quantities typed asks first (DiscardEntryDialog).
  */
 export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInputElement | null> }) {
   const { t, i18n } = useTranslation();
@@ -210,6 +227,9 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
   const { style } = entry;
 
   const done = () => returnFocus.current?.focus();
+  const cancel = () => {
+    if (cancelEntry()) done();
+  };
   const errors = Object.entries(entry.errors);
   return (
     <form
@@ -223,10 +243,13 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
         });
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') {
+        if (event.nativeEvent.isComposing) return;
+        if (event.key === 'Enter') {
           event.preventDefault();
-          cancelEntry();
-          done();
+          event.currentTarget.requestSubmit();
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          cancel();
         }
       }}
     >
@@ -236,34 +259,36 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
         </h3>
         <p className="size-run__meta">{[style.category, style.season].join(' · ')}</p>
       </div>
-      <table className="size-run__grid">
-        <thead>
-          <tr>
-            <th scope="col">{t('entry.colour')}</th>
-            {style.sizes.map((size) => (
-              <th key={size} scope="col">
-                {size}
+      <div className="size-run__scroll">
+        <table className="size-run__grid">
+          <thead>
+            <tr>
+              <th scope="col">{t('entry.colour')}</th>
+              {style.sizes.map((size) => (
+                <th key={size} scope="col">
+                  {size}
+                </th>
+              ))}
+              <th scope="col" className="size-run__price">
+                {t('entry.wholesale')}
               </th>
+            </tr>
+          </thead>
+          <tbody>
+            {style.colorways.map((colorway) => (
+              <ColorwayRun
+                key={colorway.code}
+                colorway={colorway}
+                sizes={style.sizes}
+                drafts={entry.drafts}
+                errors={entry.errors}
+                onChange={setDraft}
+                language={i18n.language}
+              />
             ))}
-            <th scope="col" className="size-run__price">
-              {t('entry.wholesale')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {style.colorways.map((colorway) => (
-            <ColorwayRun
-              key={colorway.code}
-              colorway={colorway}
-              sizes={style.sizes}
-              drafts={entry.drafts}
-              errors={entry.errors}
-              onChange={setDraft}
-              language={i18n.language}
-            />
-          ))}
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
       {errors.length > 0 ? (
         <p className="notice notice--error" role="alert">
           {t('entry.fix')}
@@ -275,14 +300,7 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
         </p>
       ) : null}
       <div className="size-run__actions">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            cancelEntry();
-            done();
-          }}
-        >
+        <button type="button" className="button" onClick={cancel}>
           {t('entry.cancel')} <kbd>Esc</kbd>
         </button>
         <button type="submit" className="button button--primary" disabled={entry.saving}>
@@ -290,6 +308,58 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * Asks before quantities typed into the size run are thrown away (Cancel, Escape, another
+ * style or selection); keeping them is the default. Outside the run's form, so Enter on
+ * its buttons is theirs, not the run's.
+ */
+export function DiscardEntryDialog({
+  returnFocus,
+}: {
+  returnFocus: RefObject<HTMLInputElement | null>;
+}) {
+  const { t } = useTranslation();
+  const leaving = useSelectionStore((state) => state.leaving);
+  const discardEntry = useSelectionStore((state) => state.discardEntry);
+  const keepEntry = useSelectionStore((state) => state.keepEntry);
+  const discarded = useRef(false);
+
+  // Once closed, the dialog gives focus back to the run's field it came from, which
+  // discarding removed: quick entry takes it instead.
+  useEffect(() => {
+    if (leaving !== null || !discarded.current) return;
+    discarded.current = false;
+    returnFocus.current?.focus();
+  }, [leaving, returnFocus]);
+
+  return (
+    <Dialog
+      open={leaving !== null}
+      size="small"
+      title={t('entry.discardTitle')}
+      lead={t('entry.discardLead')}
+      onClose={keepEntry}
+      actions={
+        <>
+          <button type="button" className="button" onClick={keepEntry} data-autofocus>
+            {t('entry.keep')}
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => {
+              discarded.current = true;
+              discardEntry();
+            }}
+          >
+            {t('entry.discard')}
+          </button>
+        </>
+      }
+    />
   );
 }
 
@@ -320,6 +390,10 @@ function ColorwayRun({
           aria-hidden="true"
         />
         {colorway.name}
+        {/* Where a narrow run has no room for the price's own column (one is shown). */}
+        <span className="size-run__colour-price">
+          <Money value={price} language={language} />
+        </span>
       </th>
       {sizes.map((size) => {
         const sku = bySize.get(size);
@@ -355,7 +429,9 @@ function ColorwayRun({
           </td>
         );
       })}
-      <td className="size-run__price">{price ? formatMoney(price, language) : '—'}</td>
+      <td className="size-run__price">
+        <Money value={price} language={language} />
+      </td>
     </tr>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SelectionSummary } from '../../../preload/contract/index.ts';
-import { formatMoney } from '../../../main/domain/money.ts';
+import { Money } from '../../ui/Money.tsx';
 import { formatDate } from '../format.ts';
 import { useNewSelectionStore } from '../state/newSelection.ts';
 import { useSelectionStore } from '../state/selection.ts';
@@ -193,7 +193,12 @@ function SelectionRow({ item }: { item: SelectionSummary }) {
       <span className="selection-row__buyer">{item.buyer.name}</span>
       <span className="selection-row__figures">
         {t('selections.units', { count: item.totals.units })}
-        {item.totals.total ? ` · ${formatMoney(item.totals.total, i18n.language)}` : ''}
+        {item.totals.total ? (
+          <>
+            {' · '}
+            <Money value={item.totals.total} language={i18n.language} />
+          </>
+        ) : null}
       </span>
       <span className="selection-row__meta">
         {item.owner.name} · {formatDate(item.updatedAt, i18n.language)}

@@ -1,9 +1,11 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColorwaySwatch, StyleCard as Style } from '../../../preload/contract/index.ts';
-import { formatMoney, type Money } from '../../../main/domain/money.ts';
+import type { Money as Amount } from '../../../main/domain/money.ts';
+import { Money } from '../../ui/Money.tsx';
 import { mediaUrl } from '../api.ts';
 import { useStyleStore } from '../state/style.ts';
+import { useBrandArriving } from '../state/sync.ts';
 import './StyleCard.css';
 
 /** One style in the grid: picture, identity, colourways and prices on the chosen pricelist. */
@@ -84,24 +86,33 @@ function Swatches({ colorways, count }: { colorways: readonly ColorwaySwatch[]; 
   );
 }
 
-function Prices({ wholesale, retail }: { wholesale: Money | null; retail: Money | null }) {
+function Prices({ wholesale, retail }: { wholesale: Amount | null; retail: Amount | null }) {
   const { t, i18n } = useTranslation();
+  const arriving = useBrandArriving();
   if (!wholesale && !retail) {
-    return <p className="prices prices--none">{t('card.noPrice')}</p>;
+    // During a first sync a style may come before its prices: they are on the way.
+    return (
+      <p className="prices prices--none">
+        {arriving ? t('card.pricesArriving') : t('card.noPrice')}
+      </p>
+    );
   }
-  const format = (money: Money) => formatMoney(money, i18n.language);
   return (
     <p className="prices">
       {wholesale ? (
         <span className="price price--wholesale">
           <span className="price__label">{t('card.wholesale')}</span>{' '}
-          <span className="price__amount">{format(wholesale)}</span>
+          <span className="price__amount">
+            <Money value={wholesale} language={i18n.language} />
+          </span>
         </span>
       ) : null}
       {retail ? (
         <span className="price price--retail">
           <span className="price__label">{t('card.retail')}</span>{' '}
-          <span className="price__amount">{format(retail)}</span>
+          <span className="price__amount">
+            <Money value={retail} language={i18n.language} />
+          </span>
         </span>
       ) : null}
     </p>

@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import type { StyleColorway, StyleDetail, StyleSku } from '../../../preload/contract/index.ts';
-import { formatMoney, type Money } from '../../../main/domain/money.ts';
+import type { Money as Amount } from '../../../main/domain/money.ts';
+import { Money } from '../../ui/Money.tsx';
 import { mediaUrl } from '../api.ts';
 import { useNavigationStore } from '../state/navigation.ts';
 import { useSelectionStore } from '../state/selection.ts';
 import { useStyleStore } from '../state/style.ts';
+import { useBrandArriving } from '../state/sync.ts';
 import { Dialog } from './Dialog.tsx';
 import './StyleDialog.css';
 
@@ -106,7 +108,7 @@ function ColorwaySection({ colorway, sizes }: { colorway: StyleColorway; sizes: 
           {colorway.name} <span className="style-colorway__code">{colorway.code}</span>
         </h3>
         <PriceRange skus={colorway.skus} />
-        <table className="size-run">
+        <table className="stock-run">
           <caption className="visually-hidden">
             {t('style.sizeRun', { colorway: colorway.name })}
           </caption>
@@ -126,7 +128,7 @@ function ColorwaySection({ colorway, sizes }: { colorway: StyleColorway; sizes: 
               {columns.map((size) => {
                 const stock = bySize.get(size)?.stock ?? 0;
                 return (
-                  <td key={size} className={stock <= 0 ? 'size-run__out' : undefined}>
+                  <td key={size} className={stock <= 0 ? 'stock-run__out' : undefined}>
                     {stock}
                   </td>
                 );
@@ -142,18 +144,32 @@ function ColorwaySection({ colorway, sizes }: { colorway: StyleColorway; sizes: 
 /** Wholesale and retail of the colourway's sizes: one price, or a range when sizes differ. */
 function PriceRange({ skus }: { skus: StyleSku[] }) {
   const { t, i18n } = useTranslation();
-  const range = (prices: (Money | null)[]) => {
-    const known = prices.filter((price): price is Money => price !== null);
+  const arriving = useBrandArriving();
+  const range = (prices: (Amount | null)[]) => {
+    const known = prices.filter((price): price is Amount => price !== null);
     if (known.length === 0) return null;
     const amounts = known.map((price) => price.amountMinor);
     const currency = known[0]!.currency;
-    const low = formatMoney({ amountMinor: Math.min(...amounts), currency }, i18n.language);
-    const high = formatMoney({ amountMinor: Math.max(...amounts), currency }, i18n.language);
-    return low === high ? low : `${low} – ${high}`;
+    const low = { amountMinor: Math.min(...amounts), currency };
+    const high = { amountMinor: Math.max(...amounts), currency };
+    return low.amountMinor === high.amountMinor ? (
+      <Money value={low} language={i18n.language} />
+    ) : (
+      <>
+        <Money value={low} language={i18n.language} /> –{' '}
+        <Money value={high} language={i18n.language} />
+      </>
+    );
   };
   const wholesale = range(skus.map((sku) => sku.wholesale));
   const retail = range(skus.map((sku) => sku.retail));
-  if (!wholesale && !retail) return <p className="prices prices--none">{t('card.noPrice')}</p>;
+  if (!wholesale && !retail) {
+    return (
+      <p className="prices prices--none">
+        {arriving ? t('card.pricesArriving') : t('card.noPrice')}
+      </p>
+    );
+  }
   return (
     <p className="prices style-colorway__prices">
       {wholesale ? (

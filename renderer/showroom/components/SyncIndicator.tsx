@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 
 import { useTranslation } from 'react-i18next';
 import type { SyncConnection, SyncRefusal } from '../../../preload/contract/index.ts';
 import { relativeTime } from '../format.ts';
+import { useArrivalWords } from '../hooks/useArrivalWords.ts';
 import { useDismiss } from '../hooks/useDismiss.ts';
 import { useNow } from '../hooks/useNow.ts';
 import { refusalReason, refusalSummary } from '../state/buyerRefusals.ts';
@@ -78,6 +79,7 @@ function SyncPopover({ id, ref }: { id: string; ref: RefObject<HTMLDivElement | 
   const watch = useSyncStore((state) => state.watchRefusals);
   const unwatch = useSyncStore((state) => state.unwatchRefusals);
   const now = useNow(5000);
+  const arrival = useArrivalWords();
   const titleId = useId();
   const first = useRef<HTMLButtonElement>(null);
 
@@ -98,10 +100,10 @@ function SyncPopover({ id, ref }: { id: string; ref: RefObject<HTMLDivElement | 
         {t('sync.title')}
       </h2>
 
-      {status?.progress ? (
+      {arrival ? (
         <div className="sync-popover__progress" role="status">
           <span className="spinner" aria-hidden="true" />
-          {t('sync.downloading', { rows: status.progress.rows })}
+          {arrival.rows}
         </div>
       ) : null}
 

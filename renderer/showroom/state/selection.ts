@@ -19,6 +19,8 @@ export type Entry =
       style: StyleDetail;
       /** What each size cell holds, as typed. */
       drafts: Readonly<Record<string, string>>;
+      /** What the cells held when the run opened: the selection's quantities. */
+      opened: Readonly<Record<string, string>>;
       errors: Readonly<Record<string, string>>;
       saving: boolean;
       error: string | null;
@@ -35,6 +37,11 @@ interface SelectionStore {
   lastScan: SelectionScanResult['added'] | null;
   scanError: string | null;
   entry: Entry;
+  /**
+   * What the rep asked for that would throw away quantities typed into the size run, held
+   * until the rep says to discard them (it then goes ahead) or to keep typing.
+   */
+  leaving: (() => void) | null;
   exporting: 'pdf' | 'csv' | null;
 
   open: (selectionId: string) => Promise<void>;
@@ -47,7 +54,10 @@ interface SelectionStore {
   startEntry: (styleId: string) => Promise<void>;
   setDraft: (skuId: string, text: string) => void;
   submitEntry: () => Promise<boolean>;
-  cancelEntry: () => void;
+  /** Closes the size run (true), or asks first when quantities were typed into it (false). */
+  cancelEntry: () => boolean;
+  discardEntry: () => void;
+  keepEntry: () => void;
   update: (changes: { name?: string; notes?: string }) => Promise<string | null>;
   duplicate: () => Promise<void>;
   remove: () => Promise<void>;
@@ -67,8 +77,17 @@ const NOTHING_OPEN = {
   lastScan: null,
   scanError: null,
   entry: { status: 'closed' },
+  leaving: null,
   exporting: null,
 } as const satisfies Partial<SelectionStore>;
+
+/** Whether the rep typed into the size run anything the selection does not hold yet. */
+function typedInto(entry: Entry): boolean {
+  if (entry.status !== 'ready') return false;
+  return Object.entries(entry.drafts).some(
+    ([skuId, text]) => text.trim() !== (entry.opened[skuId] ?? ''),
+  );
+}
 
 function withoutKey(record: Readonly<Record<string, string>>, key: string) {
   const { [key]: _removed, ...rest } = record;
@@ -83,6 +102,16 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
     void useSelectionsStore.getState().load();
   }
 
+  /**
+   * True when going ahead would throw away typed quantities: the rep is asked first, and
+   * `then` runs if the rep discards them.
+   */
+  function mustAsk(then: () => void): boolean {
+    if (!typedInto(get().entry)) return false;
+    set({ leaving: then });
+    return true;
+  }
+
   async function setQuantities(lines: { skuId: string; quantity: number }[]) {
     const selectionId = get().openId;
     if (!selectionId) return;
@@ -93,6 +122,7 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
     ...NOTHING_OPEN,
 
     async open(selectionId) {
+      if (get().openId !== selectionId && mustAsk(() => void get().open(selectionId))) return;
       const asked = ++latest;
       if (get().openId !== selectionId) {
         set({ ...NOTHING_OPEN, openId: selectionId, exporting: get().exporting });
@@ -112,7 +142,13 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
 
     close() {
       latest++;
-      set({ openId: null, detail: null, loadError: null, entry: { status: 'closed' } });
+      set({
+        openId: null,
+        detail: null,
+        loadError: null,
+        entry: { status: 'closed' },
+        leaving: null,
+      });
     },
 
     async setQuantity(skuId, text) {
@@ -168,8 +204,13 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
     },
 
     async startEntry(styleId) {
-      const detail = get().detail;
+      const { detail, entry } = get();
       if (!detail) return;
+      if (entry.status === 'ready' && typedInto(entry)) {
+        // The same style is already open with what was typed: nothing to reload.
+        if (entry.style.id === styleId) return;
+        if (mustAsk(() => void get().startEntry(styleId))) return;
+      }
       set({ entry: { status: 'loading', styleId }, scanError: null });
       try {
         const style = await trunkshow().invoke('catalog.openStyle', {
@@ -188,7 +229,15 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
         }
         if (get().entry.status === 'loading') {
           set({
-            entry: { status: 'ready', style, drafts, errors: {}, saving: false, error: null },
+            entry: {
+              status: 'ready',
+              style,
+              drafts,
+              opened: drafts,
+              errors: {},
+              saving: false,
+              error: null,
+            },
           });
         }
       } catch (error) {
@@ -245,7 +294,19 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
     },
 
     cancelEntry() {
+      if (mustAsk(() => undefined)) return false;
       set({ entry: { status: 'closed' } });
+      return true;
+    },
+
+    discardEntry() {
+      const then = get().leaving;
+      set({ entry: { status: 'closed' }, leaving: null });
+      then?.();
+    },
+
+    keepEntry() {
+      set({ leaving: null });
     },
 
     async update(changes) {
@@ -267,7 +328,7 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
 
     async duplicate() {
       const detail = get().detail;
-      if (!detail) return;
+      if (!detail || mustAsk(() => void get().duplicate())) return;
       try {
         const copy = await trunkshow().invoke('selections.duplicate', { selectionId: detail.id });
         set({ openId: copy.id, detail: copy, cellErrors: {}, entry: { status: 'closed' } });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { SyncRefusal, SyncStatus } from '../../../preload/contract/index.ts';
+import type { SyncProgress, SyncRefusal, SyncStatus } from '../../../preload/contract/index.ts';
 import { errorMessage, trunkshow } from '../api.ts';
 
 /** How often the header asks the main side how syncing goes. */
@@ -154,3 +154,16 @@ export const useSyncStore = create<SyncStore>()((set, get) => {
     },
   };
 });
+
+/** While a first sync brings the brand in, how far it has come; null once it is all here. */
+export function useArrival(): SyncProgress | null {
+  return useSyncStore((state) => state.status?.progress ?? null);
+}
+
+/**
+ * True while a first sync brings the brand in: what the replica lacks (a style's prices,
+ * the styles themselves) may be on its way rather than missing.
+ */
+export function useBrandArriving(): boolean {
+  return useSyncStore((state) => Boolean(state.status?.progress));
+}

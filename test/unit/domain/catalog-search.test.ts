@@ -3,6 +3,7 @@ import {
   containsPattern,
   parseCatalogQuery,
   prefixPattern,
+  styleForEnter,
 } from '../../../main/domain/catalog-search.ts';
 
 describe('catalog search query', () => {
@@ -36,5 +37,29 @@ describe('catalog search query', () => {
 
   it('bounds the work a pasted paragraph can cause', () => {
     expect(parseCatalogQuery('a b c d e f g h i j k l').terms).toHaveLength(8);
+  });
+});
+
+describe('the style Enter opens', () => {
+  const answers = [
+    { styleNumber: 'NA-10234X' },
+    { styleNumber: 'NA-10234' },
+    { styleNumber: 'NB-1' },
+  ];
+
+  it('is the exact style number typed, in any letter case, before longer ones it begins', () => {
+    expect(styleForEnter(' na-10234 ', answers)).toBe(answers[1]);
+  });
+
+  it('is the best match when no style number is exactly what was typed', () => {
+    expect(styleForEnter('NA-102', answers)).toBe(answers[0]);
+  });
+
+  it('is the one picked with the arrow keys over the exact one', () => {
+    expect(styleForEnter('NA-10234', answers, 2)).toBe(answers[2]);
+  });
+
+  it('is none when nothing matched', () => {
+    expect(styleForEnter('NA-10234', [])).toBeNull();
   });
 });
