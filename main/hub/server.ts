@@ -15,6 +15,7 @@ import { registerBuyerApi } from './buyer-api/register.ts';
 import { registerOpenApiDocument } from './openapi.ts';
 import { shareOpenLog } from './share-opens.ts';
 import { sharedSelectionCache } from './shared-selections.ts';
+import { endQuietConnectionsOnClose } from '../platform/quiet-connections.ts';
 import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
 import { HashGate, type HashSlots } from './auth/hash-gate.ts';
 import { pruneHits } from './auth/limits.ts';
@@ -143,6 +144,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
   // Opens noted in the last moments are written before the store closes.
   app.addHook('onClose', () => opens.flush());
+  endQuietConnectionsOnClose(app);
   const buyerApi = createBuyerApi({
     db: options.store.db,
     clock,

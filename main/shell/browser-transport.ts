@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { ErrorCode } from '../../preload/contract/index.ts';
+import { endQuietConnectionsOnClose } from '../platform/quiet-connections.ts';
 import { stringifyWithBytes } from './json-bytes.ts';
 import type { Caller } from './messages.ts';
 import { contentTypeOf, SHOWROOM_CONTENT_SECURITY_POLICY } from './page-policy.ts';
@@ -42,6 +43,7 @@ export async function createBrowserTransport(
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 60 * 1024 * 1024 });
   await app.register(fastifyCookie);
+  endQuietConnectionsOnClose(app);
   const caller: Caller = { transport: 'browser-shell', device: options.device };
   const secret = Buffer.from(options.secret);
   // Read at every request, never kept: after a rebuild (`npm run build`) while the shell

@@ -7,6 +7,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -219,6 +220,17 @@ describe('hub without a buyer app build', () => {
     reopened.close();
     expect(applied).toEqual(Object.keys(migrationsByKind.hub).map((name) => ({ name })));
     await expect(fetch(`${fresh.url}/api/health`)).rejects.toThrow();
+  });
+});
+
+describe('hub closing', () => {
+  it('does not wait for a connection that never sent a request (a browser preconnects them)', async () => {
+    const closing = await startHub({ dataDir: join(dir, 'closing'), port: 0, buyerAppDir: null });
+    const silent = connect(closing.port, '127.0.0.1');
+    await new Promise((resolve) => silent.once('connect', resolve));
+    const ended = new Promise((resolve) => silent.once('close', resolve));
+    await closing.close();
+    await ended;
   });
 });
 
