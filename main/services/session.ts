@@ -159,7 +159,8 @@ export class DesktopSession {
     return {
       state: 'signed_out',
       hub: state ? this.#choiceOf(state) : this.#defaultHub,
-      reason: state?.signed_out_reason ?? null,
+      // Any reason stored is a revocation (earlier versions stored the hub's words).
+      reason: state?.signed_out_reason ? 'revoked' : null,
     };
   }
 
@@ -319,12 +320,12 @@ export class DesktopSession {
   }
 
   /** The hub no longer accepts this device: keep its work, ask the rep to sign in again. */
-  async revoked(reason: string): Promise<void> {
+  async revoked(): Promise<void> {
     // The device id stays: signing in again names it, so the hub can say which of its
     // changes it already applied and none is sent twice.
     await replicaDb(this.#db)
       .updateTable('sync_state')
-      .set({ signed_out_reason: reason })
+      .set({ signed_out_reason: 'revoked' })
       .execute();
     await this.#vault.clear();
   }

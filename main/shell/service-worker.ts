@@ -79,7 +79,7 @@ async function start(): Promise<void> {
   const engine = new SyncEngine({
     db: store.db,
     clock,
-    onRevoked: (reason) => void session?.revoked(reason),
+    onRevoked: () => void session?.revoked(),
   });
   session = new DesktopSession({
     db: store.db,

@@ -1,4 +1,9 @@
-import type { SyncConnection, SyncProgress, SyncStatus } from '../../preload/contract/index.ts';
+import type {
+  SyncConnection,
+  SyncProblem,
+  SyncProgress,
+  SyncStatus,
+} from '../../preload/contract/index.ts';
 import { replicaDb, type StoreDb } from '../store/database.ts';
 import { HubAnswered, HubUnreachable, type HubClient } from './hub-client.ts';
 import { PUSH_MAX_MUTATIONS } from './protocol.ts';
@@ -29,7 +34,7 @@ export interface SyncEngineOptions {
   pollMs?: number;
   pullLimit?: number;
   /** Told when the hub no longer accepts this device. */
-  onRevoked?: (reason: string) => void;
+  onRevoked?: () => void;
   /** Told after every attempt, for logs. */
   onError?: (error: unknown) => void;
 }
@@ -47,7 +52,7 @@ export class SyncEngine {
   #session: SyncSession | null = null;
   #connection: SyncConnection = 'signed_out';
   #lastSyncAt: string | null = null;
-  #lastError: string | null = null;
+  #lastProblem: SyncProblem | null = null;
   #dataVersion = 0;
   #progress: SyncProgress | null = null;
   #running: Promise<void> | null = null;
@@ -71,7 +76,7 @@ export class SyncEngine {
     this.#stopTimers();
     this.#session = session;
     this.#failures = 0;
-    this.#lastError = null;
+    this.#lastProblem = null;
     this.#lastSyncAt = lastSyncAt;
     this.#progress = null;
     this.#connection = session ? 'syncing' : 'signed_out';
@@ -127,7 +132,7 @@ export class SyncEngine {
       pending: Number(pending.n),
       refused: Number(refused.n),
       lastSyncAt: this.#lastSyncAt,
-      lastError: this.#lastError,
+      lastProblem: this.#lastProblem,
       dataVersion: this.#dataVersion,
       progress: this.#progress,
     };
@@ -171,7 +176,7 @@ export class SyncEngine {
       await this.#pull(session);
       if (session !== this.#session) return;
       this.#connection = 'online';
-      this.#lastError = null;
+      this.#lastProblem = null;
       this.#lastSyncAt = this.#clock().toISOString();
       this.#failures = 0;
       this.#listen(session);
@@ -184,23 +189,23 @@ export class SyncEngine {
       ) {
         this.#progress = null;
         this.#connection = 'revoked';
-        this.#lastError = error.message;
+        this.#lastProblem = syncProblemOf(error);
         this.#stopTimers();
         this.#session = null;
-        this.#options.onRevoked?.(error.message);
+        this.#options.onRevoked?.();
         return;
       }
       if (error instanceof HubAnswered && error.code === 'update_required') {
         this.#progress = null;
         this.#connection = 'update_required';
-        this.#lastError = error.message;
+        this.#lastProblem = syncProblemOf(error);
         this.#stopTimers();
         return;
       }
       // A first sync cut short is still under way: the retry goes on from its cursor, and
       // the views keep saying the catalog is arriving rather than showing half of it as all.
       this.#connection = error instanceof HubUnreachable ? 'offline' : 'online';
-      this.#lastError = error instanceof Error ? error.message : String(error);
+      this.#lastProblem = syncProblemOf(error);
       this.#listening?.abort();
       this.#listening = null;
       const delay = this.#retryDelays[Math.min(this.#failures, this.#retryDelays.length - 1)]!;
@@ -295,5 +300,26 @@ export class SyncEngine {
           this.#retryTimer ??= setTimeout(() => this.requestSync(), this.#retryDelays[0]);
         }
       });
+  }
+}
+
+/** What a failed sync says to the rep, as a code; its message stays for the log. */
+export function syncProblemOf(error: unknown): SyncProblem {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof HubUnreachable) return { code: 'unreachable', message };
+  if (!(error instanceof HubAnswered)) return { code: 'unexpected', message };
+  switch (error.code) {
+    case 'device_revoked':
+    case 'unauthorized':
+      return { code: 'revoked', message };
+    case 'update_required':
+      return { code: 'update_required', message };
+    case 'unknown_mutation':
+      return { code: 'hub_outdated', message };
+    case 'rate_limited':
+    case 'unavailable':
+      return { code: 'hub_busy', message };
+    default:
+      return { code: 'refused', message };
   }
 }

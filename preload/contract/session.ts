@@ -61,8 +61,11 @@ export type Session =
       state: 'signed_out';
       /** The hub the sign-in form starts with. */
       hub: HubChoice;
-      /** Why the device was signed out, when it was not the rep's choice (device revoked). */
-      reason: string | null;
+      /**
+       * Why the device was signed out, when it was not the rep's choice: `revoked`, the
+       * hub no longer accepts its credential (an admin revoked it).
+       */
+      reason: 'revoked' | null;
     }
   | {
       state: 'signed_in';

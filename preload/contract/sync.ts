@@ -9,6 +9,33 @@ import { operation } from './operation.ts';
 export type SyncConnection =
   'signed_out' | 'online' | 'syncing' | 'offline' | 'revoked' | 'update_required';
 
+/**
+ * Why the last sync failed, as a code the showroom puts in the rep's language:
+ * - unreachable: the hub could not be reached (offline, or the hub is down);
+ * - revoked: the hub no longer accepts this device;
+ * - update_required: the hub speaks a newer sync protocol;
+ * - hub_outdated: the hub does not know a change this app made (it needs updating);
+ * - hub_busy: the hub asked to wait (too many requests, or closing);
+ * - refused: the hub refused the sync for another reason;
+ * - unexpected: anything else (the message says what, in the log).
+ */
+export const SYNC_PROBLEMS = [
+  'unreachable',
+  'revoked',
+  'update_required',
+  'hub_outdated',
+  'hub_busy',
+  'refused',
+  'unexpected',
+] as const;
+export type SyncProblemCode = (typeof SYNC_PROBLEMS)[number];
+
+export interface SyncProblem {
+  code: SyncProblemCode;
+  /** In English, for logs and support: never shown as it is. */
+  message: string;
+}
+
 export interface SyncStatus {
   connection: SyncConnection;
   /** Local changes not yet accepted or refused by the hub. */
@@ -17,8 +44,8 @@ export interface SyncStatus {
   refused: number;
   /** When the last sync that reached the hub ended, ISO 8601. */
   lastSyncAt: string | null;
-  /** The last failure, in words; null after a sync succeeds. */
-  lastError: string | null;
+  /** The last failure; null after a sync succeeds. */
+  lastProblem: SyncProblem | null;
   /** Rises whenever the replica's data changes (local edit or pulled rows); views reload on change. */
   dataVersion: number;
   /** While a first sync downloads the brand; null once it is done. */

@@ -72,7 +72,8 @@ async function benchSync(hub: RunningHub): Promise<TestDesktop> {
   await desktop.engine.syncNow();
   const seconds = (performance.now() - started) / 1000;
   const status = await desktop.engine.status();
-  if (status.connection !== 'online') throw new Error(`The first sync failed: ${status.lastError}`);
+  if (status.connection !== 'online')
+    throw new Error(`The first sync failed: ${status.lastProblem?.message}`);
   let rows = 0;
   for (const entity of SYNCED_ENTITIES) {
     const counted = await desktop.store.db

@@ -64,6 +64,14 @@ test('changes made while the hub is down wait, then sync by themselves when it i
   hub = null;
   const status = page.getByRole('button', { name: /^Sync status/ });
   await expect(status).toHaveAccessibleName(/^Sync status: Offline/, { timeout: 20_000 });
+  // The sync's details say what went wrong in the showroom's words, not the hub client's.
+  await status.click();
+  await expect(
+    page.getByText('The hub could not be reached. Changes wait on this computer until it can.', {
+      exact: true,
+    }),
+  ).toBeVisible();
+  await page.keyboard.press('Escape');
 
   await page
     .getByRole('navigation', { name: 'Sections' })

@@ -209,7 +209,7 @@ async function expectConverged(
     connection: 'online',
     pending: 0,
     refused: 0,
-    lastError: null,
+    lastProblem: null,
   });
   const deviceId = desktop.session.account()!.deviceId;
   const replica = sqliteHandleOf(desktop.store.db);

@@ -68,7 +68,8 @@ async function main(): Promise<void> {
   }
   await desktop.engine.syncNow();
   const status = await desktop.engine.status();
-  if (status.connection !== 'online') throw new Error(`First sync failed: ${status.lastError}`);
+  if (status.connection !== 'online')
+    throw new Error(`First sync failed: ${status.lastProblem?.message}`);
   const account = desktop.session.account()!;
   const pricelist = await desktop.store.db
     .selectFrom('pricelists')

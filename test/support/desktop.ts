@@ -48,7 +48,7 @@ export async function openDesktop(
     retryDelaysMs: [50, 100, 200],
     pollMs: 60_000,
     ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}),
-    onRevoked: (reason) => void session?.revoked(reason),
+    onRevoked: () => void session?.revoked(),
   });
   session = new DesktopSession({
     db: store.db,

@@ -43,7 +43,7 @@ export async function keepPushingChanges(hubUrl: string, email: string): Promise
       await device.engine.syncNow();
       const status = await device.engine.status();
       if (status.pending > 0)
-        throw new Error(`A change did not reach the hub: ${status.lastError}`);
+        throw new Error(`A change did not reach the hub: ${status.lastProblem?.message}`);
       pushed++;
     }
   })().catch((error: unknown) => {

@@ -63,7 +63,7 @@ export function SignInScreen({ session }: { session: Extract<Session, { state: '
 
           {session.reason ? (
             <div className="notice notice--warning auth__reason" role="alert">
-              <strong>{t('signIn.signedOut')}</strong> {session.reason}
+              <strong>{t('signIn.signedOut')}</strong> {t('signIn.revoked')}
             </div>
           ) : null}
 

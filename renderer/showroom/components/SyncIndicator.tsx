@@ -133,10 +133,10 @@ function SyncPopover({ id, ref }: { id: string; ref: RefObject<HTMLDivElement | 
             )}
           </dd>
         </div>
-        {status?.lastError ? (
+        {status?.lastProblem ? (
           <div>
             <dt>{t('sync.lastError')}</dt>
-            <dd className="sync-facts__error">{status.lastError}</dd>
+            <dd className="sync-facts__error">{t(`sync.problem.${status.lastProblem.code}`)}</dd>
           </div>
         ) : null}
       </dl>

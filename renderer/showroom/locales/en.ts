@@ -36,6 +36,8 @@ export const en = {
     submit: 'Sign in',
     submitting: 'Signing in…',
     signedOut: 'You were signed out',
+    revoked:
+      'The hub no longer accepts this computer: an admin revoked it. Sign in again; changes made here since then are kept and sync once you do.',
     demo: {
       title: 'Demo accounts',
       lead: 'This is the demo brand. Sign in as any of these people.',
@@ -110,6 +112,16 @@ export const en = {
     lastSynced: 'Last synced',
     never: 'never',
     lastError: 'Last problem',
+    problem: {
+      unreachable: 'The hub could not be reached. Changes wait on this computer until it can.',
+      revoked: 'The hub no longer accepts this computer. Sign in again.',
+      update_required: 'The hub runs a newer Trunkshow: update Trunkshow to keep syncing.',
+      hub_outdated:
+        'The hub runs an older Trunkshow that does not know a change made here. Ask your admin to update the hub; the change waits until then.',
+      hub_busy: 'The hub asked to wait a moment. Trunkshow tries again by itself.',
+      refused: 'The hub refused the sync. Trunkshow tries again by itself.',
+      unexpected: 'Something went wrong while syncing. Trunkshow tries again by itself.',
+    },
     statusFailed: 'Trunkshow could not say how syncing goes: {{message}}',
     now: 'Sync now',
     syncingNow: 'Syncing…',

@@ -38,6 +38,8 @@ export const ja: Messages = {
     submit: 'サインイン',
     submitting: 'サインインしています…',
     signedOut: 'サインアウトされました',
+    revoked:
+      'ハブはこのコンピュータを受け付けなくなりました（管理者が無効化しました）。もう一度サインインしてください。それ以降にここで行った変更は保持され、サインイン後に同期されます。',
     demo: {
       title: 'デモアカウント',
       lead: 'デモ用のブランドです。次のいずれかのアカウントでサインインできます。',
@@ -112,6 +114,17 @@ export const ja: Messages = {
     lastSynced: '最終同期',
     never: 'まだありません',
     lastError: '直近の問題',
+    problem: {
+      unreachable: 'ハブに接続できませんでした。接続できるまで変更はこのコンピュータで待機します。',
+      revoked: 'ハブはこのコンピュータを受け付けなくなりました。もう一度サインインしてください。',
+      update_required:
+        'ハブは新しい Trunkshow で動いています。同期を続けるには Trunkshow を更新してください。',
+      hub_outdated:
+        'ハブは古い Trunkshow で動いており、ここで行った変更を認識できません。管理者にハブの更新を依頼してください。変更はそれまで待機します。',
+      hub_busy: 'ハブから少し待つよう求められました。Trunkshow が自動で再試行します。',
+      refused: 'ハブが同期を拒否しました。Trunkshow が自動で再試行します。',
+      unexpected: '同期中に問題が発生しました。Trunkshow が自動で再試行します。',
+    },
     statusFailed: '同期の状態を取得できませんでした：{{message}}',
     now: '今すぐ同期',
     syncingNow: '同期中…',
