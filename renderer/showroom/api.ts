@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { ErrorCode, TrunkshowApi } from '../../preload/contract/index.ts';
 import { isOperationErrorData } from '../../preload/contract/index.ts';
 
@@ -26,10 +27,20 @@ export function mediaUrl(pictureId: string): string {
   return `media/${encodeURIComponent(pictureId)}`;
 }
 
+/**
+ * The main side words its refusals in English. A rep reading another language gets the
+ * refusal's code in their words instead (and a form its own field messages, where it has
+ * them); the English sentence never reaches their screen.
+ */
+function inRepsLanguage(code: ErrorCode | null, english: string): string {
+  if (i18next.language === 'en') return english;
+  return i18next.t(code ? `errors.${code}` : 'unexpected');
+}
+
 /** What to tell the rep when an operation was refused or failed. */
 export function errorMessage(error: unknown, fallback: string): string {
-  if (isOperationErrorData(error)) return error.message;
-  if (error instanceof Error && error.message) return error.message;
+  if (isOperationErrorData(error)) return inRepsLanguage(error.code, error.message);
+  if (error instanceof Error && error.message) return inRepsLanguage(null, error.message);
   return fallback;
 }
 
@@ -44,8 +55,10 @@ export interface Problem {
 export function problemOf(error: unknown, fallback: string): Problem {
   const fields: Record<string, string> = {};
   if (isOperationErrorData(error)) {
-    for (const issue of error.issues ?? []) fields[issue.path] ??= issue.message;
-    return { code: error.code, message: error.message, fields };
+    for (const issue of error.issues ?? []) {
+      fields[issue.path] ??= inRepsLanguage('invalid_input', issue.message);
+    }
+    return { code: error.code, message: inRepsLanguage(error.code, error.message), fields };
   }
   return { code: null, message: errorMessage(error, fallback), fields };
 }

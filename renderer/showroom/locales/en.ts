@@ -4,6 +4,18 @@ export const en = {
   loading: 'Loading…',
   tryAgain: 'Try again',
   unexpected: 'Something went wrong. Nothing was changed.',
+  // A refusal by its code, for a language the main side does not write in (see api.ts).
+  errors: {
+    invalid_input: 'Check what was entered: something is not valid.',
+    not_found: 'It is no longer there: it may have been deleted.',
+    forbidden: 'Your role does not allow this.',
+    conflict: 'Someone changed this in the meantime. Look again and retry.',
+    unauthorized: 'The email or password is not right, or this computer must sign in again.',
+    rate_limited: 'Too many attempts. Wait a moment and try again.',
+    update_required: 'The hub runs a newer Trunkshow: update Trunkshow.',
+    unavailable: 'The hub cannot be reached right now. Try again when it can.',
+    internal: 'Something went wrong. Nothing was changed.',
+  },
   close: 'Close',
   cancel: 'Cancel',
   splash: 'Opening Trunkshow…',

@@ -5,6 +5,18 @@ export const ja: Messages = {
   loading: '読み込み中…',
   tryAgain: 'もう一度試す',
   unexpected: '問題が発生しました。何も変更されていません。',
+  errors: {
+    invalid_input: '入力内容を確認してください。有効でない項目があります。',
+    not_found: '見つかりません。削除された可能性があります。',
+    forbidden: 'この操作はあなたの役割では許可されていません。',
+    conflict: 'その間に他の人が変更しました。もう一度確認してやり直してください。',
+    unauthorized:
+      'メールアドレスまたはパスワードが正しくないか、このコンピュータで再度サインインが必要です。',
+    rate_limited: '試行回数が多すぎます。少し待ってからもう一度お試しください。',
+    update_required: 'ハブは新しい Trunkshow で動いています。Trunkshow を更新してください。',
+    unavailable: '現在ハブに接続できません。接続できるようになってからもう一度お試しください。',
+    internal: '問題が発生しました。何も変更されていません。',
+  },
   close: '閉じる',
   cancel: 'キャンセル',
   splash: 'Trunkshow を起動しています…',
