@@ -55,6 +55,7 @@ export const ORDER_STATE_REFUSALS = [
   'order_not_in_state',
   'cancel_reason_required',
   'cancel_reason_too_long',
+  'checkout_incomplete',
 ] as const;
 export type OrderStateRefusal = (typeof ORDER_STATE_REFUSALS)[number];
 
@@ -150,6 +151,6 @@ export function missingForCheckout(facts: CheckoutFacts): CheckoutRequirement[] 
 /** A refusal for a checkout that lacks something, naming what (comma-separated, in form order). */
 export function checkoutIncomplete(
   missing: readonly CheckoutRequirement[],
-): Refusal<'checkout_incomplete'> {
+): Refusal<OrderStateRefusal> {
   return { code: 'checkout_incomplete', params: { missing: missing.join(',') } };
 }

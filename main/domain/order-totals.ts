@@ -40,7 +40,8 @@ export interface OrderTotals {
   readonly totalMinor: number;
 }
 
-export type OrderTotalsRefusal = 'order_total_too_large';
+export const ORDER_TOTALS_REFUSALS = ['order_total_too_large'] as const;
+export type OrderTotalsRefusal = (typeof ORDER_TOTALS_REFUSALS)[number];
 
 /**
  * An order's totals from its lines, the buyer's discount and the chosen shipping rate

@@ -56,6 +56,9 @@ export interface ShippingSettings {
   readonly brandDefaultGroupId: Id | null;
 }
 
+export const SHIPPING_RATE_REFUSALS = ['no_shipping_rate'] as const;
+export type ShippingRateRefusal = (typeof SHIPPING_RATE_REFUSALS)[number];
+
 /**
  * The rates an order to `country` in `currency` may choose from; the first is the one
  * offered by default. The spec: "The contents set for the link take precedence over the
@@ -70,7 +73,7 @@ export function shippingRatesFor(
   destination: { readonly country: string; readonly currency: string },
   settings: ShippingSettings,
   groups: ReadonlyMap<Id, ShippingRateGroup>,
-): Decided<{ rates: ResolvedShippingRate[] }, 'no_shipping_rate'> {
+): Decided<{ rates: ResolvedShippingRate[] }, ShippingRateRefusal> {
   const levels: [ShippingRateSource, readonly Id[]][] = [
     ['link', settings.linkGroupIds],
     ['catalog', settings.catalogGroupIds],

@@ -47,6 +47,9 @@ export function availableStock(
   return available;
 }
 
+export const STOCK_REFUSALS = ['insufficient_stock'] as const;
+export type StockRefusal = (typeof STOCK_REFUSALS)[number];
+
 /** A size asked beyond what is there: the buyer reads "Only 3 left in M". */
 export interface StockShortfall {
   readonly skuId: Id;
@@ -63,7 +66,7 @@ export interface StockShortfall {
 export function checkOnlineOrder(
   lines: Iterable<StockLine>,
   available: Availability,
-): { ok: true } | { ok: false; refusals: Refusal<'insufficient_stock'>[] } {
+): { ok: true } | { ok: false; refusals: Refusal<StockRefusal>[] } {
   const asked = new Map<Id, { size: string; asked: number }>();
   for (const line of lines) {
     checkQuantity(line);
@@ -71,7 +74,7 @@ export function checkOnlineOrder(
     if (sku) sku.asked += line.quantity;
     else asked.set(line.skuId, { size: line.size, asked: line.quantity });
   }
-  const refusals: Refusal<'insufficient_stock'>[] = [];
+  const refusals: Refusal<StockRefusal>[] = [];
   for (const [skuId, sku] of asked) {
     const there = available.get(skuId) ?? 0;
     if (sku.asked > there) {
