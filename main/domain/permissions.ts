@@ -20,6 +20,10 @@ import type { StaffRole } from './model.ts';
  * - unlockAccounts: see the accounts locked after too many wrong passwords, and unlock them.
  * - readApiLogs: read the API Logs.
  * - importCatalog: import products, prices and stock from CSV files into the hub.
+ * - changeAnyOrder: complete the checkout of, or confirm, any rep's buyers' orders; a rep
+ *   does so for their own buyers' orders (order-states.ts, ORDER_TRANSITIONS).
+ * - cancelAnyOrder: cancel any rep's buyers' orders, releasing their stock; a rep cancels
+ *   their own buyers' orders.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -33,6 +37,8 @@ export const STAFF_ACTIONS = [
   'unlockAccounts',
   'readApiLogs',
   'importCatalog',
+  'changeAnyOrder',
+  'cancelAnyOrder',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

@@ -14,6 +14,8 @@ const EXPECTED: Record<StaffAction, { admin: boolean; rep: boolean }> = {
   unlockAccounts: { admin: true, rep: false },
   readApiLogs: { admin: true, rep: false },
   importCatalog: { admin: true, rep: false },
+  changeAnyOrder: { admin: true, rep: false },
+  cancelAnyOrder: { admin: true, rep: false },
 };
 
 describe('what a staff role may do', () => {

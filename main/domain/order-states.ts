@@ -1,0 +1,156 @@
+import { can, type StaffAction } from './permissions.ts';
+import { refuse, type Decided, type Refusal } from './refusal.ts';
+import type { Id, StaffRole } from './model.ts';
+
+/**
+ * Where an order stands, in the product's words. "Checkout Requested" is the share-link
+ * spec's name for an order a link holder asked for and staff must complete; "Order" is
+ * a placed order (a booth order, a completed or prepaid checkout); "Confirmed" is the
+ * brand's commitment to ship it; "Cancelled" is final.
+ */
+export const ORDER_STATES = ['Checkout Requested', 'Order', 'Confirmed', 'Cancelled'] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+/**
+ * States whose orders hold stock. A checkout request holds it too: the buyer was told
+ * the sizes were there, and completing the checkout must not find them gone.
+ */
+export const STOCK_HOLDING_STATES: readonly OrderState[] = [
+  'Checkout Requested',
+  'Order',
+  'Confirmed',
+];
+
+/** A reason is a sentence or two for the buyer and the audit, not a document. */
+export const MAX_CANCEL_REASON = 500;
+
+export interface OrderTransitionRule {
+  readonly from: readonly OrderState[];
+  readonly to: OrderState;
+  /**
+   * A rep makes the transition on their own buyers' orders; on another rep's buyer's
+   * order it takes this action (admins have it), as a selection takes
+   * changeAnySelection.
+   */
+  readonly anyOrderAction: StaffAction;
+}
+
+/** Every change of an order's state, the one table the service, the sync mutators and the UI read. */
+export const ORDER_TRANSITIONS = {
+  completeCheckout: { from: ['Checkout Requested'], to: 'Order', anyOrderAction: 'changeAnyOrder' },
+  confirm: { from: ['Order'], to: 'Confirmed', anyOrderAction: 'changeAnyOrder' },
+  // A confirmed order can still be cancelled (the buyer withdrew, the brand cannot ship):
+  // a person decides, with a reason, and the stock comes back.
+  cancel: {
+    from: ['Checkout Requested', 'Order', 'Confirmed'],
+    to: 'Cancelled',
+    anyOrderAction: 'cancelAnyOrder',
+  },
+} as const satisfies Record<string, OrderTransitionRule>;
+
+export type OrderTransition = keyof typeof ORDER_TRANSITIONS;
+export const ORDER_TRANSITION_NAMES = Object.keys(ORDER_TRANSITIONS) as OrderTransition[];
+
+export const ORDER_STATE_REFUSALS = [
+  'order_not_in_state',
+  'cancel_reason_required',
+  'cancel_reason_too_long',
+  'checkout_incomplete',
+] as const;
+export type OrderStateRefusal = (typeof ORDER_STATE_REFUSALS)[number];
+
+/**
+ * The state an order moves to, or why it cannot: `order_not_in_state` names the state it
+ * is in and the transition asked (a second Confirm, a completed checkout completed
+ * again), a cancel needs a reason of at most MAX_CANCEL_REASON characters (trimmed).
+ */
+export function nextOrderState(
+  state: OrderState,
+  transition: OrderTransition,
+  reason?: string,
+): Decided<{ state: OrderState }, OrderStateRefusal> {
+  const rule: OrderTransitionRule = ORDER_TRANSITIONS[transition];
+  if (!rule.from.includes(state)) return refuse('order_not_in_state', { state, transition });
+  if (transition === 'cancel') {
+    const text = (reason ?? '').trim();
+    if (text === '') return refuse('cancel_reason_required');
+    if (text.length > MAX_CANCEL_REASON) {
+      return refuse('cancel_reason_too_long', { max: MAX_CANCEL_REASON });
+    }
+  }
+  return { ok: true, state: rule.to };
+}
+
+/** Who is acting, as permissions see staff. */
+export interface StaffActor {
+  readonly userId: Id;
+  readonly role: StaffRole;
+}
+
+/**
+ * Whether a staff member may make a transition on an order whose buyer is looked after
+ * by `buyerRepId`: their own buyer's, or anyone's with the transition's action.
+ */
+export function mayMakeTransition(
+  actor: StaffActor,
+  transition: OrderTransition,
+  buyerRepId: Id | null,
+): boolean {
+  if (buyerRepId !== null && buyerRepId === actor.userId) return true;
+  return can(actor.role, ORDER_TRANSITIONS[transition].anyOrderAction);
+}
+
+/**
+ * How a buyer pays. "Pay outside the app" (bank transfer, cash on delivery, as agreed
+ * with the brand) is always offered; card payment arrives with customer order links.
+ */
+export const PAYMENT_METHODS = ['outside_app'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** Payment methods that need the buyer's address (the spec: "When Stripe Credit Card Payment is selected"). */
+const PAYMENT_METHODS_NEEDING_ADDRESS: ReadonlySet<string> = new Set<string>([]);
+
+/** What "Complete checkout" asks for, in the order a form shows them. */
+export const CHECKOUT_REQUIREMENTS = ['address', 'shipping', 'payment'] as const;
+export type CheckoutRequirement = (typeof CHECKOUT_REQUIREMENTS)[number];
+
+export interface CheckoutFacts {
+  readonly hasAddress: boolean;
+  readonly hasShippingRate: boolean;
+  readonly paymentMethod: PaymentMethod | null;
+  /** Shipping rate groups apply to this order (the brand, link or catalog has set them up). */
+  readonly shippingApplies: boolean;
+  /** The address field is shown at checkout ("Show address input field in checkout"). */
+  readonly addressAsked: boolean;
+}
+
+/**
+ * Whether the address is needed. The customer-order-links spec, "Forced Display of
+ * Address Input Fields": required "When shipping settings are applied" and "When Stripe
+ * Credit Card Payment is selected", whatever the link's Address setting says.
+ */
+export function addressRequired(
+  facts: Omit<CheckoutFacts, 'hasAddress' | 'hasShippingRate'>,
+): boolean {
+  return (
+    facts.addressAsked ||
+    facts.shippingApplies ||
+    (facts.paymentMethod !== null && PAYMENT_METHODS_NEEDING_ADDRESS.has(facts.paymentMethod))
+  );
+}
+
+/** What a requested order still lacks before "Complete checkout" can place it; empty when nothing. */
+export function missingForCheckout(facts: CheckoutFacts): CheckoutRequirement[] {
+  const missing: CheckoutRequirement[] = [];
+  if (!facts.hasAddress && addressRequired(facts)) missing.push('address');
+  if (!facts.hasShippingRate && facts.shippingApplies) missing.push('shipping');
+  if (facts.paymentMethod === null) missing.push('payment');
+  return missing;
+}
+
+/** A refusal for a checkout that lacks something, naming what (comma-separated, in form order). */
+export function checkoutIncomplete(
+  missing: readonly CheckoutRequirement[],
+): Refusal<OrderStateRefusal> {
+  return { code: 'checkout_incomplete', params: { missing: missing.join(',') } };
+}
