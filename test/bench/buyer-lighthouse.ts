@@ -9,7 +9,7 @@ import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 import { openStore } from '../../main/store/database.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { shareSizeRuns } from '../support/shared-selection.ts';
-import { spawnHub } from './hub-process.ts';
+import { spawnHub } from '../support/hub-process.ts';
 
 /**
  * Lighthouse's performance score of the buyer pages a phone opens first: the shared

@@ -17,7 +17,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
 import { insertSharedSelection } from '../support/shared-selection.ts';
-import { spawnHub } from './hub-process.ts';
+import { spawnHub } from '../support/hub-process.ts';
 import { selectionPdf } from '../../main/services/export/selection-pdf.ts';
 import { largeSelection, svgPictures } from '../support/selection-detail.ts';
 
