@@ -50,6 +50,22 @@ async function addressesIn(db: StoreDb, buyerId: string) {
     .execute();
 }
 
+/** Another device pushing straight to the hub, as a desktop that skipped its checks could. */
+async function pushAs(email: string, args: readonly unknown[]) {
+  const client = createHubClient(demo.url);
+  const device = await client.signIn({ email, password: DEMO_PASSWORD, deviceName: 'Script' });
+  const answer = await client.push(device.token, {
+    clientId: device.deviceId,
+    mutations: args.map((one, index) => ({
+      seq: index + 1,
+      name: 'buyer.saveAddress.v1',
+      args: one,
+      at: new Date().toISOString(),
+    })),
+  });
+  return answer.results;
+}
+
 describe('a buyer’s addresses', () => {
   it('saved on one desktop reach the hub and another desktop, with the contact email', async () => {
     const jonas = await demo.desktop(JONAS);
@@ -103,24 +119,10 @@ describe('a buyer’s addresses', () => {
     expect((await jonas.engine.status()).pending).toBe(0);
 
     // A desktop that skipped the check (or raced another) is refused by the hub.
-    const client = createHubClient(demo.url);
-    const device = await client.signIn({
-      email: AIKO,
-      password: DEMO_PASSWORD,
-      deviceName: 'Script',
-    });
-    const answer = await client.push(device.token, {
-      clientId: device.deviceId,
-      mutations: [
-        {
-          seq: 1,
-          name: 'buyer.saveAddress.v1',
-          args: { id: '0193a7a0-0000-7000-8000-0000000000b1', buyerId, kind: 'bill_to', address },
-          at: new Date().toISOString(),
-        },
-      ],
-    });
-    expect(answer.results[0]).toMatchObject({ status: 'refused', code: 'conflict' });
+    const [result] = await pushAs(AIKO, [
+      { id: '0193a7a0-0000-7000-8000-0000000000b1', buyerId, kind: 'bill_to', address },
+    ]);
+    expect(result).toMatchObject({ status: 'refused', code: 'conflict' });
 
     // And the store itself keeps one, whatever writes to it.
     expect(() =>
@@ -166,31 +168,16 @@ describe('a buyer’s addresses', () => {
     expect((await jonas.engine.status()).pending).toBe(0);
 
     // The hub judges by the same rules: a pushed bad address is refused, not stored.
-    const client = createHubClient(demo.url);
-    const device = await client.signIn({
-      email: JONAS,
-      password: DEMO_PASSWORD,
-      deviceName: 'Script',
-    });
-    const answer = await client.push(device.token, {
-      clientId: device.deviceId,
-      mutations: cases.map(([bad], index) => ({
-        seq: index + 1,
-        name: 'buyer.saveAddress.v1',
-        args: {
-          id: `0193a7a0-0000-7000-8000-00000000000${index}`,
-          buyerId,
-          kind: 'ship_to',
-          address: bad,
-        },
-        at: new Date().toISOString(),
+    const results = await pushAs(
+      JONAS,
+      cases.map(([bad], index) => ({
+        id: `0193a7a0-0000-7000-8000-00000000000${index}`,
+        buyerId,
+        kind: 'ship_to',
+        address: bad,
       })),
-    });
-    expect(answer.results.map((result) => result.status)).toEqual([
-      'refused',
-      'refused',
-      'refused',
-    ]);
+    );
+    expect(results.map((result) => result.status)).toEqual(['refused', 'refused', 'refused']);
     expect(await addressesIn(demo.hub.store.db, buyerId)).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import {
   type AddressProblems,
 } from '../../domain/addresses.ts';
 import type { StoreDb } from '../../store/database.ts';
-import { MutationRefused, mutator, type MutationTx } from './mutator.ts';
+import { existingBuyer } from './buyers.ts';
+import { MutationRefused, mutator } from './mutator.ts';
 
 /**
  * A buyer's addresses and contact email. Every rep and admin works with every buyer,
@@ -34,16 +35,6 @@ function describe(problems: AddressProblems): string {
   return Object.entries(problems)
     .map(([field, problem]) => `${field}: ${problem.code}`)
     .join('; ');
-}
-
-async function requireBuyer(tx: MutationTx, buyerId: string) {
-  const buyer = await tx.db
-    .selectFrom('buyers')
-    .selectAll()
-    .where('id', '=', buyerId)
-    .executeTakeFirst();
-  if (!buyer) throw new MutationRefused('not_found', 'This buyer no longer exists on the hub.');
-  return buyer;
 }
 
 /**
@@ -79,7 +70,7 @@ export const saveBuyerAddress = mutator({
   subject: (args) => `buyer:${args.buyerId}`,
   summary: (args) => (args.kind === 'bill_to' ? 'Save bill-to address' : 'Save ship-to address'),
   async apply(tx, args, context) {
-    await requireBuyer(tx, args.buyerId);
+    await existingBuyer(tx, args.buyerId);
     const problems = addressProblems(args.address);
     if (Object.keys(problems).length > 0) {
       throw new MutationRefused(
@@ -146,7 +137,7 @@ export const setBuyerContactEmail = mutator({
   subject: (args) => `buyer:${args.buyerId}`,
   summary: () => 'Change the contact email',
   async apply(tx, args, context) {
-    const buyer = await requireBuyer(tx, args.buyerId);
+    const buyer = await existingBuyer(tx, args.buyerId);
     const problem = contactEmailProblem(args.email);
     if (problem) {
       throw new MutationRefused('invalid_input', `The contact email is not valid: ${problem.code}`);
