@@ -3,6 +3,12 @@ import type { BuiltInHubControl } from './built-in-hub.ts';
 import { importThroughHub } from './catalog-import.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 import {
+  readAddressBook,
+  removeAddressLocally,
+  saveAddressLocally,
+  setContactEmailLocally,
+} from './buyer-addresses.ts';
+import {
   createBuyerLocally,
   decideTermsProposalLocally,
   listBuyers,
@@ -110,6 +116,10 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'buyers.termsProposals': (_actor, input) => listTermsProposals(services, input.buyerId),
     'buyers.proposeTerms': (_actor, input) => proposeTermsLocally(services, input),
     'buyers.decideTermsProposal': (_actor, input) => decideTermsProposalLocally(services, input),
+    'buyers.addresses': (_actor, input) => readAddressBook(services, input.buyerId),
+    'buyers.saveAddress': (_actor, input) => saveAddressLocally(services, input),
+    'buyers.removeAddress': (_actor, input) => removeAddressLocally(services, input),
+    'buyers.setContactEmail': (_actor, input) => setContactEmailLocally(services, input),
 
     'selections.list': (_actor, input) => listSelections(services, input),
     'selections.open': (_actor, input) => openSelection(services, input.selectionId),

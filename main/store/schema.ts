@@ -89,6 +89,23 @@ export interface StoreSchema {
     discount_bp: Generated<number>;
     language: 'en' | 'ja';
     updated_at: string;
+    /** Where mail about the buyer's orders goes; '' when none was given. */
+    contact_email: Generated<string>;
+  };
+  buyer_addresses: {
+    id: string;
+    buyer_id: string;
+    kind: 'ship_to' | 'bill_to';
+    name: string;
+    line1: string;
+    line2: Generated<string>;
+    postal_code: Generated<string>;
+    city: string;
+    region: Generated<string>;
+    country: string;
+    phone: Generated<string>;
+    position: number;
+    updated_at: string;
   };
   trading_terms_proposals: {
     id: string;

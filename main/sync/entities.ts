@@ -50,6 +50,7 @@ export type SyncedTable =
   | 'lookbooks'
   | 'lookbook_pages'
   | 'buyers'
+  | 'buyer_addresses'
   | 'trading_terms_proposals'
   | 'selections'
   | 'selection_lines'
@@ -153,7 +154,37 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
   entity(
     'buyers',
     ['id'],
-    ['id', 'name', 'kind', 'country_code', 'pricelist_id', 'discount_bp', 'language', 'updated_at'],
+    [
+      'id',
+      'name',
+      'kind',
+      'country_code',
+      'pricelist_id',
+      'discount_bp',
+      'language',
+      'updated_at',
+      'contact_email',
+    ],
+  ),
+  // Every staff member sees every buyer, so every buyer's addresses too.
+  entity(
+    'buyer_addresses',
+    ['id'],
+    [
+      'id',
+      'buyer_id',
+      'kind',
+      'name',
+      'line1',
+      'line2',
+      'postal_code',
+      'city',
+      'region',
+      'country',
+      'phone',
+      'position',
+      'updated_at',
+    ],
   ),
   // A rep pulls only the proposals they made: what they wrote to the admins about a
   // buyer's terms is between them, and the decided terms reach every rep with the buyer.

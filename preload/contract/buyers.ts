@@ -4,6 +4,11 @@ import {
   MAX_PROPOSAL_NOTE,
   type TermsProposalStatus,
 } from '../../main/domain/buyers.ts';
+import {
+  ADDRESS_KINDS,
+  type AddressFields,
+  type AddressKind,
+} from '../../main/domain/addresses.ts';
 import { operation } from './operation.ts';
 import type { SyncRefusal } from './sync.ts';
 
@@ -126,6 +131,44 @@ export interface BuyerPage {
   pendingProposals: number;
 }
 
+/**
+ * A field as typed. Its limits are the domain's to judge (main/domain/addresses.ts),
+ * which answers with a code per field; this only bounds what crosses the boundary.
+ */
+const typed = z.string().max(65_536).default('');
+
+export const AddressInput = z.strictObject({
+  name: typed,
+  line1: typed,
+  line2: typed,
+  postalCode: typed,
+  city: typed,
+  region: typed,
+  country: typed,
+  phone: typed,
+});
+
+export const BuyerSaveAddressInput = z.strictObject({
+  buyerId: id,
+  /** Absent for a new address. */
+  id: id.optional(),
+  kind: z.enum(ADDRESS_KINDS),
+  address: AddressInput,
+});
+
+export interface BuyerAddress extends AddressFields {
+  id: string;
+  kind: AddressKind;
+}
+
+/** A buyer's addresses and contact email, as the buyer's dialog shows them. */
+export interface BuyerAddressBook {
+  buyerId: string;
+  contactEmail: string;
+  shipTo: BuyerAddress[];
+  billTo: BuyerAddress | null;
+}
+
 export const buyerOperations = {
   'buyers.list': operation<BuyerPage>()({
     input: BuyerListInput,
@@ -152,5 +195,22 @@ export const buyerOperations = {
     input: BuyerDecideTermsProposalInput,
     summary:
       "Approve proposed trading terms (they become the buyer's) or decline them with a reason",
+  }),
+  'buyers.addresses': operation<BuyerAddressBook>()({
+    input: z.strictObject({ buyerId: id }),
+    summary: "A buyer's ship-to addresses, bill-to address and contact email",
+  }),
+  'buyers.saveAddress': operation<BuyerAddressBook>()({
+    input: BuyerSaveAddressInput,
+    summary:
+      'Add or change one of a buyer’s addresses on this device; refused per field with a code',
+  }),
+  'buyers.removeAddress': operation<BuyerAddressBook>()({
+    input: z.strictObject({ buyerId: id, id }),
+    summary: 'Remove one of a buyer’s addresses on this device',
+  }),
+  'buyers.setContactEmail': operation<BuyerAddressBook>()({
+    input: z.strictObject({ buyerId: id, email: z.string().max(65_536) }),
+    summary: "Set or clear a buyer's contact email on this device",
   }),
 };

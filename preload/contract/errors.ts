@@ -20,6 +20,12 @@ export interface FieldIssue {
   /** Where in the input, e.g. "limit" or "files.0.content". */
   path: string;
   message: string;
+  /**
+   * What is wrong, for the page to say in its language (e.g. `too_long` with
+   * `{ max: 200 }`); absent where only the message exists.
+   */
+  code?: string;
+  params?: Record<string, number | string>;
 }
 
 export interface OperationErrorData {

@@ -13,6 +13,8 @@ import * as hubTermsProposals from './0008-hub-terms-proposals.ts';
 import * as termsProposals from './0008-terms-proposals.ts';
 import * as hubLimits from './0009-hub-limits.ts';
 import * as publicAddress from './0010-public-address.ts';
+import * as hubBuyerAddresses from './0011-hub-buyer-addresses.ts';
+import * as buyerAddresses from './0011-buyer-addresses.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -34,6 +36,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0008-terms-proposals': hubTermsProposals,
     '0009-limits': hubLimits,
     '0010-public-address': publicAddress,
+    '0011-buyer-addresses': hubBuyerAddresses,
   },
   replica: {
     '0001-foundation': foundation,
@@ -44,5 +47,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0006-orders': orders,
     '0008-terms-proposals': termsProposals,
     '0010-public-address': publicAddress,
+    '0011-buyer-addresses': buyerAddresses,
   },
 };

@@ -42,7 +42,8 @@ function requireValidDiscount(discountBp: number): void {
   }
 }
 
-async function existingBuyer(tx: MutationTx, buyerId: string) {
+/** The buyer a change is about, or the change is refused: it no longer exists. */
+export async function existingBuyer(tx: MutationTx, buyerId: string) {
   const buyer = await tx.db
     .selectFrom('buyers')
     .selectAll()

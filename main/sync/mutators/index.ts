@@ -1,4 +1,5 @@
 import { updatePublicAddress } from './brand.ts';
+import { removeBuyerAddress, saveBuyerAddress, setBuyerContactEmail } from './buyer-addresses.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
 import { completeCheckout } from './orders.ts';
@@ -29,6 +30,9 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       updateBuyerTerms,
       proposeBuyerTerms,
       decideTermsProposal,
+      saveBuyerAddress,
+      removeBuyerAddress,
+      setBuyerContactEmail,
       createSelection,
       updateSelection,
       setSelectionQuantities,

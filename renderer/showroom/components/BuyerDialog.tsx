@@ -15,9 +15,10 @@ import { useNavigationStore } from '../state/navigation.ts';
 import { useNewSelectionStore } from '../state/newSelection.ts';
 import { useSelectionsStore } from '../state/selections.ts';
 import { useSyncStore } from '../state/sync.ts';
+import { BuyerAddresses } from './BuyerAddresses.tsx';
 import { CurrentTerms, PendingProposals, YourProposal } from './BuyerDialogProposals.tsx';
 import { Dialog } from './Dialog.tsx';
-import { ChoiceGroup, Field } from './Field.tsx';
+import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import './BuyerDialog.css';
 
 const TERMS_PATHS = ['terms.pricelistId', 'terms.discountPercent', 'terms.language'] as const;
@@ -301,6 +302,7 @@ export function BuyerDialog() {
           )}
         </>
       ) : null}
+      {!creating && buyerId !== null ? <BuyerAddresses buyerId={buyerId} /> : null}
     </Dialog>
   );
 }

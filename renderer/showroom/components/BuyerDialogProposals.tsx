@@ -4,7 +4,7 @@ import { MAX_DECLINE_REASON } from '../../../main/domain/buyers.ts';
 import type { BuyerListItem, TermsProposal } from '../../../preload/contract/index.ts';
 import { formatDate } from '../format.ts';
 import { useTermsProposalsStore } from '../state/buyerTermsProposals.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 
 interface Terms {
   pricelistName: string | null;

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNewSelectionStore } from '../state/newSelection.ts';
 import { Dialog } from './Dialog.tsx';
-import { Field } from './Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import './NewSelectionDialog.css';
 
 /** New selection: for which buyer (searched by name), with an optional name and notes. */

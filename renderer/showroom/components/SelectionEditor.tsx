@@ -15,7 +15,7 @@ import { useSelectionStore } from '../state/selection.ts';
 import { useSyncStore } from '../state/sync.ts';
 import { DialogBoundary } from './Boundaries.tsx';
 import { Dialog } from './Dialog.tsx';
-import { Field } from './Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import { Menu } from './Menu.tsx';
 import { DiscardEntryDialog, QuickEntry, SizeRunEntry } from './SelectionEntry.tsx';
 import { ShareLinkDialog } from './ShareLinkDialog.tsx';

@@ -9,7 +9,7 @@ import { useSelectionsStore, type OwnerFilter } from '../state/selections.ts';
 import { useCan } from '../hooks/useCan.ts';
 import { SelectionEditor } from './SelectionEditor.tsx';
 import { StatePanel } from './StatePanel.tsx';
-import './Field.css';
+import '../../ui/Field.css';
 import './SelectionsView.css';
 
 const TYPING_PAUSE_MS = 150;

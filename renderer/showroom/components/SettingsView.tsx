@@ -5,7 +5,7 @@ import { parsePublicAddress, PUBLIC_ADDRESS_MAX_LENGTH } from '../../../main/dom
 import { parseExpiryDays } from '../../../main/domain/share-links.ts';
 import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { Dialog } from './Dialog.tsx';
-import { ChoiceGroup, Field } from './Field.tsx';
+import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
 import './SettingsView.css';
 

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSetupStore } from '../state/setup.ts';
 import { useSignInStore } from '../state/signIn.ts';
-import { Field } from './Field.tsx';
+import { Field } from '../../ui/Field.tsx';
 import './Auth.css';
 
 const FIELD_PATHS = ['brandName', 'adminName', 'email', 'password'];

@@ -2,7 +2,7 @@ import { useEffect, useRef, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DemoAccount, Session } from '../../../preload/contract/index.ts';
 import { useSignInStore, type HubKind } from '../state/signIn.ts';
-import { ChoiceGroup, Field } from './Field.tsx';
+import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import { SetupScreen } from './SetupScreen.tsx';
 import { Splash } from './Splash.tsx';
 import './Auth.css';

@@ -15,6 +15,11 @@ const REASONS: Readonly<Record<string, Partial<Record<Code, string>>>> = {
     conflict: 'buyers.refused.alreadyProposed',
     not_found: 'buyers.refused.proposalGone',
   },
+  'buyer.saveAddress.v1': {
+    conflict: 'buyers.refused.billToTaken',
+    invalid_input: 'buyers.refused.addressInvalid',
+  },
+  'buyer.setContactEmail.v1': { invalid_input: 'buyers.refused.emailInvalid' },
   'buyer.decideTermsProposal.v1': {
     forbidden: 'buyers.refused.decide',
     conflict: 'buyers.refused.decided',
