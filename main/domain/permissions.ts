@@ -20,6 +20,8 @@ import type { StaffRole } from './model.ts';
  * - unlockAccounts: see the accounts locked after too many wrong passwords, and unlock them.
  * - readApiLogs: read the API Logs.
  * - importCatalog: import products, prices and stock from CSV files into the hub.
+ * - configureMail: set the SMTP server the hub mails through, send test mails, and read
+ *   how each mail went.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -33,6 +35,7 @@ export const STAFF_ACTIONS = [
   'unlockAccounts',
   'readApiLogs',
   'importCatalog',
+  'configureMail',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

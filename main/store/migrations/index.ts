@@ -13,6 +13,7 @@ import * as hubTermsProposals from './0008-hub-terms-proposals.ts';
 import * as termsProposals from './0008-terms-proposals.ts';
 import * as hubLimits from './0009-hub-limits.ts';
 import * as publicAddress from './0010-public-address.ts';
+import * as mailOutbox from './0012-mail-outbox.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -34,6 +35,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0008-terms-proposals': hubTermsProposals,
     '0009-limits': hubLimits,
     '0010-public-address': publicAddress,
+    '0012-mail-outbox': mailOutbox,
   },
   replica: {
     '0001-foundation': foundation,
