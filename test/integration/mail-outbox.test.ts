@@ -241,7 +241,18 @@ describe('the hub mail outbox', () => {
       code: 'smtp_auth_failed',
     });
 
-    // The right password: the test mail goes, the waiting mail follows, the problem clears.
+    // As if its attempts ran out while the password was wrong: fixing it still sends it.
+    await client.clearMailSettings(token);
+    await until('no send under way', async () => {
+      return (await outboxRow(hub, mail.dedupeKey)).status === 'queued';
+    });
+    await hubDb(hub.store.db)
+      .updateTable('mail_outbox')
+      .set({ status: 'failed' })
+      .where('dedupe_key', '=', mail.dedupeKey)
+      .execute();
+
+    // The right password: the test mail goes, the failed mail follows, the problem clears.
     await client.saveMailSettings(token, settings(SMTP_PASSWORD));
     expect(await client.sendTestMail(token, 'admin@brand.example')).toEqual({ sent: true });
     await until('the mail', () => received(mail.subject).length === 1);

@@ -293,12 +293,25 @@ export async function nextDueAt(db: StoreDb, staleMs: number): Promise<Date | nu
   return times.length === 0 ? null : new Date(Math.min(...times));
 }
 
-/** Queued mails become due now: the SMTP settings changed, so the wait may be over. */
-export async function makeQueuedDue(db: StoreDb, now: Date): Promise<void> {
+/**
+ * The SMTP settings changed, so the wait may be over: queued mails become due now, and
+ * so do mails given up on for the server's sake (unreachable, a wrong password), which
+ * get one more try each. A mail the server refused for good stays failed.
+ */
+export async function makeWaitingDue(db: StoreDb, now: Date): Promise<void> {
   await hubDb(db)
     .updateTable('mail_outbox')
-    .set({ next_attempt_at: now.toISOString() })
-    .where('status', '=', 'queued')
+    .set({ status: 'queued', next_attempt_at: now.toISOString() })
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'queued'),
+        eb.and([
+          eb('status', '=', 'failed'),
+          eb('last_error_code', 'is not', null),
+          eb('last_error_code', '!=', 'smtp_rejected' satisfies MailErrorCode),
+        ]),
+      ]),
+    )
     .execute();
 }
 

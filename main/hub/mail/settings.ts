@@ -4,7 +4,7 @@ import type { MailSettings, SmtpSettingsInput } from '../../../preload/contract/
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { auditRow } from '../audit.ts';
 import type { AuthenticatedDevice } from '../auth/accounts.ts';
-import { countWaiting, makeQueuedDue } from './outbox.ts';
+import { countWaiting, makeWaitingDue } from './outbox.ts';
 import type { SecretBox } from './secret-box.ts';
 import type { SmtpServer } from './transport.ts';
 
@@ -43,8 +43,8 @@ export async function readMailSettings(db: StoreDb): Promise<MailSettings> {
 }
 
 /**
- * Sets the SMTP server, audited (without the password). Mails waiting for a retry become
- * due at once: the change may be what they were waiting for.
+ * Sets the SMTP server, audited (without the password). Mails waiting for a retry, or
+ * given up on for the server's sake, are tried at once: the change may be what they need.
  */
 export async function saveMailSettings(
   db: StoreDb,
@@ -103,7 +103,7 @@ export async function saveMailSettings(
         }),
       )
       .execute();
-    await makeQueuedDue(trx, now);
+    await makeWaitingDue(trx, now);
   });
 }
 
