@@ -11,6 +11,7 @@ import { claimDueMails, enqueueMail, type OutgoingMail } from '../../main/hub/ma
 import { MAIL_KEY_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
+import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 
 const SMTP_USER = 'hub@mail.example';
@@ -302,6 +303,20 @@ describe('the hub mail outbox', () => {
     expect(received('Claimed by a sender that died')).toHaveLength(0);
     await until('the mail', () => received('Claimed by a sender that died').length === 1);
     expect(await outboxRow(hub, 'order:o-5:placed')).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('answers only signed-in admins, and lists its routes in the OpenAPI document', async () => {
+    const hub = hubs[0]!;
+    const anonymous = await fetch(`${hub.url}/api/mail/settings`, {
+      headers: { [PROTOCOL_HEADER]: String(SYNC_PROTOCOL.max) },
+    });
+    expect(anonymous.status).toBe(401);
+    const document = (await (await fetch(`${hub.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/mail/settings', '/api/mail/test', '/api/mail/history']),
+    );
   });
 
   it('keeps the SMTP password out of the store, every answer and every log line', async () => {

@@ -102,6 +102,14 @@ export async function enqueueMail(
   return unaddressed ? { id, enqueued: false, reason: 'no_recipient' } : { id, enqueued: true };
 }
 
+/** The addresses a row keeps as JSON arrays. */
+function recipientsOf(row: { to_addresses: string; cc_addresses: string }) {
+  return {
+    to: JSON.parse(row.to_addresses) as string[],
+    cc: JSON.parse(row.cc_addresses) as string[],
+  };
+}
+
 export interface ClaimedMail {
   id: string;
   claim: string;
@@ -171,8 +179,7 @@ export async function claimDueMails(
     id: row.id,
     claim,
     attempts: row.attempts,
-    to: JSON.parse(row.to_addresses) as string[],
-    cc: JSON.parse(row.cc_addresses) as string[],
+    ...recipientsOf(row),
     subject: row.subject,
     text: row.text_body,
     html: row.html_body,
@@ -348,8 +355,7 @@ export async function mailHistory(db: StoreDb, entity: string): Promise<MailHist
     .execute();
   return rows.map((row) => ({
     id: row.id,
-    to: JSON.parse(row.to_addresses) as string[],
-    cc: JSON.parse(row.cc_addresses) as string[],
+    ...recipientsOf(row),
     subject: row.subject,
     status: row.status,
     attempts: row.attempts,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SmtpSettingsInput,
@@ -159,30 +159,22 @@ function EmailSettingsForm({
         </p>
       ) : null}
       <div className="settings__row">
-        <Field label={t('settings.email.host')} error={errors.host} className="settings__grow">
-          {(control) => (
-            <input
-              {...control}
-              className="field__control"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="smtp.example.com"
-              value={host}
-              onChange={(event) => setHost(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('settings.email.port')} error={errors.port} className="settings__port">
-          {(control) => (
-            <input
-              {...control}
-              className="field__control"
-              inputMode="numeric"
-              value={port}
-              onChange={(event) => setPort(event.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('settings.email.host')}
+          error={errors.host}
+          className="settings__grow"
+          value={host}
+          onChange={setHost}
+          input={{ placeholder: 'smtp.example.com' }}
+        />
+        <TextField
+          label={t('settings.email.port')}
+          error={errors.port}
+          className="settings__port"
+          value={port}
+          onChange={setPort}
+          input={{ inputMode: 'numeric' }}
+        />
       </div>
       <Field label={t('settings.email.security')} hint={t('settings.email.securityHint')}>
         {(control) => (
@@ -205,54 +197,35 @@ function EmailSettingsForm({
         )}
       </Field>
       <div className="settings__row">
-        <Field label={t('settings.email.user')} error={errors.user} className="settings__grow">
-          {(control) => (
-            <input
-              {...control}
-              className="field__control"
-              autoComplete="off"
-              spellCheck={false}
-              value={user}
-              onChange={(event) => setUser(event.target.value)}
-            />
-          )}
-        </Field>
-        <Field
+        <TextField
+          label={t('settings.email.user')}
+          error={errors.user}
+          className="settings__grow"
+          value={user}
+          onChange={setUser}
+        />
+        <TextField
           label={t('settings.email.password')}
           error={errors.password}
           hint={saved.smtp?.passwordSet ? t('settings.email.passwordSet') : undefined}
           className="settings__grow"
-        >
-          {(control) => (
-            <input
-              {...control}
-              className="field__control"
-              type="password"
-              autoComplete="new-password"
-              placeholder={saved.smtp?.passwordSet ? '••••••••' : ''}
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-          )}
-        </Field>
+          value={password}
+          onChange={setPassword}
+          input={{
+            type: 'password',
+            autoComplete: 'new-password',
+            placeholder: saved.smtp?.passwordSet ? '••••••••' : '',
+          }}
+        />
       </div>
-      <Field
+      <TextField
         label={t('settings.email.fromAddress')}
         error={errors.fromAddress}
         hint={t('settings.email.fromHint')}
-      >
-        {(control) => (
-          <input
-            {...control}
-            className="field__control"
-            type="email"
-            autoComplete="off"
-            placeholder="orders@brand.com"
-            value={fromAddress}
-            onChange={(event) => setFromAddress(event.target.value)}
-          />
-        )}
-      </Field>
+        value={fromAddress}
+        onChange={setFromAddress}
+        input={{ type: 'email', placeholder: 'orders@brand.com' }}
+      />
       {notice ? (
         <p className={`notice notice--${notice.kind}`} role="status">
           {notice.text}
@@ -277,22 +250,14 @@ function EmailSettingsForm({
       </div>
       {saved.smtp ? (
         <div className="settings__test">
-          <Field
+          <TextField
             label={t('settings.email.testTo')}
             error={errors.testTo}
             className="settings__grow"
-          >
-            {(control) => (
-              <input
-                {...control}
-                className="field__control"
-                type="email"
-                placeholder="you@brand.com"
-                value={testTo}
-                onChange={(event) => setTestTo(event.target.value)}
-              />
-            )}
-          </Field>
+            value={testTo}
+            onChange={setTestTo}
+            input={{ type: 'email', placeholder: 'you@brand.com' }}
+          />
           <button type="button" className="button" disabled={busy} onClick={() => void sendTest()}>
             {busy ? t('settings.email.testing') : t('settings.email.test')}
           </button>
@@ -312,5 +277,40 @@ function EmailSettingsForm({
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** One text box of the card: what a mail server asks for is typed as it is, never corrected. */
+function TextField({
+  label,
+  error,
+  hint,
+  className,
+  value,
+  onChange,
+  input = {},
+}: {
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  className?: string;
+  value: string;
+  onChange: (value: string) => void;
+  input?: InputHTMLAttributes<HTMLInputElement>;
+}) {
+  return (
+    <Field label={label} error={error} hint={hint} {...(className ? { className } : {})}>
+      {(control) => (
+        <input
+          autoComplete="off"
+          spellCheck={false}
+          {...input}
+          {...control}
+          className="field__control"
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Field>
   );
 }
