@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../domain/mail.ts';
 import type { MailHistoryEntry } from '../../../preload/contract/index.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
+import type { HubSchema } from '../../store/schema.ts';
 
 /**
  * The durable outbox: mails are rows in the hub's store, written in the same transaction
@@ -125,8 +126,8 @@ export interface ClaimedMail {
 /**
  * Takes up to `limit` due mails for this sender: queued ones whose time has come, and
  * ones another sender claimed longer than `staleMs` ago and never finished (it died).
- * One UPDATE moves them to `sending` under a fresh claim token; SQLite runs it alone, so
- * a mail is claimed by one sender only.
+ * One guarded UPDATE moves them to `sending` under a fresh claim token; SQLite runs it
+ * alone, so a mail is claimed by one sender only.
  */
 export async function claimDueMails(
   db: StoreDb,
@@ -136,23 +137,32 @@ export async function claimDueMails(
   const hub = hubDb(db);
   const at = now.toISOString();
   const staleBefore = new Date(now.getTime() - options.staleMs).toISOString();
+  const due = (w: ExpressionBuilder<HubSchema, 'mail_outbox'>) =>
+    w.or([
+      w.and([w('status', '=', 'queued'), w('next_attempt_at', '<=', at)]),
+      w.and([w('status', '=', 'sending'), w('claimed_at', '<=', staleBefore)]),
+    ]);
+  // A read first: the sender looks at every change notice, and most find nothing due, so
+  // they take no write lock. The update repeats the guard; a mail another sender claimed
+  // in between is simply not claimed here.
+  const candidates = await hub
+    .selectFrom('mail_outbox')
+    .select('id')
+    .where(due)
+    .orderBy('next_attempt_at')
+    .limit(options.limit)
+    .execute();
+  if (candidates.length === 0) return [];
   const claim = uuidv7();
   const claimed = await hub
     .updateTable('mail_outbox')
     .set({ status: 'sending', claim, claimed_at: at, attempts: sql`attempts + 1` })
-    .where('id', 'in', (eb) =>
-      eb
-        .selectFrom('mail_outbox')
-        .select('id')
-        .where((w) =>
-          w.or([
-            w.and([w('status', '=', 'queued'), w('next_attempt_at', '<=', at)]),
-            w.and([w('status', '=', 'sending'), w('claimed_at', '<=', staleBefore)]),
-          ]),
-        )
-        .orderBy('next_attempt_at')
-        .limit(options.limit),
+    .where(
+      'id',
+      'in',
+      candidates.map((row) => row.id),
     )
+    .where(due)
     .returning([
       'id',
       'attempts',
