@@ -25,7 +25,7 @@ import { classifyError, errorBody, handleError, HubRefusal } from './errors.ts';
 import { HubLogController, createHubLogger, redactUrl } from './logging.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import { hubVersion } from './status.ts';
-import { startHubMail, type HubMailOptions } from './mail/hub-mail.ts';
+import { startHubMail, type HubMail, type HubMailOptions } from './mail/hub-mail.ts';
 
 export interface HubServerOptions {
   /** An open store; the caller owns it and closes it after the server. */
@@ -133,7 +133,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     gate: options.hashGate ?? new HashGate(),
     passwords: options.passwords ?? argon2Passwords,
   };
-  const mail = options.mail ? startHubMail(app, options.store.db, clock, options.mail) : null;
+  const mail = options.mail ? startMailOrSayWhy(app, options.store.db, clock, options.mail) : null;
   if (mail) {
     // Whatever enqueues a mail (an order placed) announces its write; the sender looks then.
     const stopListening = changes.listen(() => mail.sender.wake());
@@ -184,6 +184,24 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
 
   return app;
+}
+
+/**
+ * The hub's mail, or null with the reason logged when its key file cannot be used: a hub
+ * that cannot send mail still takes orders, which never wait for their mail.
+ */
+function startMailOrSayWhy(
+  app: FastifyInstance,
+  db: Store['db'],
+  clock: () => Date,
+  options: HubMailOptions,
+): HubMail | null {
+  try {
+    return startHubMail(app, db, clock, options);
+  } catch (error) {
+    app.log.error({ err: error }, 'mail is off: its key file cannot be used');
+    return null;
+  }
 }
 
 /** Drops limit events too old to count, at start and every few minutes while the hub runs. */

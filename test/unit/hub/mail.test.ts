@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SecretBox } from '../../../main/hub/mail/secret-box.ts';
+import { createHubServer } from '../../../main/hub/server.ts';
+import { openStore } from '../../../main/store/database.ts';
 import { classifySmtpError } from '../../../main/hub/mail/transport.ts';
 
 let dir: string;
@@ -33,6 +35,22 @@ describe('the secret box', () => {
     const file = join(dir, 'mail.key');
     writeFileSync(file, 'short');
     expect(() => SecretBox.fromKeyFile(file)).toThrow(/damaged/);
+  });
+});
+
+describe('a hub whose mail key file is damaged', () => {
+  it('still starts, without mail', async () => {
+    const keyFile = join(dir, 'mail.key');
+    writeFileSync(keyFile, 'short');
+    const store = await openStore(join(dir, 'hub.sqlite'));
+    const app = await createHubServer({ store, buyerAppDir: null, mail: { keyFile } });
+    try {
+      expect((await app.inject({ url: '/api/health' })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/mail/settings' })).statusCode).toBe(404);
+    } finally {
+      await app.close();
+      await store.close();
+    }
   });
 });
 
