@@ -24,6 +24,8 @@ import type { StaffRole } from './model.ts';
  *   does so for their own buyers' orders (order-states.ts, ORDER_TRANSITIONS).
  * - cancelAnyOrder: cancel any rep's buyers' orders, releasing their stock; a rep cancels
  *   their own buyers' orders.
+ * - configureMail: set the SMTP server the hub mails through, send test mails, and read
+ *   how each mail went.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -39,6 +41,7 @@ export const STAFF_ACTIONS = [
   'importCatalog',
   'changeAnyOrder',
   'cancelAnyOrder',
+  'configureMail',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

@@ -25,6 +25,7 @@ import { classifyError, errorBody, handleError, HubRefusal } from './errors.ts';
 import { HubLogController, createHubLogger, redactUrl } from './logging.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import { hubVersion } from './status.ts';
+import { startHubMail, type HubMail, type HubMailOptions } from './mail/hub-mail.ts';
 
 export interface HubServerOptions {
   /** An open store; the caller owns it and closes it after the server. */
@@ -53,6 +54,8 @@ export interface HubServerOptions {
   trustProxy?: readonly string[];
   /** `--public-url`: also given to a brand set up on this hub. */
   publicUrl?: string;
+  /** The hub's mail (SMTP settings, outbox sender); without it the hub sends no mail. */
+  mail?: HubMailOptions;
 }
 
 /** How often old limit events are dropped. */
@@ -130,12 +133,19 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     gate: options.hashGate ?? new HashGate(),
     passwords: options.passwords ?? argon2Passwords,
   };
+  const mail = options.mail ? startMailOrSayWhy(app, options.store.db, clock, options.mail) : null;
+  if (mail) {
+    // Whatever enqueues a mail (an order placed) announces its write; the sender looks then.
+    const stopListening = changes.listen(() => mail.sender.wake());
+    app.addHook('onClose', () => stopListening());
+  }
   registerSyncRoutes(app, {
     db: options.store.db,
     clock,
     changes,
     passwordChecks,
     publicUrl: options.publicUrl ?? null,
+    mail,
   });
   const opens = shareOpenLog(options.store.db, {
     onWritten: () => changes.notify(),
@@ -174,6 +184,24 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   });
 
   return app;
+}
+
+/**
+ * The hub's mail, or null with the reason logged when its key file cannot be used: a hub
+ * that cannot send mail still takes orders, which never wait for their mail.
+ */
+function startMailOrSayWhy(
+  app: FastifyInstance,
+  db: Store['db'],
+  clock: () => Date,
+  options: HubMailOptions,
+): HubMail | null {
+  try {
+    return startHubMail(app, db, clock, options);
+  } catch (error) {
+    app.log.error({ err: error }, 'mail is off: its key file cannot be used');
+    return null;
+  }
 }
 
 /** Drops limit events too old to count, at start and every few minutes while the hub runs. */

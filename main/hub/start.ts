@@ -33,6 +33,8 @@ export interface StartHubOptions {
   /** For tests: how passwords are checked, and how many hashes may run at once. */
   passwords?: HubServerOptions['passwords'];
   hashGate?: HubServerOptions['hashGate'];
+  /** For tests: shorter waits between mail attempts. */
+  mail?: Omit<NonNullable<HubServerOptions['mail']>, 'keyFile'>;
 }
 
 export interface RunningHub {
@@ -51,6 +53,8 @@ export interface RunningHub {
 export class HubStartError extends Error {}
 
 export const HUB_DATABASE_FILE = 'hub.sqlite';
+/** The key that seals the SMTP password, beside the store and never in it. */
+export const MAIL_KEY_FILE = 'mail.key';
 export const DEFAULT_BUYER_APP_DIR = resolve(import.meta.dirname, '..', '..', 'dist', 'buyer');
 
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
@@ -94,6 +98,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       ...(options.passwords ? { passwords: options.passwords } : {}),
       ...(options.hashGate ? { hashGate: options.hashGate } : {}),
+      mail: { keyFile: join(options.dataDir, MAIL_KEY_FILE), ...options.mail },
     });
     await listen(app, host, options.port, options.anyPortIfTaken ?? false);
     const address = app.server.address();

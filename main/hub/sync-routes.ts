@@ -24,6 +24,8 @@ import {
 } from '../sync/protocol.ts';
 import { listLockedAccounts, unlockAccount } from './auth/locked-accounts.ts';
 import { registerCatalogImport } from './catalog-import-route.ts';
+import type { HubMail } from './mail/hub-mail.ts';
+import { registerMailRoutes } from './mail/routes.ts';
 import {
   authenticateDevice,
   deviceStillAllowed,
@@ -55,6 +57,8 @@ export interface SyncRouteDependencies {
   publicUrl: string | null;
   /** Told after every write a desktop should pull; feeds the server-sent events. */
   changes: ChangeNotifier;
+  /** The hub's mail, whose settings admins manage; null on a hub that sends none. */
+  mail: HubMail | null;
 }
 
 /**
@@ -418,4 +422,5 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
   );
 
   registerCatalogImport(app, deps, device);
+  if (deps.mail) registerMailRoutes(app, { db, clock, mail: deps.mail }, device);
 }

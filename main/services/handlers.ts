@@ -31,6 +31,13 @@ import {
   unlockAccount,
 } from './devices.ts';
 import type { HandlerTable } from './dispatch.ts';
+import {
+  clearMailSettings,
+  mailHistory,
+  mailSettings,
+  saveMailSettings,
+  sendTestMail,
+} from './mail.ts';
 import { hubError, type DesktopSession } from './session.ts';
 import {
   createSelectionLocally,
@@ -154,6 +161,12 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),
     'accounts.locked': () => listLockedAccounts(session),
     'accounts.unlock': (_actor, input) => unlockAccount(session, input.account),
+
+    'mail.settings': () => mailSettings(session),
+    'mail.saveSettings': (_actor, input) => saveMailSettings(session, input),
+    'mail.clearSettings': () => clearMailSettings(session),
+    'mail.sendTest': (_actor, input) => sendTestMail(session, input.to),
+    'mail.history': (_actor, input) => mailHistory(session, input.entity),
 
     'app.reportError': (_actor, input) => logWindowError(input),
   };

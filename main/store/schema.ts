@@ -232,6 +232,50 @@ export type HubTables = {
     buyer_user_id: string;
     created_at: string;
     expires_at: string;
+  }; /** The mail outbox (0012): see main/hub/mail/outbox.ts. */
+  mail_outbox: {
+    id: string;
+    dedupe_key: string;
+    entity: string | null;
+    /** JSON arrays of addresses. */
+    to_addresses: string;
+    cc_addresses: Generated<string>;
+    subject: string;
+    text_body: string;
+    html_body: string | null;
+    status: 'queued' | 'sending' | 'sent' | 'failed';
+    attempts: Generated<number>;
+    next_attempt_at: string;
+    claimed_at: string | null;
+    claim: string | null;
+    last_error_code: string | null;
+    last_error_message: string | null;
+    created_at: string;
+    sent_at: string | null;
+  };
+  mail_attachments: {
+    mail_id: string;
+    position: number;
+    filename: string;
+    content_type: string;
+    size: number;
+    /** Null once the mail is sent. */
+    content: Uint8Array | null;
+  };
+  smtp_settings: {
+    id: number;
+    host: string;
+    port: number;
+    security: 'tls' | 'starttls' | 'none';
+    username: string | null;
+    /** AES-256-GCM, see main/hub/mail/secret-box.ts; never the password itself. */
+    password_sealed: string | null;
+    from_address: string;
+    last_problem_code: string | null;
+    last_problem_message: string | null;
+    last_problem_at: string | null;
+    updated_at: string;
+    updated_by: string | null;
   };
 };
 

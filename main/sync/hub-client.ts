@@ -7,6 +7,11 @@ import {
   type CsvFileReport,
   type Device,
   type LockedAccount,
+  MailHistory,
+  MailSettings,
+  TestMailOutcome,
+  type MailHistoryEntry,
+  type SmtpSettingsInput,
 } from '../../preload/contract/index.ts';
 import {
   DeviceList,
@@ -57,6 +62,8 @@ const ErrorAnswer = z.object({
 
 const TIMEOUT_MS = 20_000;
 const IMPORT_TIMEOUT_MS = 10 * 60_000;
+/** A test mail waits for the SMTP server's own timeouts (SMTP_TIMEOUTS_MS) and a little more. */
+const TEST_MAIL_TIMEOUT_MS = 90_000;
 
 export interface HubClient {
   readonly url: string;
@@ -73,6 +80,11 @@ export interface HubClient {
   revokeDevice(token: string, deviceId: string): Promise<Omit<Device, 'current'>[]>;
   lockedAccounts(token: string): Promise<LockedAccount[]>;
   unlockAccount(token: string, account: string): Promise<LockedAccount[]>;
+  mailSettings(token: string): Promise<MailSettings>;
+  saveMailSettings(token: string, settings: SmtpSettingsInput): Promise<MailSettings>;
+  clearMailSettings(token: string): Promise<MailSettings>;
+  sendTestMail(token: string, to: string): Promise<TestMailOutcome>;
+  mailHistory(token: string, entity: string): Promise<MailHistoryEntry[]>;
   /** Imports one CSV file; the hub takes products before the prices and stock that name them. */
   importCatalogFile(token: string, file: { name: string; content: string }): Promise<CsvFileReport>;
 }
@@ -92,7 +104,7 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
   const base = normaliseHubUrl(url);
 
   async function request<T>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     options: {
       token?: string;
@@ -195,6 +207,23 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
         token,
         body: { account },
         schema: LockedAccountList,
+      }),
+    mailSettings: (token) => request('GET', '/api/mail/settings', { token, schema: MailSettings }),
+    saveMailSettings: (token, settings) =>
+      request('PUT', '/api/mail/settings', { token, body: settings, schema: MailSettings }),
+    clearMailSettings: (token) =>
+      request('DELETE', '/api/mail/settings', { token, schema: MailSettings }),
+    sendTestMail: (token, to) =>
+      request('POST', '/api/mail/test', {
+        token,
+        body: { to },
+        schema: TestMailOutcome,
+        timeoutMs: TEST_MAIL_TIMEOUT_MS,
+      }),
+    mailHistory: (token, entity) =>
+      request('GET', `/api/mail/history?${new URLSearchParams({ entity }).toString()}`, {
+        token,
+        schema: MailHistory,
       }),
     async importCatalogFile(token, file) {
       const answer = await request(

@@ -4,6 +4,7 @@ import { auditOperations } from './audit.ts';
 import { buyerOperations } from './buyers.ts';
 import { catalogOperations } from './catalog.ts';
 import { devicesOperations } from './devices.ts';
+import { mailOperations } from './mail.ts';
 import { orderOperations } from './orders.ts';
 import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
@@ -16,6 +17,7 @@ export * from './audit.ts';
 export * from './buyers.ts';
 export * from './catalog.ts';
 export * from './devices.ts';
+export * from './mail.ts';
 export * from './orders.ts';
 export * from './selections.ts';
 export * from './session.ts';
@@ -30,6 +32,7 @@ export const contract = {
   ...syncOperations,
   ...buyerOperations,
   ...devicesOperations,
+  ...mailOperations,
   ...selectionOperations,
   ...shareLinkOperations,
   ...orderOperations,

@@ -15,6 +15,7 @@ import * as hubLimits from './0009-hub-limits.ts';
 import * as publicAddress from './0010-public-address.ts';
 import * as hubBuyerAddresses from './0011-hub-buyer-addresses.ts';
 import * as buyerAddresses from './0011-buyer-addresses.ts';
+import * as mailOutbox from './0012-mail-outbox.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -37,6 +38,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0009-limits': hubLimits,
     '0010-public-address': publicAddress,
     '0011-buyer-addresses': hubBuyerAddresses,
+    '0012-mail-outbox': mailOutbox,
   },
   replica: {
     '0001-foundation': foundation,

@@ -7,13 +7,16 @@ import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { Dialog } from './Dialog.tsx';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
+import { useCan } from '../hooks/useCan.ts';
+import { EmailSettingsCard } from './EmailSettingsCard.tsx';
 import './SettingsView.css';
 
-/** The brand's settings an admin changes: where buyers reach the hub, and share links. */
+/** The brand's settings an admin changes: where buyers reach the hub, share links, email. */
 export function SettingsView() {
   const { t } = useTranslation();
   const { data: saved, problem, setData: setSaved } = useOperation('brand.shareLinkSettings', {});
   const address = useOperation('brand.publicAddress', {});
+  const mayConfigureMail = useCan('configureMail');
 
   return (
     <section className="settings" aria-labelledby="settings-title">
@@ -25,6 +28,7 @@ export function SettingsView() {
       ) : null}
       {address.data ? <PublicAddressForm saved={address.data} onSaved={address.setData} /> : null}
       {saved ? <ShareLinkSettingsForm saved={saved} onSaved={setSaved} /> : <p>{t('loading')}</p>}
+      {mayConfigureMail ? <EmailSettingsCard /> : null}
     </section>
   );
 }

@@ -15,7 +15,10 @@ const SECTIONS: readonly { view: View; forWhoMay: readonly StaffAction[] }[] = [
   { view: 'orders', forWhoMay: [] },
   { view: 'buyers', forWhoMay: [] },
   { view: 'devices', forWhoMay: ['manageDevices', 'unlockAccounts'] },
-  { view: 'settings', forWhoMay: ['changeShareLinkSettings', 'changeHubAddress'] },
+  {
+    view: 'settings',
+    forWhoMay: ['changeShareLinkSettings', 'changeHubAddress', 'configureMail'],
+  },
   { view: 'audit', forWhoMay: ['readApiLogs'] },
 ];
 
