@@ -138,3 +138,40 @@ export function datesPassed(catalogs: Iterable<CatalogDates>, now: Date): number
   }
   return passed;
 }
+
+/** A line of a buyer's order as the deadline check sees it. */
+export interface DeadlineLine {
+  readonly styleId: string;
+  readonly styleNumber: string;
+  /** Whether the line has units the buyer asks for. */
+  readonly ordered: boolean;
+  readonly orderable: boolean;
+}
+
+/**
+ * A buyer's checkout against the deadlines: refused (`deadline_passed`, naming the
+ * styles) when a style past its deadline is in it that the buyer was not shown as left
+ * out, or when nothing orderable would remain. A buyer's checkout is a request, so it is
+ * refused whole and nothing is written; a rep's booth order is never checked here.
+ */
+export function checkOrderDeadlines(
+  lines: Iterable<DeadlineLine>,
+  leftOut: ReadonlySet<string>,
+): { ok: true } | ({ ok: false } & Refusal<'deadline_passed'>) {
+  const passed: DeadlineLine[] = [];
+  let orderable = 0;
+  for (const line of lines) {
+    if (!line.ordered) continue;
+    if (line.orderable) orderable++;
+    else passed.push(line);
+  }
+  const unseen = passed.filter((line) => !leftOut.has(line.styleId));
+  const named = unseen.length > 0 ? unseen : orderable === 0 ? passed : [];
+  if (named.length === 0) return { ok: true };
+  const styles = [...new Set(named.map((line) => line.styleNumber))];
+  return {
+    ok: false,
+    code: 'deadline_passed',
+    params: { styles: styles.join(', '), count: styles.length },
+  };
+}

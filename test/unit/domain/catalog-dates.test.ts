@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   catalogAccess,
+  checkOrderDeadlines,
   datesPassed,
   styleAccess,
   type CatalogDates,
@@ -160,5 +161,38 @@ describe('catalog dates, for any catalogs and any time', () => {
         expect(datesPassed([one], late)).toBeGreaterThanOrEqual(datesPassed([one], early));
       }),
     );
+  });
+});
+
+describe('a buyer’s checkout against the deadlines', () => {
+  const line = (styleNumber: string, orderable: boolean, ordered = true) => ({
+    styleId: `style-${styleNumber}`,
+    styleNumber,
+    ordered,
+    orderable,
+  });
+
+  it('goes through with every style open, or with the passed ones the page left out', () => {
+    expect(checkOrderDeadlines([line('A', true), line('B', true)], new Set())).toEqual({
+      ok: true,
+    });
+    expect(checkOrderDeadlines([line('A', true), line('B', false)], new Set(['style-B']))).toEqual({
+      ok: true,
+    });
+  });
+
+  it('is refused naming each style past its deadline the buyer was not shown as left out', () => {
+    expect(
+      checkOrderDeadlines(
+        [line('A', true), line('B', false), line('B', false), line('C', false)],
+        new Set(['style-C']),
+      ),
+    ).toEqual({ ok: false, code: 'deadline_passed', params: { styles: 'B', count: 1 } });
+  });
+
+  it('is refused when nothing orderable remains, naming what passed', () => {
+    expect(
+      checkOrderDeadlines([line('A', false), line('Z', true, false)], new Set(['style-A'])),
+    ).toEqual({ ok: false, code: 'deadline_passed', params: { styles: 'A', count: 1 } });
   });
 });
