@@ -1,0 +1,12 @@
+/**
+ * A day as the reader's language writes it in a sentence, in the reader's time zone:
+ * "12 March 2027" or "2027年3月12日". For the dates a catalog's rules name (its order
+ * deadline), which buyers and reps read alike.
+ */
+export function formatLongDate(iso: string, language: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+    dateStyle: 'long',
+  }).format(at);
+}
