@@ -1,30 +1,16 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './shell.ts';
-import { generateLink, openShareModal, visitUntil } from './share-pages.ts';
+import {
+  generateLink,
+  newSelectionWithTwoUnits,
+  openShareModal,
+  visitUntil,
+} from './share-pages.ts';
 
 // The showroom and its built-in hub share one clock this test moves past a catalog's
 // order deadline. The demo brand's SS27 Main Collection closes 75 days after it was made.
 test.use({ shellOptions: { timeTravel: true } });
 
 const PAST_MAIN = /Past the order deadline of SS27 Main Collection \(\d{1,2} \w+ \d{4}\)/;
-
-async function newSs27Selection(page: Page, name: string): Promise<void> {
-  await page
-    .getByRole('navigation', { name: 'Sections' })
-    .getByRole('button', { name: 'Selections' })
-    .click();
-  await page.getByRole('button', { name: 'New selection' }).first().click();
-  const create = page.getByRole('dialog', { name: 'New selection' });
-  await create.getByRole('button').filter({ hasText: /·/ }).first().click();
-  await create.getByRole('textbox', { name: 'Name' }).fill(name);
-  await create.getByRole('button', { name: 'Create selection' }).click();
-  await page.getByRole('combobox', { name: 'Add by style number or barcode' }).fill('SS27-');
-  await page.getByRole('listbox', { name: 'Matching styles' }).getByRole('option').first().click();
-  await expect(page.getByRole('form', { name: /^Quantities for / })).toBeVisible();
-  await page.keyboard.type('2');
-  await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Totals')).toContainText(/Units\s*2/);
-}
 
 test('past a catalog’s order deadline the buyer reads why on the line and cannot check out, and the rep is warned', async ({
   page,
@@ -42,7 +28,7 @@ test('past a catalog’s order deadline the buyer reads why on the line and cann
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText(/Saved on this computer/)).toBeVisible();
 
-  await newSs27Selection(page, 'Late SS27 reorder');
+  await newSelectionWithTwoUnits(page, 'Late SS27 reorder');
   // Before the deadline: no warning.
   await expect(page.getByText(PAST_MAIN)).toHaveCount(0);
   const modal = await openShareModal(page);
