@@ -180,7 +180,9 @@ export async function readSelectionSheet(
 }
 
 function refusalOf(access: CatalogAccess): SelectionStyleLine['orderRefusal'] {
-  return access.orderable ? null : { code: access.reason.code, params: { ...access.reason.params } };
+  return access.orderable
+    ? null
+    : { code: access.reason.code, params: { ...access.reason.params } };
 }
 
 /** The catalogs past their deadline for some line, each once, for the rep's warning. */

@@ -174,13 +174,7 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
       .selectFrom('colorways as c')
       .innerJoin('catalog_products as cp', 'cp.product_id', 'c.product_id')
       .innerJoin('catalogs as k', 'k.id', 'cp.catalog_id')
-      .select([
-        'cp.product_id',
-        'k.name',
-        'k.status',
-        'k.publication_at',
-        'k.order_deadline_at',
-      ])
+      .select(['cp.product_id', 'k.name', 'k.status', 'k.publication_at', 'k.order_deadline_at'])
       .where('c.id', 'in', idsOf(colorwayIds))
       .groupBy(['cp.product_id', 'k.id'])
       .execute(),

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money as Amount } from '../../main/domain/money.ts';
 import type { SelectionStyleLine, SharedSelection } from '../../preload/contract/index.ts';
-import { formatLongDate } from '../ui/dates.ts';
+import { deadlineWords } from '../ui/dates.ts';
 import { Money } from '../ui/Money.tsx';
 import { accountPictureUrl } from './api.ts';
 import { sharedPictureUrl } from './pictures.ts';
@@ -99,10 +99,10 @@ export function SelectionSheet({
               </p>
               {line.orderRefusal?.code === 'deadline_passed' ? (
                 <p className="shared__closed">
-                  {t('shared.deadlinePassed', {
-                    catalog: line.orderRefusal.params.catalog,
-                    date: formatLongDate(String(line.orderRefusal.params.deadline), i18n.language),
-                  })}
+                  {t(
+                    'shared.deadlinePassed',
+                    deadlineWords(line.orderRefusal.params, i18n.language),
+                  )}
                 </p>
               ) : null}
             </div>

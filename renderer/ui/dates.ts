@@ -10,3 +10,17 @@ export function formatLongDate(iso: string, language: string): string {
     dateStyle: 'long',
   }).format(at);
 }
+
+/**
+ * What the words for a catalog's passed deadline need, from the refusal's parameters
+ * (main/domain/catalog-dates.ts): the catalog's name and its deadline as a day.
+ */
+export function deadlineWords(
+  params: Readonly<Record<string, string | number>>,
+  language: string,
+): { catalog: string; date: string } {
+  return {
+    catalog: String(params.catalog),
+    date: formatLongDate(String(params.deadline), language),
+  };
+}

@@ -5,7 +5,7 @@ import type {
   SelectionStyleLine,
   SyncRefusal,
 } from '../../../preload/contract/index.ts';
-import { formatLongDate } from '../../ui/dates.ts';
+import { deadlineWords } from '../../ui/dates.ts';
 import { Money } from '../../ui/Money.tsx';
 import { mediaUrl } from '../api.ts';
 import { formatDate } from '../format.ts';
@@ -246,9 +246,7 @@ function SelectionRefusal({ refusal }: { refusal: SyncRefusal }) {
 function PastDeadline({ catalogs }: { catalogs: SelectionDetail['pastDeadline'] }) {
   const { t, i18n } = useTranslation();
   const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
-    catalogs.map(({ catalog, deadline }) =>
-      t('selection.catalogDeadline', { catalog, date: formatLongDate(deadline, i18n.language) }),
-    ),
+    catalogs.map((params) => t('selection.catalogDeadline', deadlineWords(params, i18n.language))),
   );
   return (
     <div className="banner banner--warning" role="status">
@@ -359,10 +357,10 @@ function SheetRow({ line }: { line: SelectionStyleLine }) {
         ) : null}
         {line.orderRefusal?.code === 'deadline_passed' ? (
           <span className="sheet__deadline">
-            {t('selection.linePastDeadline', {
-              catalog: line.orderRefusal.params.catalog,
-              date: formatLongDate(String(line.orderRefusal.params.deadline), i18n.language),
-            })}
+            {t(
+              'selection.linePastDeadline',
+              deadlineWords(line.orderRefusal.params, i18n.language),
+            )}
           </span>
         ) : null}
         {line.unsold.length > 0 ? (
