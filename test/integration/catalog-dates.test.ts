@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, demoBuyerAccounts } from '../../main/hub/demo-brand.ts';
 import { hubDb } from '../../main/store/database.ts';
 import type { SharedSelection } from '../../preload/contract/index.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
@@ -156,5 +157,50 @@ describe('catalog dates on a share link', () => {
       },
     });
     expect(await hub.selectFrom('orders').select('id').execute()).toHaveLength(1);
+  });
+});
+
+describe('catalog dates on a buyer’s own selections', () => {
+  it('leave out an unpublished catalog’s styles at the selection’s ordinary address too', async () => {
+    const hub = hubDb(demo.hub.store.db);
+    const [person] = (await demoBuyerAccounts(demo.hub.store.db))!;
+    const buyer = await hub
+      .selectFrom('buyer_memberships as m')
+      .innerJoin('buyer_users as u', 'u.id', 'm.buyer_user_id')
+      .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+      .select(['b.id', 'b.pricelist_id'])
+      .where('u.email', '=', person!.email)
+      .executeTakeFirstOrThrow();
+    const preview = await styleOnlyIn('AW27 Preview', buyer.pricelist_id, {
+      published: 20,
+      deadline: 160,
+    });
+    await insertSharedSelection(demo.hub.store.db, {
+      buyerId: buyer.id,
+      skuIds: [preview.skuId],
+      name: 'AW27 first look',
+    });
+    const { id } = await hub
+      .selectFrom('selections')
+      .select('id')
+      .where('name', '=', 'AW27 first look')
+      .executeTakeFirstOrThrow();
+    // Signed in afresh at each visit: a buyer session lasts hours, the wait is weeks.
+    const read = async () => {
+      const signIn = await fetch(`${demo.url}/api/buyer/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: person!.email, password: DEMO_PASSWORD }),
+      });
+      const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const response = await fetch(`${demo.url}/api/buyer/selections/${id}`, {
+        headers: { cookie },
+      });
+      return (await response.json()) as SharedSelection;
+    };
+
+    expect((await read()).lines).toEqual([]);
+    demo.travel(21);
+    expect((await read()).lines.map((line) => line.styleNumber)).toEqual([preview.styleNumber]);
   });
 });
