@@ -28,6 +28,12 @@ export interface DemoBrandOptions {
   styles?: number;
   /** The moment the brand is generated at; fixed by default so the output is too. */
   now?: Date;
+  /**
+   * The day its catalogs' publication dates and order deadlines are counted from (by
+   * default `now`). A hub seeding the demo passes its own clock, so the demo's season is
+   * under way whenever it is made, rather than closed months after the fixed `now`.
+   */
+  catalogDatesFrom?: Date;
 }
 
 export interface DemoBrandSummary {
@@ -70,7 +76,7 @@ export async function generateDemoBrand(
   }
   const now = options.now ?? DEFAULT_NOW;
   const random = new SeededRandom(options.seed ?? DEFAULT_SEED, now);
-  const brand = drawBrand(random, styles, now);
+  const brand = drawBrand(random, styles, now, options.catalogDatesFrom ?? now);
   await db.transaction().execute(async (trx) => {
     for (const [table, rows] of brand.tables) {
       await insertInBatches(rows, (batch) =>
@@ -93,7 +99,12 @@ interface DrawnBrand {
   summary: DemoBrandSummary;
 }
 
-function drawBrand(random: SeededRandom, styleCount: number, now: Date): DrawnBrand {
+function drawBrand(
+  random: SeededRandom,
+  styleCount: number,
+  now: Date,
+  catalogDatesFrom: Date,
+): DrawnBrand {
   const at = now.toISOString();
   const media = new MediaLibrary(random, at);
 
@@ -203,7 +214,7 @@ function drawBrand(random: SeededRandom, styleCount: number, now: Date): DrawnBr
     productsBySeason.set(season, seasonProducts);
   }
 
-  const { catalogs, catalogProducts } = drawCatalogs(random, now, productsBySeason);
+  const { catalogs, catalogProducts } = drawCatalogs(random, catalogDatesFrom, productsBySeason);
   const { lookbooks, lookbookPages } = drawLookbooks(random, media, products);
   const staff = STAFF.map((person) => ({ id: random.id(), ...person, created_at: at }));
   const people = drawBuyers(random, styleCount, pricelists, markets, at);

@@ -6,6 +6,7 @@ import type { HubErrorBody, HubErrorCode } from '../../preload/contract/hub-erro
 // the buyer pages read them too. Here is how the hub makes and sends them.
 
 type ErrorExtra = Omit<HubErrorBody['error'], 'code' | 'message'>;
+type RefusalExtra = Pick<ErrorExtra, 'expectedSeq' | 'retryAfterSeconds' | 'params'>;
 
 export function errorBody(
   code: HubErrorCode,
@@ -19,13 +20,8 @@ export function errorBody(
 export class HubRefusal extends Error {
   readonly status: number;
   readonly code: HubErrorCode;
-  readonly extra: { expectedSeq?: number; retryAfterSeconds?: number };
-  constructor(
-    status: number,
-    code: HubErrorCode,
-    message: string,
-    extra: { expectedSeq?: number; retryAfterSeconds?: number } = {},
-  ) {
+  readonly extra: RefusalExtra;
+  constructor(status: number, code: HubErrorCode, message: string, extra: RefusalExtra = {}) {
     super(message);
     this.name = 'HubRefusal';
     this.status = status;

@@ -1,5 +1,6 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
+import { datesPassed, type CatalogDates } from '../domain/catalog-dates.ts';
 
 /**
  * What a share link opens is a priced selection that rarely changes, opened in bursts
@@ -26,23 +27,33 @@ export function dataVersion() {
   >`(select version from change_log where entity <> 'share_links' order by version desc limit 1)`;
 }
 
+/**
+ * What a link's prepared answer is kept under: the data version, and how many of the
+ * brand's catalog dates (publications, deadlines) have passed. A catalog's date passing
+ * changes what buyers see without any write, so it must move the key as a write does.
+ */
+export function answerKey(version: number, catalogs: readonly CatalogDates[], now: Date): string {
+  return `${version}:${datesPassed(catalogs, now)}`;
+}
+
 export interface SharedSelectionCache {
   /** The brand's settings at this version, read once per version. */
   brand<Settings>(version: number, read: () => Promise<Settings>): Promise<Settings>;
   /**
-   * A link's answer, built (as JSON text) at most once per version and encoded at most
-   * once per encoding; null when what it opens is gone.
+   * A link's answer, built (as JSON text) at most once per key and encoded at most once
+   * per encoding; null when what it opens is gone. The key is the data version and how
+   * many catalog dates have passed (answerKey): what buyers may see changes with time too.
    */
   answer(
     linkId: string,
-    version: number,
+    key: string,
     encoding: Encoding,
     build: () => Promise<string | null>,
   ): Promise<Buffer | null>;
 }
 
 interface Entry {
-  version: number;
+  key: string;
   encoded: Map<Encoding, Buffer> | null;
 }
 
@@ -50,17 +61,17 @@ export function sharedSelectionCache(max = 200): SharedSelectionCache {
   const entries = new Map<string, Entry>();
   let brand: { version: number; settings: Promise<unknown> } | null = null;
 
-  async function entryOf(linkId: string, version: number, build: () => Promise<string | null>) {
+  async function entryOf(linkId: string, key: string, build: () => Promise<string | null>) {
     const cached = entries.get(linkId);
     entries.delete(linkId);
     // Kept in order of use: the least recently opened goes first when full.
-    if (cached && cached.version === version) {
+    if (cached && cached.key === key) {
       entries.set(linkId, cached);
       return cached;
     }
     const built = await build();
     const entry: Entry = {
-      version,
+      key,
       encoded: built === null ? null : new Map([['identity', Buffer.from(built)]]),
     };
     entries.set(linkId, entry);
@@ -81,8 +92,8 @@ export function sharedSelectionCache(max = 200): SharedSelectionCache {
       return brand.settings as Promise<Settings>;
     },
 
-    async answer(linkId, version, encoding, build) {
-      const { encoded } = await entryOf(linkId, version, build);
+    async answer(linkId, key, encoding, build) {
+      const { encoded } = await entryOf(linkId, key, build);
       if (!encoded) return null;
       let body = encoded.get(encoding);
       if (!body) {

@@ -82,11 +82,11 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
 
   let app: FastifyInstance | null = null;
   try {
+    const now = options.clock ?? (() => new Date());
     const seededDemo =
       options.demo === undefined || options.demo === false
         ? null
-        : await seedDemoIfEmpty(store.db, options.demo === true ? undefined : options.demo);
-    const now = options.clock ?? (() => new Date());
+        : await seedDemoIfEmpty(store.db, options.demo === true ? undefined : options.demo, now());
     if (options.publicUrl) await applyPublicAddress(store.db, options.publicUrl, now());
     app = await createHubServer({
       store,
@@ -150,12 +150,13 @@ async function listen(
 async function seedDemoIfEmpty(
   db: StoreDb,
   styles: number | undefined,
+  now: Date,
 ): Promise<{ brand: string | null; seconds: number } | null> {
   const staff = await db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst();
   const products = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
   if (staff || products) return null;
   const started = performance.now();
-  await seedDemoBrand(db, styles === undefined ? {} : { styles });
+  await seedDemoBrand(db, { ...(styles === undefined ? {} : { styles }), catalogDatesFrom: now });
   const brand = await db.selectFrom('brand_settings').select('name').executeTakeFirst();
   return { brand: brand?.name ?? null, seconds: (performance.now() - started) / 1000 };
 }

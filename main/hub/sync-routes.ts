@@ -197,7 +197,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
           'This hub already holds a brand; the demo goes only into a new hub.',
         );
       }
-      await seedDemoBrand(db);
+      await seedDemoBrand(db, { catalogDatesFrom: clock() });
       if (deps.publicUrl) await applyPublicAddress(db, deps.publicUrl, clock());
       deps.changes.notify();
       return reply.code(204).send(null);

@@ -4,6 +4,7 @@ import type {
   SelectionTotalsView,
 } from '../../preload/contract/index.ts';
 import { basisPointsToPercent } from '../domain/buyers.ts';
+import { styleAccess, type CatalogAccess, type CatalogDates } from '../domain/catalog-dates.ts';
 import type { Money } from '../domain/money.ts';
 import { selectionTotals, type SelectionTotals } from '../domain/selections.ts';
 import type { StoreDb } from '../store/database.ts';
@@ -49,11 +50,43 @@ export function buyerOf(head: SelectionHeadRow): SelectionBuyer {
   };
 }
 
+/**
+ * Whom the sheet is read for, and when. A rep sees every line, each marked with why a
+ * buyer could not order it now. A buyer sees only the styles their catalogs show now, and
+ * totals of the lines they may still order, which is what their checkout places.
+ */
+export interface SheetReader {
+  now: Date;
+  for: 'rep' | 'buyer';
+}
+
 export async function readSelectionSheet(
   db: StoreDb,
   head: SelectionHeadRow,
+  reader: SheetReader,
 ): Promise<SelectionSheet> {
   const sheet = await selectionSheet(db, head.id, head.pricelist_id);
+  const catalogsByStyle = Map.groupBy(sheet.catalogs, (row) => row.product_id);
+  const accessByStyle = new Map<string, CatalogAccess>();
+  const accessOf = (styleId: string) => {
+    let access = accessByStyle.get(styleId);
+    if (!access) {
+      const catalogs: CatalogDates[] = (catalogsByStyle.get(styleId) ?? []).map((row) => ({
+        name: row.name,
+        status: row.status,
+        publicationAt: row.publication_at,
+        orderDeadlineAt: row.order_deadline_at,
+      }));
+      access = styleAccess(catalogs, reader.now);
+      accessByStyle.set(styleId, access);
+    }
+    return access;
+  };
+  const styleOfColorway = new Map(sheet.colorways.map((row) => [row.id, row.product_id]));
+  const shown = (colorwayId: string) =>
+    reader.for === 'rep' || accessOf(styleOfColorway.get(colorwayId)!).visible;
+  const counted = (colorwayId: string) =>
+    reader.for === 'rep' || accessOf(styleOfColorway.get(colorwayId)!).orderable;
   const money = (amountMinor: number | null): Money | null =>
     amountMinor !== null && head.currency ? { amountMinor, currency: head.currency } : null;
 
@@ -79,6 +112,7 @@ export async function readSelectionSheet(
       '\uffff',
     );
   const lines: SelectionStyleLine[] = sheet.colorways
+    .filter((colorway) => shown(colorway.id))
     .map((colorway) => ({ colorway, first: firstAdded(colorway.id) }))
     .toSorted(
       (a, b) => a.first.localeCompare(b.first) || a.colorway.id.localeCompare(b.colorway.id),
@@ -123,15 +157,18 @@ export async function readSelectionSheet(
         unsold: cells
           .filter(({ line }) => line && line.wholesale_minor === null)
           .map(({ sku }) => sku.size),
+        orderRefusal: refusalOf(accessOf(colorway.product_id)),
       };
     });
 
   const missing = sheet.lines.filter((line) => line.colorway_id === null);
   const totals = selectionTotals(
-    sheet.lines.map((line) => ({
-      quantity: line.quantity,
-      unitPriceMinor: line.colorway_id === null ? null : line.wholesale_minor,
-    })),
+    sheet.lines
+      .filter((line) => line.colorway_id === null || counted(line.colorway_id))
+      .map((line) => ({
+        quantity: line.quantity,
+        unitPriceMinor: line.colorway_id === null ? null : line.wholesale_minor,
+      })),
     head.discount_bp,
   );
   return {
@@ -140,4 +177,21 @@ export async function readSelectionSheet(
     missingSkuIds: missing.map((line) => line.sku_id),
     totals: totalsView(totals, head.currency, head.discount_bp),
   };
+}
+
+function refusalOf(access: CatalogAccess): SelectionStyleLine['orderRefusal'] {
+  return access.orderable
+    ? null
+    : { code: access.reason.code, params: { ...access.reason.params } };
+}
+
+/** The catalogs past their deadline for some line, each once, for the rep's warning. */
+export function pastDeadlines(lines: readonly SelectionStyleLine[]) {
+  const found = new Map<string, { catalog: string; deadline: string }>();
+  for (const { orderRefusal } of lines) {
+    if (orderRefusal?.code !== 'deadline_passed') continue;
+    const catalog = String(orderRefusal.params.catalog);
+    found.set(catalog, { catalog, deadline: String(orderRefusal.params.deadline) });
+  }
+  return [...found.values()];
 }

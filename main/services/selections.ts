@@ -36,7 +36,7 @@ import { changeLocally, signedInAccount, type LocalChangeServices } from './loca
 import { mediaFile } from './catalog.ts';
 import { selectionCsv } from './export/selection-csv.ts';
 import { selectionPdf } from './export/selection-pdf.ts';
-import { readSelectionSheet, totalsView } from './selection-sheet.ts';
+import { pastDeadlines, readSelectionSheet, totalsView } from './selection-sheet.ts';
 import { listRefusals } from './sync.ts';
 
 /**
@@ -94,7 +94,7 @@ export async function openSelection(
 ): Promise<SelectionDetail> {
   const head = await requireHead(services, selectionId);
   const [sheet, refusals, waiting] = await Promise.all([
-    readSelectionSheet(services.db, head),
+    readSelectionSheet(services.db, head, { now: services.clock(), for: 'rep' }),
     listRefusals(services.db, `selection:${head.id}`),
     selectionWaitingToSync(services.db, head.id),
   ]);
@@ -109,6 +109,7 @@ export async function openSelection(
     lines: sheet.lines,
     missingSkuIds: sheet.missingSkuIds,
     totals: sheet.totals,
+    pastDeadline: pastDeadlines(sheet.lines),
     waitingToSync: waiting,
     refusals,
   };

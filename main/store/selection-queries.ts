@@ -118,10 +118,10 @@ function idsOf(ids: readonly string[]) {
 }
 
 /**
- * What a selection's order sheet is made of, in three index-driven reads: its lines with
+ * What a selection's order sheet is made of, in four index-driven reads: its lines with
  * their SKU's colourway and price on the buyer's pricelist (a line whose SKU is gone has
  * no colourway), the colourways with their style and size scale, and every SKU of those
- * colourways for the sizes not selected yet. Stock and the prices of unselected sizes are
+ * colourways for the sizes not selected yet, and the catalogs of their styles. Stock and the prices of unselected sizes are
  * left out: the sheet is read again after every change, so it reads only what it shows.
  */
 export async function selectionSheet(db: StoreDb, selectionId: string, pricelistId: string) {
@@ -145,8 +145,8 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
   const colorwayIds = [
     ...new Set(lines.flatMap((line) => (line.colorway_id === null ? [] : [line.colorway_id]))),
   ];
-  if (colorwayIds.length === 0) return { lines, colorways: [], skus: [] };
-  const [colorways, skus] = await Promise.all([
+  if (colorwayIds.length === 0) return { lines, colorways: [], skus: [], catalogs: [] };
+  const [colorways, skus, catalogs] = await Promise.all([
     store
       .selectFrom('colorways as c')
       .innerJoin('products as p', 'p.id', 'c.product_id')
@@ -169,8 +169,17 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
       .select(['id', 'colorway_id', 'size', 'barcode', 'position'])
       .where('colorway_id', 'in', idsOf(colorwayIds))
       .execute(),
+    // The catalogs each selected style is in, with the dates buyers are held to.
+    store
+      .selectFrom('colorways as c')
+      .innerJoin('catalog_products as cp', 'cp.product_id', 'c.product_id')
+      .innerJoin('catalogs as k', 'k.id', 'cp.catalog_id')
+      .select(['cp.product_id', 'k.name', 'k.status', 'k.publication_at', 'k.order_deadline_at'])
+      .where('c.id', 'in', idsOf(colorwayIds))
+      .groupBy(['cp.product_id', 'k.id'])
+      .execute(),
   ]);
-  return { lines, colorways, skus };
+  return { lines, colorways, skus, catalogs };
 }
 
 /** The reps (and admins) who own the selections this replica holds. */

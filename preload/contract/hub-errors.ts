@@ -24,6 +24,8 @@ export const HUB_ERROR_CODES = [
   'unknown_mutation',
   /** A share link that is unknown, expired, revoked or switched off: one answer for all. */
   'link_expired',
+  /** A buyer ordering a style whose catalogs' order deadline has passed. */
+  'deadline_passed',
   'unavailable',
   'internal',
 ] as const;
@@ -44,6 +46,11 @@ export const HubErrorBody = z
        * `too_big`, `invalid_format`, …), for a page to say it at the field in its own words.
        */
       issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
+      /**
+       * With a refusal a page puts in its own words (deadline_passed): what the words need,
+       * such as the style numbers concerned.
+       */
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     }),
   })
   .meta({ id: 'HubError', description: 'Why the hub refused or could not answer a request.' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATALOG_DATE_REFUSALS } from '../../main/domain/catalog-dates.ts';
 import {
   MAX_QUANTITY,
   MAX_SELECTION_NAME,
@@ -132,6 +133,18 @@ export const SelectionCell = z.object({
 });
 export type SelectionCell = z.infer<typeof SelectionCell>;
 
+/**
+ * Why buyers may not order a style now, from its catalogs' dates and status
+ * (main/domain/catalog-dates.ts): a code and its parameters, put in words by each page.
+ */
+export const CatalogDateRefusalView = z
+  .object({
+    code: z.enum(CATALOG_DATE_REFUSALS),
+    params: z.record(z.string(), z.union([z.string(), z.number()])),
+  })
+  .meta({ id: 'CatalogDateRefusal' });
+export type CatalogDateRefusalView = z.infer<typeof CatalogDateRefusalView>;
+
 /** A style in one colourway, its size run with quantities: a row of the order sheet. */
 export const SelectionStyleLine = z
   .object({
@@ -148,6 +161,12 @@ export const SelectionStyleLine = z
     retail: Money.nullable(),
     /** Sizes selected that are no longer sold to this buyer; they count in no total. */
     unsold: z.array(z.string()),
+    /**
+     * Why buyers may not order this style now (past its catalogs' deadline, not yet
+     * published, closed); null when they may. Buyers' pages show only styles they may
+     * see, so there it is only ever `deadline_passed`.
+     */
+    orderRefusal: CatalogDateRefusalView.nullable(),
   })
   .meta({ id: 'SelectionStyleLine' });
 export type SelectionStyleLine = z.infer<typeof SelectionStyleLine>;
@@ -165,6 +184,11 @@ export interface SelectionDetail {
   /** SKUs selected that are gone from the catalog; the rep can only remove them. */
   missingSkuIds: string[];
   totals: SelectionTotalsView;
+  /**
+   * The catalogs whose order deadline has passed for some style here (none of its
+   * catalogs still open): the rep is warned, never stopped, since a booth order is a fact.
+   */
+  pastDeadline: { catalog: string; deadline: string }[];
   waitingToSync: boolean;
   /** Changes to this selection the hub refused, shown in place. */
   refusals: SyncRefusal[];

@@ -28,7 +28,19 @@ const EMPTY: Record<ContactField, string> = { name: '', email: '', phone: '', no
  * comes back by field and code, and each problem shows at its field in the page's
  * language.
  */
-export function CheckoutForm({ token, prepayment }: { token: string; prepayment: boolean }) {
+export function CheckoutForm({
+  token,
+  prepayment,
+  leaveOut,
+  orderable,
+}: {
+  token: string;
+  prepayment: boolean;
+  /** Styles past their order deadline, shown so on the sheet: ordered without them. */
+  leaveOut: readonly string[];
+  /** Lines that can still be ordered; none, and there is nothing to send. */
+  orderable: number;
+}) {
   const { t } = useTranslation();
   // Not crypto.randomUUID(): it exists only in secure contexts, and at a booth the hub
   // serves this page over plain HTTP on the local network.
@@ -64,7 +76,7 @@ export function CheckoutForm({ token, prepayment }: { token: string; prepayment:
     }
     setState({ kind: 'sending' });
     try {
-      const answer = await checkout(token, { orderId, ...form, complete });
+      const answer = await checkout(token, { orderId, ...form, complete }, leaveOut);
       if (answer.ok) {
         setState({ kind: 'done', status: answer.status });
         return;
@@ -73,11 +85,13 @@ export function CheckoutForm({ token, prepayment }: { token: string; prepayment:
       const problem =
         Object.keys(fields).length > 0
           ? null
-          : answer.code === 'link_expired'
-            ? t('shared.expired')
-            : answer.code === 'rate_limited'
-              ? t('shared.limited')
-              : t('shared.checkoutFailed');
+          : answer.code === 'deadline_passed'
+            ? t('shared.deadlineRefused', { styles: answer.params.styles })
+            : answer.code === 'link_expired'
+              ? t('shared.expired')
+              : answer.code === 'rate_limited'
+                ? t('shared.limited')
+                : t('shared.checkoutFailed');
       setState({ kind: 'editing', problem, fields });
     } catch {
       setState({ kind: 'editing', problem: t('unreachable'), fields: {} });
@@ -135,6 +149,11 @@ export function CheckoutForm({ token, prepayment }: { token: string; prepayment:
     >
       <h2 id="checkout-title">{t('shared.checkoutTitle')}</h2>
       <p>{prepayment ? t('shared.checkoutLeadPrepay') : t('shared.checkoutLead')}</p>
+      {orderable === 0 ? (
+        <p className="notice notice--error">{t('shared.nothingOrderable')}</p>
+      ) : leaveOut.length > 0 ? (
+        <p className="notice">{t('shared.leftOut', { count: leaveOut.length })}</p>
+      ) : null}
       {field('name', t('shared.name'), 'text')}
       {field('email', t('shared.email'), 'email')}
       {field('phone', t('shared.phone'), 'tel')}
@@ -144,7 +163,7 @@ export function CheckoutForm({ token, prepayment }: { token: string; prepayment:
         <button
           type="submit"
           className="button button--primary"
-          disabled={state.kind === 'sending'}
+          disabled={state.kind === 'sending' || orderable === 0}
         >
           Request Checkout
         </button>
@@ -152,7 +171,7 @@ export function CheckoutForm({ token, prepayment }: { token: string; prepayment:
           <button
             type="button"
             className="button"
-            disabled={state.kind === 'sending'}
+            disabled={state.kind === 'sending' || orderable === 0}
             onClick={() => void send(true)}
           >
             {t('shared.completeCheckout')}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Money as Amount } from '../../main/domain/money.ts';
 import type { SelectionStyleLine, SharedSelection } from '../../preload/contract/index.ts';
+import { deadlineWords } from '../ui/dates.ts';
 import { Money } from '../ui/Money.tsx';
 import { accountPictureUrl } from './api.ts';
 import { sharedPictureUrl } from './pictures.ts';
@@ -36,7 +37,10 @@ export function SelectionSheet({
       {selection.notes ? <p className="shared__notes">{selection.notes}</p> : null}
       <ul className="shared__lines" aria-label={t('shared.styles')}>
         {selection.lines.map((line) => (
-          <li key={`${line.styleId}:${line.colorway.code}`} className="shared__line">
+          <li
+            key={`${line.styleId}:${line.colorway.code}`}
+            className={line.orderRefusal ? 'shared__line shared__line--closed' : 'shared__line'}
+          >
             <Picture
               line={line}
               token={token}
@@ -93,6 +97,14 @@ export function SelectionSheet({
               <p className="shared__amount">
                 {t('shared.units', { count: line.units })} · {money(line.amount)}
               </p>
+              {line.orderRefusal?.code === 'deadline_passed' ? (
+                <p className="shared__closed">
+                  {t(
+                    'shared.deadlinePassed',
+                    deadlineWords(line.orderRefusal.params, i18n.language),
+                  )}
+                </p>
+              ) : null}
             </div>
           </li>
         ))}

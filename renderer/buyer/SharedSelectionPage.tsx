@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ShareAnswer } from './api.ts';
+import { orderableOf, type ShareAnswer } from './api.ts';
 import { CheckoutForm } from './CheckoutForm.tsx';
 import { Problem } from './PageStatus.tsx';
 import { SelectionSheet } from './SelectionSheet.tsx';
@@ -34,7 +34,11 @@ export function SharedSelectionPage({
   if (answer.kind === 'failed') return <Problem />;
   return (
     <SelectionSheet selection={answer.selection} token={token}>
-      <CheckoutForm token={token} prepayment={answer.selection.prepaymentCheckout} />
+      <CheckoutForm
+        token={token}
+        prepayment={answer.selection.prepaymentCheckout}
+        {...orderableOf(answer.selection)}
+      />
     </SelectionSheet>
   );
 }

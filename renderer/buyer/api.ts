@@ -54,20 +54,52 @@ export async function sharedPicture(
   return answer.value;
 }
 
-export type CheckoutForm = Omit<BuyerInputOf<'shareLink.checkout'>, 'token'>;
+export type CheckoutForm = Omit<BuyerInputOf<'shareLink.checkout'>, 'token' | 'leaveOut'>;
+
+/**
+ * What a checkout of this selection orders, as the hub marked its lines: the styles it
+ * said are past their deadline are left out (and named to the hub, which refuses any
+ * other that has closed since), and how many lines remain to order.
+ */
+export function orderableOf(selection: Pick<SharedSelection, 'lines'>): {
+  leaveOut: string[];
+  orderable: number;
+} {
+  const closed = selection.lines.filter((line) => line.orderRefusal !== null);
+  return {
+    leaveOut: [...new Set(closed.map((line) => line.styleId))],
+    orderable: selection.lines.filter((line) => line.orderRefusal === null && line.units > 0)
+      .length,
+  };
+}
 
 /** A problem the hub found, by field (`email`) and code (`invalid_format`). */
 export type FieldIssue = NonNullable<HubErrorBody['error']['issues']>[number];
 
 export type CheckoutAnswer =
   | { ok: true; status: BuyerOutputOf<'shareLink.checkout'>['status'] }
-  | { ok: false; code: RefusalOf<'shareLink.checkout'> | null; issues: FieldIssue[] };
+  | {
+      ok: false;
+      code: RefusalOf<'shareLink.checkout'> | null;
+      issues: FieldIssue[];
+      /** What the page's words for the code need (deadline_passed: the styles). */
+      params: NonNullable<HubErrorBody['error']['params']>;
+    };
 
 /** Request Checkout (or, with prepayment, complete it); a retry with the same order id places nothing twice. */
-export async function checkout(token: string, form: CheckoutForm): Promise<CheckoutAnswer> {
-  const answer = await call('shareLink.checkout', { token, ...form });
+export async function checkout(
+  token: string,
+  form: CheckoutForm,
+  leaveOut: readonly string[],
+): Promise<CheckoutAnswer> {
+  const answer = await call('shareLink.checkout', { token, ...form, leaveOut: [...leaveOut] });
   if (answer.ok) return { ok: true, status: answer.value.status };
-  return { ok: false, code: answer.refusal?.code ?? null, issues: answer.refusal?.issues ?? [] };
+  return {
+    ok: false,
+    code: answer.refusal?.code ?? null,
+    issues: answer.refusal?.issues ?? [],
+    params: answer.refusal?.params ?? {},
+  };
 }
 
 /**

@@ -22,7 +22,12 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 }
 
-/** Creates a selection for the first buyer offered, with two units of the first style found. */
+/**
+ * Creates a selection for the first buyer offered, with two units of the first SS27 style
+ * found: the demo's SS27 Main Collection is published and open for orders for 75 days
+ * from the day the hub was seeded, so buyers see and may order it (AW26 is Closed, AW27
+ * not yet published: their styles are not shown to buyers).
+ */
 export async function newSelectionWithTwoUnits(page: Page, name: string): Promise<void> {
   await page
     .getByRole('navigation', { name: 'Sections' })
@@ -33,7 +38,7 @@ export async function newSelectionWithTwoUnits(page: Page, name: string): Promis
   await create.getByRole('button').filter({ hasText: /·/ }).first().click();
   await create.getByRole('textbox', { name: 'Name' }).fill(name);
   await create.getByRole('button', { name: 'Create selection' }).click();
-  await page.getByRole('combobox', { name: 'Add by style number or barcode' }).fill('a');
+  await page.getByRole('combobox', { name: 'Add by style number or barcode' }).fill('SS27-');
   await page.getByRole('listbox', { name: 'Matching styles' }).getByRole('option').first().click();
   await expect(page.getByRole('form', { name: /^Quantities for / })).toBeVisible();
   await page.keyboard.type('2');

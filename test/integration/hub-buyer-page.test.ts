@@ -278,8 +278,11 @@ describe('buyer web app under the hub', () => {
       .innerJoin('prices as p', (join) =>
         join.onRef('p.sku_id', '=', 's.id').on('p.pricelist_id', '=', buyer.pricelist_id),
       )
+      .innerJoin('products as style', 'style.id', 'c.product_id')
       .select('s.id')
       .where('c.picture_id', 'is not', null)
+      // SS27: published and open for orders, so the buyer sees it.
+      .where('style.style_number', 'like', 'SS27-%')
       .limit(3)
       .execute();
     await insertSharedSelection(hub.store.db, {

@@ -39,10 +39,13 @@ async function setLinks(admin: TestDesktop, enabled: boolean, expiryDays = 14) {
 /** A selection with one scanned size, made by the rep on a desktop. */
 async function sharedSelection(rep: TestDesktop) {
   const buyer = await rep.store.db.selectFrom('buyers').select('id').executeTakeFirstOrThrow();
+  // An SS27 style: its catalog is published and open for orders, so buyers see it.
   const sku = await rep.store.db
-    .selectFrom('skus')
-    .select('barcode')
-    .where('barcode', 'is not', null)
+    .selectFrom('skus as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .select('s.barcode')
+    .where('s.barcode', 'is not', null)
+    .where('p.style_number', 'like', 'SS27-%')
     .executeTakeFirstOrThrow();
   const selection = await createSelectionLocally(services(rep), {
     buyerId: buyer.id,

@@ -51,6 +51,7 @@ export function styleLine(
     amount: sold.length ? { amountMinor, currency } : null,
     retail: retail === null ? null : { amountMinor: retail, currency },
     unsold: cells.filter((cell) => cell.unitPrice === null && cell.quantity > 0).map((c) => c.size),
+    orderRefusal: null,
   };
 }
 
@@ -90,6 +91,7 @@ export function selectionDetail(
     lines,
     missingSkuIds: [],
     totals,
+    pastDeadline: [],
     waitingToSync: false,
     refusals: [],
   };

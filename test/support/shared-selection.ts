@@ -55,8 +55,8 @@ export async function insertSharedSelection(
 
 /**
  * A live share link to what a rep shares with a buyer whose trading terms speak
- * `language` and give a discount: whole size runs, the longest first (the widest table
- * a card holds), `skus` sizes in all, priced for the buyer.
+ * `language` and give a discount: whole size runs of SS27 styles, the longest first (the
+ * widest table a card holds), `skus` sizes in all, priced for the buyer.
  */
 export async function shareSizeRuns(
   db: StoreDb,
@@ -75,7 +75,10 @@ export async function shareSizeRuns(
     .innerJoin('prices as p', (join) =>
       join.onRef('p.sku_id', '=', 's.id').on('p.pricelist_id', '=', buyer.pricelist_id),
     )
+    .innerJoin('products as style', 'style.id', 's.product_id')
     .select('s.id')
+    // SS27: the demo's published season open for orders, so buyers see every size.
+    .where('style.style_number', 'like', 'SS27-%')
     .orderBy(sql`(select count(*) from skus k where k.colorway_id = s.colorway_id)`, 'desc')
     .orderBy('s.colorway_id')
     .orderBy('s.position')

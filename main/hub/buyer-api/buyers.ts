@@ -140,7 +140,7 @@ export function buyerHandlers(
         throw new HubRefusal(404, 'not_found', 'This selection is not shared with your account.');
       }
       const [sheet, brand] = await Promise.all([
-        readSelectionSheet(db, head),
+        readSelectionSheet(db, head, { now: clock(), for: 'buyer' }),
         hubDb(db).selectFrom('brand_settings').select('name').executeTakeFirst(),
       ]);
       return {

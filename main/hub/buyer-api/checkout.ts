@@ -1,4 +1,5 @@
 import type { OrderStatus } from '../../../preload/contract/index.ts';
+import { checkOrderDeadlines } from '../../domain/catalog-dates.ts';
 import { LINK_ORDER_LIMITS, minutesToWait } from '../../domain/rate-limit.ts';
 import { readSelectionSheet } from '../../services/selection-sheet.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
@@ -35,14 +36,26 @@ export function checkoutHandler(
         'This brand does not take prepayment: use Request Checkout and the brand completes it.',
       );
     }
-    const sheet = await readSelectionSheet(db, head);
-    const lines = sheet.lines.flatMap((line) =>
-      line.cells.flatMap((cell) =>
-        cell.quantity > 0 && cell.unitPrice
-          ? [{ skuId: cell.skuId, quantity: cell.quantity, price: cell.unitPrice.amountMinor }]
-          : [],
-      ),
+    // The order is the lines buyers may still order; their totals are the sheet's.
+    const sheet = await readSelectionSheet(db, head, { now: holder.at, for: 'buyer' });
+    const deadlines = checkOrderDeadlines(
+      sheet.lines.map((line) => ({
+        styleId: line.styleId,
+        styleNumber: line.styleNumber,
+        ordered: line.units > 0,
+        orderable: line.orderRefusal === null,
+      })),
+      new Set(request.leaveOut),
     );
+    const lines = sheet.lines
+      .filter((line) => line.orderRefusal === null)
+      .flatMap((line) =>
+        line.cells.flatMap((cell) =>
+          cell.quantity > 0 && cell.unitPrice
+            ? [{ skuId: cell.skuId, quantity: cell.quantity, price: cell.unitPrice.amountMinor }]
+            : [],
+        ),
+      );
     const status: OrderStatus = request.complete ? 'Order' : 'Checkout Requested';
     const at = holder.at.toISOString();
     const outcome = await db.transaction().execute(async (trx) => {
@@ -63,6 +76,14 @@ export function checkoutHandler(
           );
         }
         return { value: { orderId: earlier.id, status: earlier.status }, created: false };
+      }
+      if (!deadlines.ok) {
+        throw new HubRefusal(
+          409,
+          deadlines.code,
+          `Orders for ${deadlines.params.styles} closed: their order deadline has passed. Nothing was ordered.`,
+          { params: deadlines.params },
+        );
       }
       if (lines.length === 0 || !sheet.totals.total) {
         throw new HubRefusal(409, 'conflict', 'This selection has nothing that can be ordered.');

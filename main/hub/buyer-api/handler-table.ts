@@ -28,8 +28,11 @@ export interface LinkHolder {
   link: { id: string; selectionId: string; expiresAt: string };
   /** The brand's name and whether it takes prepayment, when the link was looked up. */
   brand: { name: string; prepaymentCheckout: boolean };
-  /** The hub's data version read with the link: prepared answers are kept per version. */
-  dataVersion: number;
+  /**
+   * The hub's data version read with the link and the catalog dates passed by then
+   * (answerKey in shared-selections.ts): prepared answers are kept per key.
+   */
+  answerKey: string;
   /** When the link was looked up and found live. */
   at: Date;
 }

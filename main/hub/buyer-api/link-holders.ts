@@ -4,7 +4,7 @@ import { selectionHead, type SelectionHeadRow } from '../../store/selection-quer
 import { countUnknownToken } from '../auth/limits.ts';
 import { tokenHash } from '../auth/tokens.ts';
 import { HubRefusal } from '../errors.ts';
-import { dataVersion, type SharedSelectionCache } from '../shared-selections.ts';
+import { answerKey, dataVersion, type SharedSelectionCache } from '../shared-selections.ts';
 import type { LinkHolder, Visitor } from './handler-table.ts';
 
 export interface LinkHolderDependencies {
@@ -44,9 +44,22 @@ export function linkHolders(deps: LinkHolderDependencies) {
       throw linkExpired();
     }
     const version = found.data_version ?? 0;
-    const settings = await deps.sharedSelections.brand(version, () =>
-      hub.selectFrom('brand_settings').selectAll().executeTakeFirst(),
-    );
+    // The brand's settings and its catalogs' dates change only with the data version.
+    const { settings, catalogs } = await deps.sharedSelections.brand(version, async () => {
+      const [settings, catalogs] = await Promise.all([
+        hub.selectFrom('brand_settings').selectAll().executeTakeFirst(),
+        hub
+          .selectFrom('catalogs')
+          .select([
+            'name',
+            'status',
+            'publication_at as publicationAt',
+            'order_deadline_at as orderDeadlineAt',
+          ])
+          .execute(),
+      ]);
+      return { settings, catalogs };
+    });
     const status = shareLinkStatus(
       { expiresAt: found.expires_at, revokedAt: found.revoked_at },
       now,
@@ -61,7 +74,7 @@ export function linkHolders(deps: LinkHolderDependencies) {
         name: settings?.name ?? '',
         prepaymentCheckout: Boolean(settings?.prepayment_checkout),
       },
-      dataVersion: version,
+      answerKey: answerKey(version, catalogs, now),
       at: now,
     };
   };

@@ -23,12 +23,12 @@ export function shareLinkHandlers(
       const { link, brand } = holder;
       const body = await deps.sharedSelections.answer(
         link.id,
-        holder.dataVersion,
+        holder.answerKey,
         encoding,
         async () => {
           const head = await selectionHead(db, link.selectionId);
           if (!head) return null;
-          const sheet = await readSelectionSheet(db, head);
+          const sheet = await readSelectionSheet(db, head, { now: holder.at, for: 'buyer' });
           return preparedJson('shareLink.open', {
             brand: brand.name,
             name: head.name,

@@ -38,6 +38,12 @@ export const CheckoutRequest = z.strictObject({
   ...checkoutContactFields,
   /** Complete the checkout now (prepayment); otherwise request it. */
   complete: z.boolean().default(false),
+  /**
+   * The styles the page showed past their order deadline, which the buyer orders
+   * without: any other style past its deadline refuses the checkout (deadline_passed),
+   * so a deadline passing while the page was open never drops a line unseen.
+   */
+  leaveOut: z.array(id).max(2000).default([]),
 });
 
 export const CheckoutAnswer = z

@@ -49,6 +49,13 @@ export const en = {
     logIn: 'Log in',
     wholesale: 'Wholesale',
     retail: 'Retail',
+    deadlinePassed:
+      'Orders for {{catalog}} closed on {{date}}. This style is not part of the order.',
+    leftOut_one: '{{count}} style is past its order deadline and is not part of this order.',
+    leftOut_other: '{{count}} styles are past their order deadline and are not part of this order.',
+    nothingOrderable: 'Every style here is past its order deadline: nothing can be ordered.',
+    deadlineRefused:
+      'Orders for {{styles}} have closed since this page opened. Nothing was ordered: reload the page to see what can still be ordered.',
   },
   account: {
     title: 'Log in',

@@ -51,6 +51,13 @@ export const ja: Messages = {
     logIn: 'ログイン',
     wholesale: '卸価格',
     retail: '上代',
+    deadlinePassed:
+      '{{catalog}} のご注文受付は {{date}} に締め切られました。このスタイルはご注文に含まれません。',
+    leftOut_one: '{{count}} 点のスタイルは注文締切を過ぎているため、ご注文に含まれません。',
+    leftOut_other: '{{count}} 点のスタイルは注文締切を過ぎているため、ご注文に含まれません。',
+    nothingOrderable: 'すべてのスタイルが注文締切を過ぎているため、ご注文いただけません。',
+    deadlineRefused:
+      'このページを開いた後に {{styles}} のご注文受付が締め切られました。注文はされていません。ページを再読み込みして、ご注文いただける内容をご確認ください。',
   },
   account: {
     title: 'ログイン',

@@ -5,6 +5,7 @@ import type {
   SelectionStyleLine,
   SyncRefusal,
 } from '../../../preload/contract/index.ts';
+import { deadlineWords } from '../../ui/dates.ts';
 import { Money } from '../../ui/Money.tsx';
 import { mediaUrl } from '../api.ts';
 import { formatDate } from '../format.ts';
@@ -103,6 +104,7 @@ function Editor({ detail }: { detail: SelectionDetail }) {
           </button>
         </div>
       ) : null}
+      {detail.pastDeadline.length > 0 ? <PastDeadline catalogs={detail.pastDeadline} /> : null}
       {detail.missingSkuIds.length > 0 ? (
         <MissingSizes count={detail.missingSkuIds.length} />
       ) : null}
@@ -237,6 +239,22 @@ function SelectionRefusal({ refusal }: { refusal: SyncRefusal }) {
   );
 }
 
+/**
+ * The catalogs whose order deadline has passed for styles here: a warning, not a
+ * refusal, since what the buyer agrees to at the booth is a fact.
+ */
+function PastDeadline({ catalogs }: { catalogs: SelectionDetail['pastDeadline'] }) {
+  const { t, i18n } = useTranslation();
+  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
+    catalogs.map((params) => t('selection.catalogDeadline', deadlineWords(params, i18n.language))),
+  );
+  return (
+    <div className="banner banner--warning" role="status">
+      <span>{t('selection.pastDeadline', { catalogs: list })}</span>
+    </div>
+  );
+}
+
 function MissingSizes({ count }: { count: number }) {
   const { t } = useTranslation();
   const removeMissing = useSelectionStore((state) => state.removeMissing);
@@ -335,6 +353,14 @@ function SheetRow({ line }: { line: SelectionStyleLine }) {
         {errors.length > 0 ? (
           <span id={errorId} className="sheet__error" role="alert">
             {errors.join(' · ')}
+          </span>
+        ) : null}
+        {line.orderRefusal?.code === 'deadline_passed' ? (
+          <span className="sheet__deadline">
+            {t(
+              'selection.linePastDeadline',
+              deadlineWords(line.orderRefusal.params, i18n.language),
+            )}
           </span>
         ) : null}
         {line.unsold.length > 0 ? (

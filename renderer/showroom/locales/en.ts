@@ -367,6 +367,10 @@ export const en = {
     missing_other:
       '{{count, number}} sizes in this selection are no longer in the catalog; they count in no total.',
     removeMissing: 'Remove them',
+    pastDeadline:
+      'Past the order deadline of {{catalogs}}. Buyers can no longer order these styles online; you can still take the order here.',
+    linePastDeadline: 'Past the order deadline of {{catalog}} ({{date}})',
+    catalogDeadline: '{{catalog}} ({{date}})',
     notes: 'Notes',
     notesHint:
       'For the buyer and the team: delivery wishes, what to confirm. Saved when you leave the field.',

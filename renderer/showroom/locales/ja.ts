@@ -371,6 +371,10 @@ export const ja: Messages = {
     missing_other:
       'このセレクションの {{count, number}} サイズはカタログにありません。合計には含まれません。',
     removeMissing: '削除する',
+    pastDeadline:
+      '{{catalogs}} の注文締切を過ぎています。バイヤーはこれらのスタイルをオンラインで注文できなくなりましたが、ここでは注文を受けられます。',
+    linePastDeadline: '{{catalog}} の注文締切（{{date}}）を過ぎています',
+    catalogDeadline: '{{catalog}}（{{date}}）',
     notes: 'メモ',
     notesHint: 'バイヤーとチーム向け：納期の希望、確認事項など。フィールドを離れると保存されます。',
     notesSaved: 'メモを保存しました。',

@@ -32,7 +32,7 @@ const HOLDER: LinkHolder = {
   address: '127.0.0.1',
   link: { id: 'link-1', selectionId: 'sel-1', expiresAt: '2030-01-01T00:00:00.000Z' },
   brand: { name: 'Nordlys', prepaymentCheckout: false },
-  dataVersion: 1,
+  answerKey: '1:0',
   at: new Date('2026-01-01T00:00:00.000Z'),
 };
 
