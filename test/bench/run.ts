@@ -16,7 +16,7 @@ import { hubDb } from '../../main/store/database.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
-import { insertSharedSelection } from '../support/shared-selection.ts';
+import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
 import { selectionPdf } from '../../main/services/export/selection-pdf.ts';
 import { largeSelection, svgPictures } from '../support/selection-detail.ts';
@@ -28,7 +28,9 @@ import { largeSelection, svgPictures } from '../support/selection-detail.ts';
  * syncs it into a new, empty desktop replica.
  */
 const STYLES = Number(process.env.BENCH_STYLES ?? 10_000);
-const benchDir = join(tmpdir(), `trunkshow-bench-hub-${STYLES}`);
+/** Bumped when the demo brand changes shape, so a kept store is made afresh. */
+const STORE_GENERATION = 2;
+const benchDir = join(tmpdir(), `trunkshow-bench-hub-${STYLES}-g${STORE_GENERATION}`);
 const hubDir = join(benchDir, 'hub');
 const desktopDir = join(benchDir, 'desktop');
 
@@ -47,7 +49,7 @@ async function prepareHubStore(): Promise<void> {
   if (existsSync(file)) return;
   const store = await openStore(file, 'hub');
   const started = performance.now();
-  await seedDemoBrand(store.db, { styles: STYLES, seed: 1 });
+  await seedDemoBrand(store.db, { styles: STYLES, seed: 1, catalogDatesFrom: new Date() });
   console.error(
     `(generated ${STYLES} styles in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
@@ -490,10 +492,10 @@ async function benchShareOpen(): Promise<void> {
   const store = await openStore(join(hubDir, HUB_DATABASE_FILE), 'hub');
   const hub = hubDb(store.db);
   const buyer = await hub.selectFrom('buyers').select('id').orderBy('id').executeTakeFirstOrThrow();
-  const skus = await hub.selectFrom('skus').select('id').orderBy('id').limit(50).execute();
   const token = await insertSharedSelection(store.db, {
     buyerId: buyer.id,
-    skuIds: skus.map((sku) => sku.id),
+    // Sizes a buyer sees: a link to styles hidden from buyers would answer an empty selection.
+    skuIds: await orderableSkuIds(store.db, 50),
     name: 'Bench',
   });
   await store.close();

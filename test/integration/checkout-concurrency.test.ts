@@ -7,7 +7,7 @@ import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 import { hubDb, openStore } from '../../main/store/database.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
-import { insertSharedSelection } from '../support/shared-selection.ts';
+import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 
 /**
  * A buyer's checkout retried at once (a double tap, a lost answer, a phone on a flaky
@@ -23,13 +23,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trunkshow-checkout-race-'));
   file = join(dir, HUB_DATABASE_FILE);
   const store = await openStore(file, 'hub');
-  await seedDemoBrand(store.db, { styles: 20, seed: 3 });
+  await seedDemoBrand(store.db, { styles: 20, seed: 3, catalogDatesFrom: new Date() });
   const hub = hubDb(store.db);
   const buyer = await hub.selectFrom('buyers').select('id').orderBy('id').executeTakeFirstOrThrow();
-  const skus = await hub.selectFrom('skus').select('id').orderBy('id').limit(6).execute();
   token = await insertSharedSelection(store.db, {
     buyerId: buyer.id,
-    skuIds: skus.map((sku) => sku.id),
+    skuIds: await orderableSkuIds(store.db, 6),
     name: 'Race',
   });
   await store.close();

@@ -90,3 +90,19 @@ export async function shareSizeRuns(
     name: options.name,
   });
 }
+
+/**
+ * `count` SKUs of SS27, the demo's season open for orders when the demo's catalog dates
+ * are counted from today (`catalogDatesFrom`): what buyers see and may order.
+ */
+export async function orderableSkuIds(db: StoreDb, count: number): Promise<string[]> {
+  const skus = await hubDb(db)
+    .selectFrom('skus as s')
+    .innerJoin('products as style', 'style.id', 's.product_id')
+    .select('s.id')
+    .where('style.style_number', 'like', 'SS27-%')
+    .orderBy('s.id')
+    .limit(count)
+    .execute();
+  return skus.map((sku) => sku.id);
+}
