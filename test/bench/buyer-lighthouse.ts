@@ -32,7 +32,7 @@ interface PageRun {
 export async function benchBuyerPages(report: Report): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'trunkshow-bench-buyer-'));
   const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
-  await seedDemoBrand(store.db, { styles: STYLES, seed: 1 });
+  await seedDemoBrand(store.db, { styles: STYLES, seed: 1, catalogDatesFrom: new Date() });
   // What a rep would share: size runs of a dozen colourways, priced for the buyer.
   const token = await shareSizeRuns(store.db, { language: 'en', skus: 72, name: 'Spring order' });
   await store.close();
