@@ -15,17 +15,16 @@ export function errorBody(
   return { error: { code, message, ...extra } };
 }
 
-/** Thrown by a route or service to refuse with a status, a code and words a person can read. */
+/**
+ * Thrown by a route or service to refuse with a status, a code and words a person can
+ * read; a rule's refusal also carries its `params` (and `refusals`, when there are
+ * several), which pages translate instead of showing the English message.
+ */
 export class HubRefusal extends Error {
   readonly status: number;
   readonly code: HubErrorCode;
-  readonly extra: { expectedSeq?: number; retryAfterSeconds?: number };
-  constructor(
-    status: number,
-    code: HubErrorCode,
-    message: string,
-    extra: { expectedSeq?: number; retryAfterSeconds?: number } = {},
-  ) {
+  readonly extra: ErrorExtra;
+  constructor(status: number, code: HubErrorCode, message: string, extra: ErrorExtra = {}) {
     super(message);
     this.name = 'HubRefusal';
     this.status = status;

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { DELIVERY_WINDOW_REFUSALS, PO_NUMBER_REFUSALS } from '../../main/domain/delivery-window.ts';
+import { ORDER_STATE_REFUSALS } from '../../main/domain/order-states.ts';
+import { ORDER_TOTALS_REFUSALS } from '../../main/domain/order-totals.ts';
+import { STOCK_REFUSALS } from '../../main/domain/stock.ts';
 
 /**
  * Every refusal the hub answers has one shape, `{ error: { code, message } }`, with a
@@ -24,6 +28,12 @@ export const HUB_ERROR_CODES = [
   'unknown_mutation',
   /** A share link that is unknown, expired, revoked or switched off: one answer for all. */
   'link_expired',
+  // The order rules' refusals, under the names their domain modules give them.
+  ...STOCK_REFUSALS,
+  ...ORDER_STATE_REFUSALS,
+  ...ORDER_TOTALS_REFUSALS,
+  ...DELIVERY_WINDOW_REFUSALS,
+  ...PO_NUMBER_REFUSALS,
   'unavailable',
   'internal',
 ] as const;
@@ -44,6 +54,20 @@ export const HubErrorBody = z
        * `too_big`, `invalid_format`, …), for a page to say it at the field in its own words.
        */
       issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
+      /** A rule's refusal: the code's parameters, for the page to say it in its own words. */
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      /**
+       * Every refusal of the same kind at once, each with its parameters, e.g. one
+       * `insufficient_stock` per short size ("Only 3 left in M").
+       */
+      refusals: z
+        .array(
+          z.object({
+            code: z.string(),
+            params: z.record(z.string(), z.union([z.string(), z.number()])),
+          }),
+        )
+        .optional(),
     }),
   })
   .meta({ id: 'HubError', description: 'Why the hub refused or could not answer a request.' });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Money } from '../../main/domain/money.ts';
+import { ORDER_STATES } from '../../main/domain/order-states.ts';
 import { operation } from './operation.ts';
 
-export const OrderStatus = z.enum(['Checkout Requested', 'Order']);
+export const OrderStatus = z.enum(ORDER_STATES);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
 /** One order as the orders list (the OMS view) shows it. */

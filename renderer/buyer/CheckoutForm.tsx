@@ -9,6 +9,7 @@ import {
   type ContactField,
   type ContactProblem,
 } from '../../main/domain/checkout-contact.ts';
+import type { OrderStatus } from '../../preload/contract/orders.ts';
 import { checkout, type FieldIssue } from './api.ts';
 import { Problem } from './PageStatus.tsx';
 
@@ -17,7 +18,7 @@ type FieldProblems = Partial<Record<ContactField, ContactProblem | 'other'>>;
 type FormState =
   | { kind: 'editing'; problem: string | null; fields: FieldProblems }
   | { kind: 'sending' }
-  | { kind: 'done'; status: 'Checkout Requested' | 'Order' };
+  | { kind: 'done'; status: OrderStatus };
 
 const EMPTY: Record<ContactField, string> = { name: '', email: '', phone: '', note: '' };
 
