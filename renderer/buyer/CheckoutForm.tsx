@@ -78,7 +78,12 @@ export function CheckoutForm({ token, prepayment }: { token: string; prepayment:
             ? t('shared.expired')
             : answer.code === 'rate_limited'
               ? t('shared.limited')
-              : t('shared.checkoutFailed');
+              : answer.code === 'insufficient_stock'
+                ? [
+                    ...answer.shortSizes.map((short) => t('shared.onlyLeft', short)),
+                    t('shared.stockShort'),
+                  ].join(' ')
+                : t('shared.checkoutFailed');
       setState({ kind: 'editing', problem, fields });
     } catch {
       setState({ kind: 'editing', problem: t('unreachable'), fields: {} });

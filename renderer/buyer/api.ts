@@ -61,13 +61,28 @@ export type FieldIssue = NonNullable<HubErrorBody['error']['issues']>[number];
 
 export type CheckoutAnswer =
   | { ok: true; status: BuyerOutputOf<'shareLink.checkout'>['status'] }
-  | { ok: false; code: RefusalOf<'shareLink.checkout'> | null; issues: FieldIssue[] };
+  | {
+      ok: false;
+      code: RefusalOf<'shareLink.checkout'> | null;
+      issues: FieldIssue[];
+      /** With insufficient_stock: each short size and how many are left. */
+      shortSizes: { size: string; available: number }[];
+    };
 
 /** Request Checkout (or, with prepayment, complete it); a retry with the same order id places nothing twice. */
 export async function checkout(token: string, form: CheckoutForm): Promise<CheckoutAnswer> {
   const answer = await call('shareLink.checkout', { token, ...form });
   if (answer.ok) return { ok: true, status: answer.value.status };
-  return { ok: false, code: answer.refusal?.code ?? null, issues: answer.refusal?.issues ?? [] };
+  const shortSizes = (answer.refusal?.refusals ?? []).map(({ params }) => ({
+    size: String(params.size),
+    available: Number(params.available),
+  }));
+  return {
+    ok: false,
+    code: answer.refusal?.code ?? null,
+    issues: answer.refusal?.issues ?? [],
+    shortSizes,
+  };
 }
 
 /**

@@ -82,7 +82,7 @@ export const buyerRoutes = {
     path: '/api/share/checkout',
     caller: 'linkHolder',
     answer: 'created',
-    refusals: { ...LINK_REFUSALS, forbidden: 403, conflict: 409 },
+    refusals: { ...LINK_REFUSALS, forbidden: 403, conflict: 409, insufficient_stock: 409 },
     summary: 'Request Checkout for a shared selection, or, with prepayment checkout, complete it',
     tag: 'share links',
   },
