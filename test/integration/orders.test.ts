@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -287,12 +288,91 @@ describe('the order service', () => {
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('keeps stock never negative and never allocated twice, whatever orders and cancels come', async () => {
+    const skus = await Promise.all([1, 2, 3].map((skip) => stockedSku(db, 0, skip)));
+    const operation = fc.oneof(
+      fc.record({
+        kind: fc.constant('place' as const),
+        online: fc.boolean(),
+        quantities: fc.tuple(fc.nat(6), fc.nat(6), fc.nat(6)),
+      }),
+      fc.record({ kind: fc.constant('cancel' as const), pick: fc.nat() }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(fc.nat(12), fc.nat(12), fc.nat(12)),
+        fc.array(operation, { maxLength: 12 }),
+        async (onHand, operations) => {
+          await hubDb(db).deleteFrom('orders').where('selection_id', '=', 'property').execute();
+          for (const [i, sku] of skus.entries()) {
+            await hubDb(db)
+              .updateTable('stock')
+              .set({ quantity: onHand[i]! })
+              .where('sku_id', '=', sku.skuId)
+              .where('warehouse_id', '=', sku.warehouseId)
+              .execute();
+          }
+          // The model: what each SKU has left, and what each live order holds.
+          const left = [...onHand];
+          const live: { id: string; held: number[] }[] = [];
+          for (const step of operations) {
+            if (step.kind === 'cancel') {
+              const order = live.splice(step.pick % Math.max(1, live.length), 1)[0];
+              if (!order) continue;
+              await db.transaction().execute((trx) =>
+                changeOrderState(trx, staff, order.id, 'cancel', {
+                  at: new Date().toISOString(),
+                  reason: 'Property',
+                }),
+              );
+              order.held.forEach((units, i) => (left[i]! += units));
+              continue;
+            }
+            const lines = skus.flatMap((sku, i) =>
+              step.quantities[i]! > 0
+                ? [{ skuId: sku.skuId, quantity: step.quantities[i]!, unitPriceMinor: 100 }]
+                : [],
+            );
+            if (lines.length === 0) continue;
+            const wanted = request(1, {
+              online: step.online,
+              selectionId: 'property',
+              lines,
+            });
+            const fits = step.quantities.every((quantity, i) => quantity <= left[i]!);
+            if (step.online && !fits) {
+              await expect(place(staff, wanted)).rejects.toMatchObject({
+                code: 'insufficient_stock',
+              });
+              continue;
+            }
+            const placed = await place(staff, wanted);
+            const held = step.quantities.map((quantity, i) => Math.min(quantity, left[i]!));
+            held.forEach((units, i) => (left[i]! -= units));
+            const short = step.quantities.reduce(
+              (sum, quantity, i) => sum + quantity - held[i]!,
+              0,
+            );
+            expect(placed.value.unitsShort).toBe(short);
+            live.push({ id: placed.value.orderId, held });
+          }
+          for (const [i, sku] of skus.entries()) {
+            expect(await available(db, sku)).toBe(left[i]);
+            expect(left[i]).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+
   it('releases the stock of a cancelled order, with a reason, in its history', async () => {
     const before = await available(db, stocked);
     const order = await hubDb(db)
       .selectFrom('orders')
       .select('id')
       .where('units_short', '=', 3)
+      .where('selection_id', '=', 'booth-selection')
       .executeTakeFirstOrThrow();
     const at = new Date().toISOString();
     await expect(
