@@ -93,6 +93,11 @@ export async function placeOrder(
   guard: PlacementGuard = async () => {},
 ): Promise<{ value: PlacedOrder; created: boolean }> {
   const hub = hubDb(trx);
+  // Read first, inside the transaction: BEGIN IMMEDIATE holds the write lock from here, so
+  // no concurrent try with this id (another hub process included) can insert between
+  // this read and the insert below, and a retry is answered before a number is taken.
+  // The primary key stays the backstop. (A PostgreSQL store would insert on conflict
+  // first instead; the design's "Durability and concurrency".)
   const earlier = await hub
     .selectFrom('orders')
     .select(['id', 'number', 'status', 'units_short', 'source', 'share_link_id', 'buyer_id'])
