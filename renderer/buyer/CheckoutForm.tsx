@@ -29,7 +29,16 @@ const EMPTY: Record<ContactField, string> = { name: '', email: '', phone: '', no
  * comes back by field and code, and each problem shows at its field in the page's
  * language.
  */
-export function CheckoutForm({ token, prepayment }: { token: string; prepayment: boolean }) {
+export function CheckoutForm({
+  token,
+  prepayment,
+  styleOf,
+}: {
+  token: string;
+  prepayment: boolean;
+  /** A SKU's style and colour, for a size short of stock to be named with its line. */
+  styleOf: ReadonlyMap<string, string>;
+}) {
   const { t } = useTranslation();
   // Not crypto.randomUUID(): it exists only in secure contexts, and at a booth the hub
   // serves this page over plain HTTP on the local network.
@@ -80,7 +89,9 @@ export function CheckoutForm({ token, prepayment }: { token: string; prepayment:
               ? t('shared.limited')
               : answer.code === 'insufficient_stock'
                 ? [
-                    ...answer.shortSizes.map((short) => t('shared.onlyLeft', short)),
+                    ...answer.shortSizes.map((short) =>
+                      t('shared.onlyLeft', { ...short, style: styleOf.get(short.skuId) ?? '' }),
+                    ),
                     t('shared.stockShort'),
                   ].join(' ')
                 : t('shared.checkoutFailed');

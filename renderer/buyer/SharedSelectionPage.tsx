@@ -34,7 +34,26 @@ export function SharedSelectionPage({
   if (answer.kind === 'failed') return <Problem />;
   return (
     <SelectionSheet selection={answer.selection} token={token}>
-      <CheckoutForm token={token} prepayment={answer.selection.prepaymentCheckout} />
+      <CheckoutForm
+        token={token}
+        prepayment={answer.selection.prepaymentCheckout}
+        styleOf={styleNames(answer.selection.lines)}
+      />
     </SelectionSheet>
+  );
+}
+
+/** Each SKU's style and colour as the sheet shows them, for a refusal to name the line. */
+function styleNames(
+  lines: readonly {
+    name: string;
+    colorway: { name: string };
+    cells: readonly { skuId: string }[];
+  }[],
+): ReadonlyMap<string, string> {
+  return new Map(
+    lines.flatMap((line) =>
+      line.cells.map((cell) => [cell.skuId, `${line.name}, ${line.colorway.name}`] as const),
+    ),
   );
 }

@@ -66,7 +66,7 @@ export type CheckoutAnswer =
       code: RefusalOf<'shareLink.checkout'> | null;
       issues: FieldIssue[];
       /** With insufficient_stock: each short size and how many are left. */
-      shortSizes: { size: string; available: number }[];
+      shortSizes: { skuId: string; size: string; available: number }[];
     };
 
 /** Request Checkout (or, with prepayment, complete it); a retry with the same order id places nothing twice. */
@@ -74,6 +74,7 @@ export async function checkout(token: string, form: CheckoutForm): Promise<Check
   const answer = await call('shareLink.checkout', { token, ...form });
   if (answer.ok) return { ok: true, status: answer.value.status };
   const shortSizes = (answer.refusal?.refusals ?? []).map(({ params }) => ({
+    skuId: String(params.skuId),
     size: String(params.size),
     available: Number(params.available),
   }));

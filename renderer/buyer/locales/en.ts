@@ -39,7 +39,7 @@ export const en = {
     note: 'Note for the brand (optional)',
     completeCheckout: 'Complete checkout',
     checkoutFailed: 'The checkout could not be sent. Nothing was ordered.',
-    onlyLeft: 'Only {{available}} left in {{size}}.',
+    onlyLeft: '{{style}}: only {{available}} left in {{size}}.',
     stockShort: 'Nothing was ordered: ask the brand to change the quantity.',
     nameMissing: 'Type your name.',
     emailMissing: 'Type your email address.',

@@ -41,7 +41,7 @@ export const ja: Messages = {
     note: 'ブランドへのメモ（任意）',
     completeCheckout: 'チェックアウトを完了',
     checkoutFailed: 'チェックアウトを送信できませんでした。注文はされていません。',
-    onlyLeft: 'サイズ {{size}} の在庫は残り {{available}} 点です。',
+    onlyLeft: '{{style}}：サイズ {{size}} の在庫は残り {{available}} 点です。',
     stockShort: '注文はされていません。数量の変更はブランドにご依頼ください。',
     nameMissing: 'お名前を入力してください。',
     emailMissing: 'メールアドレスを入力してください。',
