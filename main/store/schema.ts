@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { OrderState, PaymentMethod } from '../domain/order-states.ts';
+import type { OrderSource, OrderState, PaymentMethod } from '../domain/order-states.ts';
 
 /** Table shapes as Kysely sees them; one interface per table of the migrations. */
 export interface StoreSchema {
@@ -147,7 +147,7 @@ export interface StoreSchema {
   };
   orders: {
     id: string;
-    source: string;
+    source: OrderSource;
     selection_id: string;
     share_link_id: string | null;
     buyer_id: string;

@@ -2,7 +2,7 @@ import type { AddressFields } from '../../domain/addresses.ts';
 import { addressProblems, normalizedAddress } from '../../domain/addresses.ts';
 import { deliveryWindow, poNumber } from '../../domain/delivery-window.ts';
 import type { Id } from '../../domain/model.ts';
-import type { PaymentMethod } from '../../domain/order-states.ts';
+import type { OrderSource, PaymentMethod } from '../../domain/order-states.ts';
 import { orderTotals } from '../../domain/order-totals.ts';
 import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import {
@@ -19,10 +19,6 @@ import { takeOrderNumber } from './order-numbers.ts';
 import { principalAuditActor, principalRecord, type OrderPrincipal } from './principal.ts';
 import { orderRefusal, stockRefusal } from './refusals.ts';
 import { readAvailability, shippingWarehouse, writeAllocations } from './stock-allocation.ts';
-
-/** Where an order came from; customer order links and DTC links come next. */
-export const ORDER_SOURCES = ['booth', 'share_link'] as const;
-export type OrderSource = (typeof ORDER_SOURCES)[number];
 
 /** One SKU at the buyer's unit price, as the caller priced it (one line per SKU). */
 export interface PricedLine {

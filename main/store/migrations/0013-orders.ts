@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { ORDER_STATES, PAYMENT_METHODS } from '../../domain/order-states.ts';
+import { ORDER_SOURCES, ORDER_STATES, PAYMENT_METHODS } from '../../domain/order-states.ts';
 
 /**
  * What an order needs beyond a share link's request: its readable number, ship-to and
@@ -16,9 +16,10 @@ import { ORDER_STATES, PAYMENT_METHODS } from '../../domain/order-states.ts';
 export async function up(db: Kysely<unknown>): Promise<void> {
   const states = sql.join(ORDER_STATES.map((state) => sql.lit(state)));
   const payments = sql.join(PAYMENT_METHODS.map((method) => sql.lit(method)));
+  const sources = sql.join(ORDER_SOURCES.map((source) => sql.lit(source)));
   await sql`create table orders_v13 (
     id text primary key,
-    source text not null,
+    source text not null check (source in (${sources})),
     selection_id text not null,
     share_link_id text,
     buyer_id text not null,
