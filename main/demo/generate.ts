@@ -130,7 +130,14 @@ function drawBrand(
   const marketCountries = MARKETS.flatMap((m, i) =>
     m.countries.map((country) => ({ country_code: country, market_id: markets[i]!.id })),
   );
-  const warehouses = ['Stockholm DC', 'Osaka DC'].map((name) => ({ id: random.id(), name }));
+  const stockholm = { id: random.id(), name: 'Stockholm DC' };
+  const osaka = { id: random.id(), name: 'Osaka DC' };
+  const warehouses = [stockholm, osaka];
+  // Japan ships from Osaka, every other market from Stockholm.
+  const shippingMarkets = markets.map((market) => ({
+    ...market,
+    warehouse_id: market.name === 'Japan' ? osaka.id : stockholm.id,
+  }));
 
   const products: Rows<'products'> = [];
   const colorways: Rows<'colorways'> = [];
@@ -236,9 +243,9 @@ function drawBrand(
       ],
     ],
     ['staff_users', staff],
-    ['markets', markets],
-    ['market_countries', marketCountries],
     ['warehouses', warehouses],
+    ['markets', shippingMarkets],
+    ['market_countries', marketCountries],
     ['products', products],
     ['colorways', colorways],
     ['skus', skus],

@@ -81,6 +81,13 @@ export function nextOrderState(
   return { ok: true, state: rule.to };
 }
 
+/**
+ * Where an order came from: a rep at the booth, a share link's checkout; customer order
+ * links and one-time DTC links come next.
+ */
+export const ORDER_SOURCES = ['booth', 'share_link'] as const;
+export type OrderSource = (typeof ORDER_SOURCES)[number];
+
 /** Who is acting, as permissions see staff. */
 export interface StaffActor {
   readonly userId: Id;

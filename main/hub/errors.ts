@@ -6,7 +6,6 @@ import type { HubErrorBody, HubErrorCode } from '../../preload/contract/hub-erro
 // the buyer pages read them too. Here is how the hub makes and sends them.
 
 type ErrorExtra = Omit<HubErrorBody['error'], 'code' | 'message'>;
-type RefusalExtra = Pick<ErrorExtra, 'expectedSeq' | 'retryAfterSeconds' | 'params'>;
 
 export function errorBody(
   code: HubErrorCode,
@@ -16,12 +15,16 @@ export function errorBody(
   return { error: { code, message, ...extra } };
 }
 
-/** Thrown by a route or service to refuse with a status, a code and words a person can read. */
+/**
+ * Thrown by a route or service to refuse with a status, a code and words a person can
+ * read; a rule's refusal also carries its `params` (and `refusals`, when there are
+ * several), which pages translate instead of showing the English message.
+ */
 export class HubRefusal extends Error {
   readonly status: number;
   readonly code: HubErrorCode;
-  readonly extra: RefusalExtra;
-  constructor(status: number, code: HubErrorCode, message: string, extra: RefusalExtra = {}) {
+  readonly extra: ErrorExtra;
+  constructor(status: number, code: HubErrorCode, message: string, extra: ErrorExtra = {}) {
     super(message);
     this.name = 'HubRefusal';
     this.status = status;

@@ -30,7 +30,9 @@ type OrderRow = Awaited<ReturnType<ReturnType<typeof ordersQuery>['executeTakeFi
 function toSummary(row: OrderRow): OrderSummary {
   return {
     id: row.id,
-    source: 'share_link',
+    source: row.source,
+    number: row.number,
+    unitsShort: row.units_short,
     buyer: row.buyer_name ?? '',
     selection: row.selection_name,
     status: row.status,

@@ -403,6 +403,16 @@ async function writeStock(db: Db, rows: StockRow[]): Promise<WriteOutcome> {
     .map((name) => ({ id: uuidv7(), name }));
   for (const w of created) warehouses.set(w.name, w.id);
   await insertInBatches(created, (batch) => db.insertInto('warehouses').values(batch).execute());
+  // A market ships from a warehouse: markets that had none (a brand's first stock file)
+  // ship from the first warehouse the file names, until an admin says otherwise.
+  const first = rows[0] && warehouses.get(rows[0].warehouse);
+  if (first) {
+    await db
+      .updateTable('markets')
+      .set({ warehouse_id: first })
+      .where('warehouse_id', 'is', null)
+      .execute();
+  }
   const levels = dedupeLast(rows, (row) => `${row.warehouse}\u0000${skuIds.get(row)!}`).map(
     (row) => ({
       warehouse_id: warehouses.get(row.warehouse)!,

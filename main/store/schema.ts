@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { OrderSource, OrderState, PaymentMethod } from '../domain/order-states.ts';
 
 /** Table shapes as Kysely sees them; one interface per table of the migrations. */
 export interface StoreSchema {
@@ -60,7 +61,8 @@ export interface StoreSchema {
   };
   pricelists: { id: string; name: string; currency: string };
   prices: { pricelist_id: string; sku_id: string; wholesale_minor: number; retail_minor: number };
-  markets: { id: string; name: string; pricelist_id: string };
+  /** `warehouse_id`: the warehouse the market ships from; null when none is set. */
+  markets: { id: string; name: string; pricelist_id: string; warehouse_id: string | null };
   market_countries: { country_code: string; market_id: string };
   warehouses: { id: string; name: string };
   stock: { warehouse_id: string; sku_id: string; quantity: number };
@@ -145,11 +147,11 @@ export interface StoreSchema {
   };
   orders: {
     id: string;
-    source: string;
+    source: OrderSource;
     selection_id: string;
     share_link_id: string | null;
     buyer_id: string;
-    status: 'Checkout Requested' | 'Order';
+    status: OrderState;
     contact_name: string;
     contact_email: string;
     contact_phone: Generated<string>;
@@ -162,6 +164,24 @@ export interface StoreSchema {
     created_at: string;
     completed_at: string | null;
     completed_by: string | null;
+    /** The hub's readable number (SO-2027-00042); null until the hub has the order. */
+    number: string | null;
+    /** JSON of an address's fields (main/domain/addresses.ts), as it was when ordered. */
+    ship_to: string | null;
+    bill_to: string | null;
+    ship_start: string | null;
+    cancel_date: string | null;
+    po_number: Generated<string>;
+    payment_method: PaymentMethod | null;
+    shipping_rate_name: Generated<string>;
+    shipping_minor: Generated<number>;
+    /** The buyer's name as who approved the order at the booth; '' online. */
+    approved_by: Generated<string>;
+    /** Who placed it: an OrderPrincipal's kind and id (main/hub/orders/principal.ts). */
+    placed_by_kind: Generated<string>;
+    placed_by: string | null;
+    /** Units asked and not in stock when the hub placed it: "short N units". */
+    units_short: Generated<number>;
   };
   order_lines: { order_id: string; sku_id: string; quantity: number; unit_price_minor: number };
   buyer_users: { id: string; email: string; name: string; password_hash: string | null };
@@ -187,6 +207,27 @@ export interface StoreSchema {
 
 /** Tables only the hub has (migration 0002-hub-sync). */
 export type HubTables = {
+  /** What an order holds of a warehouse's stock (migration 0013). */
+  order_allocations: {
+    order_id: string;
+    sku_id: string;
+    warehouse_id: string;
+    allocated: number;
+    short: number;
+  };
+  /** Each order's states, from its first; `from_state` null for the first. */
+  order_events: {
+    id: string;
+    order_id: string;
+    at: string;
+    actor_kind: string;
+    actor_id: string | null;
+    from_state: OrderState | null;
+    to_state: OrderState;
+    reason: Generated<string>;
+  };
+  /** The last order-number sequence given, per prefix. */
+  order_counters: { prefix: string; last_sequence: number };
   change_log: { version: Generated<number>; entity: string; k1: string; k2: Generated<string> };
   devices: {
     id: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LockedAccount } from '../../preload/contract/index.ts';
+import { STOCK_REFUSALS } from '../domain/stock.ts';
 
 /**
  * What desktops and hubs say to each other over HTTP. Both sides import this module,
@@ -92,7 +93,8 @@ export const REFUSAL_CODES = [
   'not_found',
   'conflict',
   'invalid_input',
-  'out_of_stock',
+  // The stock rule's own code (main/domain/stock.ts), so a refusal reads the same everywhere.
+  ...STOCK_REFUSALS,
   'deadline_passed',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { DELIVERY_WINDOW_REFUSALS, PO_NUMBER_REFUSALS } from '../../main/domain/delivery-window.ts';
+import { ORDER_STATE_REFUSALS } from '../../main/domain/order-states.ts';
+import { ORDER_TOTALS_REFUSALS } from '../../main/domain/order-totals.ts';
+import { STOCK_REFUSALS } from '../../main/domain/stock.ts';
 
 /**
  * Every refusal the hub answers has one shape, `{ error: { code, message } }`, with a
@@ -26,6 +30,12 @@ export const HUB_ERROR_CODES = [
   'link_expired',
   /** A buyer ordering a style whose catalogs' order deadline has passed. */
   'deadline_passed',
+  // The order rules' refusals, under the names their domain modules give them.
+  ...STOCK_REFUSALS,
+  ...ORDER_STATE_REFUSALS,
+  ...ORDER_TOTALS_REFUSALS,
+  ...DELIVERY_WINDOW_REFUSALS,
+  ...PO_NUMBER_REFUSALS,
   'unavailable',
   'internal',
 ] as const;
@@ -47,10 +57,22 @@ export const HubErrorBody = z
        */
       issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
       /**
-       * With a refusal a page puts in its own words (deadline_passed): what the words need,
-       * such as the style numbers concerned.
+       * A rule's refusal: the code's parameters (deadline_passed: the styles), for the page
+       * to say it in its own words.
        */
       params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      /**
+       * Every refusal of the same kind at once, each with its parameters, e.g. one
+       * `insufficient_stock` per short size ("Only 3 left in M").
+       */
+      refusals: z
+        .array(
+          z.object({
+            code: z.string(),
+            params: z.record(z.string(), z.union([z.string(), z.number()])),
+          }),
+        )
+        .optional(),
     }),
   })
   .meta({ id: 'HubError', description: 'Why the hub refused or could not answer a request.' });

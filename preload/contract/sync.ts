@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StockRefusal } from '../../main/domain/stock.ts';
 import { operation } from './operation.ts';
 
 /**
@@ -71,8 +72,7 @@ export interface SyncRefusal {
   subject: string | null;
   /** A short description of the change, e.g. "Create buyer “Maison Kura”". */
   summary: string;
-  code:
-    'forbidden' | 'not_found' | 'conflict' | 'invalid_input' | 'out_of_stock' | 'deadline_passed';
+  code: 'forbidden' | 'not_found' | 'conflict' | 'invalid_input' | StockRefusal | 'deadline_passed';
   reason: string;
   /** The change's arguments, so the rep can correct and send it again. */
   args: unknown;

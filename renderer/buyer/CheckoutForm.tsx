@@ -9,6 +9,7 @@ import {
   type ContactField,
   type ContactProblem,
 } from '../../main/domain/checkout-contact.ts';
+import type { OrderStatus } from '../../preload/contract/orders.ts';
 import { checkout, type FieldIssue } from './api.ts';
 import { Problem } from './PageStatus.tsx';
 
@@ -17,7 +18,7 @@ type FieldProblems = Partial<Record<ContactField, ContactProblem | 'other'>>;
 type FormState =
   | { kind: 'editing'; problem: string | null; fields: FieldProblems }
   | { kind: 'sending' }
-  | { kind: 'done'; status: 'Checkout Requested' | 'Order' };
+  | { kind: 'done'; status: OrderStatus };
 
 const EMPTY: Record<ContactField, string> = { name: '', email: '', phone: '', note: '' };
 
@@ -33,6 +34,7 @@ export function CheckoutForm({
   prepayment,
   leaveOut,
   orderable,
+  styleOf,
 }: {
   token: string;
   prepayment: boolean;
@@ -40,6 +42,8 @@ export function CheckoutForm({
   leaveOut: readonly string[];
   /** Lines that can still be ordered; none, and there is nothing to send. */
   orderable: number;
+  /** A SKU's style and colour, for a size short of stock to be named with its line. */
+  styleOf: ReadonlyMap<string, string>;
 }) {
   const { t } = useTranslation();
   // Not crypto.randomUUID(): it exists only in secure contexts, and at a booth the hub
@@ -91,7 +95,14 @@ export function CheckoutForm({
               ? t('shared.expired')
               : answer.code === 'rate_limited'
                 ? t('shared.limited')
-                : t('shared.checkoutFailed');
+                : answer.code === 'insufficient_stock'
+                  ? [
+                      ...answer.shortSizes.map((short) =>
+                        t('shared.onlyLeft', { ...short, style: styleOf.get(short.skuId) ?? '' }),
+                      ),
+                      t('shared.stockShort'),
+                    ].join(' ')
+                  : t('shared.checkoutFailed');
       setState({ kind: 'editing', problem, fields });
     } catch {
       setState({ kind: 'editing', problem: t('unreachable'), fields: {} });

@@ -38,7 +38,23 @@ export function SharedSelectionPage({
         token={token}
         prepayment={answer.selection.prepaymentCheckout}
         {...orderableOf(answer.selection)}
+        styleOf={styleNames(answer.selection.lines)}
       />
     </SelectionSheet>
+  );
+}
+
+/** Each SKU's style and colour as the sheet shows them, for a refusal to name the line. */
+function styleNames(
+  lines: readonly {
+    name: string;
+    colorway: { name: string };
+    cells: readonly { skuId: string }[];
+  }[],
+): ReadonlyMap<string, string> {
+  return new Map(
+    lines.flatMap((line) =>
+      line.cells.map((cell) => [cell.skuId, `${line.name}, ${line.colorway.name}`] as const),
+    ),
   );
 }

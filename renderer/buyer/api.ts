@@ -84,6 +84,8 @@ export type CheckoutAnswer =
       issues: FieldIssue[];
       /** What the page's words for the code need (deadline_passed: the styles). */
       params: NonNullable<HubErrorBody['error']['params']>;
+      /** With insufficient_stock: each short size and how many are left. */
+      shortSizes: { skuId: string; size: string; available: number }[];
     };
 
 /** Request Checkout (or, with prepayment, complete it); a retry with the same order id places nothing twice. */
@@ -94,11 +96,17 @@ export async function checkout(
 ): Promise<CheckoutAnswer> {
   const answer = await call('shareLink.checkout', { token, ...form, leaveOut: [...leaveOut] });
   if (answer.ok) return { ok: true, status: answer.value.status };
+  const shortSizes = (answer.refusal?.refusals ?? []).map(({ params }) => ({
+    skuId: String(params.skuId),
+    size: String(params.size),
+    available: Number(params.available),
+  }));
   return {
     ok: false,
     code: answer.refusal?.code ?? null,
     issues: answer.refusal?.issues ?? [],
     params: answer.refusal?.params ?? {},
+    shortSizes,
   };
 }
 

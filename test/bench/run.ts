@@ -3,9 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import type { CatalogFilters } from '../../main/domain/catalog-filters.ts';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
+import { placeOrder } from '../../main/hub/orders/place-order.ts';
 import { catalogFilterChoices, openStyle, searchCatalog } from '../../main/services/catalog.ts';
 import { importCatalogCsv } from '../../main/services/catalog-import.ts';
 import { createSelectionLocally, setQuantitiesLocally } from '../../main/services/selections.ts';
@@ -607,14 +609,94 @@ async function benchSelectionPdf(): Promise<void> {
   );
 }
 
+/**
+ * The hub placing a pushed booth order: 20 lines, stock checked and allocated, numbered,
+ * committed (synchronous=FULL), 200 times. On a copy of the bench store, so the kept
+ * store holds no orders and stays at the schema other branches know.
+ */
+async function benchOrderApply(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'trunkshow-bench-orders-'));
+  const file = join(dir, HUB_DATABASE_FILE);
+  const source = new Database(join(hubDir, HUB_DATABASE_FILE), { readonly: true });
+  await source.backup(file);
+  source.close();
+  const store = await openStore(file, 'hub');
+  try {
+    const hub = hubDb(store.db);
+    const admin = await hub
+      .selectFrom('staff_users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    const buyer = await hub
+      .selectFrom('buyers as b')
+      .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
+      .select(['b.id', 'b.pricelist_id', 'b.discount_bp', 'p.currency'])
+      .orderBy('b.id')
+      .executeTakeFirstOrThrow();
+    const pool = await hub
+      .selectFrom('prices')
+      .select(['sku_id', 'wholesale_minor'])
+      .where('pricelist_id', '=', buyer.pricelist_id)
+      .orderBy('sku_id')
+      .limit(4_000)
+      .execute();
+    const times: number[] = [];
+    for (let n = 0; n < 200; n++) {
+      const lines = Array.from({ length: 20 }, (_, i) => pool[(n * 20 + i) % pool.length]!).map(
+        (price) => ({ skuId: price.sku_id, quantity: 6, unitPriceMinor: price.wholesale_minor }),
+      );
+      const started = performance.now();
+      await store.db.transaction().execute((trx) =>
+        placeOrder(
+          trx,
+          { kind: 'staff', userId: admin.id, role: 'admin', device: null },
+          {
+            orderId: crypto.randomUUID(),
+            source: 'booth',
+            online: false,
+            status: 'Order',
+            buyerId: buyer.id,
+            selectionId: `bench-${n}`,
+            shareLinkId: null,
+            currency: buyer.currency,
+            discountBasisPoints: buyer.discount_bp,
+            lines,
+            shipTo: null,
+            billTo: null,
+            shipping: null,
+            paymentMethod: 'outside_app',
+            window: {},
+            poNumber: '',
+            note: '',
+            contact: { name: 'Bench', email: 'bench@shop.example', phone: '' },
+            approvedBy: 'Bench',
+            placedAt: new Date().toISOString(),
+            audit: { action: 'order.placed', details: {} },
+          },
+        ),
+      );
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    report('order.apply.median_ms', percentile(times, 50), 'ms');
+    report('order.apply.p95_ms', percentile(times, 95), 'ms');
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub;
-// BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own).
+// BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own);
+// BENCH_ONLY=order only the hub placing booth orders.
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
 } else {
   await prepareHubStore();
   if (process.env.BENCH_ONLY === 'share') await benchShareOpen();
   else if (process.env.BENCH_ONLY === 'flood') await benchLoginFlood();
+  else if (process.env.BENCH_ONLY === 'order') await benchOrderApply();
   else await runAll();
 }
 
@@ -627,6 +709,7 @@ async function runAll(): Promise<void> {
   await benchSelection(desktop, 'scattered');
   await benchImport(desktop.store);
   await benchSelectionPdf();
+  await benchOrderApply();
   await desktop.close();
   await benchFirstScreen(hub);
   await benchGridScroll(hub);

@@ -8,6 +8,8 @@ import type { Browser, Page } from '@playwright/test';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBuyerAccounts } from '../../main/hub/demo-brand.ts';
+import { tokenHash } from '../../main/hub/auth/tokens.ts';
+import { shippingWarehouse } from '../../main/hub/orders/stock-allocation.ts';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { CHROMIUM_PATH, launchChromium } from '../support/chromium.ts';
@@ -259,6 +261,42 @@ describe('buyer web app under the hub', () => {
     );
     expect(await page.locator('#checkout-email-problem').count()).toBe(0);
     expect(await page.getByText('The body is not valid').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it("refuses a checkout over availability at the size, in the page's language, placing nothing", async () => {
+    const db = hubDb(hub.store.db);
+    const link = await db
+      .selectFrom('share_links as l')
+      .innerJoin('selections as s', 's.id', 'l.selection_id')
+      .innerJoin('selection_lines as sl', 'sl.selection_id', 's.id')
+      .innerJoin('skus as k', 'k.id', 'sl.sku_id')
+      .select(['s.buyer_id', 'sl.sku_id', 'sl.quantity', 'k.size'])
+      .where('l.token_hash', '=', tokenHash(tokens.ja))
+      .where('sl.quantity', '>', 0)
+      .orderBy('sl.sku_id')
+      .executeTakeFirstOrThrow();
+    const warehouseId = (await shippingWarehouse(hub.store.db, link.buyer_id))!;
+    const left = link.quantity - 1;
+    await db
+      .insertInto('stock')
+      .values({ warehouse_id: warehouseId, sku_id: link.sku_id, quantity: left })
+      .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doUpdateSet({ quantity: left }))
+      .execute();
+    const orders = async () => (await db.selectFrom('orders').select('id').execute()).length;
+    const before = await orders();
+
+    const { page } = await open(`/s/${tokens.ja}`, { width: 375 });
+    await page.getByRole('heading', { name: '春の展示会' }).waitFor();
+    await page.getByRole('textbox', { name: 'お名前' }).fill('Aiko Tanaka');
+    await page.getByRole('textbox', { name: 'メールアドレス' }).fill('aiko@shop.example.jp');
+    await page.getByRole('button', { name: 'Request Checkout' }).click();
+    const refusal = page.getByText(`：サイズ ${link.size} の在庫は残り ${left} 点です。`, {
+      exact: false,
+    });
+    await refusal.waitFor();
+    expect(await page.getByText('Not enough stock').count()).toBe(0);
+    expect(await orders()).toBe(before);
     await page.context().close();
   });
 

@@ -5,11 +5,16 @@ export interface HubProcess {
   stop(): Promise<void>;
 }
 
-/** A standalone hub on `dataDir` in its own process, as `npm run hub` runs in production. */
-export async function spawnHub(dataDir: string): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['main/hub/cli.ts', '--data', dataDir, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * A standalone hub on `dataDir` in its own process, as `npm run hub` runs in production;
+ * `options` are further command-line options (e.g. `--trust-proxy`).
+ */
+export async function spawnHub(dataDir: string, options: string[] = []): Promise<HubProcess> {
+  const child = spawn(
+    process.execPath,
+    ['main/hub/cli.ts', '--data', dataDir, '--port', '0', ...options],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {

@@ -3,13 +3,13 @@ import { newToken, tokenHash } from '../../main/hub/auth/tokens.ts';
 import { hubDb, type StoreDb } from '../../main/store/database.ts';
 
 /**
- * A live share link to a new selection of `skuIds` (two of each) for `buyerId`, written
+ * A live share link to a new selection of `skuIds` (`quantity` of each, two unless told) for `buyerId`, written
  * straight into a hub store as if a rep had generated and synced it; share links are
  * switched on. Answers the link's token.
  */
 export async function insertSharedSelection(
   db: StoreDb,
-  options: { buyerId: string; skuIds: readonly string[]; name: string },
+  options: { buyerId: string; skuIds: readonly string[]; name: string; quantity?: number },
 ): Promise<string> {
   const hub = hubDb(db);
   const token = newToken();
@@ -34,7 +34,7 @@ export async function insertSharedSelection(
       options.skuIds.map((skuId) => ({
         selection_id: selectionId,
         sku_id: skuId,
-        quantity: 2,
+        quantity: options.quantity ?? 2,
         added_at: now,
       })),
     )

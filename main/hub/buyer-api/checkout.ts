@@ -1,11 +1,10 @@
-import type { OrderStatus } from '../../../preload/contract/index.ts';
 import { checkOrderDeadlines } from '../../domain/catalog-dates.ts';
 import { LINK_ORDER_LIMITS, minutesToWait } from '../../domain/rate-limit.ts';
 import { readSelectionSheet } from '../../services/selection-sheet.ts';
-import { hubDb, type StoreDb } from '../../store/database.ts';
-import { anonymousAuditRow } from '../audit.ts';
+import type { StoreDb } from '../../store/database.ts';
 import { reserve } from '../auth/limits.ts';
 import { HubRefusal } from '../errors.ts';
+import { placeOrder } from '../orders/place-order.ts';
 import type { ChangeNotifier } from '../sync-routes.ts';
 import type { BuyerApiHandlers } from './handler-table.ts';
 import { sharedSelectionHead } from './link-holders.ts';
@@ -18,9 +17,11 @@ export interface CheckoutDependencies {
 
 /**
  * Request Checkout from a share link, or, where the brand takes prepayment, a completed
- * checkout: an order of the selection's priced sizes at the buyer's terms. Placed in one
- * transaction with its lines, its audit row and the limits per link and per address, under
- * the id the page made: a retry gets the first answer and places nothing twice.
+ * checkout: an order of the selection's priced sizes at the buyer's terms, placed by the
+ * order service (main/hub/orders/) as an online order: refused per size when stock is
+ * short, with nothing written. The limits per link and per address are taken in the same
+ * transaction, under the id the page made: a retry gets the first answer and places
+ * nothing twice.
  */
 export function checkoutHandler(
   deps: CheckoutDependencies,
@@ -52,31 +53,20 @@ export function checkoutHandler(
       .flatMap((line) =>
         line.cells.flatMap((cell) =>
           cell.quantity > 0 && cell.unitPrice
-            ? [{ skuId: cell.skuId, quantity: cell.quantity, price: cell.unitPrice.amountMinor }]
+            ? [
+                {
+                  skuId: cell.skuId,
+                  quantity: cell.quantity,
+                  unitPriceMinor: cell.unitPrice.amountMinor,
+                },
+              ]
             : [],
         ),
       );
-    const status: OrderStatus = request.complete ? 'Order' : 'Checkout Requested';
+    const status = request.complete ? 'Order' : 'Checkout Requested';
     const at = holder.at.toISOString();
-    const outcome = await db.transaction().execute(async (trx) => {
-      const hub = hubDb(trx);
-      const earlier = await hub
-        .selectFrom('orders')
-        .select(['id', 'status', 'share_link_id'])
-        .where('id', '=', request.orderId)
-        .executeTakeFirst();
-      // A retried request (a lost answer, a double tap) gets the first answer; an id
-      // placed through another link says nothing about that order.
-      if (earlier) {
-        if (earlier.share_link_id !== link.id) {
-          throw new HubRefusal(
-            409,
-            'conflict',
-            'This checkout cannot be placed. Reload the page and try again.',
-          );
-        }
-        return { value: { orderId: earlier.id, status: earlier.status }, created: false };
-      }
+    // Deadlines and limits concern only orders that are new: a retry is answered before them.
+    const withinLimits = async (trx: StoreDb) => {
       if (!deadlines.ok) {
         throw new HubRefusal(
           409,
@@ -84,9 +74,6 @@ export function checkoutHandler(
           `Orders for ${deadlines.params.styles} closed: their order deadline has passed. Nothing was ordered.`,
           { params: deadlines.params },
         );
-      }
-      if (lines.length === 0 || !sheet.totals.total) {
-        throw new HubRefusal(409, 'conflict', 'This selection has nothing that can be ordered.');
       }
       const wait = await reserve(
         trx,
@@ -105,53 +92,44 @@ export function checkoutHandler(
           { retryAfterSeconds: Math.ceil(wait / 1000) },
         );
       }
-      await hub
-        .insertInto('orders')
-        .values({
-          id: request.orderId,
+    };
+    const placed = await db.transaction().execute((trx) =>
+      placeOrder(
+        trx,
+        { kind: 'linkHolder', linkId: link.id, address: holder.address },
+        {
+          orderId: request.orderId,
           source: 'share_link',
-          selection_id: head.id,
-          share_link_id: link.id,
-          buyer_id: head.buyer_id,
+          online: true,
           status,
-          contact_name: request.name,
-          contact_email: request.email,
-          contact_phone: request.phone,
+          buyerId: head.buyer_id,
+          selectionId: head.id,
+          shareLinkId: link.id,
+          currency: sheet.totals.total?.currency ?? head.currency ?? '',
+          discountBasisPoints: head.discount_bp,
+          lines,
+          shipTo: null,
+          billTo: null,
+          shipping: null,
+          paymentMethod: null,
+          window: {},
+          poNumber: '',
           note: request.note,
-          currency: sheet.totals.total.currency,
-          units: sheet.totals.units,
-          subtotal_minor: sheet.totals.subtotal!.amountMinor,
-          discount_minor: sheet.totals.discount!.amountMinor,
-          total_minor: sheet.totals.total.amountMinor,
-          created_at: at,
-          completed_at: request.complete ? at : null,
-          completed_by: null,
-        })
-        .execute();
-      await hub
-        .insertInto('order_lines')
-        .values(
-          lines.map((line) => ({
-            order_id: request.orderId,
-            sku_id: line.skuId,
-            quantity: line.quantity,
-            unit_price_minor: line.price,
-          })),
-        )
-        .execute();
-      await hub
-        .insertInto('audit_log')
-        .values(
-          anonymousAuditRow({
-            at,
+          contact: { name: request.name, email: request.email, phone: request.phone },
+          approvedBy: '',
+          placedAt: at,
+          audit: {
             action: request.complete ? 'order.placed' : 'order.checkoutRequested',
-            subject: `order:${request.orderId}`,
             details: { selectionId: head.id, shareLinkId: link.id },
-          }),
-        )
-        .execute();
-      return { value: { orderId: request.orderId, status }, created: true };
-    });
+          },
+        },
+        withinLimits,
+      ),
+    );
+    const outcome = {
+      value: { orderId: placed.value.orderId, status: placed.value.status },
+      created: placed.created,
+    };
     if (outcome.created) deps.changes.notify();
     return outcome;
   };

@@ -16,6 +16,8 @@ import * as publicAddress from './0010-public-address.ts';
 import * as hubBuyerAddresses from './0011-hub-buyer-addresses.ts';
 import * as buyerAddresses from './0011-buyer-addresses.ts';
 import * as mailOutbox from './0012-mail-outbox.ts';
+import * as hubOrderPipeline from './0013-hub-orders.ts';
+import * as orderPipeline from './0013-orders.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -39,6 +41,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0010-public-address': publicAddress,
     '0011-buyer-addresses': hubBuyerAddresses,
     '0012-mail-outbox': mailOutbox,
+    '0013-orders': hubOrderPipeline,
   },
   replica: {
     '0001-foundation': foundation,
@@ -50,5 +53,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0008-terms-proposals': termsProposals,
     '0010-public-address': publicAddress,
     '0011-buyer-addresses': buyerAddresses,
+    '0013-orders': orderPipeline,
   },
 };

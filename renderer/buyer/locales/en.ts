@@ -39,6 +39,8 @@ export const en = {
     note: 'Note for the brand (optional)',
     completeCheckout: 'Complete checkout',
     checkoutFailed: 'The checkout could not be sent. Nothing was ordered.',
+    onlyLeft: '{{style}}: only {{available}} left in {{size}}.',
+    stockShort: 'Nothing was ordered: ask the brand to change the quantity.',
     nameMissing: 'Type your name.',
     emailMissing: 'Type your email address.',
     emailInvalid: 'Type an email address such as name@shop.com.',

@@ -41,6 +41,8 @@ export const ja: Messages = {
     note: 'ブランドへのメモ（任意）',
     completeCheckout: 'チェックアウトを完了',
     checkoutFailed: 'チェックアウトを送信できませんでした。注文はされていません。',
+    onlyLeft: '{{style}}：サイズ {{size}} の在庫は残り {{available}} 点です。',
+    stockShort: '注文はされていません。数量の変更はブランドにご依頼ください。',
     nameMissing: 'お名前を入力してください。',
     emailMissing: 'メールアドレスを入力してください。',
     emailInvalid: 'name@shop.com のような形式でメールアドレスを入力してください。',

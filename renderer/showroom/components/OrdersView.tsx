@@ -50,9 +50,12 @@ export function OrdersView() {
           <tbody>
             {orders.map((order) => (
               <tr key={order.id}>
-                <td>{formatDate(order.createdAt, i18n.language)}</td>
                 <td>
-                  {t('orders.fromShareLink')}
+                  {formatDate(order.createdAt, i18n.language)}
+                  {order.number ? <span className="orders__sub">{order.number}</span> : null}
+                </td>
+                <td>
+                  {order.source === 'booth' ? t('orders.fromBooth') : t('orders.fromShareLink')}
                   {order.selection ? <span className="orders__sub">{order.selection}</span> : null}
                 </td>
                 <td>{order.buyer}</td>
@@ -71,7 +74,14 @@ export function OrdersView() {
                     <span className="badge badge--waiting">{t('selections.waiting')}</span>
                   ) : null}
                 </td>
-                <td className="orders__number">{order.units}</td>
+                <td className="orders__number">
+                  {order.units}
+                  {order.unitsShort > 0 ? (
+                    <span className="badge badge--pending">
+                      {t('orders.short', { count: order.unitsShort })}
+                    </span>
+                  ) : null}
+                </td>
                 <td className="orders__number">
                   <Money value={order.total} language={i18n.language} />
                 </td>
