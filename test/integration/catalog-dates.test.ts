@@ -47,6 +47,19 @@ async function styleOnlyIn(
       ),
     )
     .executeTakeFirstOrThrow();
+  // In stock everywhere: what this test orders is refused for its dates, never for stock.
+  const warehouses = await hub.selectFrom('warehouses').select('id').execute();
+  await hub
+    .insertInto('stock')
+    .values(
+      warehouses.map((warehouse) => ({
+        warehouse_id: warehouse.id,
+        sku_id: sku.id,
+        quantity: 100,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doUpdateSet({ quantity: 100 }))
+    .execute();
   return { skuId: sku.id, styleNumber: sku.style_number };
 }
 

@@ -77,8 +77,8 @@ export type PlacementGuard = (trx: StoreDb) => Promise<void>;
  * Places an order, for every source, in the caller's transaction (one BEGIN IMMEDIATE,
  * so no read here can be overtaken by another writer): a known id answers the first
  * answer, or `conflict` when it belongs to another source, link or buyer; otherwise
- * the request is checked (lines, totals, addresses, window, PO), the source's guard
- * runs, stock is checked and allocated in the warehouse the buyer's market ships from,
+ * the source's guard runs, the request is checked (lines, totals, addresses, window,
+ * PO), stock is checked and allocated in the warehouse the buyer's market ships from,
  * the brand's next number taken, and the order, its lines, allocations, first state and
  * audit row written. `created` tells the caller whether to notify desktops.
  */
@@ -117,8 +117,10 @@ export async function placeOrder(
     return { value, created: false };
   }
 
-  const checked = checkRequest(request);
+  // The source's own refusals (its limits, its deadlines) come before the request's rules:
+  // they say why better than "nothing that can be ordered" does.
   await guard(trx);
+  const checked = checkRequest(request);
 
   const warehouseId = await shippingWarehouse(trx, request.buyerId);
   let allocated: AllocatedLine[] = [];
