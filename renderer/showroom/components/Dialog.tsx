@@ -94,3 +94,45 @@ export function Dialog({
     </dialog>
   );
 }
+
+/**
+ * A question before something that cannot be undone (deleting, discarding): keeping
+ * things as they are is the default, so Enter or Escape never destroys anything.
+ */
+export function ConfirmDialog({
+  open,
+  title,
+  lead,
+  keepLabel,
+  confirmLabel,
+  onKeep,
+  onConfirm,
+}: {
+  open: boolean;
+  title: string;
+  lead: ReactNode;
+  keepLabel: string;
+  confirmLabel: string;
+  onKeep: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <Dialog
+      open={open}
+      size="small"
+      title={title}
+      lead={lead}
+      onClose={onKeep}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onKeep} data-autofocus>
+            {keepLabel}
+          </button>
+          <button type="button" className="button button--danger" onClick={onConfirm}>
+            {confirmLabel}
+          </button>
+        </>
+      }
+    />
+  );
+}

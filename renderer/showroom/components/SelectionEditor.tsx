@@ -15,7 +15,7 @@ import { useNewSelectionStore } from '../state/newSelection.ts';
 import { useSelectionStore } from '../state/selection.ts';
 import { useSyncStore } from '../state/sync.ts';
 import { DialogBoundary } from './Boundaries.tsx';
-import { Dialog } from './Dialog.tsx';
+import { ConfirmDialog, Dialog } from './Dialog.tsx';
 import { Field } from '../../ui/Field.tsx';
 import { Menu } from './Menu.tsx';
 import { DiscardEntryDialog, QuickEntry, SizeRunEntry } from './SelectionEntry.tsx';
@@ -532,29 +532,17 @@ function DeleteDialog({
   const { t } = useTranslation();
   const remove = useSelectionStore((state) => state.remove);
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
-      size="small"
       title={t('selection.deleteTitle', { name })}
       lead={t('selection.deleteLead')}
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" className="button" onClick={onClose} data-autofocus>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => {
-              onClose();
-              void remove();
-            }}
-          >
-            {t('selection.delete')}
-          </button>
-        </>
-      }
+      keepLabel={t('cancel')}
+      confirmLabel={t('selection.delete')}
+      onKeep={onClose}
+      onConfirm={() => {
+        onClose();
+        void remove();
+      }}
     />
   );
 }

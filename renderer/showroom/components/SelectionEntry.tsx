@@ -6,7 +6,7 @@ import { Money } from '../../ui/Money.tsx';
 import { errorMessage, trunkshow } from '../api.ts';
 import { isTypingInto } from '../keyboard/shortcuts.ts';
 import { useSelectionStore } from '../state/selection.ts';
-import { Dialog } from './Dialog.tsx';
+import { ConfirmDialog } from './Dialog.tsx';
 
 const SUGGESTIONS = 8;
 const TYPING_PAUSE_MS = 80;
@@ -336,29 +336,17 @@ export function DiscardEntryDialog({
   }, [leaving, returnFocus]);
 
   return (
-    <Dialog
+    <ConfirmDialog
       open={leaving !== null}
-      size="small"
       title={t('entry.discardTitle')}
       lead={t('entry.discardLead')}
-      onClose={keepEntry}
-      actions={
-        <>
-          <button type="button" className="button" onClick={keepEntry} data-autofocus>
-            {t('entry.keep')}
-          </button>
-          <button
-            type="button"
-            className="button button--danger"
-            onClick={() => {
-              discarded.current = true;
-              discardEntry();
-            }}
-          >
-            {t('entry.discard')}
-          </button>
-        </>
-      }
+      keepLabel={t('entry.keep')}
+      confirmLabel={t('entry.discard')}
+      onKeep={keepEntry}
+      onConfirm={() => {
+        discarded.current = true;
+        discardEntry();
+      }}
     />
   );
 }
