@@ -1,10 +1,9 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
-import { freePort, startHubProcess, stopProcess } from './hub-process.ts';
+import { freePort, startHubProcess, stopProcess, type HubProcess } from './hub-process.ts';
 import { startPullGate, type PullGate } from './pull-gate.ts';
 import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
 
@@ -13,7 +12,7 @@ import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
  * page by page, through a gate that holds each page until the test has looked.
  */
 let hubDir: string;
-let hub: ChildProcess;
+let hub: HubProcess;
 let gate: PullGate;
 let shell: BrowserShell;
 

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { spawnHub, type HubProcess } from '../support/hub-process.ts';
 
-/** A standalone demo hub (`npm run hub -- --demo`) in its own process, for desktops to share. */
+export type { HubProcess };
 
 /** A loopback port free right now, for a hub that must come back on the same address. */
 export function freePort(): Promise<number> {
@@ -14,28 +14,11 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function startHubProcess(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['main/hub/cli.ts', '--data', dataDir, '--port', String(port), '--demo'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('hub listening on')) resolve(child);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`The hub exited (${code}):\n${output}`)));
-  });
+/** A standalone demo hub (`npm run hub -- --demo`) on `port`, for desktops to share. */
+export function startHubProcess(dataDir: string, port: number): Promise<HubProcess> {
+  return spawnHub(dataDir, ['--demo'], port);
 }
 
-export function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
+export function stopProcess(hub: HubProcess): Promise<void> {
+  return hub.stop();
 }

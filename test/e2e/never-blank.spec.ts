@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { keepPushingChanges } from '../support/other-device.ts';
-import { freePort, startHubProcess, stopProcess } from './hub-process.ts';
+import { freePort, startHubProcess, stopProcess, type HubProcess } from './hub-process.ts';
 import { newSelectionWithTwoUnits } from './share-pages.ts';
 import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
 
@@ -20,7 +19,7 @@ const REP = 'jonas@nordlys-atelier.example';
 let hubDir: string;
 let dataDir: string;
 let port: number;
-let hub: ChildProcess;
+let hub: HubProcess;
 let shell: BrowserShell;
 
 test.describe.configure({ mode: 'serial' });

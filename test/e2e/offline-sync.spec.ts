@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { createHubClient } from '../../main/sync/hub-client.ts';
-import { freePort, startHubProcess, stopProcess } from './hub-process.ts';
+import { freePort, startHubProcess, stopProcess, type HubProcess } from './hub-process.ts';
 import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
 import {
   generateLink,
@@ -20,7 +19,7 @@ import {
  */
 let hubDir: string;
 let port: number;
-let hub: ChildProcess | null = null;
+let hub: HubProcess | null = null;
 let shell: BrowserShell;
 
 test.beforeAll(async () => {

@@ -1,9 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { freePort, startHubProcess, stopProcess } from './hub-process.ts';
+import { freePort, startHubProcess, stopProcess, type HubProcess } from './hub-process.ts';
 import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
 
 /**
@@ -12,7 +11,7 @@ import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
  * buyer's terms change.
  */
 let hubDir: string;
-let hub: ChildProcess;
+let hub: HubProcess;
 let repShell: BrowserShell;
 let adminShell: BrowserShell;
 

@@ -7,12 +7,17 @@ export interface HubProcess {
 
 /**
  * A standalone hub on `dataDir` in its own process, as `npm run hub` runs in production;
- * `options` are further command-line options (e.g. `--trust-proxy`).
+ * `options` are further command-line options (e.g. `--trust-proxy`), `port` one to keep
+ * (a hub stopped and started again on the same address), any free one by default.
  */
-export async function spawnHub(dataDir: string, options: string[] = []): Promise<HubProcess> {
+export async function spawnHub(
+  dataDir: string,
+  options: string[] = [],
+  port = 0,
+): Promise<HubProcess> {
   const child = spawn(
     process.execPath,
-    ['main/hub/cli.ts', '--data', dataDir, '--port', '0', ...options],
+    ['main/hub/cli.ts', '--data', dataDir, '--port', String(port), ...options],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
