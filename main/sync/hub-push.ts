@@ -11,7 +11,8 @@ import {
   type MutationTx,
   type Mutator,
 } from './mutators/mutator.ts';
-import type { Mutation, MutationResult, RefusalCode } from './protocol.ts';
+import { HubRefusal } from '../hub/errors.ts';
+import { REFUSAL_CODES, type Mutation, type MutationResult, type RefusalCode } from './protocol.ts';
 import { deleteRow, upsertRow } from './rows.ts';
 
 /** The device a push comes from, as its credential proved. */
@@ -92,6 +93,20 @@ function hubTx(trx: Transaction<StoreSchema>): MutationTx {
 }
 
 /**
+ * A change's refusal as the push keeps it: a mutator's own, or a hub service's (a
+ * mutator applied by the hub's order service) under its code when sync knows it.
+ * Anything else is a fault, not a refusal, and fails the push.
+ */
+function keptRefusal(error: unknown): MutationRefused {
+  if (error instanceof MutationRefused) return error;
+  if (error instanceof HubRefusal) {
+    const known = (REFUSAL_CODES as readonly string[]).includes(error.code);
+    return new MutationRefused(known ? (error.code as RefusalCode) : 'conflict', error.message);
+  }
+  throw error;
+}
+
+/**
  * Applies a push in seq order, each mutation in its own transaction that also moves
  * the device's last applied seq, so a retried or duplicated push applies nothing twice
  * and a push cut off half-way resumes where it stopped. A refusal rolls the change
@@ -150,13 +165,14 @@ export async function applyPush(
         let refused: MutationRefused | null = null;
         let outcome: AuditDetails | void = undefined;
         try {
-          outcome = await mutator.apply(hubTx(trx), args, context);
+          outcome = mutator.applyOnHub
+            ? await mutator.applyOnHub(trx, args, { ...context, side: 'hub', device: device.id })
+            : await mutator.apply(hubTx(trx), args, context);
           await sql`release mutation`.execute(trx);
         } catch (error) {
           await sql`rollback to mutation`.execute(trx);
           await sql`release mutation`.execute(trx);
-          if (!(error instanceof MutationRefused)) throw error;
-          refused = error;
+          refused = keptRefusal(error);
         }
         const subject = mutator.subject(args);
         if (refused) {

@@ -22,6 +22,12 @@ export interface MutationContext {
   side: 'hub' | 'replica';
 }
 
+/** On the hub, the context also names the device the change came from. */
+export interface HubMutationContext extends MutationContext {
+  side: 'hub';
+  device: string;
+}
+
 /**
  * What a mutator may do to the store. Writes go through put/delete so the replica can
  * note what each change overwrote (to set it aside on the next pull) and the hub's
@@ -52,6 +58,17 @@ export interface Mutator<Args> {
    * into the hub's audit entry beside the arguments.
    */
   apply(tx: MutationTx, args: Args, context: MutationContext): Promise<void | AuditDetails>;
+  /**
+   * Applies the change on the hub instead of `apply`, when the hub alone owns its rules
+   * (an order's number, its stock, its states' history): the hub's service runs in the
+   * push's transaction, and a HubRefusal it throws is kept as the change's refusal. The
+   * replica still runs `apply`, ahead of the hub, for what the rep sees meanwhile.
+   */
+  applyOnHub?(
+    trx: Transaction<StoreSchema>,
+    args: Args,
+    context: HubMutationContext,
+  ): Promise<void | AuditDetails>;
   /** The arguments as the audit log keeps them, when not all of them belong there. */
   auditArgs?(args: Args): AuditDetails;
 }
