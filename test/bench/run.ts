@@ -21,6 +21,7 @@ import { benchCheckoutLoad } from './checkout-load.ts';
 import { copyOfHubStore, HUB_LOAD } from './hub-load.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
+import { boothOrderRequest } from '../support/orders.ts';
 import { selectionPdf } from '../../main/services/export/selection-pdf.ts';
 import { largeSelection, svgPictures } from '../support/selection-detail.ts';
 
@@ -647,29 +648,15 @@ async function benchOrderApply(): Promise<void> {
         placeOrder(
           trx,
           { kind: 'staff', userId: admin.id, role: 'admin', device: null },
-          {
-            orderId: crypto.randomUUID(),
-            source: 'booth',
-            online: false,
-            status: 'Order',
+          boothOrderRequest({
             buyerId: buyer.id,
             selectionId: `bench-${n}`,
-            shareLinkId: null,
             currency: buyer.currency,
             discountBasisPoints: buyer.discount_bp,
             lines,
-            shipTo: null,
-            billTo: null,
-            shipping: null,
-            paymentMethod: 'outside_app',
-            window: {},
-            poNumber: '',
-            note: '',
             contact: { name: 'Bench', email: 'bench@shop.example', phone: '' },
             approvedBy: 'Bench',
-            placedAt: new Date().toISOString(),
-            audit: { action: 'order.placed', details: {} },
-          },
+          }),
         ),
       );
       times.push(performance.now() - started);

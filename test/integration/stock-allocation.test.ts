@@ -12,6 +12,7 @@ import {
 } from '../../main/hub/orders/stock-allocation.ts';
 import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 import { hubDb, openStore, type StoreDb } from '../../main/store/database.ts';
+import { boothOrderRequest } from '../support/orders.ts';
 
 /**
  * The guarded write behind every allocation: all of an order's lines are written in one
@@ -58,29 +59,11 @@ describe('writing allocations', () => {
       placeOrder(
         trx,
         { kind: 'system', reason: 'test' },
-        {
+        boothOrderRequest({
           orderId,
-          source: 'booth',
-          online: false,
-          status: 'Order',
           buyerId: buyer.id,
-          selectionId: 'allocation-test',
-          shareLinkId: null,
-          currency: 'EUR',
-          discountBasisPoints: 0,
           lines: [{ skuId: skuIds[3]!, quantity: 1, unitPriceMinor: 1_000 }],
-          shipTo: null,
-          billTo: null,
-          shipping: null,
-          paymentMethod: 'outside_app',
-          window: {},
-          poNumber: '',
-          note: '',
-          contact: { name: 'Ines Duarte', email: 'ines@boutique.example', phone: '' },
-          approvedBy: 'Ines Duarte',
-          placedAt: new Date().toISOString(),
-          audit: { action: 'order.placed', details: {} },
-        },
+        }),
       ),
     );
   }, 60_000);
