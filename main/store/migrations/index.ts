@@ -18,6 +18,8 @@ import * as buyerAddresses from './0011-buyer-addresses.ts';
 import * as mailOutbox from './0012-mail-outbox.ts';
 import * as hubOrderPipeline from './0013-hub-orders.ts';
 import * as orderPipeline from './0013-orders.ts';
+import * as hubOrderHistory from './0015-hub-order-history.ts';
+import * as orderHistory from './0015-order-history.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -42,6 +44,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0011-buyer-addresses': hubBuyerAddresses,
     '0012-mail-outbox': mailOutbox,
     '0013-orders': hubOrderPipeline,
+    '0015-order-history': hubOrderHistory,
   },
   replica: {
     '0001-foundation': foundation,
@@ -54,5 +57,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0010-public-address': publicAddress,
     '0011-buyer-addresses': buyerAddresses,
     '0013-orders': orderPipeline,
+    '0015-order-history': orderHistory,
   },
 };
