@@ -2,7 +2,7 @@ import { updatePublicAddress } from './brand.ts';
 import { removeBuyerAddress, saveBuyerAddress, setBuyerContactEmail } from './buyer-addresses.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
-import { completeCheckout } from './orders.ts';
+import { cancelOrder, completeCheckout, confirmOrder } from './orders.ts';
 import {
   addSelectionUnits,
   createSelection,
@@ -44,6 +44,8 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       revokeShareLink,
       terminateAllShareLinks,
       completeCheckout,
+      confirmOrder,
+      cancelOrder,
       updatePublicAddress,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),

@@ -10,7 +10,8 @@ import './OrdersView.css';
 /** The OMS view: orders from share links, "Checkout Requested" ones to complete. */
 export function OrdersView() {
   const { t, i18n } = useTranslation();
-  const { data: orders, problem, act } = useOperation('orders.list', {}, { followSync: true });
+  const { data: page, problem, act } = useOperation('orders.list', {}, { followSync: true });
+  const orders = page?.orders;
 
   const complete = (order: OrderSummary) =>
     act(() => trunkshow().invoke('orders.completeCheckout', { orderId: order.id }));

@@ -1,0 +1,102 @@
+import { v7 as uuidv7 } from 'uuid';
+import { placeOrder } from '../../main/hub/orders/place-order.ts';
+import { shippingWarehouse } from '../../main/hub/orders/stock-allocation.ts';
+import { hubDb, type StoreDb } from '../../main/store/database.ts';
+
+export interface HubOrder {
+  orderId: string;
+  number: string | null;
+  buyerId: string;
+  skuId: string;
+  warehouseId: string;
+}
+
+/**
+ * A booth order placed straight into a hub's store by the order service, for a buyer in a
+ * selection that `ownerEmail` owns (so that rep is the buyer's rep for it), of `quantity`
+ * units of one SS27 SKU stocked with `onHand` units in the warehouse the buyer ships from.
+ */
+export async function placeHubOrder(
+  db: StoreDb,
+  options: { ownerEmail: string; quantity: number; onHand: number; skip?: number; po?: string },
+): Promise<HubOrder> {
+  const hub = hubDb(db);
+  const owner = await hub
+    .selectFrom('staff_users')
+    .select(['id', 'role'])
+    .where('email', '=', options.ownerEmail)
+    .executeTakeFirstOrThrow();
+  const buyer = await hub
+    .selectFrom('buyers as b')
+    .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
+    .select(['b.id', 'b.name', 'b.pricelist_id', 'b.discount_bp', 'p.currency'])
+    .orderBy('b.id')
+    .executeTakeFirstOrThrow();
+  const warehouseId = (await shippingWarehouse(db, buyer.id))!;
+  const sku = await hub
+    .selectFrom('skus')
+    .innerJoin('products as style', 'style.id', 'skus.product_id')
+    .innerJoin('prices', (join) =>
+      join
+        .onRef('prices.sku_id', '=', 'skus.id')
+        .on('prices.pricelist_id', '=', buyer.pricelist_id),
+    )
+    .select(['skus.id', 'prices.wholesale_minor'])
+    .where('style.style_number', 'like', 'SS27-%')
+    .orderBy('skus.id')
+    .offset(options.skip ?? 0)
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  await hub
+    .insertInto('stock')
+    .values({ warehouse_id: warehouseId, sku_id: sku.id, quantity: options.onHand })
+    .onConflict((oc) =>
+      oc.columns(['sku_id', 'warehouse_id']).doUpdateSet({ quantity: options.onHand }),
+    )
+    .execute();
+  const at = new Date().toISOString();
+  const selectionId = uuidv7();
+  await hub
+    .insertInto('selections')
+    .values({
+      id: selectionId,
+      buyer_id: buyer.id,
+      owner_id: owner.id,
+      name: `Booth ${options.po ?? 'order'}`,
+      notes: '',
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  const orderId = uuidv7();
+  const placed = await db.transaction().execute((trx) =>
+    placeOrder(
+      trx,
+      { kind: 'staff', userId: owner.id, role: owner.role, device: null },
+      {
+        orderId,
+        source: 'booth',
+        online: false,
+        status: 'Order',
+        buyerId: buyer.id,
+        selectionId,
+        shareLinkId: null,
+        currency: buyer.currency,
+        discountBasisPoints: buyer.discount_bp,
+        lines: [{ skuId: sku.id, quantity: options.quantity, unitPriceMinor: sku.wholesale_minor }],
+        shipTo: null,
+        billTo: null,
+        shipping: null,
+        paymentMethod: 'outside_app',
+        window: {},
+        poNumber: options.po ?? '',
+        note: '',
+        contact: { name: buyer.name, email: 'orders@shop.example', phone: '' },
+        approvedBy: buyer.name,
+        placedAt: at,
+        audit: { action: 'order.placed', details: {} },
+      },
+    ),
+  );
+  return { orderId, number: placed.value.number, buyerId: buyer.id, skuId: sku.id, warehouseId };
+}
