@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import type { AddressFields } from '../../main/domain/addresses.ts';
 import { placeOrder } from '../../main/hub/orders/place-order.ts';
 import { shippingWarehouse } from '../../main/hub/orders/stock-allocation.ts';
 import { hubDb, type StoreDb } from '../../main/store/database.ts';
@@ -18,7 +19,16 @@ export interface HubOrder {
  */
 export async function placeHubOrder(
   db: StoreDb,
-  options: { ownerEmail: string; quantity: number; onHand: number; skip?: number; po?: string },
+  options: {
+    ownerEmail: string;
+    quantity: number;
+    onHand: number;
+    skip?: number;
+    po?: string;
+    /** Also `quantity` of every other size of the SKU's colourway (unstocked ones fall short). */
+    sizeRun?: boolean;
+    shipTo?: AddressFields;
+  },
 ): Promise<HubOrder> {
   const hub = hubDb(db);
   const owner = await hub
@@ -41,7 +51,7 @@ export async function placeHubOrder(
         .onRef('prices.sku_id', '=', 'skus.id')
         .on('prices.pricelist_id', '=', buyer.pricelist_id),
     )
-    .select(['skus.id', 'prices.wholesale_minor'])
+    .select(['skus.id', 'skus.colorway_id', 'prices.wholesale_minor'])
     .where('style.style_number', 'like', 'SS27-%')
     .orderBy('skus.id')
     .offset(options.skip ?? 0)
@@ -54,6 +64,24 @@ export async function placeHubOrder(
       oc.columns(['sku_id', 'warehouse_id']).doUpdateSet({ quantity: options.onHand }),
     )
     .execute();
+  const run = options.sizeRun
+    ? await hub
+        .selectFrom('skus')
+        .innerJoin('prices', (join) =>
+          join
+            .onRef('prices.sku_id', '=', 'skus.id')
+            .on('prices.pricelist_id', '=', buyer.pricelist_id),
+        )
+        .select(['skus.id', 'prices.wholesale_minor'])
+        .where('skus.colorway_id', '=', sku.colorway_id)
+        .where('skus.id', '!=', sku.id)
+        .execute()
+    : [];
+  const lines = [sku, ...run].map((line) => ({
+    skuId: line.id,
+    quantity: options.quantity,
+    unitPriceMinor: line.wholesale_minor,
+  }));
   const at = new Date().toISOString();
   const selectionId = uuidv7();
   await hub
@@ -83,9 +111,9 @@ export async function placeHubOrder(
         shareLinkId: null,
         currency: buyer.currency,
         discountBasisPoints: buyer.discount_bp,
-        lines: [{ skuId: sku.id, quantity: options.quantity, unitPriceMinor: sku.wholesale_minor }],
-        shipTo: null,
-        billTo: null,
+        lines,
+        shipTo: options.shipTo ?? null,
+        billTo: options.shipTo ?? null,
         shipping: null,
         paymentMethod: 'outside_app',
         window: {},
