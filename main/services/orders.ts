@@ -198,13 +198,21 @@ function parsedAddress(json: string | null): AddressFields | null {
   return json ? (JSON.parse(json) as AddressFields) : null;
 }
 
-/** The order's lines as size grids: a style, its sizes in scale order, a row per colourway. */
-async function styleLines(db: StoreDb, orderId: string, currency: string) {
-  const lines = await replicaDb(db)
+/**
+ * Order lines (`l`) with what the catalog says of each SKU (`k`): its style (`p`) and
+ * colourway (`c`); a SKU the catalog no longer has keeps its line, with nulls.
+ */
+export function orderLinesWithStyles(db: StoreDb) {
+  return replicaDb(db)
     .selectFrom('order_lines as l')
     .leftJoin('skus as k', 'k.id', 'l.sku_id')
     .leftJoin('products as p', 'p.id', 'k.product_id')
-    .leftJoin('colorways as c', 'c.id', 'k.colorway_id')
+    .leftJoin('colorways as c', 'c.id', 'k.colorway_id');
+}
+
+/** The order's lines as size grids: a style, its sizes in scale order, a row per colourway. */
+async function styleLines(db: StoreDb, orderId: string, currency: string) {
+  const lines = await orderLinesWithStyles(db)
     .leftJoin('size_scales as z', 'z.id', 'p.size_scale_id')
     .select([
       'l.sku_id',

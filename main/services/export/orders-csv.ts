@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { formatDecimal } from '../../domain/money.ts';
 import type { ExportedFile, OrderFilters } from '../../../preload/contract/index.ts';
-import { replicaDb, type StoreDb } from '../../store/database.ts';
-import { orderFilterCondition } from '../orders.ts';
+import type { StoreDb } from '../../store/database.ts';
+import { orderFilterCondition, orderLinesWithStyles } from '../orders.ts';
 import { safeFileName } from './file-name.ts';
+import { spreadsheetCsv } from './spreadsheet-csv.ts';
 
 /** One row per SKU line, named for an ERP's import; the order's fields repeat on each. */
 export const ORDER_CSV_COLUMNS = [
@@ -29,7 +29,8 @@ export const ORDER_CSV_COLUMNS = [
 ] as const;
 
 /**
- * The orders the Orders view's filters select, newest first, as CSV: amounts are
+ * The orders the Orders view's filters select, newest first, as CSV (written as the
+ * selection's is, spreadsheetCsv): amounts are
  * decimals in the currency's minor digits (129.50, 1200 for JPY); an order still
  * waiting for its number has its provisional one, or none.
  */
@@ -38,14 +39,9 @@ export async function ordersCsv(
   filters: OrderFilters,
   now: Date,
 ): Promise<ExportedFile> {
-  const lines = await replicaDb(db)
-    .selectFrom('orders as o')
-    .innerJoin('order_lines as l', 'l.order_id', 'o.id')
-    .leftJoin('selections as s', 's.id', 'o.selection_id')
+  const lines = await orderLinesWithStyles(db)
+    .innerJoin('orders as o', 'o.id', 'l.order_id')
     .leftJoin('buyers as b', 'b.id', 'o.buyer_id')
-    .leftJoin('skus as k', 'k.id', 'l.sku_id')
-    .leftJoin('products as p', 'p.id', 'k.product_id')
-    .leftJoin('colorways as c', 'c.id', 'k.colorway_id')
     .select([
       'o.number',
       'o.status',
@@ -100,17 +96,9 @@ export async function ordersCsv(
       line.shipping_rate_name,
     ];
   });
-  const text = stringify(rows, {
-    header: true,
-    columns: [...ORDER_CSV_COLUMNS],
-    // As the selection's CSV: a BOM for Excel, Windows line ends, formulas defused.
-    bom: true,
-    record_delimiter: 'windows',
-    escape_formulas: true,
-  });
   return {
     fileName: safeFileName(['Orders', now.toISOString().slice(0, 10)], 'csv'),
     contentType: 'text/csv; charset=utf-8',
-    bytes: new TextEncoder().encode(text),
+    bytes: spreadsheetCsv(rows, ORDER_CSV_COLUMNS),
   };
 }
