@@ -15,6 +15,7 @@ const typed = (number: string) => number.toLowerCase().replace(/-0+(\d)/, '-$1')
 test('the Orders view filters, searches, opens an order, confirms and cancels it with a reason, and exports CSV', async ({
   page,
   shell,
+  browser,
 }, testInfo) => {
   // Booth orders placed at the built-in hub, two of Jonas's buyers' and one of Aiko's.
   const hubFile = join(shell.dataDir, 'hub', 'hub.sqlite');
@@ -164,4 +165,17 @@ test('the Orders view filters, searches, opens an order, confirms and cancels it
   );
   expect(csv.every((row) => row.status === 'Order')).toBe(true);
   expect(csv.map((row) => row.order_number)).not.toContain(first.number!);
+
+  // In Japanese, as a Japanese rep reads the same order.
+  const japanese = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+  await japanese.setViewportSize({ width: 1280, height: 860 });
+  await japanese.goto(shell.url);
+  await japanese.getByRole('button', { name: '注文', exact: true }).click();
+  await japanese
+    .getByRole('table', { name: '注文' })
+    .getByRole('button', { name: first.number! })
+    .click();
+  await expect(japanese.getByRole('heading', { name: `注文 ${first.number!}` })).toBeVisible();
+  await expect(japanese.getByText('確定 → キャンセル')).toBeVisible();
+  await japanese.screenshot({ path: testInfo.outputPath('order-detail-ja.png') });
 });
