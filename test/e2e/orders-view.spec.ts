@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { readAvailability } from '../../main/hub/orders/stock-allocation.ts';
-import { openStore } from '../../main/store/database.ts';
+import { openStore, replicaDb } from '../../main/store/database.ts';
 import { placeHubOrder, type HubOrder } from '../support/orders.ts';
 import { expect, test } from './shell.ts';
 
@@ -22,6 +22,7 @@ test('the Orders view filters, searches, opens an order, confirms and cancels it
   const hub = await openStore(hubFile, 'hub');
   let first: HubOrder;
   let aikos: HubOrder;
+  let third: HubOrder;
   try {
     first = await placeHubOrder(hub.db, {
       ownerEmail: JONAS,
@@ -47,7 +48,7 @@ test('the Orders view filters, searches, opens an order, confirms and cancels it
       skip: 1,
       po: 'PO-5120',
     });
-    await placeHubOrder(hub.db, { ownerEmail: JONAS, quantity: 3, onHand: 10, skip: 2 });
+    third = await placeHubOrder(hub.db, { ownerEmail: JONAS, quantity: 3, onHand: 10, skip: 2 });
   } finally {
     await hub.close();
   }
@@ -178,4 +179,36 @@ test('the Orders view filters, searches, opens an order, confirms and cancels it
   await expect(japanese.getByRole('heading', { name: `注文 ${first.number!}` })).toBeVisible();
   await expect(japanese.getByText('確定 → キャンセル')).toBeVisible();
   await japanese.screenshot({ path: testInfo.outputPath('order-detail-ja.png') });
+
+  // A change of the order the hub refused (someone else moved it first) shows in its
+  // detail, in words, until dismissed. Written into the replica as a pull brings it.
+  const replica = await openStore(join(shell.dataDir, 'showroom.sqlite'), 'replica');
+  try {
+    await replicaDb(replica.db)
+      .insertInto('sync_refusals')
+      .values({
+        device_id: 'this-device',
+        seq: 9_999,
+        mutation: 'order.confirm.v1',
+        subject: `order:${third.orderId}`,
+        summary: 'Confirm order',
+        code: 'order_not_in_state',
+        reason: 'This order cannot confirm now.',
+        args: JSON.stringify({ orderId: third.orderId, reason: '' }),
+        at: new Date().toISOString(),
+        dismissed_at: null,
+      })
+      .execute();
+  } finally {
+    await replica.close();
+  }
+  await page
+    .getByRole('table', { name: 'Orders' })
+    .getByRole('button', { name: third.number! })
+    .click();
+  const refused = page.getByRole('alert').filter({ hasText: 'The hub refused “Confirm order”' });
+  await expect(refused).toContainText('the order had already moved on');
+  await page.screenshot({ path: testInfo.outputPath('order-refused.png') });
+  await refused.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(refused).toHaveCount(0);
 });

@@ -104,6 +104,7 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
             </div>
           </header>
 
+          <OrderRefusals orderId={orderId} />
           <OrderFacts order={order} />
 
           <section aria-labelledby="order-lines-title">
@@ -151,6 +152,60 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
         </>
       )}
     </article>
+  );
+}
+
+/** The order's changes as the mutations name them, worded in the person's language. */
+const CHANGE_NAMES: Readonly<Record<string, string>> = {
+  'order.completeCheckout.v1': 'orders.complete',
+  'order.confirm.v1': 'orders.confirm',
+  'order.cancel.v1': 'orders.cancelOrder',
+};
+const REFUSAL_CODES_WORDED: ReadonlySet<string> = new Set([
+  'forbidden',
+  'not_found',
+  'conflict',
+  'order_not_in_state',
+  'cancel_reason_required',
+  'cancel_reason_too_long',
+]);
+
+/**
+ * Changes of this order the hub refused (another person changed it first, it was no
+ * longer theirs to change): kept until the person has read them.
+ */
+function OrderRefusals({ orderId }: { orderId: string }) {
+  const { t } = useTranslation();
+  const { data: refusals, act } = useOperation(
+    'sync.refusals',
+    { subject: `order:${orderId}` },
+    { followSync: true },
+  );
+  if (!refusals || refusals.length === 0) return null;
+  return (
+    <ul className="order-detail__refusals">
+      {refusals.map((refusal) => (
+        <li key={refusal.seq} className="notice notice--error" role="alert">
+          {t('orders.refused', {
+            change: CHANGE_NAMES[refusal.mutation]
+              ? t(CHANGE_NAMES[refusal.mutation]!)
+              : refusal.summary,
+            reason: REFUSAL_CODES_WORDED.has(refusal.code)
+              ? t(`orders.refusals.${refusal.code}`, { max: MAX_CANCEL_REASON })
+              : refusal.reason,
+          })}{' '}
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() =>
+              void act(() => trunkshow().invoke('sync.dismissRefusal', { seq: refusal.seq }))
+            }
+          >
+            {t('sync.dismiss')}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

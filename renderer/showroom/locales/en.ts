@@ -626,6 +626,15 @@ export const en = {
     mailOffline:
       'The mails about this order are kept by the hub, which cannot be reached right now.',
     noMail: 'No mail has been sent about this order.',
+    refused: 'The hub refused “{{change}}”: {{reason}}',
+    refusals: {
+      forbidden: 'only an admin can change another rep’s order.',
+      not_found: 'the order no longer exists.',
+      conflict: 'someone changed the order at the same time. Look at it again.',
+      order_not_in_state: 'the order had already moved on. Look at its history.',
+      cancel_reason_required: 'a cancellation needs a reason.',
+      cancel_reason_too_long: 'the reason is longer than {{max, number}} characters.',
+    },
     mailStatus: { queued: 'Waiting', sending: 'Sending', sent: 'Sent', failed: 'Failed' },
   },
   audit: {

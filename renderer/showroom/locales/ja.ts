@@ -630,6 +630,15 @@ export const ja: Messages = {
     mailAdminsOnly: '注文に関するメールは管理者が確認できます。',
     mailOffline: 'この注文のメールはハブに保管されていますが、現在ハブに接続できません。',
     noMail: 'この注文に関するメールはまだ送信されていません。',
+    refused: 'ハブが「{{change}}」を受け付けませんでした: {{reason}}',
+    refusals: {
+      forbidden: '他の担当者の注文を変更できるのは管理者だけです。',
+      not_found: 'この注文はもうありません。',
+      conflict: '同時に別の人が注文を変更しました。もう一度確認してください。',
+      order_not_in_state: '注文の状態がすでに変わっていました。履歴を確認してください。',
+      cancel_reason_required: 'キャンセルには理由が必要です。',
+      cancel_reason_too_long: '理由が {{max, number}} 文字を超えています。',
+    },
     mailStatus: { queued: '送信待ち', sending: '送信中', sent: '送信済み', failed: '失敗' },
   },
   audit: {
