@@ -19,6 +19,7 @@ import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
 import { benchCheckoutLoad } from './checkout-load.ts';
 import { copyOfHubStore, HUB_LOAD } from './hub-load.ts';
+import { benchOrdersList } from './orders-list.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
 import { boothOrderRequest } from '../support/orders.ts';
@@ -673,9 +674,12 @@ async function benchOrderApply(): Promise<void> {
 // BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub;
 // BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own);
 // BENCH_ONLY=order only the hub placing booth orders;
-// BENCH_ONLY=checkout only online checkouts beside a bare durable insert.
+// BENCH_ONLY=checkout only online checkouts beside a bare durable insert;
+// BENCH_ONLY=orders only the Orders view's list at 100,000 orders (a replica of its own).
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
+} else if (process.env.BENCH_ONLY === 'orders') {
+  await benchOrdersList(report);
 } else {
   await prepareHubStore();
   if (process.env.BENCH_ONLY === 'share') await benchShareOpen();
@@ -695,6 +699,7 @@ async function runAll(): Promise<void> {
   await benchImport(desktop.store);
   await benchSelectionPdf();
   await benchOrderApply();
+  await benchOrdersList(report);
   await desktop.close();
   await benchFirstScreen(hub);
   await benchGridScroll(hub);

@@ -7,7 +7,7 @@ import {
   saveShippingRateGroup,
   setDefaultShippingRateGroup,
 } from './shipping-rates.ts';
-import { completeCheckout } from './orders.ts';
+import { cancelOrder, completeCheckout, confirmOrder } from './orders.ts';
 import {
   addSelectionUnits,
   createSelection,
@@ -49,6 +49,8 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       revokeShareLink,
       terminateAllShareLinks,
       completeCheckout,
+      confirmOrder,
+      cancelOrder,
       updatePublicAddress,
       saveShippingRateGroup,
       removeShippingRateGroup,
