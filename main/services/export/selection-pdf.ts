@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatMoney, type Money } from '../../domain/money.ts';
 import type {
   ExportedFile,
@@ -7,8 +6,23 @@ import type {
   SelectionStyleLine,
 } from '../../../preload/contract/selections.ts';
 import { safeFileName } from './file-name.ts';
-import { shippedPdfFonts, toWinAnsi, type PdfFonts } from './pdf-fonts.ts';
+import type { PdfFonts } from './pdf-fonts.ts';
 import { pdfPictures, type LoadPicture } from './pdf-pictures.ts';
+import {
+  A4,
+  ALERT,
+  ALERT_BAND,
+  BAND,
+  BOTTOM,
+  colorOf,
+  INK,
+  MARGIN,
+  MUTED,
+  openSheet,
+  RULE,
+  TOP,
+  type TextStyle,
+} from './pdf-sheet.ts';
 
 export interface SelectionPdfOptions {
   /** The brand's name, heading the sheet. */
@@ -74,21 +88,8 @@ const LABELS = {
 };
 
 /** A4 landscape, in points. */
-const PAGE_WIDTH = 841.89;
-const PAGE_HEIGHT = 595.28;
-const MARGIN = 28;
-/** Pages after the first start below a one-line running header. */
-const TOP = 54;
-/** The footer sits below this. */
-const BOTTOM = 42;
-const WIDTH = PAGE_WIDTH - 2 * MARGIN;
-
-const INK = '#1d1d1b';
-const MUTED = '#6f6b64';
-const RULE = '#dcd7ce';
-const BAND = '#f3f0ea';
-const ALERT = '#b3261e';
-const ALERT_BAND = '#fbe9e7';
+const PAGE_HEIGHT = A4.short;
+const WIDTH = A4.long - 2 * MARGIN;
 
 const PICTURE = { width: 46, height: 61 };
 const ROW_PADDING = 7;
@@ -116,16 +117,6 @@ const COLUMNS = (() => {
 })();
 const SIZES_PER_ROW = Math.floor(COLUMNS.sizes.w / SIZE_CELL.width);
 
-type Face = 'regular' | 'bold';
-interface TextStyle {
-  face?: Face;
-  size?: number;
-  color?: string;
-  align?: 'left' | 'right' | 'center';
-  /** Lines the text may take before it ends in an ellipsis. */
-  lines?: number;
-}
-
 /**
  * A selection as the order sheet a rep hands a buyer: A4 landscape, a row per style in
  * one colourway with its picture, size run and quantities, the buyer's terms on top and
@@ -137,65 +128,18 @@ export async function selectionPdf(
   options: SelectionPdfOptions = {},
 ): Promise<ExportedFile> {
   const now = options.now ?? new Date();
-  const fonts = options.fonts === undefined ? shippedPdfFonts() : options.fonts;
-  // Without a Japanese font, Japanese labels would be question marks: English reads better.
-  const language = fonts && detail.buyer.language === 'ja' ? 'ja' : 'en';
-  const labels = LABELS[language];
-  const clean = fonts ? (text: string) => text : toWinAnsi;
-
-  const doc = new PDFDocument({
-    size: 'A4',
+  const sheet = openSheet({
     layout: 'landscape',
-    margins: { top: TOP, bottom: BOTTOM, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    compress: options.compress ?? true,
-    lang: language,
-    info: {
-      Title: clean(`${detail.name} – ${detail.buyer.name}`),
-      Author: clean(detail.owner.name),
-      Subject: labels.orderSheet,
-      Creator: 'Trunkshow',
-      CreationDate: now,
-    },
+    language: detail.buyer.language,
+    title: `${detail.name} – ${detail.buyer.name}`,
+    author: detail.owner.name,
+    subject: (language) => LABELS[language].orderSheet,
+    now,
+    ...(options.fonts !== undefined ? { fonts: options.fonts } : {}),
+    ...(options.compress !== undefined ? { compress: options.compress } : {}),
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-
-  const face: Record<Face, string> = fonts
-    ? { regular: 'Body', bold: 'Body-Bold' }
-    : { regular: 'Helvetica', bold: 'Helvetica-Bold' };
-  if (fonts) {
-    doc.registerFont(face.regular, fonts.regular);
-    doc.registerFont(face.bold, fonts.bold);
-  }
-
-  const write = (text: string, x: number, y: number, width: number, style: TextStyle = {}) => {
-    const size = style.size ?? 8;
-    doc
-      .font(face[style.face ?? 'regular'])
-      .fontSize(size)
-      .fillColor(style.color ?? INK);
-    const lines = style.lines ?? 1;
-    doc.text(clean(text), MARGIN + x, y, {
-      width,
-      align: style.align ?? 'left',
-      height: lines * doc.currentLineHeight(true),
-      ellipsis: true,
-      lineGap: 0,
-    });
-  };
-  const textHeight = (text: string, width: number, style: TextStyle = {}) => {
-    doc.font(face[style.face ?? 'regular']).fontSize(style.size ?? 8);
-    const lines = style.lines ?? 1;
-    return Math.min(
-      doc.heightOfString(clean(text), { width, lineGap: 0 }),
-      lines * doc.currentLineHeight(true),
-    );
-  };
+  const { doc, language, write, textHeight } = sheet;
+  const labels = LABELS[language];
 
   const locale = language;
   const money = (value: Money | null) => (value ? formatMoney(value, locale) : '—');
@@ -206,7 +150,7 @@ export async function selectionPdf(
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   }).format(now);
 
-  const pictures = pdfPictures(doc, loadPicture, () => face.regular);
+  const pictures = pdfPictures(doc, loadPicture, () => sheet.fontOf('regular'));
 
   // Page one: who the sheet is for and on what terms.
   let y = drawFirstHeader();
@@ -224,14 +168,16 @@ export async function selectionPdf(
   }
 
   drawTotals(y);
-  drawPageFrames();
-  doc.end();
-  await finished;
+  sheet.frame(
+    [options.brandName, detail.name, detail.buyer.name].filter((part) => part).join(' · '),
+    `${labels.orderSheet} · ${date}`,
+    labels.page,
+  );
 
   return {
     fileName: safeFileName([detail.name, detail.buyer.name], 'pdf'),
     contentType: 'application/pdf',
-    bytes: new Uint8Array(Buffer.concat(chunks)),
+    bytes: await sheet.finish(),
   };
 
   function drawFirstHeader(): number {
@@ -512,45 +458,8 @@ export async function selectionPdf(
     if (detail.notes.trim() !== '') {
       write(labels.notes, 0, notesY, notesWidth, { face: 'bold', size: 8, color: MUTED });
       // Notes flow on to further pages when long, so they are written unclipped.
-      doc.font(face.regular).fontSize(8.5).fillColor(INK);
-      doc.text(clean(detail.notes), MARGIN, notesY + 13, { width: notesWidth, lineGap: 1 });
+      doc.font(sheet.fontOf('regular')).fontSize(8.5).fillColor(INK);
+      doc.text(sheet.clean(detail.notes), MARGIN, notesY + 13, { width: notesWidth, lineGap: 1 });
     }
   }
-
-  /** Running header and "page x of y" footer, once every page exists. */
-  function drawPageFrames() {
-    const range = doc.bufferedPageRange();
-    const pages = range.count;
-    for (let index = 0; index < pages; index++) {
-      doc.switchToPage(range.start + index);
-      // Writing in the bottom margin would make pdfkit start a new page.
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      const footerY = PAGE_HEIGHT - MARGIN + 6 - 10;
-      doc
-        .moveTo(MARGIN, footerY - 6)
-        .lineTo(MARGIN + WIDTH, footerY - 6)
-        .lineWidth(0.5)
-        .strokeColor(RULE)
-        .stroke();
-      const identity = [options.brandName, detail.name, detail.buyer.name]
-        .filter((part) => part)
-        .join(' · ');
-      write(identity, 0, footerY, WIDTH - 160, { size: 7, color: MUTED });
-      write(labels.page(index + 1, pages), WIDTH - 150, footerY, 150, {
-        size: 7,
-        color: MUTED,
-        align: 'right',
-      });
-      if (index > 0) {
-        write(`${labels.orderSheet} · ${date}`, 0, MARGIN, WIDTH, { size: 7, color: MUTED });
-      }
-      doc.page.margins.bottom = bottom;
-    }
-  }
-}
-
-/** The colourway's colour, or a neutral grey when the catalog holds no valid one. */
-function colorOf(hex: string): string {
-  return /^#[0-9a-f]{6}$/i.test(hex) ? hex : '#c8c4bc';
 }

@@ -513,6 +513,8 @@ export const en = {
         smtp_tls_failed: 'The secure connection failed. Check the security setting and the port.',
         smtp_rejected: 'The mail server refused the message or an address.',
         smtp_failed: 'The mail server did not take the email.',
+        attachment_failed:
+          'The order confirmation could not be attached; the email will be tried again.',
       },
       problems: {
         host: 'Type the mail server’s name, like smtp.example.com',

@@ -518,6 +518,7 @@ export const ja: Messages = {
         smtp_tls_failed: '暗号化接続に失敗しました。セキュリティの設定とポートを確認してください。',
         smtp_rejected: 'メールサーバーがメッセージまたはアドレスを拒否しました。',
         smtp_failed: 'メールサーバーがメールを受け付けませんでした。',
+        attachment_failed: '注文確認書を添付できませんでした。メールは再送されます。',
       },
       problems: {
         host: 'smtp.example.com のようにメールサーバー名を入力してください',
