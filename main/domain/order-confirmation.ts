@@ -17,6 +17,25 @@ export type ConfirmationLanguage = 'en' | 'ja';
 export const CONFIRMATION_EVENTS = ['requested', 'placed', 'confirmed'] as const;
 export type ConfirmationEvent = (typeof CONFIRMATION_EVENTS)[number];
 
+/**
+ * The mail an order's new state calls for: a share link's request is acknowledged (the
+ * buyer was promised a confirmation email by the checkout), a placed order (placed at
+ * once, or a request completed) and a confirmed one are confirmed. A cancellation sends
+ * none here: it needs its reason in words of its own.
+ */
+export function confirmationEventFor(state: OrderState): ConfirmationEvent | null {
+  switch (state) {
+    case 'Checkout Requested':
+      return 'requested';
+    case 'Order':
+      return 'placed';
+    case 'Confirmed':
+      return 'confirmed';
+    case 'Cancelled':
+      return null;
+  }
+}
+
 /** One order line with its SKU as the catalog describes it. */
 export interface ConfirmationLineFacts {
   readonly styleNumber: string;

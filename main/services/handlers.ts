@@ -62,6 +62,7 @@ import {
   updateShareLinkSettingsLocally,
 } from './share-links.ts';
 import { completeCheckoutLocally, listOrders } from './orders.ts';
+import { orderConfirmationPdf, orderMailDraft } from './order-confirmation.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 import { logWindowError } from './window-errors.ts';
 
@@ -154,6 +155,9 @@ export function createHandlers(services: DesktopServices): HandlerTable {
 
     'orders.list': () => listOrders(services),
     'orders.completeCheckout': (_actor, input) => completeCheckoutLocally(services, input.orderId),
+
+    'orders.confirmationPdf': (_actor, input) => orderConfirmationPdf(services, input.orderId),
+    'orders.mailDraft': (_actor, input) => orderMailDraft(services, input.orderId),
 
     'audit.list': (_actor, input) => readAudit(session, input, db),
 

@@ -1,7 +1,7 @@
 import {
+  confirmationEventFor,
   confirmationMail,
   orderConfirmationDocument,
-  type ConfirmationEvent,
 } from '../../domain/order-confirmation.ts';
 import type { Id } from '../../domain/model.ts';
 import type { OrderState } from '../../domain/order-states.ts';
@@ -16,25 +16,6 @@ import { renderingSpec, type MailRenderer } from '../mail/renderings.ts';
 
 /** The kind of attachment spec the confirmation's PDF is drawn from at send time. */
 export const ORDER_CONFIRMATION = 'order_confirmation';
-
-/**
- * The mail an order's new state calls for: a share link's request is acknowledged (the
- * buyer was promised a confirmation email by the checkout), a placed order (placed at
- * once, or a request completed) and a confirmed one are confirmed. A cancellation sends
- * none here: it needs its reason in words of its own.
- */
-export function confirmationEventFor(state: OrderState): ConfirmationEvent | null {
-  switch (state) {
-    case 'Checkout Requested':
-      return 'requested';
-    case 'Order':
-      return 'placed';
-    case 'Confirmed':
-      return 'confirmed';
-    case 'Cancelled':
-      return null;
-  }
-}
 
 /**
  * Puts the order's confirmation mail in the outbox, in the caller's transaction (the one

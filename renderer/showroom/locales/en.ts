@@ -597,6 +597,19 @@ export const en = {
       'auth.device_revoked': 'Device revoked',
     },
   },
+  orderConfirmation: {
+    download: 'Download confirmation (PDF)',
+    downloading: 'Making the PDF…',
+    prepare: 'Prepare email',
+    hubSends:
+      'The hub emails this confirmation to {{to}} when the order is placed and when it is confirmed.',
+    hubSendsNobody: 'The hub emails confirmations, but this order has no contact email.',
+    noSmtp:
+      'The hub has no mail server set, so it does not email this confirmation. Prepare the email in your mail app: the PDF is saved for you to attach.',
+    offline:
+      'The hub cannot be reached now. Prepare the email in your mail app: the PDF is saved for you to attach.',
+    prepared: 'The confirmation PDF is saved. Attach it to the email your mail app opened.',
+  },
   newSelection: {
     title: 'New selection',
     buyer: 'Buyer',

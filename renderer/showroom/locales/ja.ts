@@ -601,6 +601,19 @@ export const ja: Messages = {
       'auth.device_revoked': 'デバイスを無効化',
     },
   },
+  orderConfirmation: {
+    download: '注文確認書をダウンロード（PDF）',
+    downloading: 'PDF を作成中…',
+    prepare: 'メールを準備',
+    hubSends: 'ハブがこの注文確認書を {{to}} に送ります（注文時と確定時）。',
+    hubSendsNobody:
+      'ハブは確認書をメールで送りますが、この注文には連絡先のメールアドレスがありません。',
+    noSmtp:
+      'ハブにメールサーバーが設定されていないため、この確認書はメールで送られません。メールアプリでメールを準備してください。PDF は添付用に保存されます。',
+    offline:
+      '今はハブに接続できません。メールアプリでメールを準備してください。PDF は添付用に保存されます。',
+    prepared: '注文確認書の PDF を保存しました。メールアプリで開いたメールに添付してください。',
+  },
   newSelection: {
     title: '新しいセレクション',
     buyer: 'バイヤー',
