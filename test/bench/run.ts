@@ -18,6 +18,7 @@ import { hubDb } from '../../main/store/database.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
+import { benchOrderPdf } from './order-pdf.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
 import { selectionPdf } from '../../main/services/export/selection-pdf.ts';
@@ -690,8 +691,11 @@ async function benchOrderApply(): Promise<void> {
 // BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub;
 // BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own);
 // BENCH_ONLY=order only the hub placing booth orders.
+// BENCH_ONLY=pdf only an order confirmation's PDF (on a small demo brand of its own).
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
+} else if (process.env.BENCH_ONLY === 'pdf') {
+  await benchOrderPdf(report);
 } else {
   await prepareHubStore();
   if (process.env.BENCH_ONLY === 'share') await benchShareOpen();
@@ -709,6 +713,7 @@ async function runAll(): Promise<void> {
   await benchSelection(desktop, 'scattered');
   await benchImport(desktop.store);
   await benchSelectionPdf();
+  await benchOrderPdf(report);
   await benchOrderApply();
   await desktop.close();
   await benchFirstScreen(hub);
