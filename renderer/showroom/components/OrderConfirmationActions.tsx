@@ -36,7 +36,7 @@ export function OrderConfirmationActions({ orderId }: { orderId: string }) {
       <div className="order-confirmation__actions">
         <button
           type="button"
-          className="button"
+          className="button button--quiet"
           disabled={busy}
           onClick={() => {
             setNotice(null);
