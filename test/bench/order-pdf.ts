@@ -7,6 +7,7 @@ import { renderOrderConfirmation } from '../../main/hub/orders/confirmation-mail
 import { placeOrder } from '../../main/hub/orders/place-order.ts';
 import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 import { hubDb, openStore } from '../../main/store/database.ts';
+import { boothOrderRequest } from '../support/booth-order.ts';
 
 const LINES = 500;
 const RUNS = 5;
@@ -38,38 +39,22 @@ export async function benchOrderPdf(
     const buyer = await db.selectFrom('buyers').select('id').executeTakeFirstOrThrow();
     const rep = await db.selectFrom('staff_users').select('id').executeTakeFirstOrThrow();
     const orderId = uuidv7();
-    const now = new Date().toISOString();
     await store.db.transaction().execute((trx) =>
       placeOrder(
         trx,
         { kind: 'staff', userId: rep.id, role: 'rep', device: null },
-        {
-          orderId,
-          source: 'booth',
-          online: false,
-          status: 'Order',
-          buyerId: buyer.id,
-          selectionId: 'bench-order-pdf',
-          shareLinkId: null,
-          currency: 'EUR',
-          discountBasisPoints: 500,
-          lines: skus.map((sku, index) => ({
-            skuId: sku.id,
-            quantity: 1 + (index % 7),
-            unitPriceMinor: 4_500 + (index % 3) * 250,
-          })),
-          shipTo: null,
-          billTo: null,
-          shipping: null,
-          paymentMethod: 'outside_app',
-          window: { shipStart: '2027-03-01', cancelDate: '2027-03-31' },
-          poNumber: 'PO-BENCH',
-          note: '',
-          contact: { name: 'Bench Buyer', email: 'bench@buyer.example', phone: '' },
-          approvedBy: 'Bench Buyer',
-          placedAt: now,
-          audit: { action: 'order.placed', details: {} },
-        },
+        boothOrderRequest(
+          {
+            buyerId: buyer.id,
+            selectionId: 'bench-order-pdf',
+            lines: skus.map((sku, index) => ({
+              skuId: sku.id,
+              quantity: 1 + (index % 7),
+              unitPriceMinor: 4_500 + (index % 3) * 250,
+            })),
+          },
+          { orderId, discountBasisPoints: 500 },
+        ),
       ),
     );
     const times: number[] = [];

@@ -7,6 +7,7 @@ import { orderConfirmationPdf, orderMailDraft } from '../../main/services/order-
 import { hubDb } from '../../main/store/database.ts';
 import { createHubClient } from '../../main/sync/hub-client.ts';
 import { DEMO_REP, useDemoHub } from '../support/demo-hub.ts';
+import { boothOrderRequest } from '../support/booth-order.ts';
 import { pdfPages } from '../support/pdf-text.ts';
 
 const demo = useDemoHub('trunkshow-confirmation-desktop-');
@@ -43,35 +44,22 @@ async function placeRepOrder(): Promise<{ orderId: string; number: string; style
       updated_at: now,
     })
     .execute();
-  const placed = await demo.hub.store.db.transaction().execute((trx) =>
-    placeOrder(
-      trx,
-      { kind: 'staff', userId: rep.id, role: 'rep', device: null },
-      {
-        orderId: uuidv7(),
-        source: 'booth',
-        online: false,
-        status: 'Order',
-        buyerId: buyer.id,
-        selectionId,
-        shareLinkId: null,
-        currency: 'EUR',
-        discountBasisPoints: 0,
-        lines: [{ skuId: sku.id, quantity: 3, unitPriceMinor: 4_500 }],
-        shipTo: null,
-        billTo: null,
-        shipping: null,
-        paymentMethod: 'outside_app',
-        window: {},
-        poNumber: 'PO-DESK',
-        note: '',
-        contact: { name: 'Ines Duarte', email: 'ines@boutique.example', phone: '' },
-        approvedBy: 'Ines Duarte',
-        placedAt: now,
-        audit: { action: 'order.placed', details: {} },
-      },
-    ),
-  );
+  const placed = await demo.hub.store.db
+    .transaction()
+    .execute((trx) =>
+      placeOrder(
+        trx,
+        { kind: 'staff', userId: rep.id, role: 'rep', device: null },
+        boothOrderRequest(
+          {
+            buyerId: buyer.id,
+            selectionId,
+            lines: [{ skuId: sku.id, quantity: 3, unitPriceMinor: 4_500 }],
+          },
+          { window: {}, poNumber: 'PO-DESK', placedAt: now },
+        ),
+      ),
+    );
   return {
     orderId: placed.value.orderId,
     number: placed.value.number!,

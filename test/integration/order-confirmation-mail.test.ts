@@ -11,8 +11,9 @@ import type { OrderPrincipal } from '../../main/hub/orders/principal.ts';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
+import { boothOrderRequest } from '../support/booth-order.ts';
 import { pdfPages } from '../support/pdf-text.ts';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { smtpSettings, startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 
 const SMTP_USER = 'hub@mail.example';
 const SMTP_PASSWORD = 'order-mail-password-41c2';
@@ -37,16 +38,8 @@ let selectionId = '';
 let buyerId = '';
 let lines: { skuId: string; quantity: number; unitPriceMinor: number; styleNumber: string }[] = [];
 
-function settings(password: string) {
-  return {
-    host: '127.0.0.1',
-    port: smtp.port,
-    security: 'none' as const,
-    user: SMTP_USER,
-    password,
-    fromAddress: 'orders@nordlys.example',
-  };
-}
+const settings = (password: string) =>
+  smtpSettings(smtp, { user: SMTP_USER, password }, 'orders@nordlys.example');
 
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 15_000) {
   const end = Date.now() + ms;
@@ -57,33 +50,18 @@ async function until(what: string, check: () => boolean | Promise<boolean>, ms =
 }
 
 function request(): PlaceOrderRequest {
-  return {
-    orderId: uuidv7(),
-    source: 'booth',
-    online: false,
-    status: 'Order',
-    buyerId,
-    selectionId,
-    shareLinkId: null,
-    currency: 'EUR',
-    discountBasisPoints: 0,
-    lines: lines.map(({ skuId, quantity, unitPriceMinor }) => ({
-      skuId,
-      quantity,
-      unitPriceMinor,
-    })),
-    shipTo: null,
-    billTo: null,
-    shipping: null,
-    paymentMethod: 'outside_app',
-    window: { shipStart: '2027-03-01', cancelDate: '2027-03-31' },
-    poNumber: 'PO-CONF-1',
-    note: '',
-    contact: { name: 'Ines Duarte', email: BUYER_CONTACT, phone: '' },
-    approvedBy: 'Ines Duarte',
-    placedAt: new Date().toISOString(),
-    audit: { action: 'order.placed', details: {} },
-  };
+  return boothOrderRequest(
+    {
+      buyerId,
+      selectionId,
+      lines: lines.map(({ skuId, quantity, unitPriceMinor }) => ({
+        skuId,
+        quantity,
+        unitPriceMinor,
+      })),
+    },
+    { poNumber: 'PO-CONF-1', contact: { name: 'Ines Duarte', email: BUYER_CONTACT, phone: '' } },
+  );
 }
 
 const place = (wanted: PlaceOrderRequest) =>

@@ -8,7 +8,6 @@ import type { PdfFonts } from './pdf-fonts.ts';
 import {
   ALERT,
   ALERT_BAND,
-  BAND,
   BOTTOM,
   colorOf,
   INK,
@@ -17,7 +16,6 @@ import {
   openSheet,
   RULE,
   TOP,
-  type TextStyle,
 } from './pdf-sheet.ts';
 
 export interface ConfirmationPdfOptions {
@@ -198,16 +196,14 @@ export async function orderConfirmationPdf(
   }
 
   function drawColumnHeadings(top: number): number {
-    doc.rect(MARGIN, top, WIDTH, HEADER_ROW_HEIGHT).fill(BAND);
-    const style: TextStyle = { face: 'bold', size: 7, color: MUTED };
-    const at = top + 5;
-    write(labels.style, COLUMNS.style.x, at, COLUMNS.style.w, style);
-    write(labels.colorway, COLUMNS.colorway.x, at, COLUMNS.colorway.w, style);
-    write(labels.sizes, COLUMNS.sizes.x, at, COLUMNS.sizes.w, style);
-    write(labels.unitPrice, COLUMNS.price.x, at, COLUMNS.price.w, { ...style, align: 'right' });
-    write(labels.units, COLUMNS.units.x, at, COLUMNS.units.w, { ...style, align: 'right' });
-    write(labels.amount, COLUMNS.amount.x, at, COLUMNS.amount.w, { ...style, align: 'right' });
-    return top + HEADER_ROW_HEIGHT;
+    return sheet.headings(top, HEADER_ROW_HEIGHT, [
+      { label: labels.style, ...COLUMNS.style },
+      { label: labels.colorway, ...COLUMNS.colorway },
+      { label: labels.sizes, ...COLUMNS.sizes },
+      { label: labels.unitPrice, ...COLUMNS.price, align: 'right' },
+      { label: labels.units, ...COLUMNS.units, align: 'right' },
+      { label: labels.amount, ...COLUMNS.amount, align: 'right' },
+    ]);
   }
 
   function gridRows(group: ConfirmationGroup): number {
@@ -245,32 +241,11 @@ export async function orderConfirmationPdf(
       color: MUTED,
     });
 
-    let rowTop = y0;
-    for (let start = 0; start < group.sizes.length; start += sizesPerRow) {
-      group.sizes.slice(start, start + sizesPerRow).forEach((cell, index) => {
-        const x = MARGIN + COLUMNS.sizes.x + index * SIZE_CELL.width;
-        doc.rect(x, rowTop, SIZE_CELL.width, SIZE_CELL.labelHeight).fill(BAND);
-        doc
-          .rect(x, rowTop, SIZE_CELL.width, SIZE_CELL.labelHeight + SIZE_CELL.quantityHeight)
-          .lineWidth(0.5)
-          .strokeColor(RULE)
-          .stroke();
-        const left = x - MARGIN + 1;
-        write(cell.size, left, rowTop + 2, SIZE_CELL.width - 2, {
-          size: 6.5,
-          color: MUTED,
-          align: 'center',
-        });
-        write(
-          format.count(cell.quantity),
-          left,
-          rowTop + SIZE_CELL.labelHeight + 2,
-          SIZE_CELL.width - 2,
-          { size: 8, face: 'bold', align: 'center' },
-        );
-      });
-      rowTop += SIZE_CELL.labelHeight + SIZE_CELL.quantityHeight + SIZE_CELL.gap;
-    }
+    const cells = group.sizes.map((cell) => ({
+      size: cell.size,
+      quantity: format.count(cell.quantity),
+    }));
+    sheet.sizeGrid(COLUMNS.sizes.x, y0, cells, SIZE_CELL, sizesPerRow);
 
     const { low, high } = group.unitPrice;
     const unitPrice =
@@ -312,28 +287,12 @@ export async function orderConfirmationPdf(
       [labels.rep, document.rep ? `${document.rep.name} <${document.rep.email}>` : ''],
     ].filter((row): row is [string, string] => row[1] !== '');
 
-    const boxWidth = 230;
-    const rowGap = 14;
-    const boxHeight = rows.length * rowGap + 26;
-    let y = top + 12;
-    if (y + boxHeight > PAGE_HEIGHT - BOTTOM) {
-      doc.addPage();
-      y = TOP;
-    }
-    const x = WIDTH - boxWidth;
-    const first = y;
-    for (const [label, value] of rows) {
-      write(label, x, y, boxWidth - 100, { size: 8.5, color: MUTED });
-      write(value, x + boxWidth - 100, y, 100, { size: 8.5, align: 'right' });
-      y += rowGap;
-    }
-    rule(y, { x, width: boxWidth, color: INK, weight: 1 });
-    write(labels.total, x, y + 6, boxWidth - 130, { size: 11, face: 'bold' });
-    write(format.money(totals.total), x + boxWidth - 130, y + 6, 130, {
-      size: 11,
-      face: 'bold',
-      align: 'right',
-    });
+    const { x, y: first } = sheet.totals(
+      top,
+      rows,
+      [labels.total, format.money(totals.total)],
+      230,
+    );
 
     // Beside the totals: the note (which flows on when long), who approved, the rep.
     const notesWidth = x - 24;

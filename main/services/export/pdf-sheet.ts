@@ -34,6 +34,31 @@ export interface TextStyle {
 
 export type SheetLanguage = 'en' | 'ja';
 
+/** A table's column: its heading, left edge (from the margin) and width. */
+export interface SheetColumn {
+  label: string;
+  x: number;
+  w: number;
+  align?: 'left' | 'right';
+}
+
+/** A size grid's cell: the size on a band, its quantity below. */
+export interface SizeCellBox {
+  width: number;
+  labelHeight: number;
+  quantityHeight: number;
+  /** Between the rows of a grid that wraps. */
+  gap: number;
+}
+
+export interface SizeGridCell {
+  size: string;
+  /** Empty leaves the cell blank. */
+  quantity: string;
+  /** Drawn in the alert colour (a size no longer sold). */
+  alert?: boolean;
+}
+
 export interface SheetOptions {
   layout: 'portrait' | 'landscape';
   /** The language the reader asked for; English when no Japanese font is there. */
@@ -68,6 +93,27 @@ export interface PdfSheet {
     y: number,
     options?: { x?: number; width?: number; color?: string; weight?: number },
   ) => void;
+  /** The band of column headings at `top`; answers where the rows start. */
+  headings: (top: number, height: number, columns: readonly SheetColumn[]) => number;
+  /** Cells side by side from (x, top), `perRow` to a row, further rows below. */
+  sizeGrid: (
+    x: number,
+    top: number,
+    cells: readonly SizeGridCell[],
+    box: SizeCellBox,
+    perRow: number,
+  ) => void;
+  /**
+   * The totals at the right, below `top` (on a new page when they do not fit): each row's
+   * label and figure, a rule, and the total in large. Answers the box's left edge and
+   * first row's top, for what goes beside it.
+   */
+  totals: (
+    top: number,
+    rows: readonly (readonly [string, string])[],
+    total: readonly [string, string],
+    boxWidth: number,
+  ) => { x: number; y: number };
   /**
    * Footer ("identity · Page x of y") on every page and a running header on every page
    * but the first, drawn once all pages exist.
@@ -152,6 +198,65 @@ export function openSheet(options: SheetOptions): PdfSheet {
       .stroke();
   };
 
+  const headings: PdfSheet['headings'] = (top, height, columns) => {
+    doc.rect(MARGIN, top, width, height).fill(BAND);
+    for (const column of columns) {
+      write(column.label, column.x, top + 5, column.w, {
+        face: 'bold',
+        size: 7,
+        color: MUTED,
+        align: column.align ?? 'left',
+      });
+    }
+    return top + height;
+  };
+
+  const sizeGrid: PdfSheet['sizeGrid'] = (left, top, cells, box, perRow) => {
+    cells.forEach((cell, index) => {
+      const x = MARGIN + left + (index % perRow) * box.width;
+      const y = top + Math.floor(index / perRow) * (box.labelHeight + box.quantityHeight + box.gap);
+      doc.rect(x, y, box.width, box.labelHeight).fill(BAND);
+      if (cell.alert) {
+        doc.rect(x, y + box.labelHeight, box.width, box.quantityHeight).fill(ALERT_BAND);
+      }
+      doc
+        .rect(x, y, box.width, box.labelHeight + box.quantityHeight)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
+      const textX = x - MARGIN + 1;
+      write(cell.size, textX, y + 2.5, box.width - 2, { size: 6.5, color: MUTED, align: 'center' });
+      if (cell.quantity !== '') {
+        write(cell.quantity, textX, y + box.labelHeight + 2, box.width - 2, {
+          size: 8.5,
+          face: 'bold',
+          color: cell.alert ? ALERT : INK,
+          align: 'center',
+        });
+      }
+    });
+  };
+
+  const totals: PdfSheet['totals'] = (top, rows, [totalLabel, totalValue], boxWidth) => {
+    const rowGap = 15;
+    let y = top + 14;
+    if (y + rows.length * rowGap + 26 > pageHeight - BOTTOM) {
+      doc.addPage();
+      y = TOP;
+    }
+    const first = y;
+    const x = width - boxWidth;
+    for (const [label, value] of rows) {
+      write(label, x, y, boxWidth - 110, { size: 8.5, color: MUTED });
+      write(value, x + boxWidth - 110, y, 110, { size: 8.5, align: 'right' });
+      y += rowGap;
+    }
+    rule(y, { x, width: boxWidth, color: INK, weight: 1 });
+    write(totalLabel, x, y + 6, boxWidth - 130, { size: 11, face: 'bold' });
+    write(totalValue, x + boxWidth - 130, y + 6, 130, { size: 11, face: 'bold', align: 'right' });
+    return { x, y: first };
+  };
+
   return {
     doc,
     language,
@@ -162,6 +267,9 @@ export function openSheet(options: SheetOptions): PdfSheet {
     write,
     textHeight,
     rule,
+    headings,
+    sizeGrid,
+    totals,
     frame(identity, runningHeader, page) {
       const range = doc.bufferedPageRange();
       const pages = range.count;

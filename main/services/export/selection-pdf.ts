@@ -11,7 +11,6 @@ import { pdfPictures, type LoadPicture } from './pdf-pictures.ts';
 import {
   A4,
   ALERT,
-  ALERT_BAND,
   BAND,
   BOTTOM,
   colorOf,
@@ -228,16 +227,16 @@ export async function selectionPdf(
   }
 
   function drawColumnHeadings(top: number): number {
-    doc.rect(MARGIN, top, WIDTH, HEADER_ROW_HEIGHT).fill(BAND);
-    const style: TextStyle = { face: 'bold', size: 7, color: MUTED };
-    const at = top + 5;
-    write(labels.style, COLUMNS.style.x, at, COLUMNS.style.w, style);
-    write(labels.colorway, COLUMNS.colorway.x, at, COLUMNS.colorway.w, style);
-    write(labels.sizes, COLUMNS.sizes.x, at, COLUMNS.sizes.w, style);
-    for (const key of ['wholesale', 'retail', 'units', 'amount'] as const) {
-      write(labels[key], COLUMNS[key].x, at, COLUMNS[key].w, { ...style, align: 'right' });
-    }
-    return top + HEADER_ROW_HEIGHT;
+    return sheet.headings(top, HEADER_ROW_HEIGHT, [
+      { label: labels.style, ...COLUMNS.style },
+      { label: labels.colorway, ...COLUMNS.colorway },
+      { label: labels.sizes, ...COLUMNS.sizes },
+      ...(['wholesale', 'retail', 'units', 'amount'] as const).map((key) => ({
+        label: labels[key],
+        ...COLUMNS[key],
+        align: 'right' as const,
+      })),
+    ]);
   }
 
   function sizeRows(line: SelectionStyleLine): SelectionCell[][] {
@@ -349,45 +348,12 @@ export async function selectionPdf(
   }
 
   function drawSizeGrid(line: SelectionStyleLine, top: number) {
-    let rowTop = top;
-    for (const cells of sizeRows(line)) {
-      cells.forEach((cell, index) => {
-        const x = MARGIN + COLUMNS.sizes.x + index * SIZE_CELL.width;
-        const unsold = cell.unitPrice === null && cell.quantity > 0;
-        doc.rect(x, rowTop, SIZE_CELL.width, SIZE_CELL.labelHeight).fill(BAND);
-        if (unsold) {
-          doc
-            .rect(x, rowTop + SIZE_CELL.labelHeight, SIZE_CELL.width, SIZE_CELL.quantityHeight)
-            .fill(ALERT_BAND);
-        }
-        doc
-          .rect(x, rowTop, SIZE_CELL.width, SIZE_CELL.labelHeight + SIZE_CELL.quantityHeight)
-          .lineWidth(0.5)
-          .strokeColor(RULE)
-          .stroke();
-        const left = x - MARGIN + 1;
-        write(cell.size, left, rowTop + 2.5, SIZE_CELL.width - 2, {
-          size: 6.5,
-          color: MUTED,
-          align: 'center',
-        });
-        if (cell.quantity > 0) {
-          write(
-            String(cell.quantity),
-            left,
-            rowTop + SIZE_CELL.labelHeight + 2,
-            SIZE_CELL.width - 2,
-            {
-              size: 8.5,
-              face: 'bold',
-              color: unsold ? ALERT : INK,
-              align: 'center',
-            },
-          );
-        }
-      });
-      rowTop += SIZE_CELL.labelHeight + SIZE_CELL.quantityHeight + SIZE_CELL.gap;
-    }
+    const cells = line.cells.map((cell) => ({
+      size: cell.size,
+      quantity: cell.quantity > 0 ? String(cell.quantity) : '',
+      alert: cell.unitPrice === null && cell.quantity > 0,
+    }));
+    sheet.sizeGrid(COLUMNS.sizes.x, top, cells, SIZE_CELL, SIZES_PER_ROW);
   }
 
   /** One price, or the range when sizes are priced apart (e.g. larger sizes cost more). */
@@ -414,35 +380,10 @@ export async function selectionPdf(
         totals.discount ? `−${money(totals.discount)}` : '—',
       ]);
     }
-    const boxWidth = 250;
-    const rowGap = 15;
-    const boxHeight = rows.length * rowGap + 26;
-    let y = top + 14;
-    if (y + boxHeight > PAGE_HEIGHT - BOTTOM) {
-      doc.addPage();
-      y = TOP;
-    }
-    const x = WIDTH - boxWidth;
-    for (const [label, value] of rows) {
-      write(label, x, y, boxWidth - 110, { size: 8.5, color: MUTED });
-      write(value, x + boxWidth - 110, y, 110, { size: 8.5, align: 'right' });
-      y += rowGap;
-    }
-    doc
-      .moveTo(MARGIN + x, y)
-      .lineTo(MARGIN + WIDTH, y)
-      .lineWidth(1)
-      .strokeColor(INK)
-      .stroke();
-    write(labels.total, x, y + 6, boxWidth - 130, { size: 11, face: 'bold' });
-    write(money(totals.total), x + boxWidth - 130, y + 6, 130, {
-      size: 11,
-      face: 'bold',
-      align: 'right',
-    });
+    const { x, y: notesTop } = sheet.totals(top, rows, [labels.total, money(totals.total)], 250);
 
     const notesWidth = x - 40;
-    let notesY = y - rows.length * rowGap;
+    let notesY = notesTop;
     if (detail.lines.some((line) => line.unsold.length > 0)) {
       write(labels.unsoldCounted, 0, notesY, notesWidth, { size: 7.5, color: ALERT, lines: 2 });
       notesY += 16;
