@@ -5,6 +5,7 @@ import type { ParsedMail } from 'mailparser';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
+import { enqueueMail } from '../../main/hub/mail/outbox.ts';
 import { changeOrderState } from '../../main/hub/orders/change-state.ts';
 import { placeOrder, type PlaceOrderRequest } from '../../main/hub/orders/place-order.ts';
 import type { OrderPrincipal } from '../../main/hub/orders/principal.ts';
@@ -270,5 +271,35 @@ describe('the order confirmation mail', () => {
     );
     await until('the placed mail', () => mailsAbout(number).length === 2);
     expect(mailsAbout(number)[1]!.subject).toBe(`Order ${number} placed – Nordlys Atelier`);
+  });
+
+  it('keeps a mail whose document cannot be drawn, never sending it without it', async () => {
+    const entity = `order:${uuidv7()}`;
+    await hub.store.db.transaction().execute((trx) =>
+      enqueueMail(
+        trx,
+        {
+          dedupeKey: `${entity}:placed`,
+          entity,
+          to: [BUYER_CONTACT],
+          subject: 'An order this hub does not have',
+          text: 'Its confirmation cannot be drawn.',
+          renderings: [`order_confirmation:${entity.slice('order:'.length)}`],
+        },
+        new Date(),
+      ),
+    );
+    await until('a failed attempt', async () => {
+      const [entry] = await client.mailHistory(token, entity);
+      return entry?.lastError?.code === 'attachment_failed';
+    });
+    const [entry] = await client.mailHistory(token, entity);
+    expect(entry).toMatchObject({
+      status: expect.stringMatching(/^(queued|sending)$/),
+      attachments: [],
+    });
+    expect(
+      smtp.received.filter((mail) => mail.subject === 'An order this hub does not have'),
+    ).toEqual([]);
   });
 });
