@@ -46,17 +46,18 @@ export async function orderMailDraft(
 ): Promise<OrderMailDraft> {
   const document = await documentOf(services.db, orderId);
   const event = confirmationEventFor(document.status);
-  if (event === null) {
-    throw new OperationError('conflict', 'A cancelled order has no confirmation to send.');
-  }
+  const hub = await hubSends(services);
+  if (event === null) return { hubSends: hub, mail: null };
   const mail = confirmationMail(document, event);
   return {
-    hubSends: await hubSends(services),
-    to: [...document.recipients.to],
-    cc: [...document.recipients.cc],
-    subject: mail.subject,
-    body: mail.text,
-    mailto: confirmationMailto(document, mail),
+    hubSends: hub,
+    mail: {
+      to: [...document.recipients.to],
+      cc: [...document.recipients.cc],
+      subject: mail.subject,
+      body: mail.text,
+      mailto: confirmationMailto(document, mail),
+    },
   };
 }
 

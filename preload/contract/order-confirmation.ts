@@ -16,12 +16,15 @@ export type MailStatus = z.infer<typeof MailStatus>;
 export interface OrderMailDraft {
   /** `sends`: the hub mails it; `no_smtp`: no SMTP server is set; `offline`: no hub now. */
   hubSends: 'sends' | 'no_smtp' | 'offline';
-  to: string[];
-  cc: string[];
-  subject: string;
-  body: string;
-  /** A mailto: address with all of the above. */
-  mailto: string;
+  /** The mail, or null for an order whose state calls for none (a cancelled one). */
+  mail: {
+    to: string[];
+    cc: string[];
+    subject: string;
+    body: string;
+    /** A mailto: address with all of the above. */
+    mailto: string;
+  } | null;
 }
 
 export const orderConfirmationOperations = {

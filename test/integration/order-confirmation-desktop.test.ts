@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
+import { changeOrderState } from '../../main/hub/orders/change-state.ts';
 import { placeOrder } from '../../main/hub/orders/place-order.ts';
 import type { DesktopServices } from '../../main/services/handlers.ts';
 import { orderConfirmationPdf, orderMailDraft } from '../../main/services/order-confirmation.ts';
@@ -44,22 +45,20 @@ async function placeRepOrder(): Promise<{ orderId: string; number: string; style
       updated_at: now,
     })
     .execute();
-  const placed = await demo.hub.store.db
-    .transaction()
-    .execute((trx) =>
-      placeOrder(
-        trx,
-        { kind: 'staff', userId: rep.id, role: 'rep', device: null },
-        boothOrderRequest(
-          {
-            buyerId: buyer.id,
-            selectionId,
-            lines: [{ skuId: sku.id, quantity: 3, unitPriceMinor: 4_500 }],
-          },
-          { window: {}, poNumber: 'PO-DESK', placedAt: now },
-        ),
+  const placed = await demo.hub.store.db.transaction().execute((trx) =>
+    placeOrder(
+      trx,
+      { kind: 'staff', userId: rep.id, role: 'rep', device: null },
+      boothOrderRequest(
+        {
+          buyerId: buyer.id,
+          selectionId,
+          lines: [{ skuId: sku.id, quantity: 3, unitPriceMinor: 4_500 }],
+        },
+        { window: {}, poNumber: 'PO-DESK', placedAt: now },
       ),
-    );
+    ),
+  );
   return {
     orderId: placed.value.orderId,
     number: placed.value.number!,
@@ -90,11 +89,13 @@ describe('the order confirmation on the desktop', () => {
     const draft = await orderMailDraft(services, order.orderId);
     expect(draft).toMatchObject({
       hubSends: 'no_smtp',
-      to: ['ines@boutique.example'],
-      cc: [DEMO_REP],
-      subject: expect.stringContaining(`Order ${order.number} placed`),
+      mail: {
+        to: ['ines@boutique.example'],
+        cc: [DEMO_REP],
+        subject: expect.stringContaining(`Order ${order.number} placed`),
+      },
     });
-    expect(draft.mailto).toMatch(
+    expect(draft.mail?.mailto).toMatch(
       /^mailto:ines%40boutique\.example\?cc=jonas%40nordlys-atelier\.example&subject=/,
     );
 
@@ -124,6 +125,28 @@ describe('the order confirmation on the desktop', () => {
     } finally {
       await demo.start();
     }
+
+    // A cancelled order: its PDF says so, and there is no mail to prepare.
+    const admin2 = await hubDb(demo.hub.store.db)
+      .selectFrom('staff_users')
+      .select('id')
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    await demo.hub.store.db
+      .transaction()
+      .execute((trx) =>
+        changeOrderState(
+          trx,
+          { kind: 'staff', userId: admin2.id, role: 'admin', device: null },
+          order.orderId,
+          'cancel',
+          { at: new Date().toISOString(), reason: 'The buyer withdrew' },
+        ),
+      );
+    await desktop.engine.syncNow();
+    expect((await orderMailDraft(services, order.orderId)).mail).toBeNull();
+    const cancelled = await orderConfirmationPdf(services, order.orderId);
+    expect((await pdfPages(cancelled.bytes)).join('\n')).toContain('Cancelled');
 
     await expect(orderConfirmationPdf(services, uuidv7())).rejects.toMatchObject({
       code: 'not_found',

@@ -30,7 +30,8 @@ export function OrderConfirmationActions({ orderId }: { orderId: string }) {
   }
 
   const data = draft.data;
-  const prepares = data !== null && data.hubSends !== 'sends';
+  const mail = data?.mail ?? null;
+  const prepares = mail !== null && data?.hubSends !== 'sends';
   return (
     <section className="order-confirmation" aria-label={t('orderConfirmation.download')}>
       <div className="order-confirmation__actions">
@@ -49,7 +50,7 @@ export function OrderConfirmationActions({ orderId }: { orderId: string }) {
           // A link, so the mail app opens from the click itself; the PDF is saved beside it.
           <a
             className="button button--quiet"
-            href={data.mailto}
+            href={mail.mailto}
             onClick={() => {
               void savePdf().then((saved) => {
                 if (saved) setNotice({ kind: 'info', text: t('orderConfirmation.prepared') });
@@ -60,11 +61,11 @@ export function OrderConfirmationActions({ orderId }: { orderId: string }) {
           </a>
         ) : null}
       </div>
-      {data ? (
+      {data && mail ? (
         <p className="order-confirmation__hint">
           {data.hubSends === 'sends'
-            ? data.to.length > 0
-              ? t('orderConfirmation.hubSends', { to: data.to.join(', ') })
+            ? mail.to.length > 0
+              ? t('orderConfirmation.hubSends', { to: mail.to.join(', ') })
               : t('orderConfirmation.hubSendsNobody')
             : data.hubSends === 'no_smtp'
               ? t('orderConfirmation.noSmtp')
