@@ -81,6 +81,8 @@ export interface ConfirmationFacts {
   readonly buyer: {
     readonly name: string;
     readonly language: string;
+    /** ISO 3166 code of the buyer's country, for the time zone dates are read in. */
+    readonly country: string;
     readonly contactEmail: string;
     readonly pricelistName: string | null;
     readonly discountBasisPoints: number;
@@ -110,6 +112,8 @@ export interface ConfirmationDocument {
   readonly number: { readonly text: string; readonly provisional: boolean };
   readonly status: OrderState;
   readonly placedAt: string;
+  /** Where the placement date is read: the buyer's country's zone, when it has one only. */
+  readonly timeZone: string | null;
   readonly buyer: {
     readonly name: string;
     readonly pricelistName: string | null;
@@ -165,6 +169,7 @@ export function orderConfirmationDocument(facts: ConfirmationFacts): Confirmatio
         : { text: order.number ?? provisionalReference(order.id), provisional: true },
     status: order.status,
     placedAt: order.createdAt,
+    timeZone: countryTimeZone(facts.buyer.country),
     buyer: {
       name: facts.buyer.name,
       pricelistName: facts.buyer.pricelistName,
@@ -197,6 +202,25 @@ export function orderConfirmationDocument(facts: ConfirmationFacts): Confirmatio
       cc: repEmail && repEmail !== contactEmail ? [repEmail] : [],
     },
   };
+}
+
+/**
+ * The time zone of a country that has exactly one (Japan, France), else null: a date on
+ * the confirmation is the buyer's date, and where a country spans several zones no one
+ * of them is right, so the caller falls back to UTC. The same on hub and desktop, so both
+ * print the same day.
+ */
+export function countryTimeZone(country: string): string | null {
+  try {
+    // Intl Locale Info (Node 24, Chromium): not yet in TypeScript's lib.
+    const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & {
+      getTimeZones?: () => string[];
+    };
+    const zones = locale.getTimeZones?.() ?? [];
+    return zones.length === 1 ? zones[0]! : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A reference for an order no number was given yet: the end of its id, which is unique. */

@@ -30,9 +30,7 @@ export async function orderConfirmationPdf(
   orderId: string,
 ): Promise<ExportedFile> {
   const document = await documentOf(services.db, orderId);
-  // The rep reads the placement date in their own zone.
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return confirmationFile(document, { now: services.clock(), timeZone });
+  return confirmationFile(document, { now: services.clock() });
 }
 
 /**

@@ -89,6 +89,7 @@ export function confirmationFacts(
     buyer: {
       name: 'Maison Rivière',
       language: extra.language ?? 'en',
+      country: 'FR',
       contactEmail: 'orders@riviere.example',
       pricelistName: 'Wholesale EUR',
       discountBasisPoints: 1_000,
@@ -129,6 +130,6 @@ export function japaneseConfirmationFacts(): ConfirmationFacts {
       approvedBy: '山田 花子',
       contact: { name: '山田 花子', email: 'hanako@minato.example', phone: '03-0000-0000' },
     },
-    buyer: { ...base.buyer, name: '株式会社ミナト', pricelistName: '卸価格 JPY' },
+    buyer: { ...base.buyer, name: '株式会社ミナト', country: 'JP', pricelistName: '卸価格 JPY' },
   };
 }

@@ -21,7 +21,7 @@ import {
 export interface ConfirmationPdfOptions {
   /** When the PDF was made; now by default. */
   now?: Date;
-  /** Where the placement date is read; UTC by default (the hub has no reader's zone). */
+  /** Where the placement date is read; the document's (the buyer's) zone, else UTC. */
   timeZone?: string;
   /** The shipped Noto Sans JP by default; null for pdfkit's Helvetica (no Japanese). */
   fonts?: PdfFonts | null;
@@ -115,7 +115,10 @@ export async function orderConfirmationPdf(
     const facts: [string, string][] = [
       [labels.orderNumber, document.number.text],
       [labels.status, labels.statuses[document.status]],
-      [labels.placed, format.instant(document.placedAt, options.timeZone)],
+      [
+        labels.placed,
+        format.instant(document.placedAt, options.timeZone ?? document.timeZone ?? undefined),
+      ],
       [labels.po, document.poNumber || labels.none],
       [
         labels.payment,

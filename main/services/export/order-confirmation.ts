@@ -53,6 +53,7 @@ export async function readConfirmationFacts(
       'o.contact_phone',
       'b.name as buyer_name',
       'b.language',
+      'b.country_code',
       'b.contact_email as buyer_email',
       'b.discount_bp',
       'p.name as pricelist_name',
@@ -114,6 +115,7 @@ export async function readConfirmationFacts(
     buyer: {
       name: order.buyer_name,
       language: order.language,
+      country: order.country_code,
       contactEmail: order.buyer_email,
       pricelistName: order.pricelist_name,
       discountBasisPoints: order.discount_bp,

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addressLines,
+  countryTimeZone,
   confirmationMail,
   confirmationMailto,
   orderConfirmationDocument,
@@ -169,6 +170,16 @@ describe('the order confirmation document', () => {
       '+33 4 78 00 00 00',
     ]);
     expect(addressLines(address, 'ja')).toContain('フランス');
+  });
+});
+
+describe('the confirmation’s time zone', () => {
+  it('is the buyer’s country’s when it has one, else none (UTC)', () => {
+    expect(countryTimeZone('JP')).toBe('Asia/Tokyo');
+    expect(countryTimeZone('FR')).toBe('Europe/Paris');
+    expect(countryTimeZone('US')).toBeNull();
+    expect(countryTimeZone('not a country')).toBeNull();
+    expect(orderConfirmationDocument(japaneseConfirmationFacts()).timeZone).toBe('Asia/Tokyo');
   });
 });
 

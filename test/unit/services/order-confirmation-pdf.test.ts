@@ -51,6 +51,14 @@ describe('the order confirmation PDF', () => {
     expect(page).toContain('注文確認書');
     expect(page).toContain('株式会社ミナト');
     expect(page).toContain('〒150-0001');
+    // Placed at 20:00 UTC on the 14th: already the 15th in Tokyo.
+    const late = orderConfirmationDocument({
+      ...japaneseConfirmationFacts(),
+      order: { ...japaneseConfirmationFacts().order, createdAt: '2026-09-14T20:00:00.000Z' },
+    });
+    expect((await pdfPages((await confirmationFile(late, { now })).bytes)).join('\n')).toContain(
+      '2026年9月15日',
+    );
     const [plain] = await pdfPages((await confirmationFile(document, { now, fonts: null })).bytes);
     expect(plain).toContain('Order confirmation');
     expect(plain).not.toContain('注文確認書');
