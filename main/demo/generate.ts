@@ -18,6 +18,7 @@ import {
   PEOPLE,
   PRICELISTS,
   SEASONS,
+  SHIPPING_RATE_GROUPS,
   SIZE_SCALES,
   STAFF,
   type CategoryPlan,
@@ -230,6 +231,7 @@ function drawBrand(
     ['media', media.rows],
     ['size_scales', sizeScales],
     ['pricelists', pricelists],
+    ['shipping_rate_groups', shippingRateGroups(at)],
     [
       'brand_settings',
       [
@@ -238,6 +240,7 @@ function drawBrand(
           name: BRAND_NAME,
           default_pricelist_id: pricelistId.get('Europe EUR')!,
           default_language: 'en',
+          default_shipping_rate_group_id: SHIPPING_RATE_GROUPS[0].id,
           updated_at: at,
         },
       ],
@@ -277,6 +280,27 @@ function drawBrand(
 }
 
 /** A price a brand would print: rounded to the list's step in minor units (never zero). */
+/** The demo's rate groups: each market's countries at its pricelist's currency. */
+function shippingRateGroups(at: string): Rows<'shipping_rate_groups'> {
+  return SHIPPING_RATE_GROUPS.map((group) => ({
+    id: group.id,
+    name: group.name,
+    rates: JSON.stringify(
+      MARKETS.flatMap((market) => {
+        const { currency } = PRICELISTS.find((list) => list.name === market.pricelist)!;
+        return market.countries.map((country) => ({
+          country,
+          currency,
+          amountMinor: group.charge[currency],
+          freeFromMinor: group.freeFrom?.[currency] ?? null,
+        }));
+      }),
+    ),
+    created_at: at,
+    updated_at: at,
+  }));
+}
+
 function pricePoint(amount: number, minorPerUnit: number, step: number): number {
   return Math.max(step, Math.round((amount * minorPerUnit) / step) * step);
 }

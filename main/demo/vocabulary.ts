@@ -182,6 +182,26 @@ export const MARKETS: readonly { name: string; pricelist: string; countries: str
   { name: 'North America', pricelist: 'North America USD', countries: ['US', 'CA'] },
 ];
 
+/**
+ * The demo brand's shipping rate groups: a flat charge per market's country in its
+ * currency, free above an order size; Standard is the brand's default. Amounts in
+ * minor units.
+ */
+export const SHIPPING_RATE_GROUPS = [
+  {
+    id: 'demo-shipping-standard',
+    name: 'Standard',
+    charge: { EUR: 2_500, SEK: 25_000, JPY: 3_000, USD: 3_000 },
+    freeFrom: { EUR: 150_000, SEK: 1_500_000, JPY: 200_000, USD: 150_000 },
+  },
+  {
+    id: 'demo-shipping-express',
+    name: 'Express',
+    charge: { EUR: 6_000, SEK: 60_000, JPY: 8_000, USD: 7_500 },
+    freeFrom: null,
+  },
+] as const;
+
 export const BUYER_NAME_PARTS = {
   en: {
     first: ['Harper', 'Wren', 'Fox', 'Linden', 'Juniper', 'Atlas', 'Marlow', 'Ivy', 'Oak', 'Sable'],

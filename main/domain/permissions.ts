@@ -26,6 +26,7 @@ import type { StaffRole } from './model.ts';
  *   their own buyers' orders.
  * - configureMail: set the SMTP server the hub mails through, send test mails, and read
  *   how each mail went.
+ * - configureShipping: set up shipping rate groups and the brand's default group.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -42,6 +43,7 @@ export const STAFF_ACTIONS = [
   'changeAnyOrder',
   'cancelAnyOrder',
   'configureMail',
+  'configureShipping',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

@@ -14,6 +14,8 @@ export interface StoreSchema {
     prepayment_checkout: Generated<number>;
     /** The origin buyers reach the hub at; null: the hub's own address. */
     public_url: Generated<string | null>;
+    /** What a booth order or a link without groups of its own charges for shipping. */
+    default_shipping_rate_group_id: Generated<string | null>;
   };
   staff_users: {
     id: string;
@@ -66,6 +68,14 @@ export interface StoreSchema {
   market_countries: { country_code: string; market_id: string };
   warehouses: { id: string; name: string };
   stock: { warehouse_id: string; sku_id: string; quantity: number };
+  /** `rates`: JSON array of main/domain/shipping-rates.ts's ShippingRate. */
+  shipping_rate_groups: {
+    id: string;
+    name: string;
+    rates: string;
+    created_at: string;
+    updated_at: string;
+  };
   catalogs: {
     id: string;
     name: string;

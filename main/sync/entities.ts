@@ -45,6 +45,7 @@ export type SyncedTable =
   | 'market_countries'
   | 'warehouses'
   | 'stock'
+  | 'shipping_rate_groups'
   | 'catalogs'
   | 'catalog_products'
   | 'lookbooks'
@@ -101,6 +102,7 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
       'share_link_expiry_days',
       'prepayment_checkout',
       'public_url',
+      'default_shipping_rate_group_id',
     ],
   ),
   entity('staff_users', ['id'], ['id', 'email', 'name', 'role', 'created_at']),
@@ -139,6 +141,7 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
     ['pricelist_id', 'sku_id', 'wholesale_minor', 'retail_minor'],
   ),
   entity('stock', ['sku_id', 'warehouse_id'], ['warehouse_id', 'sku_id', 'quantity']),
+  entity('shipping_rate_groups', ['id'], ['id', 'name', 'rates', 'created_at', 'updated_at']),
   entity('catalogs', ['id'], ['id', 'name', 'status', 'publication_at', 'order_deadline_at']),
   entity(
     'catalog_products',

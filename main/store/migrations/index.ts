@@ -19,6 +19,8 @@ import * as mailOutbox from './0012-mail-outbox.ts';
 import * as hubOrderPipeline from './0013-hub-orders.ts';
 import * as orderPipeline from './0013-orders.ts';
 import * as mailRenderings from './0014-mail-renderings.ts';
+import * as hubShippingRates from './0017-hub-shipping-rates.ts';
+import * as shippingRates from './0017-shipping-rates.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 
 /**
@@ -44,6 +46,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0012-mail-outbox': mailOutbox,
     '0013-orders': hubOrderPipeline,
     '0014-mail-renderings': mailRenderings,
+    '0017-shipping-rates': hubShippingRates,
   },
   replica: {
     '0001-foundation': foundation,
@@ -56,5 +59,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0010-public-address': publicAddress,
     '0011-buyer-addresses': buyerAddresses,
     '0013-orders': orderPipeline,
+    '0017-shipping-rates': shippingRates,
   },
 };

@@ -2,6 +2,11 @@ import { updatePublicAddress } from './brand.ts';
 import { removeBuyerAddress, saveBuyerAddress, setBuyerContactEmail } from './buyer-addresses.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
+import {
+  removeShippingRateGroup,
+  saveShippingRateGroup,
+  setDefaultShippingRateGroup,
+} from './shipping-rates.ts';
 import { completeCheckout } from './orders.ts';
 import {
   addSelectionUnits,
@@ -45,6 +50,9 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       terminateAllShareLinks,
       completeCheckout,
       updatePublicAddress,
+      saveShippingRateGroup,
+      removeShippingRateGroup,
+      setDefaultShippingRateGroup,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );

@@ -17,7 +17,12 @@ const SECTIONS: readonly { view: View; forWhoMay: readonly StaffAction[] }[] = [
   { view: 'devices', forWhoMay: ['manageDevices', 'unlockAccounts'] },
   {
     view: 'settings',
-    forWhoMay: ['changeShareLinkSettings', 'changeHubAddress', 'configureMail'],
+    forWhoMay: [
+      'changeShareLinkSettings',
+      'changeHubAddress',
+      'configureMail',
+      'configureShipping',
+    ],
   },
   { view: 'audit', forWhoMay: ['readApiLogs'] },
 ];

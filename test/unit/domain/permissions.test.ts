@@ -14,6 +14,7 @@ const EXPECTED: Record<StaffAction, { admin: boolean; rep: boolean }> = {
   unlockAccounts: { admin: true, rep: false },
   readApiLogs: { admin: true, rep: false },
   configureMail: { admin: true, rep: false },
+  configureShipping: { admin: true, rep: false },
   importCatalog: { admin: true, rep: false },
   changeAnyOrder: { admin: true, rep: false },
   cancelAnyOrder: { admin: true, rep: false },
