@@ -30,6 +30,8 @@ export interface ConfirmationPdfOptions {
 }
 
 const HEADER_ROW_HEIGHT = 18;
+/** Rows drawn between two turns of the event loop. */
+const YIELD_EVERY = 20;
 const ROW_PADDING = 6;
 const SIZE_CELL = { width: 24, labelHeight: 11, quantityHeight: 13, gap: 3 };
 
@@ -73,7 +75,11 @@ export async function orderConfirmationPdf(
 
   let y = drawFirstPage();
   y = drawColumnHeadings(y);
-  for (const group of document.groups) {
+  for (const [index, group] of document.groups.entries()) {
+    // The hub draws this in its sender, on the thread that answers buyers: a long order
+    // gives way now and then rather than holding every request for the whole document.
+    if (index > 0 && index % YIELD_EVERY === 0)
+      await new Promise((resolve) => setImmediate(resolve));
     const height = rowHeight(group);
     if (y + height > PAGE_HEIGHT - BOTTOM) {
       doc.addPage();
