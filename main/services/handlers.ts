@@ -70,6 +70,7 @@ import {
   orderFilterChoices,
 } from './orders.ts';
 import { ordersCsv } from './export/orders-csv.ts';
+import { orderConfirmationPdf, orderMailDraft } from './order-confirmation.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 import { logWindowError } from './window-errors.ts';
 
@@ -167,6 +168,9 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'orders.confirm': (_actor, input) => confirmOrderLocally(services, input.orderId),
     'orders.cancel': (_actor, input) => cancelOrderLocally(services, input),
     'orders.exportCsv': (_actor, input) => ordersCsv(db, input.filters, clock()),
+
+    'orders.confirmationPdf': (_actor, input) => orderConfirmationPdf(services, input.orderId),
+    'orders.mailDraft': (_actor, input) => orderMailDraft(services, input.orderId),
 
     'audit.list': (_actor, input) => readAudit(session, input, db),
 

@@ -303,6 +303,8 @@ export type HubTables = {
     last_error_message: string | null;
     created_at: string;
     sent_at: string | null;
+    /** JSON array of attachments to render at send time (`order_confirmation:<id>`), 0014. */
+    renderings: Generated<string>;
   };
   mail_attachments: {
     mail_id: string;

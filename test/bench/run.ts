@@ -20,6 +20,7 @@ import { benchBuyerPages } from './buyer-lighthouse.ts';
 import { benchCheckoutLoad } from './checkout-load.ts';
 import { copyOfHubStore, HUB_LOAD } from './hub-load.ts';
 import { benchOrdersList } from './orders-list.ts';
+import { benchOrderPdf } from './order-pdf.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
 import { boothOrderRequest } from '../support/orders.ts';
@@ -675,11 +676,14 @@ async function benchOrderApply(): Promise<void> {
 // BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own);
 // BENCH_ONLY=order only the hub placing booth orders;
 // BENCH_ONLY=checkout only online checkouts beside a bare durable insert;
-// BENCH_ONLY=orders only the Orders view's list at 100,000 orders (a replica of its own).
+// BENCH_ONLY=orders only the Orders view's list at 100,000 orders (a replica of its own);
+// BENCH_ONLY=pdf only an order confirmation's PDF (on a small demo brand of its own).
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
 } else if (process.env.BENCH_ONLY === 'orders') {
   await benchOrdersList(report);
+} else if (process.env.BENCH_ONLY === 'pdf') {
+  await benchOrderPdf(report);
 } else {
   await prepareHubStore();
   if (process.env.BENCH_ONLY === 'share') await benchShareOpen();
@@ -698,6 +702,7 @@ async function runAll(): Promise<void> {
   await benchSelection(desktop, 'scattered');
   await benchImport(desktop.store);
   await benchSelectionPdf();
+  await benchOrderPdf(report);
   await benchOrderApply();
   await benchOrdersList(report);
   await desktop.close();

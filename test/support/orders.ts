@@ -5,14 +5,16 @@ import { shippingWarehouse } from '../../main/hub/orders/stock-allocation.ts';
 import { hubDb, type StoreDb } from '../../main/store/database.ts';
 
 /**
- * A booth order as a rep places it for `buyerId`: placed now, "Pay outside the app", no
- * addresses or shipping, approved by the buyer's name; `fields` say what differs.
+ * A booth order as a rep's desktop pushes it to the hub's order service: placed now, paid
+ * outside the app, with a delivery window, a PO number and the buyer's contact, approved
+ * by the buyer's name; a new id (its idempotency key) each time unless given one.
  */
 export function boothOrderRequest(
-  fields: Pick<PlaceOrderRequest, 'buyerId' | 'lines'> & Partial<PlaceOrderRequest>,
+  order: Pick<PlaceOrderRequest, 'buyerId' | 'lines'> & Partial<PlaceOrderRequest>,
+  extra: Partial<PlaceOrderRequest> = {},
 ): PlaceOrderRequest {
   return {
-    orderId: crypto.randomUUID(),
+    orderId: uuidv7(),
     source: 'booth',
     online: false,
     status: 'Order',
@@ -24,14 +26,15 @@ export function boothOrderRequest(
     billTo: null,
     shipping: null,
     paymentMethod: 'outside_app',
-    window: {},
-    poNumber: '',
+    window: { shipStart: '2027-03-01', cancelDate: '2027-03-31' },
+    poNumber: 'PO-77',
     note: '',
     contact: { name: 'Ines Duarte', email: 'ines@boutique.example', phone: '' },
     approvedBy: 'Ines Duarte',
     placedAt: new Date().toISOString(),
     audit: { action: 'order.placed', details: {} },
-    ...fields,
+    ...order,
+    ...extra,
   };
 }
 

@@ -16,6 +16,7 @@ import { useCan } from '../hooks/useCan.ts';
 import { useOperation } from '../hooks/useOperation.ts';
 import { useOrdersStore } from '../state/orders.ts';
 import { Dialog } from './Dialog.tsx';
+import { OrderConfirmationActions } from './OrderConfirmationActions.tsx';
 import { OrderStatusBadge } from './OrderStatusBadge.tsx';
 
 /** One order whole, as the Orders view opens it: what was ordered, where it goes, what happened. */
@@ -68,8 +69,8 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
                 ) : null}
               </p>
             </div>
-            {/* The order's actions; documents (confirmation PDF, email) join them here. */}
             <div className="order-detail__actions">
+              <OrderConfirmationActions orderId={orderId} />
               {order.may.completeCheckout ? (
                 <button
                   type="button"

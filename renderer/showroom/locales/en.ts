@@ -513,6 +513,8 @@ export const en = {
         smtp_tls_failed: 'The secure connection failed. Check the security setting and the port.',
         smtp_rejected: 'The mail server refused the message or an address.',
         smtp_failed: 'The mail server did not take the email.',
+        attachment_failed:
+          'The order confirmation could not be attached; the email will be tried again.',
       },
       problems: {
         host: 'Type the mail server’s name, like smtp.example.com',
@@ -674,6 +676,19 @@ export const en = {
       'auth.device_signed_in': 'Device signed in',
       'auth.device_revoked': 'Device revoked',
     },
+  },
+  orderConfirmation: {
+    download: 'Download confirmation (PDF)',
+    downloading: 'Making the PDF…',
+    prepare: 'Prepare email',
+    hubSends:
+      'The hub emails this confirmation to {{to}} when the order is placed and when it is confirmed.',
+    hubSendsNobody: 'The hub emails confirmations, but this order has no contact email.',
+    noSmtp:
+      'The hub has no mail server set, so it does not email this confirmation. Prepare the email in your mail app: the PDF is saved for you to attach.',
+    offline:
+      'The hub cannot be reached now. Prepare the email in your mail app: the PDF is saved for you to attach.',
+    prepared: 'The confirmation PDF is saved. Attach it to the email your mail app opened.',
   },
   newSelection: {
     title: 'New selection',

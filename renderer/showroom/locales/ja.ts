@@ -518,6 +518,7 @@ export const ja: Messages = {
         smtp_tls_failed: '暗号化接続に失敗しました。セキュリティの設定とポートを確認してください。',
         smtp_rejected: 'メールサーバーがメッセージまたはアドレスを拒否しました。',
         smtp_failed: 'メールサーバーがメールを受け付けませんでした。',
+        attachment_failed: '注文確認書を添付できませんでした。メールは再送されます。',
       },
       problems: {
         host: 'smtp.example.com のようにメールサーバー名を入力してください',
@@ -678,6 +679,19 @@ export const ja: Messages = {
       'auth.device_signed_in': 'デバイスがサインイン',
       'auth.device_revoked': 'デバイスを無効化',
     },
+  },
+  orderConfirmation: {
+    download: '注文確認書をダウンロード（PDF）',
+    downloading: 'PDF を作成中…',
+    prepare: 'メールを準備',
+    hubSends: 'ハブがこの注文確認書を {{to}} に送ります（注文時と確定時）。',
+    hubSendsNobody:
+      'ハブは確認書をメールで送りますが、この注文には連絡先のメールアドレスがありません。',
+    noSmtp:
+      'ハブにメールサーバーが設定されていないため、この確認書はメールで送られません。メールアプリでメールを準備してください。PDF は添付用に保存されます。',
+    offline:
+      '今はハブに接続できません。メールアプリでメールを準備してください。PDF は添付用に保存されます。',
+    prepared: '注文確認書の PDF を保存しました。メールアプリで開いたメールに添付してください。',
   },
   newSelection: {
     title: '新しいセレクション',
