@@ -407,11 +407,14 @@ describe('checkout from a share link', () => {
         },
       },
     });
-    expect(await checkout(url, request)).toEqual({
+    expect(await checkout(url, request)).toMatchObject({
       status: 201,
       body: { orderId, status: 'Checkout Requested' },
     });
-    expect((await checkout(url, request)).body).toEqual({ orderId, status: 'Checkout Requested' });
+    expect((await checkout(url, request)).body).toMatchObject({
+      orderId,
+      status: 'Checkout Requested',
+    });
     const orders = await demo.hub.store.db
       .selectFrom('orders')
       .selectAll()
@@ -464,7 +467,7 @@ describe('checkout from a share link', () => {
     const refused = await checkout(first.url, { orderId: crypto.randomUUID(), ...contact });
     expect(refused).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
     // A retry of an order already placed still gets its first answer.
-    expect((await checkout(first.url, { orderId: placed[0], ...contact })).body).toEqual({
+    expect((await checkout(first.url, { orderId: placed[0], ...contact })).body).toMatchObject({
       orderId: placed[0],
       status: 'Checkout Requested',
     });
@@ -489,9 +492,35 @@ describe('checkout from a share link', () => {
     await rep.engine.syncNow();
     expect((await open(url)).body.prepaymentCheckout).toBe(true);
     const orderId = crypto.randomUUID();
+    // The demo brand ships Standard by default, so completing needs an address and a rate.
+    const standard = await demo.hub.store.db
+      .selectFrom('shipping_rate_groups')
+      .select(['id', 'rates'])
+      .where('name', '=', 'Standard')
+      .executeTakeFirstOrThrow();
+    const { currency } = (await open(url)).body.totals!.total!;
+    const { country } = (
+      JSON.parse(standard.rates) as { country: string; currency: string }[]
+    ).find((rate) => rate.currency === currency)!;
     expect(
-      await checkout(url, { orderId, name: 'Luca', email: 'luca@shop.example', complete: true }),
-    ).toEqual({ status: 201, body: { orderId, status: 'Order' } });
+      await checkout(url, {
+        orderId,
+        name: 'Luca',
+        email: 'luca@shop.example',
+        complete: true,
+        shipTo: {
+          name: 'Luca Shop',
+          line1: '1-2-3 Jingumae',
+          city: 'Tokyo',
+          country,
+        },
+        shippingGroupId: standard.id,
+        paymentMethod: 'outside_app',
+      }),
+    ).toMatchObject({
+      status: 201,
+      body: { orderId, status: 'Order', shippingRateName: 'Standard' },
+    });
   });
 });
 
