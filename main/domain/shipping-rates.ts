@@ -114,7 +114,10 @@ export function shippingSettingsApply(
 }
 
 /** What an order pays for shipping at a rate, given its goods total after discount. */
-export function shippingCharge(rate: ShippingRate, goodsTotalMinor: number): number {
+export function shippingCharge(
+  rate: Pick<ShippingRate, 'amountMinor' | 'freeFromMinor'>,
+  goodsTotalMinor: number,
+): number {
   if (rate.freeFromMinor !== null && goodsTotalMinor >= rate.freeFromMinor) return 0;
   return rate.amountMinor;
 }

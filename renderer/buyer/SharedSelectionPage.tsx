@@ -1,6 +1,7 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderableOf, type ShareAnswer } from './api.ts';
-import { CheckoutForm } from './CheckoutForm.tsx';
+import { CheckoutForm, type ShortSize } from './CheckoutForm.tsx';
 import { Problem } from './PageStatus.tsx';
 import { SelectionSheet } from './SelectionSheet.tsx';
 
@@ -19,6 +20,7 @@ export function SharedSelectionPage({
   answer: ShareAnswer | null;
 }) {
   const { t } = useTranslation();
+  const [short, setShort] = useState<ReadonlyMap<string, number>>(new Map());
   if (token === null || answer === null || answer.kind === 'expired' || answer.kind === 'limited') {
     return (
       <section className="expired" aria-labelledby="expired-title">
@@ -33,12 +35,16 @@ export function SharedSelectionPage({
   }
   if (answer.kind === 'failed') return <Problem />;
   return (
-    <SelectionSheet selection={answer.selection} token={token}>
+    <SelectionSheet selection={answer.selection} token={token} shortSizes={short}>
       <CheckoutForm
         token={token}
         prepayment={answer.selection.prepaymentCheckout}
         {...orderableOf(answer.selection)}
         styleOf={styleNames(answer.selection.lines)}
+        totals={answer.selection.totals}
+        onShortSizes={(sizes: readonly ShortSize[]) =>
+          setShort(new Map(sizes.map((size) => [size.skuId, size.available])))
+        }
       />
     </SelectionSheet>
   );
