@@ -292,6 +292,14 @@ export function CheckoutForm({
     return t('shared.fieldInvalid');
   };
   const detail = (path: string) => editing?.details[path];
+  /** A field typed again no longer shows the problem it had; the next send judges it anew. */
+  const settle = (path: string, patch: Partial<Address>) => {
+    if (!editing) return;
+    const details = { ...editing.details };
+    for (const field of Object.keys(patch)) delete details[`${path}.${field}`];
+    if ('country' in patch) delete details.shippingGroupId;
+    setState({ ...editing, details });
+  };
   const addressProblemsAt = (path: string) => {
     const found: Partial<Record<AddressField, string>> = {};
     for (const field of ADDRESS_FIELD_NAMES) {
@@ -383,7 +391,10 @@ export function CheckoutForm({
             problems={addressProblemsAt('shipTo')}
             countries={countries}
             text={addressText}
-            onChange={(patch) => setShipTo({ ...shipTo, ...patch })}
+            onChange={(patch) => {
+              setShipTo({ ...shipTo, ...patch });
+              settle('shipTo', patch);
+            }}
           />
           <label className="checkout__check">
             <input
@@ -403,7 +414,10 @@ export function CheckoutForm({
             problems={addressProblemsAt('billTo')}
             countries={countries}
             text={addressText}
-            onChange={(patch) => setBillTo({ ...billTo, ...patch })}
+            onChange={(patch) => {
+              setBillTo({ ...billTo, ...patch });
+              settle('billTo', patch);
+            }}
           />
         </fieldset>
       ) : null}
