@@ -62,6 +62,17 @@ import {
   updateShareLinkSettingsLocally,
 } from './share-links.ts';
 import { completeCheckoutLocally, listOrders } from './orders.ts';
+import {
+  checkoutNeeds,
+  checkoutShippingRates,
+  completeCheckoutWithDetailsLocally,
+} from './order-checkout.ts';
+import {
+  removeShippingRateGroupLocally,
+  saveShippingRateGroupLocally,
+  setDefaultShippingRateGroupLocally,
+  shippingSetup,
+} from './shipping.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 import { logWindowError } from './window-errors.ts';
 
@@ -154,6 +165,18 @@ export function createHandlers(services: DesktopServices): HandlerTable {
 
     'orders.list': () => listOrders(services),
     'orders.completeCheckout': (_actor, input) => completeCheckoutLocally(services, input.orderId),
+
+    'orderCheckout.needs': (_actor, input) => checkoutNeeds(services, input.orderId),
+    'orderCheckout.shippingRates': (_actor, input) =>
+      checkoutShippingRates(services, input.orderId, input.country),
+    'orderCheckout.complete': (_actor, input) =>
+      completeCheckoutWithDetailsLocally(services, input),
+
+    'shipping.groups': () => shippingSetup(services),
+    'shipping.saveGroup': (_actor, input) => saveShippingRateGroupLocally(services, input),
+    'shipping.removeGroup': (_actor, input) => removeShippingRateGroupLocally(services, input.id),
+    'shipping.setDefault': (_actor, input) =>
+      setDefaultShippingRateGroupLocally(services, input.groupId),
 
     'audit.list': (_actor, input) => readAudit(session, input, db),
 

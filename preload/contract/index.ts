@@ -6,9 +6,11 @@ import { catalogOperations } from './catalog.ts';
 import { devicesOperations } from './devices.ts';
 import { mailOperations } from './mail.ts';
 import { orderOperations } from './orders.ts';
+import { orderCheckoutOperations } from './order-checkout.ts';
 import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
 import { shareLinkOperations } from './share-links.ts';
+import { shippingOperations } from './shipping.ts';
 import { syncOperations } from './sync.ts';
 import type { Operation } from './operation.ts';
 
@@ -19,9 +21,11 @@ export * from './catalog.ts';
 export * from './devices.ts';
 export * from './mail.ts';
 export * from './orders.ts';
+export * from './order-checkout.ts';
 export * from './selections.ts';
 export * from './session.ts';
 export * from './share-links.ts';
+export * from './shipping.ts';
 export * from './sync.ts';
 export * from './errors.ts';
 
@@ -36,6 +40,8 @@ export const contract = {
   ...selectionOperations,
   ...shareLinkOperations,
   ...orderOperations,
+  ...orderCheckoutOperations,
+  ...shippingOperations,
   ...auditOperations,
   ...appOperations,
 } as const;
