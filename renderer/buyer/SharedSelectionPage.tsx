@@ -1,9 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderableOf, type ShareAnswer } from './api.ts';
-import { CheckoutForm, type ShortSize } from './CheckoutForm.tsx';
+import type { ShortSize } from './CheckoutForm.tsx';
 import { Problem } from './PageStatus.tsx';
 import { SelectionSheet } from './SelectionSheet.tsx';
+
+// The checkout (address fields, the ISO country list, shipping) loads after the sheet:
+// a phone shows the selection first and the form a moment later, below the fold.
+const CheckoutForm = lazy(() =>
+  import('./CheckoutForm.tsx').then((module) => ({ default: module.CheckoutForm })),
+);
 
 /**
  * What a share link opens: the selection, read-only, in the selection's currency, with
@@ -36,16 +42,18 @@ export function SharedSelectionPage({
   if (answer.kind === 'failed') return <Problem />;
   return (
     <SelectionSheet selection={answer.selection} token={token} shortSizes={short}>
-      <CheckoutForm
-        token={token}
-        prepayment={answer.selection.prepaymentCheckout}
-        {...orderableOf(answer.selection)}
-        styleOf={styleNames(answer.selection.lines)}
-        totals={answer.selection.totals}
-        onShortSizes={(sizes: readonly ShortSize[]) =>
-          setShort(new Map(sizes.map((size) => [size.skuId, size.available])))
-        }
-      />
+      <Suspense fallback={null}>
+        <CheckoutForm
+          token={token}
+          prepayment={answer.selection.prepaymentCheckout}
+          {...orderableOf(answer.selection)}
+          styleOf={styleNames(answer.selection.lines)}
+          totals={answer.selection.totals}
+          onShortSizes={(sizes: readonly ShortSize[]) =>
+            setShort(new Map(sizes.map((size) => [size.skuId, size.available])))
+          }
+        />
+      </Suspense>
     </SelectionSheet>
   );
 }
