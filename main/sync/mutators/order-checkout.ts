@@ -3,18 +3,8 @@ import { mayMakeTransition, nextOrderState, PAYMENT_METHODS } from '../../domain
 import { checkoutCompletion } from '../../store/checkout-completion.ts';
 import { changeOrderState } from '../../hub/orders/change-state.ts';
 import { writeCheckoutCompletion } from '../../hub/orders/complete-checkout.ts';
+import { Address } from './buyer-addresses.ts';
 import { MutationRefused, mutator } from './mutator.ts';
-
-const Address = z.strictObject({
-  name: z.string(),
-  line1: z.string(),
-  line2: z.string(),
-  postalCode: z.string(),
-  city: z.string(),
-  region: z.string(),
-  country: z.string(),
-  phone: z.string(),
-});
 
 /**
  * Complete checkout of a "Checkout Requested" order with what it lacked (address,
