@@ -61,7 +61,15 @@ import {
   terminateAllShareLinksLocally,
   updateShareLinkSettingsLocally,
 } from './share-links.ts';
-import { completeCheckoutLocally, listOrders } from './orders.ts';
+import {
+  cancelOrderLocally,
+  completeCheckoutLocally,
+  confirmOrderLocally,
+  listOrders,
+  orderDetail,
+  orderFilterChoices,
+} from './orders.ts';
+import { ordersCsv } from './export/orders-csv.ts';
 import {
   checkoutNeeds,
   checkoutShippingRates,
@@ -163,8 +171,13 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'hub.network': () => hubNetwork(services),
     'hub.serveOnNetwork': (_actor, input) => hubNetwork(services, input.on),
 
-    'orders.list': () => listOrders(services),
+    'orders.list': (_actor, input) => listOrders(db, input),
+    'orders.filterChoices': () => orderFilterChoices(db),
+    'orders.detail': (_actor, input) => orderDetail(db, session.account(), input.orderId),
     'orders.completeCheckout': (_actor, input) => completeCheckoutLocally(services, input.orderId),
+    'orders.confirm': (_actor, input) => confirmOrderLocally(services, input.orderId),
+    'orders.cancel': (_actor, input) => cancelOrderLocally(services, input),
+    'orders.exportCsv': (_actor, input) => ordersCsv(db, input.filters, clock()),
 
     'orderCheckout.needs': (_actor, input) => checkoutNeeds(services, input.orderId),
     'orderCheckout.shippingRates': (_actor, input) =>

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import type { CatalogFilters } from '../../main/domain/catalog-filters.ts';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
@@ -18,8 +17,12 @@ import { hubDb } from '../../main/store/database.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
+import { benchCheckoutLoad } from './checkout-load.ts';
+import { copyOfHubStore, HUB_LOAD } from './hub-load.ts';
+import { benchOrdersList } from './orders-list.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
+import { boothOrderRequest } from '../support/orders.ts';
 import { selectionPdf } from '../../main/services/export/selection-pdf.ts';
 import { largeSelection, svgPictures } from '../support/selection-detail.ts';
 
@@ -505,15 +508,14 @@ async function benchShareOpen(): Promise<void> {
   const hubProcess = await spawnHub(hubDir);
   const { url } = hubProcess;
   try {
-    const load = { connections: 20, duration: 10 };
-    const bare = await autocannon({ url: `${url}/api/health`, ...load });
+    const bare = await autocannon({ url: `${url}/api/health`, ...HUB_LOAD });
     const share = await autocannon({
       url: `${url}/api/share/open`,
       method: 'POST',
       // As a phone's browser asks for it.
       headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' },
       body: JSON.stringify({ token }),
-      ...load,
+      ...HUB_LOAD,
     });
     if (share.non2xx > 0 || share.errors > 0) {
       throw new Error(`Share-link opens failed: ${share.non2xx} non-2xx, ${share.errors} errors`);
@@ -615,12 +617,8 @@ async function benchSelectionPdf(): Promise<void> {
  * store holds no orders and stays at the schema other branches know.
  */
 async function benchOrderApply(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'trunkshow-bench-orders-'));
-  const file = join(dir, HUB_DATABASE_FILE);
-  const source = new Database(join(hubDir, HUB_DATABASE_FILE), { readonly: true });
-  await source.backup(file);
-  source.close();
-  const store = await openStore(file, 'hub');
+  const copy = await copyOfHubStore(hubDir);
+  const store = await openStore(copy.file, 'hub');
   try {
     const hub = hubDb(store.db);
     const admin = await hub
@@ -651,29 +649,15 @@ async function benchOrderApply(): Promise<void> {
         placeOrder(
           trx,
           { kind: 'staff', userId: admin.id, role: 'admin', device: null },
-          {
-            orderId: crypto.randomUUID(),
-            source: 'booth',
-            online: false,
-            status: 'Order',
+          boothOrderRequest({
             buyerId: buyer.id,
             selectionId: `bench-${n}`,
-            shareLinkId: null,
             currency: buyer.currency,
             discountBasisPoints: buyer.discount_bp,
             lines,
-            shipTo: null,
-            billTo: null,
-            shipping: null,
-            paymentMethod: 'outside_app',
-            window: {},
-            poNumber: '',
-            note: '',
             contact: { name: 'Bench', email: 'bench@shop.example', phone: '' },
             approvedBy: 'Bench',
-            placedAt: new Date().toISOString(),
-            audit: { action: 'order.placed', details: {} },
-          },
+          }),
         ),
       );
       times.push(performance.now() - started);
@@ -683,20 +667,25 @@ async function benchOrderApply(): Promise<void> {
     report('order.apply.p95_ms', percentile(times, 95), 'ms');
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    copy.remove();
   }
 }
 
 // BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub;
 // BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own);
-// BENCH_ONLY=order only the hub placing booth orders.
+// BENCH_ONLY=order only the hub placing booth orders;
+// BENCH_ONLY=checkout only online checkouts beside a bare durable insert;
+// BENCH_ONLY=orders only the Orders view's list at 100,000 orders (a replica of its own).
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
+} else if (process.env.BENCH_ONLY === 'orders') {
+  await benchOrdersList(report);
 } else {
   await prepareHubStore();
   if (process.env.BENCH_ONLY === 'share') await benchShareOpen();
   else if (process.env.BENCH_ONLY === 'flood') await benchLoginFlood();
   else if (process.env.BENCH_ONLY === 'order') await benchOrderApply();
+  else if (process.env.BENCH_ONLY === 'checkout') await benchCheckoutLoad(hubDir, report);
   else await runAll();
 }
 
@@ -710,11 +699,13 @@ async function runAll(): Promise<void> {
   await benchImport(desktop.store);
   await benchSelectionPdf();
   await benchOrderApply();
+  await benchOrdersList(report);
   await desktop.close();
   await benchFirstScreen(hub);
   await benchGridScroll(hub);
   await hub.close();
   await benchShareOpen();
+  await benchCheckoutLoad(hubDir, report);
   await benchLoginFlood();
   await benchBuyerPages(report);
 }

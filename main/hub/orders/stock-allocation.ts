@@ -81,11 +81,20 @@ export async function readAvailability(
   return { sizes: new Map(rows.map((row) => [row.id, row.size])), available };
 }
 
+interface AllocationWritten {
+  sku_id: Id;
+}
+
+/** Lines written by one statement: well under SQLite's 32,766 bound parameters (3 a line). */
+const ALLOCATIONS_PER_STATEMENT = 1_000;
+
 /**
  * Writes what an order holds, each line guarded by the stock it takes: a line is written
  * only while on hand − held still covers it, so stock is never negative and never
  * allocated twice even if a caller read availability outside its transaction. A guard
- * that fails means exactly that mistake, and rolls the order back.
+ * that fails means exactly that mistake, and rolls the order back. The lines go in one
+ * statement (per ALLOCATIONS_PER_STATEMENT): an order's lines are distinct SKUs, so no
+ * line's guard reads what another line of the same statement writes.
  */
 export async function writeAllocations(
   trx: StoreDb,
@@ -93,17 +102,24 @@ export async function writeAllocations(
   warehouseId: Id,
   lines: readonly AllocatedLine[],
 ): Promise<void> {
-  for (const line of lines) {
-    const onHand = sql<number>`coalesce((select quantity from stock
-      where warehouse_id = ${warehouseId} and sku_id = ${line.skuId}), 0)`;
-    const result = await sql`insert into order_allocations
-        (order_id, sku_id, warehouse_id, allocated, short)
-      select ${orderId}, ${line.skuId}, ${warehouseId}, ${line.allocated}, ${line.short}
-      where ${line.allocated} = 0 or ${line.allocated} <= ${onHand} - ${held(warehouseId, line.skuId)}`.execute(
-      trx,
+  for (let from = 0; from < lines.length; from += ALLOCATIONS_PER_STATEMENT) {
+    const chunk = lines.slice(from, from + ALLOCATIONS_PER_STATEMENT);
+    const values = sql.join(
+      chunk.map((line) => sql`(${line.skuId}, ${line.allocated}, ${line.short})`),
     );
-    if (result.numAffectedRows !== 1n) {
-      throw new Error(`Stock of SKU ${line.skuId} changed while order ${orderId} was allocated`);
+    const skuId = sql.ref('l.sku_id');
+    const onHand = sql<number>`coalesce((select quantity from stock
+      where warehouse_id = ${warehouseId} and sku_id = ${skuId}), 0)`;
+    const written =
+      await sql<AllocationWritten>`with l (sku_id, allocated, short) as (values ${values})
+      insert into order_allocations (order_id, sku_id, warehouse_id, allocated, short)
+      select ${orderId}, l.sku_id, ${warehouseId}, l.allocated, l.short from l
+      where l.allocated = 0 or l.allocated <= ${onHand} - ${held(warehouseId, skuId)}
+      returning sku_id`.execute(trx);
+    if (written.rows.length !== chunk.length) {
+      const fitted = new Set(written.rows.map((row) => row.sku_id));
+      const changed = chunk.find((line) => !fitted.has(line.skuId))?.skuId;
+      throw new Error(`Stock of SKU ${changed} changed while order ${orderId} was allocated`);
     }
   }
 }

@@ -7,7 +7,7 @@ import {
   saveShippingRateGroup,
   setDefaultShippingRateGroup,
 } from './shipping-rates.ts';
-import { completeCheckout } from './orders.ts';
+import { cancelOrder, completeCheckout, confirmOrder } from './orders.ts';
 import { completeCheckoutWithDetails } from './order-checkout.ts';
 import {
   addSelectionUnits,
@@ -51,6 +51,8 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       terminateAllShareLinks,
       completeCheckout,
       completeCheckoutWithDetails,
+      confirmOrder,
+      cancelOrder,
       updatePublicAddress,
       saveShippingRateGroup,
       removeShippingRateGroup,

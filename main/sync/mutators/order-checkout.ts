@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { mayMakeTransition, nextOrderState, PAYMENT_METHODS } from '../../domain/order-states.ts';
+import { PAYMENT_METHODS } from '../../domain/order-states.ts';
 import { checkoutCompletion } from '../../store/checkout-completion.ts';
 import { changeOrderState } from '../../hub/orders/change-state.ts';
 import { writeCheckoutCompletion } from '../../hub/orders/complete-checkout.ts';
 import { Address } from './buyer-addresses.ts';
 import { MutationRefused, mutator } from './mutator.ts';
+import { completeCheckout } from './orders.ts';
 
 /**
  * Complete checkout of a "Checkout Requested" order with what it lacked (address,
@@ -31,25 +32,17 @@ export const completeCheckoutWithDetails = mutator({
       .where('id', '=', args.orderId)
       .executeTakeFirst();
     if (!order) throw new MutationRefused('not_found', 'This order no longer exists.');
-    const selection = await tx.db
-      .selectFrom('selections')
-      .select('owner_id')
-      .where('id', '=', order.selection_id)
-      .executeTakeFirst();
-    if (!mayMakeTransition(context, 'completeCheckout', selection?.owner_id ?? null)) {
-      throw new MutationRefused('forbidden', 'Only an admin can complete this checkout.');
-    }
-    const next = nextOrderState(order.status, 'completeCheckout');
-    if (!next.ok) throw new MutationRefused('conflict', 'This checkout was already completed.');
+    // The change of state as v1 makes it on the replica (who may, from which state, the
+    // event the hub will write); then what the checkout lacked, by the hub's own rule.
+    await completeCheckout.apply(tx, { orderId: args.orderId }, context);
     const completed = await checkoutCompletion(tx.db, order, args);
     if (!completed.ok) throw new MutationRefused('invalid_input', completed.message);
-    await tx.put('orders', {
-      ...order,
-      ...completed.columns,
-      status: next.state,
-      completed_at: context.now,
-      completed_by: context.userId,
-    });
+    const moved = await tx.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', args.orderId)
+      .executeTakeFirstOrThrow();
+    await tx.put('orders', { ...moved, ...completed.columns });
   },
   async applyOnHub(trx, args, context) {
     const principal = {
