@@ -105,14 +105,26 @@ export function checkoutHandler(
         );
       }
     };
+    // A request with nothing but the contact (the brand completes it) has nothing to judge.
+    const bare =
+      !request.complete &&
+      request.shipTo === null &&
+      request.billTo === null &&
+      request.shippingGroupId === null &&
+      request.poNumber === '';
     const placed = await db.transaction().execute(async (trx) => {
       // A retry is answered by placeOrder with the first answer, whatever changed since.
-      const known = await hubDb(trx)
-        .selectFrom('orders')
-        .select('id')
-        .where('id', '=', request.orderId)
-        .executeTakeFirst();
-      const details = known ? NO_DETAILS : await checkoutDetails(trx, request, currency);
+      const known =
+        !bare &&
+        (await hubDb(trx)
+          .selectFrom('orders')
+          .select('id')
+          .where('id', '=', request.orderId)
+          .executeTakeFirst());
+      const details =
+        bare || known
+          ? { ...NO_DETAILS, paymentMethod: request.paymentMethod }
+          : await checkoutDetails(trx, request, currency);
       return placeOrder(
         trx,
         { kind: 'linkHolder', linkId: link.id, address: holder.address },
