@@ -96,8 +96,28 @@ export function shippingRatesFor(
   });
 }
 
+/**
+ * Whether shipping settings apply to an order at all: some level names a group that still
+ * exists. The customer-order-links spec makes the address required "When shipping
+ * settings are applied", whether or not the buyer's country has a rate.
+ */
+export function shippingSettingsApply(
+  settings: ShippingSettings,
+  groups: ReadonlyMap<Id, ShippingRateGroup>,
+): boolean {
+  const named = [
+    ...settings.linkGroupIds,
+    ...settings.catalogGroupIds,
+    ...(settings.brandDefaultGroupId === null ? [] : [settings.brandDefaultGroupId]),
+  ];
+  return named.some((groupId) => groups.has(groupId));
+}
+
 /** What an order pays for shipping at a rate, given its goods total after discount. */
-export function shippingCharge(rate: ShippingRate, goodsTotalMinor: number): number {
+export function shippingCharge(
+  rate: Pick<ShippingRate, 'amountMinor' | 'freeFromMinor'>,
+  goodsTotalMinor: number,
+): number {
   if (rate.freeFromMinor !== null && goodsTotalMinor >= rate.freeFromMinor) return 0;
   return rate.amountMinor;
 }

@@ -63,7 +63,6 @@ import {
 } from './share-links.ts';
 import {
   cancelOrderLocally,
-  completeCheckoutLocally,
   confirmOrderLocally,
   listOrders,
   orderDetail,
@@ -71,6 +70,17 @@ import {
 } from './orders.ts';
 import { ordersCsv } from './export/orders-csv.ts';
 import { orderConfirmationPdf, orderMailDraft } from './order-confirmation.ts';
+import {
+  checkoutNeeds,
+  checkoutShippingRates,
+  completeCheckoutWithDetailsLocally,
+} from './order-checkout.ts';
+import {
+  removeShippingRateGroupLocally,
+  saveShippingRateGroupLocally,
+  setDefaultShippingRateGroupLocally,
+  shippingSetup,
+} from './shipping.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 import { logWindowError } from './window-errors.ts';
 
@@ -164,13 +174,23 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'orders.list': (_actor, input) => listOrders(db, input),
     'orders.filterChoices': () => orderFilterChoices(db),
     'orders.detail': (_actor, input) => orderDetail(db, session.account(), input.orderId),
-    'orders.completeCheckout': (_actor, input) => completeCheckoutLocally(services, input.orderId),
     'orders.confirm': (_actor, input) => confirmOrderLocally(services, input.orderId),
     'orders.cancel': (_actor, input) => cancelOrderLocally(services, input),
     'orders.exportCsv': (_actor, input) => ordersCsv(db, input.filters, clock()),
 
     'orders.confirmationPdf': (_actor, input) => orderConfirmationPdf(services, input.orderId),
     'orders.mailDraft': (_actor, input) => orderMailDraft(services, input.orderId),
+    'orderCheckout.needs': (_actor, input) => checkoutNeeds(services, input.orderId),
+    'orderCheckout.shippingRates': (_actor, input) =>
+      checkoutShippingRates(services, input.orderId, input.country),
+    'orderCheckout.complete': (_actor, input) =>
+      completeCheckoutWithDetailsLocally(services, input),
+
+    'shipping.groups': () => shippingSetup(services),
+    'shipping.saveGroup': (_actor, input) => saveShippingRateGroupLocally(services, input),
+    'shipping.removeGroup': (_actor, input) => removeShippingRateGroupLocally(services, input.id),
+    'shipping.setDefault': (_actor, input) =>
+      setDefaultShippingRateGroupLocally(services, input.groupId),
 
     'audit.list': (_actor, input) => readAudit(session, input, db),
 

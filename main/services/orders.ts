@@ -20,7 +20,7 @@ import {
 } from '../../preload/contract/index.ts';
 import { replicaDb, type StoreDb } from '../store/database.ts';
 import type { Mutator } from '../sync/mutators/mutator.ts';
-import { cancelOrder, completeCheckout, confirmOrder } from '../sync/mutators/orders.ts';
+import { cancelOrder, confirmOrder } from '../sync/mutators/orders.ts';
 import { changeLocally, type LocalChangeServices } from './local-change.ts';
 
 /**
@@ -382,9 +382,6 @@ async function changeState<Args>(
   await changeLocally(services, mutator, args, { field: 'orderId', doing });
   return orderSummary(services.db, args.orderId);
 }
-
-export const completeCheckoutLocally = (services: LocalChangeServices, orderId: string) =>
-  changeState(services, completeCheckout, { orderId }, 'complete checkouts');
 
 export const confirmOrderLocally = (services: LocalChangeServices, orderId: string) =>
   changeState(services, confirmOrder, { orderId, reason: '' }, 'confirm orders');

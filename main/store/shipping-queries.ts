@@ -2,10 +2,12 @@ import type { Id } from '../domain/model.ts';
 import type { Decided } from '../domain/refusal.ts';
 import {
   shippingRatesFor,
+  shippingSettingsApply,
   type ResolvedShippingRate,
   type ShippingRate,
   type ShippingRateGroup,
   type ShippingRateRefusal,
+  type ShippingSettings,
 } from '../domain/shipping-rates.ts';
 import type { StoreDb } from './database.ts';
 
@@ -33,19 +35,32 @@ export async function readShippingRateGroups(db: StoreDb): Promise<Map<Id, Shipp
 export async function shippingOptions(
   db: StoreDb,
   destination: { country: string; currency: string },
-  levels: { linkGroupIds?: readonly Id[]; catalogGroupIds?: readonly Id[] } = {},
+  levels: ShippingLevels = {},
 ): Promise<Decided<{ rates: ResolvedShippingRate[] }, ShippingRateRefusal>> {
-  const [groups, settings] = await Promise.all([
+  const { settings, groups } = await shippingSettings(db, levels);
+  return shippingRatesFor(destination, settings, groups);
+}
+
+export interface ShippingLevels {
+  linkGroupIds?: readonly Id[];
+  catalogGroupIds?: readonly Id[];
+}
+
+/** Whether shipping rate groups apply to an order at these levels (then its address is required). */
+export async function shippingApplies(db: StoreDb, levels: ShippingLevels = {}): Promise<boolean> {
+  const { settings, groups } = await shippingSettings(db, levels);
+  return shippingSettingsApply(settings, groups);
+}
+
+async function shippingSettings(db: StoreDb, levels: ShippingLevels) {
+  const [groups, brand] = await Promise.all([
     readShippingRateGroups(db),
     db.selectFrom('brand_settings').select('default_shipping_rate_group_id').executeTakeFirst(),
   ]);
-  return shippingRatesFor(
-    destination,
-    {
-      linkGroupIds: levels.linkGroupIds ?? [],
-      catalogGroupIds: levels.catalogGroupIds ?? [],
-      brandDefaultGroupId: settings?.default_shipping_rate_group_id ?? null,
-    },
-    groups,
-  );
+  const settings: ShippingSettings = {
+    linkGroupIds: levels.linkGroupIds ?? [],
+    catalogGroupIds: levels.catalogGroupIds ?? [],
+    brandDefaultGroupId: brand?.default_shipping_rate_group_id ?? null,
+  };
+  return { settings, groups };
 }

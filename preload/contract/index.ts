@@ -7,9 +7,11 @@ import { devicesOperations } from './devices.ts';
 import { mailOperations } from './mail.ts';
 import { orderOperations } from './orders.ts';
 import { orderConfirmationOperations } from './order-confirmation.ts';
+import { orderCheckoutOperations } from './order-checkout.ts';
 import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
 import { shareLinkOperations } from './share-links.ts';
+import { shippingOperations } from './shipping.ts';
 import { syncOperations } from './sync.ts';
 import type { Operation } from './operation.ts';
 
@@ -21,9 +23,11 @@ export * from './devices.ts';
 export * from './mail.ts';
 export * from './orders.ts';
 export * from './order-confirmation.ts';
+export * from './order-checkout.ts';
 export * from './selections.ts';
 export * from './session.ts';
 export * from './share-links.ts';
+export * from './shipping.ts';
 export * from './sync.ts';
 export * from './errors.ts';
 
@@ -39,6 +43,8 @@ export const contract = {
   ...shareLinkOperations,
   ...orderOperations,
   ...orderConfirmationOperations,
+  ...orderCheckoutOperations,
+  ...shippingOperations,
   ...auditOperations,
   ...appOperations,
 } as const;

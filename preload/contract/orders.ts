@@ -142,10 +142,6 @@ export const orderOperations = {
     input: OrderId,
     summary: 'One order whole: lines by style, colour and size, addresses, totals, history',
   }),
-  'orders.completeCheckout': operation<OrderSummary>()({
-    input: OrderId,
-    summary: 'Complete the checkout of a "Checkout Requested" order; it becomes an Order',
-  }),
   'orders.confirm': operation<OrderSummary>()({
     input: OrderId,
     summary: 'Confirm an order: the brand commits to ship it',

@@ -1,6 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
+import {
+  ADDRESS_FIELD_NAMES,
+  addressProblems,
+  EMPTY_ADDRESS,
+  type AddressField,
+  type AddressFields as Address,
+  type AddressProblem,
+} from '../../main/domain/addresses.ts';
 import {
   CHECKOUT_CONTACT,
   CONTACT_FIELDS,
@@ -9,25 +17,62 @@ import {
   type ContactField,
   type ContactProblem,
 } from '../../main/domain/checkout-contact.ts';
-import type { OrderStatus } from '../../preload/contract/orders.ts';
-import { checkout, type FieldIssue } from './api.ts';
+import { MAX_PO_NUMBER, poNumber } from '../../main/domain/delivery-window.ts';
+import { formatMoney } from '../../main/domain/money.ts';
+import {
+  addressRequired,
+  missingForCheckout,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+} from '../../main/domain/order-states.ts';
+import { shippingCharge } from '../../main/domain/shipping-rates.ts';
+import type { SelectionTotalsView } from '../../preload/contract/index.ts';
+import { AddressFields } from '../ui/AddressFields.tsx';
+import { countryOptions } from '../ui/countries.ts';
+import { ChoiceGroup, Field } from '../ui/Field.tsx';
+import { Money } from '../ui/Money.tsx';
+import {
+  checkout,
+  shippingOptions,
+  type FieldIssue,
+  type PlacedCheckout,
+  type ShippingOptions,
+} from './api.ts';
 import { Problem } from './PageStatus.tsx';
 
 type FieldProblems = Partial<Record<ContactField, ContactProblem | 'other'>>;
+/** Problems of the address, shipping, payment and PO, already in the page's words, by the hub's path. */
+type DetailProblems = Partial<Record<string, string>>;
 
 type FormState =
-  | { kind: 'editing'; problem: string | null; fields: FieldProblems }
+  | { kind: 'editing'; problem: string | null; fields: FieldProblems; details: DetailProblems }
   | { kind: 'sending' }
-  | { kind: 'done'; status: OrderStatus };
+  | { kind: 'done'; order: PlacedCheckout };
 
 const EMPTY: Record<ContactField, string> = { name: '', email: '', phone: '', note: '' };
+const EDITING: Extract<FormState, { kind: 'editing' }> = {
+  kind: 'editing',
+  problem: null,
+  fields: {},
+  details: {},
+};
+
+/** A size short of stock, as the sheet shows it at the size. */
+export interface ShortSize {
+  skuId: string;
+  size: string;
+  available: number;
+}
 
 /**
- * Request Checkout: the buyer's contact and a note; the brand completes the checkout.
- * With prepayment checkout the buyer may complete it here instead. The page checks the
- * contact with the hub's own rules before sending; whatever the hub still finds wrong
- * comes back by field and code, and each problem shows at its field in the page's
- * language.
+ * The checkout: the buyer's contact; the ship-to address whenever the brand's shipping
+ * applies (the customer-order-links spec requires it then), optionally a separate
+ * bill-to; the shipping rates the hub offers for the address's country in the order's
+ * currency; the payment method; a PO number; and what the order comes to. Request
+ * Checkout sends it for the brand to complete; with prepayment checkout the buyer may
+ * complete it here. The page checks with the hub's own rules before sending, and the hub
+ * checks again and computes every amount itself; whatever it still finds wrong comes
+ * back by field and code, and each problem shows at its field in the page's language.
  */
 export function CheckoutForm({
   token,
@@ -35,6 +80,8 @@ export function CheckoutForm({
   leaveOut,
   orderable,
   styleOf,
+  totals,
+  onShortSizes,
 }: {
   token: string;
   prepayment: boolean;
@@ -44,15 +91,43 @@ export function CheckoutForm({
   orderable: number;
   /** A SKU's style and colour, for a size short of stock to be named with its line. */
   styleOf: ReadonlyMap<string, string>;
+  /** The selection's totals at the buyer's terms, as the sheet shows them. */
+  totals: SelectionTotalsView;
+  /** Sizes the hub found short, for the sheet to say so at each size. */
+  onShortSizes: (sizes: readonly ShortSize[]) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   // Not crypto.randomUUID(): it exists only in secure contexts, and at a booth the hub
   // serves this page over plain HTTP on the local network.
   const [orderId] = useState(() => uuidv7());
   const [form, setForm] = useState(EMPTY);
-  const [state, setState] = useState<FormState>({ kind: 'editing', problem: null, fields: {} });
+  const [shipTo, setShipTo] = useState<Address>(EMPTY_ADDRESS);
+  const [separateBillTo, setSeparateBillTo] = useState(false);
+  const [billTo, setBillTo] = useState<Address>(EMPTY_ADDRESS);
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const [payment, setPayment] = useState<PaymentMethod>(PAYMENT_METHODS[0]);
+  const [po, setPo] = useState('');
+  const [options, setOptions] = useState<ShippingOptions | null>(null);
+  const [state, setState] = useState<FormState>(EDITING);
   const done = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+
+  // The rates follow the address's country; without one, whether shipping applies at all.
+  useEffect(() => {
+    const abort = new AbortController();
+    void shippingOptions(token, shipTo.country, abort.signal).then((found) => {
+      if (abort.signal.aborted) return;
+      setOptions(found);
+      setGroupId((current) =>
+        found?.rates.some((rate) => rate.groupId === current)
+          ? current
+          : (found?.rates[0]?.groupId ?? null),
+      );
+    });
+    return () => abort.abort();
+  }, [token, shipTo.country]);
+
   useEffect(() => {
     // Keyboard and screen reader users land on the outcome, not on a vanished button.
     if (state.kind === 'done') done.current?.focus();
@@ -62,32 +137,129 @@ export function CheckoutForm({
     }
   }, [state]);
 
+  const shippingApplies = options?.shippingApplies ?? false;
+  const asksAddress = addressRequired({
+    shippingApplies,
+    paymentMethod: payment,
+    addressAsked: false,
+  });
+  const rate = options?.rates.find((found) => found.groupId === groupId) ?? null;
+  const goods = totals.total;
+  const shipping =
+    rate && goods
+      ? { amountMinor: shippingCharge(rate, goods.amountMinor), currency: goods.currency }
+      : null;
+  const total =
+    goods && shipping ? { ...goods, amountMinor: goods.amountMinor + shipping.amountMinor } : goods;
+  const countryName = (code: string) =>
+    countries.find((country) => country.code === code)?.name ?? code;
+
   if (state.kind === 'done') {
-    return (
-      <section className="checkout checkout--done" role="status" aria-labelledby="checkout-title">
-        <h2 id="checkout-title" tabIndex={-1} ref={done}>
-          {state.status}
-        </h2>
-        <p>{state.status === 'Order' ? t('shared.ordered') : t('shared.requested')}</p>
-      </section>
-    );
+    return <Confirmation order={state.order} heading={done} />;
   }
+
+  const addressWords = (problem: AddressProblem | { code: string }): string => {
+    switch (problem.code) {
+      case 'required':
+        return t('checkout.problem_required');
+      case 'too_long':
+        return t('shared.tooLong', (problem as { params: { max: number } }).params);
+      case 'country_required':
+        return t('checkout.problem_countryRequired');
+      case 'country_unknown':
+        return t('checkout.problem_countryUnknown');
+      default:
+        return t('shared.fieldInvalid');
+    }
+  };
+
+  /** The page's own check, with the hub's rules: what the hub would refuse, said first. */
+  const ownProblems = (complete: boolean): DetailProblems => {
+    const found: DetailProblems = {};
+    const typed = (address: Address) => ADDRESS_FIELD_NAMES.some((field) => address[field] !== '');
+    const check = (path: string, address: Address) => {
+      for (const [field, problem] of Object.entries(addressProblems(address))) {
+        found[`${path}.${field}`] = addressWords(problem);
+      }
+    };
+    if (asksAddress && (complete || typed(shipTo))) check('shipTo', shipTo);
+    if (separateBillTo && (complete || typed(billTo))) check('billTo', billTo);
+    const checkedPo = poNumber(po);
+    if (!checkedPo.ok) found.poNumber = poWords(checkedPo.code);
+    if (complete) {
+      const missing = missingForCheckout({
+        hasAddress: asksAddress ? typed(shipTo) : true,
+        hasShippingRate: groupId !== null,
+        paymentMethod: payment,
+        shippingApplies,
+        addressAsked: false,
+      });
+      if (missing.includes('shipping') && !found['shipTo.country']) {
+        found.shippingGroupId = noRateWords(shipTo.country);
+      }
+    }
+    return found;
+  };
+
+  const noRateWords = (country: string) =>
+    country === '' || !options
+      ? t('checkout.problem_chooseCountryFirst')
+      : t('checkout.problem_noRate', { country: countryName(country), currency: options.currency });
+  const poWords = (code: string) =>
+    code === 'too_big' || code === 'po_number_too_long'
+      ? t('shared.tooLong', { max: MAX_PO_NUMBER })
+      : t('checkout.problem_poInvalid');
+
   const send = async (complete: boolean) => {
-    const found = contactProblems(form);
-    if (Object.keys(found).length > 0) {
-      setState({ kind: 'editing', problem: null, fields: found });
+    const fields = contactProblems(form);
+    const details = ownProblems(complete);
+    if (Object.keys(fields).length > 0 || Object.keys(details).length > 0) {
+      setState({ kind: 'editing', problem: null, fields, details });
       return;
     }
     setState({ kind: 'sending' });
+    onShortSizes([]);
+    const typed = (address: Address) => ADDRESS_FIELD_NAMES.some((field) => address[field] !== '');
     try {
-      const answer = await checkout(token, { orderId, ...form, complete }, leaveOut);
+      const answer = await checkout(
+        token,
+        {
+          orderId,
+          ...form,
+          complete,
+          shipTo: asksAddress && typed(shipTo) ? shipTo : null,
+          billTo: separateBillTo && typed(billTo) ? billTo : null,
+          shippingGroupId: asksAddress && typed(shipTo) ? groupId : null,
+          paymentMethod: payment,
+          poNumber: po,
+        },
+        leaveOut,
+      );
       if (answer.ok) {
-        setState({ kind: 'done', status: answer.status });
+        setState({ kind: 'done', order: answer.order });
         return;
       }
-      const fields = fieldProblems(answer.issues);
+      const fields = contactFieldProblems(answer.issues);
+      const details: DetailProblems = {};
+      for (const issue of answer.issues) {
+        if (details[issue.path]) continue;
+        if (issue.path === 'shippingGroupId') {
+          details.shippingGroupId =
+            issue.code === 'no_shipping_rate'
+              ? noRateWords(String(answer.params.country ?? shipTo.country))
+              : t('checkout.problem_chooseRate');
+        } else if (issue.path === 'poNumber') details.poNumber = poWords(issue.code);
+        else if (issue.path === 'shipTo' || issue.path === 'billTo') {
+          details[`${issue.path}.line1`] = t('checkout.problem_addressRequired');
+        } else if (/^(shipTo|billTo)\.\w+$/.test(issue.path)) {
+          details[issue.path] = addressWords(issue);
+        } else if (issue.path === 'paymentMethod') {
+          details.paymentMethod = t('checkout.problem_choosePayment');
+        }
+      }
+      if (answer.code === 'insufficient_stock') onShortSizes(answer.shortSizes);
       const problem =
-        Object.keys(fields).length > 0
+        Object.keys(fields).length > 0 || Object.keys(details).length > 0
           ? null
           : answer.code === 'deadline_passed'
             ? t('shared.deadlineRefused', { styles: answer.params.styles })
@@ -103,13 +275,14 @@ export function CheckoutForm({
                       t('shared.stockShort'),
                     ].join(' ')
                   : t('shared.checkoutFailed');
-      setState({ kind: 'editing', problem, fields });
+      setState({ kind: 'editing', problem, fields, details });
     } catch {
-      setState({ kind: 'editing', problem: t('unreachable'), fields: {} });
+      setState({ ...EDITING, problem: t('unreachable') });
     }
   };
+  const editing = state.kind === 'editing' ? state : null;
   const problemOf = (field: ContactField): string | null => {
-    const problem = state.kind === 'editing' ? state.fields[field] : undefined;
+    const problem = editing?.fields[field];
     if (!problem) return null;
     if (problem === 'too_small') {
       return field === 'email' ? t('shared.emailMissing') : t('shared.nameMissing');
@@ -117,6 +290,37 @@ export function CheckoutForm({
     if (problem === 'too_big') return t('shared.tooLong', { max: CHECKOUT_CONTACT[field].max });
     if (problem === 'invalid_format') return t('shared.emailInvalid');
     return t('shared.fieldInvalid');
+  };
+  const detail = (path: string) => editing?.details[path];
+  /** A field typed again no longer shows the problem it had; the next send judges it anew. */
+  const settle = (path: string, patch: Partial<Address>) => {
+    if (!editing) return;
+    const details = { ...editing.details };
+    for (const field of Object.keys(patch)) delete details[`${path}.${field}`];
+    if ('country' in patch) delete details.shippingGroupId;
+    setState({ ...editing, details });
+  };
+  const addressProblemsAt = (path: string) => {
+    const found: Partial<Record<AddressField, string>> = {};
+    for (const field of ADDRESS_FIELD_NAMES) {
+      const problem = detail(`${path}.${field}`);
+      if (problem) found[field] = problem;
+    }
+    return found;
+  };
+  const addressText = {
+    labels: {
+      name: t('checkout.address_name'),
+      line1: t('checkout.address_line1'),
+      line2: t('checkout.address_line2'),
+      postalCode: t('checkout.address_postalCode'),
+      city: t('checkout.address_city'),
+      region: t('checkout.address_region'),
+      country: t('checkout.address_country'),
+      phone: t('checkout.address_phone'),
+    },
+    chooseCountry: t('checkout.address_chooseCountry'),
+    optional: t('checkout.optional'),
   };
   const field = (key: ContactField, label: string, type: string) => {
     const problem = problemOf(key);
@@ -146,6 +350,17 @@ export function CheckoutForm({
       </div>
     );
   };
+  const busy = state.kind === 'sending';
+  const rateLabel = (found: ShippingOptions['rates'][number]) => {
+    const amount = { amountMinor: found.amountMinor, currency: options?.currency ?? '' };
+    const free =
+      found.freeFromMinor === null
+        ? ''
+        : ` · ${t('checkout.freeFrom', { amount: formatted({ amountMinor: found.freeFromMinor, currency: amount.currency }) })}`;
+    return `${found.name} · ${formatted(amount)}${free}`;
+  };
+  const formatted = (value: { amountMinor: number; currency: string }) =>
+    formatMoney(value, i18n.language);
   return (
     <form
       ref={formRef}
@@ -168,21 +383,144 @@ export function CheckoutForm({
       {field('name', t('shared.name'), 'text')}
       {field('email', t('shared.email'), 'email')}
       {field('phone', t('shared.phone'), 'tel')}
+      {asksAddress ? (
+        <fieldset className="checkout__group">
+          <legend>{t('checkout.shipTo')}</legend>
+          <AddressFields
+            value={shipTo}
+            problems={addressProblemsAt('shipTo')}
+            countries={countries}
+            text={addressText}
+            onChange={(patch) => {
+              setShipTo({ ...shipTo, ...patch });
+              settle('shipTo', patch);
+            }}
+          />
+          <label className="checkout__check">
+            <input
+              type="checkbox"
+              checked={separateBillTo}
+              onChange={(event) => setSeparateBillTo(event.target.checked)}
+            />
+            {t('checkout.separateBillTo')}
+          </label>
+        </fieldset>
+      ) : null}
+      {asksAddress && separateBillTo ? (
+        <fieldset className="checkout__group">
+          <legend>{t('checkout.billTo')}</legend>
+          <AddressFields
+            value={billTo}
+            problems={addressProblemsAt('billTo')}
+            countries={countries}
+            text={addressText}
+            onChange={(patch) => {
+              setBillTo({ ...billTo, ...patch });
+              settle('billTo', patch);
+            }}
+          />
+        </fieldset>
+      ) : null}
+      {shippingApplies ? (
+        options && options.rates.length > 0 ? (
+          <ChoiceGroup
+            legend={t('checkout.shipping')}
+            name="shipping-rate"
+            value={groupId ?? ''}
+            options={options.rates.map((found) => ({
+              value: found.groupId,
+              label: rateLabel(found),
+            }))}
+            onChange={setGroupId}
+            error={detail('shippingGroupId')}
+          />
+        ) : (
+          <div className="checkout__field" role="group" aria-labelledby="checkout-shipping">
+            <p id="checkout-shipping" className="field__label">
+              {t('checkout.shipping')}
+            </p>
+            <p className={detail('shippingGroupId') ? 'field__error' : 'checkout__hint'}>
+              {shipTo.country === ''
+                ? t('checkout.problem_chooseCountryFirst')
+                : noRateWords(shipTo.country)}
+            </p>
+          </div>
+        )
+      ) : null}
+      <ChoiceGroup
+        legend={t('checkout.payment')}
+        name="payment-method"
+        value={payment}
+        options={PAYMENT_METHODS.map((method) => ({
+          value: method,
+          label: t(`checkout.paymentMethods_${method}`),
+        }))}
+        onChange={setPayment}
+        error={detail('paymentMethod')}
+      />
+      <Field
+        label={`${t('checkout.poNumber')} ${t('checkout.optional')}`}
+        error={detail('poNumber')}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="field__control"
+            value={po}
+            autoComplete="off"
+            onChange={(event) => setPo(event.target.value)}
+          />
+        )}
+      </Field>
       {field('note', t('shared.note'), 'text')}
-      {state.kind === 'editing' && state.problem ? <Problem message={state.problem} /> : null}
+      <dl className="checkout__totals" aria-label={t('checkout.summary')}>
+        <div>
+          <dt>{t('shared.subtotal')}</dt>
+          <dd>
+            <Money value={totals.subtotal} language={i18n.language} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('shared.discount', { value: totals.discountPercent })}</dt>
+          <dd>
+            <Money value={totals.discount} language={i18n.language} deduction />
+          </dd>
+        </div>
+        {shippingApplies ? (
+          <div>
+            <dt>{t('checkout.shippingLine')}</dt>
+            <dd>
+              {shipping === null ? (
+                '—'
+              ) : shipping.amountMinor === 0 ? (
+                t('checkout.free')
+              ) : (
+                <Money value={shipping} language={i18n.language} />
+              )}
+            </dd>
+          </div>
+        ) : null}
+        <div className="checkout__total">
+          <dt>{t('shared.total')}</dt>
+          <dd>
+            <Money value={total} language={i18n.language} />
+          </dd>
+        </div>
+      </dl>
+      {editing?.problem ? <Problem message={editing.problem} /> : null}
       <div className="checkout__actions">
         <button
           type="submit"
-          className="button button--primary"
-          disabled={state.kind === 'sending' || orderable === 0}
+          className={prepayment ? 'button' : 'button button--primary'}
+          disabled={busy || orderable === 0}
         >
           Request Checkout
         </button>
         {prepayment ? (
           <button
             type="button"
-            className="button"
-            disabled={state.kind === 'sending' || orderable === 0}
+            className="button button--primary"
+            disabled={busy || orderable === 0}
             onClick={() => void send(true)}
           >
             {t('shared.completeCheckout')}
@@ -193,8 +531,74 @@ export function CheckoutForm({
   );
 }
 
+/** What the buyer sees once the order is placed or requested: its number and what it comes to. */
+function Confirmation({
+  order,
+  heading,
+}: {
+  order: PlacedCheckout;
+  heading: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { t, i18n } = useTranslation();
+  const money = (amountMinor: number) => (
+    <Money value={{ amountMinor, currency: order.totals.currency }} language={i18n.language} />
+  );
+  const placed = order.status === 'Order';
+  return (
+    <section className="checkout checkout--done" role="status" aria-labelledby="checkout-title">
+      <h2 id="checkout-title" tabIndex={-1} ref={heading}>
+        {placed ? t('checkout.confirmedTitle') : order.status}
+      </h2>
+      <p>{placed ? t('shared.ordered') : t('shared.requested')}</p>
+      {order.number ? (
+        <p className="checkout__number">
+          {t('checkout.orderNumber')} <strong>{order.number}</strong>
+        </p>
+      ) : null}
+      <dl className="checkout__totals">
+        <div>
+          <dt>{t('checkout.status')}</dt>
+          <dd>{order.status}</dd>
+        </div>
+        <div>
+          <dt>{t('shared.subtotal')}</dt>
+          <dd>{money(order.totals.subtotalMinor)}</dd>
+        </div>
+        {order.totals.discountMinor > 0 ? (
+          <div>
+            <dt>{t('checkout.discount')}</dt>
+            <dd>
+              <Money
+                value={{ amountMinor: order.totals.discountMinor, currency: order.totals.currency }}
+                language={i18n.language}
+                deduction
+              />
+            </dd>
+          </div>
+        ) : null}
+        {order.shippingRateName ? (
+          <div>
+            <dt>
+              {t('checkout.shippingLine')} ({order.shippingRateName})
+            </dt>
+            <dd>
+              {order.totals.shippingMinor === 0
+                ? t('checkout.free')
+                : money(order.totals.shippingMinor)}
+            </dd>
+          </div>
+        ) : null}
+        <div className="checkout__total">
+          <dt>{t('shared.total')}</dt>
+          <dd>{money(order.totals.totalMinor)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
 /** The hub's problems that concern the contact fields, the first of each field. */
-function fieldProblems(issues: readonly FieldIssue[]): FieldProblems {
+function contactFieldProblems(issues: readonly FieldIssue[]): FieldProblems {
   const fields: FieldProblems = {};
   for (const issue of issues) {
     const field = CONTACT_FIELDS.find((name) => name === issue.path);

@@ -14,6 +14,7 @@ import { sharedPictureUrl } from './pictures.ts';
 export function SelectionSheet({
   selection,
   token,
+  shortSizes = new Map(),
   children,
 }: {
   selection: Pick<SharedSelection, 'name' | 'notes' | 'buyer' | 'lines' | 'totals'>;
@@ -22,6 +23,8 @@ export function SelectionSheet({
    * whose session cookie brings the pictures.
    */
   token: string | null;
+  /** Sizes a checkout found short of stock, by SKU: how many are left, said at the size. */
+  shortSizes?: ReadonlyMap<string, number>;
   children?: ReactNode;
 }) {
   const { t, i18n } = useTranslation();
@@ -78,7 +81,20 @@ export function SelectionSheet({
                       {line.cells
                         .filter((cell) => cell.quantity > 0)
                         .map((cell) => (
-                          <td key={cell.skuId}>{cell.quantity}</td>
+                          <td
+                            key={cell.skuId}
+                            className={shortSizes.has(cell.skuId) ? 'shared__short' : undefined}
+                          >
+                            {cell.quantity}
+                            {shortSizes.has(cell.skuId) ? (
+                              <span className="shared__short-note">
+                                {t('shared.onlyLeftAtSize', {
+                                  available: shortSizes.get(cell.skuId),
+                                  size: cell.size,
+                                })}
+                              </span>
+                            ) : null}
+                          </td>
                         ))}
                     </tr>
                   </tbody>

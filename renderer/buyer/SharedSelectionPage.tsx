@@ -1,8 +1,15 @@
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { orderableOf, type ShareAnswer } from './api.ts';
-import { CheckoutForm } from './CheckoutForm.tsx';
+import type { ShortSize } from './CheckoutForm.tsx';
 import { Problem } from './PageStatus.tsx';
 import { SelectionSheet } from './SelectionSheet.tsx';
+
+// The checkout (address fields, the ISO country list, shipping) loads after the sheet:
+// a phone shows the selection first and the form a moment later, below the fold.
+const CheckoutForm = lazy(() =>
+  import('./CheckoutForm.tsx').then((module) => ({ default: module.CheckoutForm })),
+);
 
 /**
  * What a share link opens: the selection, read-only, in the selection's currency, with
@@ -19,6 +26,7 @@ export function SharedSelectionPage({
   answer: ShareAnswer | null;
 }) {
   const { t } = useTranslation();
+  const [short, setShort] = useState<ReadonlyMap<string, number>>(new Map());
   if (token === null || answer === null || answer.kind === 'expired' || answer.kind === 'limited') {
     return (
       <section className="expired" aria-labelledby="expired-title">
@@ -33,13 +41,19 @@ export function SharedSelectionPage({
   }
   if (answer.kind === 'failed') return <Problem />;
   return (
-    <SelectionSheet selection={answer.selection} token={token}>
-      <CheckoutForm
-        token={token}
-        prepayment={answer.selection.prepaymentCheckout}
-        {...orderableOf(answer.selection)}
-        styleOf={styleNames(answer.selection.lines)}
-      />
+    <SelectionSheet selection={answer.selection} token={token} shortSizes={short}>
+      <Suspense fallback={null}>
+        <CheckoutForm
+          token={token}
+          prepayment={answer.selection.prepaymentCheckout}
+          {...orderableOf(answer.selection)}
+          styleOf={styleNames(answer.selection.lines)}
+          totals={answer.selection.totals}
+          onShortSizes={(sizes: readonly ShortSize[]) =>
+            setShort(new Map(sizes.map((size) => [size.skuId, size.available])))
+          }
+        />
+      </Suspense>
     </SelectionSheet>
   );
 }

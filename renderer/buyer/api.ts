@@ -76,8 +76,11 @@ export function orderableOf(selection: Pick<SharedSelection, 'lines'>): {
 /** A problem the hub found, by field (`email`) and code (`invalid_format`). */
 export type FieldIssue = NonNullable<HubErrorBody['error']['issues']>[number];
 
+/** The order a checkout placed, as the hub charged it: its number, status and totals. */
+export type PlacedCheckout = BuyerOutputOf<'shareLink.checkout'>;
+
 export type CheckoutAnswer =
-  | { ok: true; status: BuyerOutputOf<'shareLink.checkout'>['status'] }
+  | { ok: true; order: PlacedCheckout }
   | {
       ok: false;
       code: RefusalOf<'shareLink.checkout'> | null;
@@ -95,7 +98,7 @@ export async function checkout(
   leaveOut: readonly string[],
 ): Promise<CheckoutAnswer> {
   const answer = await call('shareLink.checkout', { token, ...form, leaveOut: [...leaveOut] });
-  if (answer.ok) return { ok: true, status: answer.value.status };
+  if (answer.ok) return { ok: true, order: answer.value };
   const shortSizes = (answer.refusal?.refusals ?? []).map(({ params }) => ({
     skuId: String(params.skuId),
     size: String(params.size),
@@ -108,6 +111,29 @@ export async function checkout(
     params: answer.refusal?.params ?? {},
     shortSizes,
   };
+}
+
+export type ShippingOptions = BuyerOutputOf<'shareLink.shippingOptions'>;
+
+/**
+ * Whether the brand's shipping applies to this link's order and, for a country, the rates
+ * in the order's currency (none: not shipped there). Null when the hub could not say.
+ */
+export async function shippingOptions(
+  token: string,
+  country: string,
+  signal?: AbortSignal,
+): Promise<ShippingOptions | null> {
+  try {
+    const answer = await call(
+      'shareLink.shippingOptions',
+      { token, country },
+      signal ? { signal } : {},
+    );
+    return answer.ok ? answer.value : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

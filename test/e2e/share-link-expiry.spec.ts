@@ -120,8 +120,25 @@ test('a link lives its own number of days, stops while the setting is off; with 
   }).toPass({ timeout: 20_000 });
   await other.getByRole('textbox', { name: 'Your name' }).fill('Kenji Sato');
   await other.getByRole('textbox', { name: 'Email' }).fill('kenji@shop.example');
+  // The demo brand ships Standard by default: completing needs the address and its rate,
+  // in a country of the selection's currency.
+  const checkout = other.getByRole('form', { name: 'Order this selection' });
+  await checkout.getByRole('textbox', { name: 'Name or company' }).fill('Sato Shoten');
+  await checkout.getByRole('textbox', { name: 'Address line 1' }).fill('1-2-3 Jingumae');
+  await checkout.getByRole('textbox', { name: 'City' }).fill('Tokyo');
+  const total = (await checkout.getByLabel('What the order comes to').textContent()) ?? '';
+  const country = total.includes('€')
+    ? 'DE'
+    : total.includes('SEK')
+      ? 'SE'
+      : total.includes('¥')
+        ? 'JP'
+        : 'US';
+  await checkout.getByRole('combobox', { name: 'Country' }).selectOption(country);
+  await expect(checkout.getByRole('radio', { name: /^Standard · / })).toBeChecked();
   await other.getByRole('button', { name: 'Complete checkout' }).click();
-  await expect(other.getByRole('heading', { name: 'Order', exact: true })).toBeFocused();
+  await expect(other.getByRole('heading', { name: 'Order placed' })).toBeFocused();
+  await expect(other.getByRole('status')).toContainText(/SO-\d{4}-\d{5}/);
   await page
     .getByRole('navigation', { name: 'Sections' })
     .getByRole('button', { name: 'Orders' })

@@ -94,7 +94,27 @@ test('an admin enables share links; a rep generates one; a buyer opens it, the t
   await expect(order).toContainText('Checkout Requested', { timeout: 20_000 });
   await expect(order).toContainText('Deliver in March');
   await page.screenshot({ path: testInfo.outputPath('orders.png') });
+  // Completing asks what the request lacks: where it ships and at which rate.
   await order.getByRole('button', { name: 'Complete checkout' }).click();
+  const complete = page.getByRole('dialog', { name: 'Complete checkout' });
+  await complete.getByRole('radio', { name: 'Another address…' }).check();
+  await complete.getByRole('textbox', { name: 'Name' }).fill('Aiko Buyer');
+  await complete.getByRole('textbox', { name: 'Address line 1' }).fill('1 Main Street');
+  await complete.getByRole('textbox', { name: 'City' }).fill('Town');
+  // A country the brand ships to in the order's currency (the buyer's pricelist's).
+  const total = (await order.getByRole('cell').last().textContent()) ?? '';
+  const country = total.includes('€')
+    ? 'Germany'
+    : total.includes('¥')
+      ? 'Japan'
+      : total.includes('$')
+        ? 'United States'
+        : 'Sweden';
+  await complete.getByRole('combobox', { name: 'Country' }).selectOption({ label: country });
+  await expect(complete.getByRole('radio', { name: /Standard/ })).toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath('complete-checkout.png') });
+  await complete.getByRole('button', { name: 'Complete checkout' }).click();
+  await expect(complete).toHaveCount(0);
   await expect(order).toContainText('Order');
   await expect(order.getByRole('button', { name: 'Complete checkout' })).toHaveCount(0);
 

@@ -39,6 +39,7 @@ const acceptedInputs: { [Name in BuyerOperationName]: (c: Callers) => Record<str
     phone: '',
     note: '',
   }),
+  'shareLink.shippingOptions': (c) => ({ token: c.token, country: 'SE' }),
   'shareLink.picture': (c) => ({ id: c.pictureId, token: c.token }),
   'buyer.signIn': () => ({ email: 'nobody@example.com', password: 'wrong' }),
   'buyer.signOut': () => ({}),

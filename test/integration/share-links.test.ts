@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LINK_EXPIRED_MESSAGE } from '../../main/domain/share-links.ts';
 import { readAudit } from '../../main/services/devices.ts';
-import { completeCheckoutLocally, listOrders } from '../../main/services/orders.ts';
+import {
+  checkoutNeeds,
+  checkoutShippingRates,
+  completeCheckoutWithDetailsLocally,
+} from '../../main/services/order-checkout.ts';
+import { listOrders } from '../../main/services/orders.ts';
 import {
   createSelectionLocally,
   scanIntoSelection,
@@ -407,11 +412,14 @@ describe('checkout from a share link', () => {
         },
       },
     });
-    expect(await checkout(url, request)).toEqual({
+    expect(await checkout(url, request)).toMatchObject({
       status: 201,
       body: { orderId, status: 'Checkout Requested' },
     });
-    expect((await checkout(url, request)).body).toEqual({ orderId, status: 'Checkout Requested' });
+    expect((await checkout(url, request)).body).toMatchObject({
+      orderId,
+      status: 'Checkout Requested',
+    });
     const orders = await demo.hub.store.db
       .selectFrom('orders')
       .selectAll()
@@ -432,10 +440,34 @@ describe('checkout from a share link', () => {
       status: 'Checkout Requested',
       contact: { email: 'aiko@shop.example' },
     });
-    expect(await completeCheckoutLocally(services(rep), orderId)).toMatchObject({
-      status: 'Order',
-      waitingToSync: true,
-    });
+    // Completing asks what the request lacks: the brand ships, so an address and a rate.
+    const needs = await checkoutNeeds(services(rep), orderId);
+    expect(needs.missing).toEqual(['address', 'shipping', 'payment']);
+    const country = { EUR: 'DE', SEK: 'SE', JPY: 'JP', USD: 'US' }[needs.goods.currency]!;
+    const [rate] = await checkoutShippingRates(services(rep), orderId, country);
+    const shipTo = {
+      name: 'Aiko Buyer',
+      line1: '1 Main Street',
+      line2: '',
+      postalCode: '10115',
+      city: 'Town',
+      region: '',
+      country,
+      phone: '',
+    };
+    expect(
+      await completeCheckoutWithDetailsLocally(services(rep), {
+        orderId,
+        shipTo,
+        billTo: null,
+        shippingGroupId: rate!.groupId,
+        paymentMethod: 'outside_app',
+      }),
+    ).toMatchObject({ status: 'Order' });
+    const [waiting] = (await listOrders(rep.store.db, { filters: {}, limit: 50 })).orders.filter(
+      (order) => order.id === orderId,
+    );
+    expect(waiting).toMatchObject({ status: 'Order', waitingToSync: true });
     await rep.engine.syncNow();
     const completed = await demo.hub.store.db
       .selectFrom('orders')
@@ -465,7 +497,7 @@ describe('checkout from a share link', () => {
     const refused = await checkout(first.url, { orderId: crypto.randomUUID(), ...contact });
     expect(refused).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
     // A retry of an order already placed still gets its first answer.
-    expect((await checkout(first.url, { orderId: placed[0], ...contact })).body).toEqual({
+    expect((await checkout(first.url, { orderId: placed[0], ...contact })).body).toMatchObject({
       orderId: placed[0],
       status: 'Checkout Requested',
     });
@@ -490,9 +522,35 @@ describe('checkout from a share link', () => {
     await rep.engine.syncNow();
     expect((await open(url)).body.prepaymentCheckout).toBe(true);
     const orderId = crypto.randomUUID();
+    // The demo brand ships Standard by default, so completing needs an address and a rate.
+    const standard = await demo.hub.store.db
+      .selectFrom('shipping_rate_groups')
+      .select(['id', 'rates'])
+      .where('name', '=', 'Standard')
+      .executeTakeFirstOrThrow();
+    const { currency } = (await open(url)).body.totals!.total!;
+    const { country } = (
+      JSON.parse(standard.rates) as { country: string; currency: string }[]
+    ).find((rate) => rate.currency === currency)!;
     expect(
-      await checkout(url, { orderId, name: 'Luca', email: 'luca@shop.example', complete: true }),
-    ).toEqual({ status: 201, body: { orderId, status: 'Order' } });
+      await checkout(url, {
+        orderId,
+        name: 'Luca',
+        email: 'luca@shop.example',
+        complete: true,
+        shipTo: {
+          name: 'Luca Shop',
+          line1: '1-2-3 Jingumae',
+          city: 'Tokyo',
+          country,
+        },
+        shippingGroupId: standard.id,
+        paymentMethod: 'outside_app',
+      }),
+    ).toMatchObject({
+      status: 201,
+      body: { orderId, status: 'Order', shippingRateName: 'Standard' },
+    });
   });
 });
 

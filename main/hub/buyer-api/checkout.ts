@@ -1,7 +1,18 @@
+import {
+  addressProblems,
+  isCountryCode,
+  normalizedAddress,
+  type AddressFields,
+} from '../../domain/addresses.ts';
 import { checkOrderDeadlines } from '../../domain/catalog-dates.ts';
+import { poNumber } from '../../domain/delivery-window.ts';
+import { missingForCheckout, type CheckoutRequirement } from '../../domain/order-states.ts';
+import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import { LINK_ORDER_LIMITS, minutesToWait } from '../../domain/rate-limit.ts';
 import { readSelectionSheet } from '../../services/selection-sheet.ts';
-import type { StoreDb } from '../../store/database.ts';
+import { hubDb, type StoreDb } from '../../store/database.ts';
+import { shippingApplies, shippingOptions } from '../../store/shipping-queries.ts';
+import type { BuyerParsedInputOf } from '../../../preload/contract/buyer-api/index.ts';
 import { reserve } from '../auth/limits.ts';
 import { HubRefusal } from '../errors.ts';
 import { placeOrder } from '../orders/place-order.ts';
@@ -64,6 +75,7 @@ export function checkoutHandler(
         ),
       );
     const status = request.complete ? 'Order' : 'Checkout Requested';
+    const currency = sheet.totals.total?.currency ?? head.currency ?? '';
     const at = holder.at.toISOString();
     // Deadlines and limits concern only orders that are new: a retry is answered before them.
     const withinLimits = async (trx: StoreDb) => {
@@ -93,8 +105,27 @@ export function checkoutHandler(
         );
       }
     };
-    const placed = await db.transaction().execute((trx) =>
-      placeOrder(
+    // A request with nothing but the contact (the brand completes it) has nothing to judge.
+    const bare =
+      !request.complete &&
+      request.shipTo === null &&
+      request.billTo === null &&
+      request.shippingGroupId === null &&
+      request.poNumber === '';
+    const placed = await db.transaction().execute(async (trx) => {
+      // A retry is answered by placeOrder with the first answer, whatever changed since.
+      const known =
+        !bare &&
+        (await hubDb(trx)
+          .selectFrom('orders')
+          .select('id')
+          .where('id', '=', request.orderId)
+          .executeTakeFirst());
+      const details =
+        bare || known
+          ? { ...NO_DETAILS, paymentMethod: request.paymentMethod }
+          : await checkoutDetails(trx, request, currency);
+      return placeOrder(
         trx,
         { kind: 'linkHolder', linkId: link.id, address: holder.address },
         {
@@ -105,15 +136,11 @@ export function checkoutHandler(
           buyerId: head.buyer_id,
           selectionId: head.id,
           shareLinkId: link.id,
-          currency: sheet.totals.total?.currency ?? head.currency ?? '',
+          currency,
           discountBasisPoints: head.discount_bp,
           lines,
-          shipTo: null,
-          billTo: null,
-          shipping: null,
-          paymentMethod: null,
+          ...details,
           window: {},
-          poNumber: '',
           note: request.note,
           contact: { name: request.name, email: request.email, phone: request.phone },
           approvedBy: '',
@@ -124,13 +151,174 @@ export function checkoutHandler(
           },
         },
         withinLimits,
-      ),
-    );
+      );
+    });
+    const order = await hubDb(db)
+      .selectFrom('orders')
+      .select([
+        'currency',
+        'subtotal_minor',
+        'discount_minor',
+        'shipping_minor',
+        'total_minor',
+        'shipping_rate_name',
+      ])
+      .where('id', '=', placed.value.orderId)
+      .executeTakeFirstOrThrow();
     const outcome = {
-      value: { orderId: placed.value.orderId, status: placed.value.status },
+      value: {
+        orderId: placed.value.orderId,
+        number: placed.value.number,
+        status: placed.value.status,
+        totals: {
+          currency: order.currency,
+          subtotalMinor: order.subtotal_minor,
+          discountMinor: order.discount_minor,
+          shippingMinor: order.shipping_minor,
+          totalMinor: order.total_minor,
+        },
+        shippingRateName: order.shipping_rate_name,
+      },
       created: placed.created,
     };
     if (outcome.created) deps.changes.notify();
     return outcome;
+  };
+}
+
+type CheckoutRequest = BuyerParsedInputOf<'shareLink.checkout'>;
+
+interface CheckoutDetails {
+  shipTo: AddressFields | null;
+  billTo: AddressFields | null;
+  shipping: ResolvedShippingRate | null;
+  paymentMethod: CheckoutRequest['paymentMethod'];
+  poNumber: string;
+}
+
+const NO_DETAILS: CheckoutDetails = {
+  shipTo: null,
+  billTo: null,
+  shipping: null,
+  paymentMethod: null,
+  poNumber: '',
+};
+
+/** Where each thing a checkout may lack is asked on the page. */
+const REQUIREMENT_PATHS: Readonly<Record<CheckoutRequirement, string>> = {
+  address: 'shipTo',
+  shipping: 'shippingGroupId',
+  payment: 'paymentMethod',
+};
+
+type Issue = { path: string; code: string };
+
+function invalid(issues: Issue[], params?: Record<string, string>): HubRefusal {
+  const paths = issues.map((issue) => issue.path).join(', ');
+  return new HubRefusal(400, 'invalid_input', `Check ${paths}. Nothing was ordered.`, {
+    issues,
+    ...(params ? { params } : {}),
+  });
+}
+
+function addressIssues(path: string, address: AddressFields | null): Issue[] {
+  if (address === null) return [];
+  return Object.entries(addressProblems(address)).map(([field, problem]) => ({
+    path: `${path}.${field}`,
+    code: problem.code,
+  }));
+}
+
+/**
+ * The address, shipping, payment and PO of a checkout, judged by the domain's rules in
+ * the placing transaction: every problem at its field, and the shipping rate resolved
+ * again from the brand's groups for the address's country and the order's currency (a
+ * share link sets no groups of its own, so the brand's default applies). Completing a
+ * checkout needs what missingForCheckout names; a request may leave them to the brand.
+ */
+async function checkoutDetails(
+  trx: StoreDb,
+  request: CheckoutRequest,
+  currency: string,
+): Promise<CheckoutDetails> {
+  const issues = [
+    ...addressIssues('shipTo', request.shipTo),
+    ...addressIssues('billTo', request.billTo),
+  ];
+  const po = poNumber(request.poNumber);
+  if (!po.ok) issues.push({ path: 'poNumber', code: po.code });
+  const applies = await shippingApplies(trx);
+  if (request.complete) {
+    const missing = missingForCheckout({
+      hasAddress: request.shipTo !== null,
+      hasShippingRate: request.shippingGroupId !== null,
+      paymentMethod: request.paymentMethod,
+      shippingApplies: applies,
+      addressAsked: false,
+    });
+    for (const requirement of missing) {
+      if (!issues.some((issue) => issue.path.startsWith(REQUIREMENT_PATHS[requirement]))) {
+        issues.push({ path: REQUIREMENT_PATHS[requirement], code: 'required' });
+      }
+    }
+  }
+  if (request.shippingGroupId !== null && request.shipTo === null) {
+    issues.push({ path: 'shipTo', code: 'required' });
+  }
+  if (issues.length > 0) throw invalid(issues);
+
+  const shipTo = request.shipTo && normalizedAddress(request.shipTo);
+  let shipping: ResolvedShippingRate | null = null;
+  if (shipTo && applies && (request.complete || request.shippingGroupId !== null)) {
+    const options = await shippingOptions(trx, { country: shipTo.country, currency });
+    const rate = options.ok
+      ? options.rates.find((found) => found.groupId === request.shippingGroupId)
+      : undefined;
+    if (!rate) {
+      throw invalid([{ path: 'shippingGroupId', code: 'no_shipping_rate' }], {
+        country: shipTo.country,
+        currency,
+      });
+    }
+    shipping = rate;
+  }
+  return {
+    shipTo,
+    billTo: request.billTo && normalizedAddress(request.billTo),
+    shipping,
+    paymentMethod: request.paymentMethod,
+    poNumber: request.poNumber,
+  };
+}
+
+/**
+ * What a share link's checkout offers for shipping: whether the brand's rate groups apply
+ * (the page then asks the address) and, for a country, the rates in the order's currency.
+ * A country that is not one answers `invalid_input` at `country`.
+ */
+export function shippingOptionsHandler(
+  deps: CheckoutDependencies,
+): BuyerApiHandlers['shareLink.shippingOptions'] {
+  const { db } = deps;
+  return async (holder, request) => {
+    const head = await sharedSelectionHead(db, holder);
+    const sheet = await readSelectionSheet(db, head, { now: holder.at, for: 'buyer' });
+    const currency = sheet.totals.total?.currency ?? head.currency ?? '';
+    const country = request.country.toUpperCase();
+    if (country !== '' && !isCountryCode(country)) {
+      throw invalid([{ path: 'country', code: 'country_unknown' }]);
+    }
+    const applies = await shippingApplies(db);
+    const options = country === '' ? null : await shippingOptions(db, { country, currency });
+    return {
+      shippingApplies: applies,
+      currency,
+      rates: (options?.ok ? options.rates : []).map((rate) => ({
+        groupId: rate.groupId,
+        name: rate.groupName,
+        amountMinor: rate.amountMinor,
+        freeFromMinor: rate.freeFromMinor,
+      })),
+    };
   };
 }

@@ -1,6 +1,6 @@
 import { readHubStatus } from '../status.ts';
 import { buyerHandlers, signedInBuyers, type BuyerDependencies } from './buyers.ts';
-import { checkoutHandler, type CheckoutDependencies } from './checkout.ts';
+import { checkoutHandler, shippingOptionsHandler, type CheckoutDependencies } from './checkout.ts';
 import type { BuyerApiCallers, BuyerApiHandlers } from './handler-table.ts';
 import { linkHolders, type LinkHolderDependencies } from './link-holders.ts';
 import { shareLinkHandlers, type ShareLinkDependencies } from './share-links.ts';
@@ -29,6 +29,7 @@ export function createBuyerApi(deps: BuyerApiDependencies): {
         }),
       ...shareLinkHandlers(deps),
       'shareLink.checkout': checkoutHandler(deps),
+      'shareLink.shippingOptions': shippingOptionsHandler(deps),
       ...buyerHandlers(deps),
     },
     callers: { linkHolder: linkHolders(deps), buyer: signedInBuyers(deps) },

@@ -19,7 +19,8 @@ import { MutationRefused, mutator } from './mutator.ts';
  */
 const id = z.string().min(1).max(64);
 
-const Address = z.strictObject({
+/** An address as mutations carry it; the domain judges its fields. */
+export const Address = z.strictObject({
   name: z.string(),
   line1: z.string(),
   line2: z.string(),

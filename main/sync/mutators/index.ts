@@ -8,6 +8,7 @@ import {
   setDefaultShippingRateGroup,
 } from './shipping-rates.ts';
 import { cancelOrder, completeCheckout, confirmOrder } from './orders.ts';
+import { completeCheckoutWithDetails } from './order-checkout.ts';
 import {
   addSelectionUnits,
   createSelection,
@@ -49,6 +50,7 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       revokeShareLink,
       terminateAllShareLinks,
       completeCheckout,
+      completeCheckoutWithDetails,
       confirmOrder,
       cancelOrder,
       updatePublicAddress,

@@ -92,6 +92,16 @@ export const buyerRoutes = {
     summary: 'Request Checkout for a shared selection, or, with prepayment checkout, complete it',
     tag: 'share links',
   },
+  'shareLink.shippingOptions': {
+    method: 'POST',
+    path: '/api/share/shipping-options',
+    caller: 'linkHolder',
+    answer: 'json',
+    refusals: LINK_REFUSALS,
+    summary:
+      "Whether shipping applies to a shared selection's order, and the rates to a country in its currency",
+    tag: 'share links',
+  },
   'shareLink.picture': {
     method: 'GET',
     path: '/api/share/pictures/:id',

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_PO_NUMBER } from '../../../main/domain/delivery-window.ts';
+import { PAYMENT_METHODS } from '../../../main/domain/order-states.ts';
+import { AddressInput } from '../buyers.ts';
 import { OrderStatus } from '../orders.ts';
 import { BuyerSelection, BuyerSelectionList, SharedSelection } from '../share-links.ts';
 import { checkoutContactFields } from './checkout-contact.ts';
@@ -44,11 +47,69 @@ export const CheckoutRequest = z.strictObject({
    * so a deadline passing while the page was open never drops a line unseen.
    */
   leaveOut: z.array(id).max(2000).default([]),
+  /**
+   * Where the goods go; required to complete a checkout when shipping applies (the
+   * customer-order-links spec's "Forced Display of Address Input Fields"). The hub
+   * judges each field (main/domain/addresses.ts) and answers problems at `shipTo.<field>`.
+   */
+  shipTo: AddressInput.nullable().default(null),
+  /** Where the invoice goes, when not to the ship-to address. */
+  billTo: AddressInput.nullable().default(null),
+  /**
+   * The shipping rate group the buyer chose among shareLink.shippingOptions; the hub
+   * resolves its rate for the address's country and the order's currency again and
+   * charges what it finds, never an amount from the page.
+   */
+  shippingGroupId: id.nullable().default(null),
+  paymentMethod: z.enum(PAYMENT_METHODS).nullable().default(null),
+  poNumber: z.string().max(MAX_PO_NUMBER).default(''),
 });
 
+const amount = z.number().int().nonnegative();
+
 export const CheckoutAnswer = z
-  .object({ orderId: z.string(), status: OrderStatus })
+  .object({
+    orderId: z.string(),
+    /** The brand's order number (SO-2027-00042). */
+    number: z.string().nullable(),
+    status: OrderStatus,
+    /** What the hub charged: the goods at the buyer's terms, then shipping. */
+    totals: z.object({
+      currency: z.string(),
+      subtotalMinor: amount,
+      discountMinor: amount,
+      shippingMinor: amount,
+      totalMinor: amount,
+    }),
+    /** The shipping rate group's name; '' without shipping. */
+    shippingRateName: z.string(),
+  })
   .meta({ id: 'CheckoutAnswer' });
+
+export const ShippingOptionsRequest = z.strictObject({
+  token: ShareToken,
+  /** ISO 3166-1 alpha-2 of the ship-to address; '' before one is chosen. */
+  country: z.string().max(2).default(''),
+});
+
+export const ShippingOptions = z
+  .object({
+    /** Whether shipping rate groups apply: then the checkout needs the ship-to address. */
+    shippingApplies: z.boolean(),
+    /** The order's currency, the selection's. */
+    currency: z.string(),
+    /** The rates to the country in that currency, the default first; none: not shipped there. */
+    rates: z.array(
+      z.object({
+        groupId: z.string(),
+        name: z.string(),
+        amountMinor: amount,
+        /** Shipped free when the goods total after discount reaches this; null: never. */
+        freeFromMinor: amount.nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'ShippingOptions' });
 
 export const DemoBuyerAccount = z.object({
   email: z.string(),
@@ -71,6 +132,7 @@ export const buyerSchemas = {
   'hub.health': { input: nothing, output: HubHealth },
   'shareLink.open': { input: z.strictObject({ token: ShareToken }), output: SharedSelection },
   'shareLink.checkout': { input: CheckoutRequest, output: CheckoutAnswer },
+  'shareLink.shippingOptions': { input: ShippingOptionsRequest, output: ShippingOptions },
   'shareLink.picture': { input: z.strictObject({ id, token: ShareToken }) },
   'buyer.signIn': {
     input: z.strictObject({

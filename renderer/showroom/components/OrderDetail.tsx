@@ -24,6 +24,7 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
   const { t, i18n } = useTranslation();
   const open = useOrdersStore((state) => state.open);
   const refreshList = useOrdersStore((state) => state.refresh);
+  const completeCheckout = useOrdersStore((state) => state.completeCheckout);
   const {
     data: order,
     problem,
@@ -75,9 +76,7 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
                 <button
                   type="button"
                   className="button button--primary"
-                  onClick={() =>
-                    void change(() => trunkshow().invoke('orders.completeCheckout', { orderId }))
-                  }
+                  onClick={() => completeCheckout(orderId)}
                 >
                   {t('orders.complete')}
                 </button>
@@ -159,6 +158,7 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
 /** The order's changes as the mutations name them, worded in the person's language. */
 const CHANGE_NAMES: Readonly<Record<string, string>> = {
   'order.completeCheckout.v1': 'orders.complete',
+  'order.completeCheckout.v2': 'orders.complete',
   'order.confirm.v1': 'orders.confirm',
   'order.cancel.v1': 'orders.cancelOrder',
 };

@@ -8,6 +8,7 @@ import { useOperation } from '../hooks/useOperation.ts';
 import { saveFile } from '../save-file.ts';
 import { contractFilters, useOrdersStore } from '../state/orders.ts';
 import { useSyncStore } from '../state/sync.ts';
+import { CompleteCheckoutDialog } from './CompleteCheckoutDialog.tsx';
 import { OrderDetailView } from './OrderDetail.tsx';
 import { OrderStatusBadge } from './OrderStatusBadge.tsx';
 import { StatePanel } from './StatePanel.tsx';
@@ -27,6 +28,8 @@ export function OrdersView() {
   const load = useOrdersStore((state) => state.load);
   const refresh = useOrdersStore((state) => state.refresh);
   const dataVersion = useSyncStore((state) => state.status?.dataVersion);
+  const completingId = useOrdersStore((state) => state.completingId);
+  const completeCheckout = useOrdersStore((state) => state.completeCheckout);
   const first = useRef(true);
 
   useEffect(() => load(), [load]);
@@ -53,6 +56,14 @@ export function OrdersView() {
           <OrderList />
         </>
       )}
+      <CompleteCheckoutDialog
+        orderId={completingId}
+        onClose={() => completeCheckout(null)}
+        onCompleted={() => {
+          completeCheckout(null);
+          refresh();
+        }}
+      />
     </section>
   );
 }
@@ -235,17 +246,7 @@ function OrderList() {
   const filtered = Object.values(contractFilters(filters)).length > 0;
   const more = useOrdersStore((state) => state.more);
   const open = useOrdersStore((state) => state.open);
-  const refresh = useOrdersStore((state) => state.refresh);
-  const [problem, setProblem] = useState<string | null>(null);
-  const completeCheckout = async (orderId: string) => {
-    setProblem(null);
-    try {
-      await trunkshow().invoke('orders.completeCheckout', { orderId });
-      refresh();
-    } catch (failure) {
-      setProblem(errorMessage(failure, t('unexpected')));
-    }
-  };
+  const completeCheckout = useOrdersStore((state) => state.completeCheckout);
 
   if (error && !orders) {
     return (
@@ -312,7 +313,7 @@ function OrderList() {
                   <button
                     type="button"
                     className="button button--primary orders__complete"
-                    onClick={() => void completeCheckout(order.id)}
+                    onClick={() => completeCheckout(order.id)}
                   >
                     {t('orders.complete')}
                   </button>
@@ -333,9 +334,9 @@ function OrderList() {
           ))}
         </tbody>
       </table>
-      {error || problem ? (
+      {error ? (
         <p className="notice notice--error" role="alert">
-          {problem ?? error}
+          {error}
         </p>
       ) : null}
       {next ? (

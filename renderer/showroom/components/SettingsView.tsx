@@ -9,6 +9,7 @@ import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
 import { useCan } from '../hooks/useCan.ts';
 import { EmailSettingsCard } from './EmailSettingsCard.tsx';
+import { ShippingSettingsCard } from './ShippingSettingsCard.tsx';
 import './SettingsView.css';
 
 /** The brand's settings an admin changes: where buyers reach the hub, share links, email. */
@@ -17,6 +18,7 @@ export function SettingsView() {
   const { data: saved, problem, setData: setSaved } = useOperation('brand.shareLinkSettings', {});
   const address = useOperation('brand.publicAddress', {});
   const mayConfigureMail = useCan('configureMail');
+  const mayConfigureShipping = useCan('configureShipping');
 
   return (
     <section className="settings" aria-labelledby="settings-title">
@@ -28,6 +30,7 @@ export function SettingsView() {
       ) : null}
       {address.data ? <PublicAddressForm saved={address.data} onSaved={address.setData} /> : null}
       {saved ? <ShareLinkSettingsForm saved={saved} onSaved={setSaved} /> : <p>{t('loading')}</p>}
+      {mayConfigureShipping ? <ShippingSettingsCard /> : null}
       {mayConfigureMail ? <EmailSettingsCard /> : null}
     </section>
   );

@@ -57,6 +57,8 @@ interface OrdersStore {
   error: string | null;
   /** The order whose detail is open. */
   openId: string | null;
+  /** The requested order whose "Complete checkout" dialog is open. */
+  completingId: string | null;
 
   setFilters: (change: Partial<OrderFilterDraft>) => void;
   clearFilters: () => void;
@@ -66,6 +68,8 @@ interface OrdersStore {
   /** The data changed (a sync, a change made here): the pages on screen again, kept there meanwhile. */
   refresh: () => void;
   open: (orderId: string | null) => void;
+  /** Opens (an id) or closes (null) the "Complete checkout" dialog, which asks what the order lacks. */
+  completeCheckout: (orderId: string | null) => void;
 }
 
 /** Bumped by each load: answers to older requests are dropped. */
@@ -101,6 +105,7 @@ export const useOrdersStore = create<OrdersStore>()((set, get) => {
     loading: false,
     error: null,
     openId: null,
+    completingId: null,
 
     setFilters(change) {
       set((state) => ({ filters: { ...state.filters, ...change } }));
@@ -124,6 +129,9 @@ export const useOrdersStore = create<OrdersStore>()((set, get) => {
     },
     open(orderId) {
       set({ openId: orderId });
+    },
+    completeCheckout(orderId) {
+      set({ completingId: orderId });
     },
   };
 });

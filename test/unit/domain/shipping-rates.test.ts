@@ -5,6 +5,7 @@ import {
   rateGroupProblems,
   shippingCharge,
   shippingRatesFor,
+  shippingSettingsApply,
   type ShippingRateGroup,
   type ShippingSettings,
 } from '../../../main/domain/shipping-rates.ts';
@@ -166,5 +167,23 @@ describe('a rate group as an admin saves it', () => {
     expect(rateGroupProblems({ name: 'x'.repeat(MAX_RATE_GROUP_NAME + 1), rates: [] })).toEqual([
       { code: 'rate_group_name_too_long', params: { max: MAX_RATE_GROUP_NAME } },
     ]);
+  });
+});
+
+describe('whether shipping settings apply', () => {
+  const none = { linkGroupIds: [], catalogGroupIds: [], brandDefaultGroupId: null };
+  it('apply when any level names a group that still exists, whatever the country', () => {
+    expect(shippingSettingsApply({ ...none, brandDefaultGroupId: 'g-jp' }, groups)).toBe(true);
+    expect(shippingSettingsApply({ ...none, linkGroupIds: ['gone', 'g-eu'] }, groups)).toBe(true);
+    expect(shippingSettingsApply({ ...none, catalogGroupIds: ['g-express'] }, groups)).toBe(true);
+  });
+  it('do not apply with no group set, or only groups removed since', () => {
+    expect(shippingSettingsApply(none, groups)).toBe(false);
+    expect(
+      shippingSettingsApply(
+        { ...none, linkGroupIds: ['gone'], brandDefaultGroupId: 'also-gone' },
+        groups,
+      ),
+    ).toBe(false);
   });
 });
