@@ -21,6 +21,8 @@ import * as orderPipeline from './0013-orders.ts';
 import * as hubShippingRates from './0017-hub-shipping-rates.ts';
 import * as shippingRates from './0017-shipping-rates.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
+import * as hubStockHeld from './0018-hub-stock-held.ts';
+import * as stockHeld from './0018-stock-held.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -45,6 +47,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0012-mail-outbox': mailOutbox,
     '0013-orders': hubOrderPipeline,
     '0017-shipping-rates': hubShippingRates,
+    '0018-stock-held': hubStockHeld,
   },
   replica: {
     '0001-foundation': foundation,
@@ -58,5 +61,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0011-buyer-addresses': buyerAddresses,
     '0013-orders': orderPipeline,
     '0017-shipping-rates': shippingRates,
+    '0018-stock-held': stockHeld,
   },
 };
