@@ -62,6 +62,7 @@ import {
   updateShareLinkSettingsLocally,
 } from './share-links.ts';
 import { completeCheckoutLocally, listOrders } from './orders.ts';
+import { placementDraft, placeOrderLocally, shippingChoice } from './order-placement.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 import { logWindowError } from './window-errors.ts';
 
@@ -154,6 +155,10 @@ export function createHandlers(services: DesktopServices): HandlerTable {
 
     'orders.list': () => listOrders(services),
     'orders.completeCheckout': (_actor, input) => completeCheckoutLocally(services, input.orderId),
+
+    'orders.placementDraft': (_actor, input) => placementDraft(services, input.selectionId),
+    'orders.shippingOptions': (_actor, input) => shippingChoice(services, input),
+    'orders.place': (_actor, input) => placeOrderLocally(services, input),
 
     'audit.list': (_actor, input) => readAudit(session, input, db),
 

@@ -6,6 +6,7 @@ import { catalogOperations } from './catalog.ts';
 import { devicesOperations } from './devices.ts';
 import { mailOperations } from './mail.ts';
 import { orderOperations } from './orders.ts';
+import { orderPlacementOperations } from './order-placement.ts';
 import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
 import { shareLinkOperations } from './share-links.ts';
@@ -19,6 +20,7 @@ export * from './catalog.ts';
 export * from './devices.ts';
 export * from './mail.ts';
 export * from './orders.ts';
+export * from './order-placement.ts';
 export * from './selections.ts';
 export * from './session.ts';
 export * from './share-links.ts';
@@ -36,6 +38,7 @@ export const contract = {
   ...selectionOperations,
   ...shareLinkOperations,
   ...orderOperations,
+  ...orderPlacementOperations,
   ...auditOperations,
   ...appOperations,
 } as const;

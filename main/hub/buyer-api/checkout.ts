@@ -1,6 +1,6 @@
 import { checkOrderDeadlines } from '../../domain/catalog-dates.ts';
 import { LINK_ORDER_LIMITS, minutesToWait } from '../../domain/rate-limit.ts';
-import { readSelectionSheet } from '../../services/selection-sheet.ts';
+import { pricedLines, readSelectionSheet } from '../../services/selection-sheet.ts';
 import type { StoreDb } from '../../store/database.ts';
 import { reserve } from '../auth/limits.ts';
 import { HubRefusal } from '../errors.ts';
@@ -48,21 +48,7 @@ export function checkoutHandler(
       })),
       new Set(request.leaveOut),
     );
-    const lines = sheet.lines
-      .filter((line) => line.orderRefusal === null)
-      .flatMap((line) =>
-        line.cells.flatMap((cell) =>
-          cell.quantity > 0 && cell.unitPrice
-            ? [
-                {
-                  skuId: cell.skuId,
-                  quantity: cell.quantity,
-                  unitPriceMinor: cell.unitPrice.amountMinor,
-                },
-              ]
-            : [],
-        ),
-      );
+    const lines = pricedLines(sheet.lines.filter((line) => line.orderRefusal === null));
     const status = request.complete ? 'Order' : 'Checkout Requested';
     const at = holder.at.toISOString();
     // Deadlines and limits concern only orders that are new: a retry is answered before them.

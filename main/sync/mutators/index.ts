@@ -8,6 +8,7 @@ import {
   setDefaultShippingRateGroup,
 } from './shipping-rates.ts';
 import { completeCheckout } from './orders.ts';
+import { placeBoothOrder } from './order-placement.ts';
 import {
   addSelectionUnits,
   createSelection,
@@ -53,6 +54,7 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       saveShippingRateGroup,
       removeShippingRateGroup,
       setDefaultShippingRateGroup,
+      placeBoothOrder,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );
