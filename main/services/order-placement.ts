@@ -22,7 +22,7 @@ import { PAYMENT_METHODS } from '../domain/order-states.ts';
 import { replicaDb } from '../store/database.ts';
 import { selectionHead, type SelectionHeadRow } from '../store/selection-queries.ts';
 import { shippingOptions } from '../store/shipping-queries.ts';
-import { placeBoothOrder } from '../sync/mutators/order-placement.ts';
+import { placeBoothOrder, rateAsAgreed } from '../sync/mutators/order-placement.ts';
 import { desktopAvailability } from './availability.ts';
 import { readAddressBook, saveAddressLocally } from './buyer-addresses.ts';
 import { changeLocally, signedInAccount, type LocalChangeServices } from './local-change.ts';
@@ -266,14 +266,7 @@ export async function placeOrderLocally(
       lines,
       shipTo: input.shipTo,
       billTo: input.billTo,
-      shipping: rate && {
-        groupId: rate.groupId,
-        groupName: rate.groupName,
-        country: rate.country,
-        currency: rate.currency,
-        amountMinor: rate.amountMinor,
-        freeFromMinor: rate.freeFromMinor,
-      },
+      shipping: rate && rateAsAgreed(rate),
       paymentMethod: input.paymentMethod,
       shipStart: input.shipStart,
       cancelDate: input.cancelDate,

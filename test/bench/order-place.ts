@@ -1,6 +1,5 @@
-import { placeOrderLocally, shippingChoice } from '../../main/services/order-placement.ts';
-import { createSelectionLocally, setQuantitiesLocally } from '../../main/services/selections.ts';
-import { PlaceBoothOrderInput } from '../../preload/contract/index.ts';
+import { placeOrderLocally } from '../../main/services/order-placement.ts';
+import { boothOrderInput, boothSelection } from '../support/booth-order.ts';
 import type { TestDesktop } from '../support/desktop.ts';
 
 /**
@@ -20,57 +19,13 @@ export async function benchOrderPlace(
     engine: desktop.engine,
     clock: () => new Date(),
   };
-  const buyer = await desktop.store.db
-    .selectFrom('buyers as b')
-    .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
-    .select(['b.id', 'b.pricelist_id', 'b.country_code', 'p.currency'])
-    .orderBy('b.id')
-    .executeTakeFirstOrThrow();
-  const skus = await desktop.store.db
-    .selectFrom('skus as s')
-    .innerJoin('prices as p', (join) =>
-      join.onRef('p.sku_id', '=', 's.id').on('p.pricelist_id', '=', buyer.pricelist_id),
-    )
-    .select('s.id')
-    .orderBy('s.colorway_id')
-    .limit(500)
-    .execute();
-  const selection = await createSelectionLocally(services, {
-    buyerId: buyer.id,
-    name: 'Benchmark, booth order',
-    notes: '',
-  });
-  await setQuantitiesLocally(services, {
-    selectionId: selection.id,
-    lines: skus.map((sku) => ({ skuId: sku.id, quantity: 2 })),
-  });
-  const shipping = await shippingChoice(services, {
-    country: buyer.country_code,
-    currency: buyer.currency,
-  });
-  const address = {
-    name: 'Benchmark Store',
-    line1: '1 Market Street',
-    line2: '',
-    postalCode: '',
-    city: 'Riverside',
-    region: '',
-    country: buyer.country_code,
-    phone: '',
-  };
-  const input = PlaceBoothOrderInput.parse({
-    selectionId: selection.id,
-    shipTo: address,
-    billTo: address,
-    shipStart: '',
-    cancelDate: '',
-    poNumber: 'PO-BENCH',
-    paymentMethod: 'outside_app',
-    shippingGroupId: shipping.ok ? shipping.rates[0]!.groupId : null,
-    note: '',
-    approvedBy: 'Benchmark Buyer',
-    acknowledgeDeadlines: true,
-  });
+  const { selectionId, buyer, sizes } = await boothSelection(
+    services,
+    'Benchmark, booth order',
+    500,
+  );
+  if (sizes !== 500) throw new Error(`The selection holds ${sizes} sizes, not 500`);
+  const input = await boothOrderInput(services, selectionId, buyer);
   await desktop.engine.syncNow();
   const times: number[] = [];
   for (let run = 0; run < runs; run++) {

@@ -19,6 +19,8 @@ import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
 import { benchOrderPlace } from './order-place.ts';
 import { applyPush } from '../../main/sync/hub-push.ts';
+import { rateAsAgreed } from '../../main/sync/mutators/order-placement.ts';
+import { boothAddress } from '../support/booth-order.ts';
 import { shippingOptions } from '../../main/store/shipping-queries.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
@@ -670,16 +672,7 @@ async function benchOrderApply(): Promise<void> {
       .orderBy('sku_id')
       .limit(4_000)
       .execute();
-    const address = {
-      name: 'Bench Store',
-      line1: '1 Market Street',
-      line2: '',
-      postalCode: '',
-      city: 'Riverside',
-      region: '',
-      country: buyer.country_code,
-      phone: '',
-    };
+    const address = boothAddress(buyer.country_code);
     const times: number[] = [];
     for (let n = 0; n < 200; n++) {
       const lines = Array.from({ length: 20 }, (_, i) => pool[(n * 20 + i) % pool.length]!).map(
@@ -695,14 +688,7 @@ async function benchOrderApply(): Promise<void> {
         lines,
         shipTo: address,
         billTo: address,
-        shipping: rate && {
-          groupId: rate.groupId,
-          groupName: rate.groupName,
-          country: rate.country,
-          currency: rate.currency,
-          amountMinor: rate.amountMinor,
-          freeFromMinor: rate.freeFromMinor,
-        },
+        shipping: rate && rateAsAgreed(rate),
         paymentMethod: 'outside_app',
         shipStart: '',
         cancelDate: '',

@@ -28,9 +28,8 @@ import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { credentialFile } from '../../main/shell/credential-file.ts';
 import { createBuyer } from '../../main/sync/mutators/buyers.ts';
 import { enqueue, type ReplicaAccount } from '../../main/sync/replica.ts';
-import { placeOrderLocally, shippingChoice } from '../../main/services/order-placement.ts';
-import { createSelectionLocally, setQuantitiesLocally } from '../../main/services/selections.ts';
-import { PlaceBoothOrderInput } from '../../preload/contract/index.ts';
+import { placeOrderLocally } from '../../main/services/order-placement.ts';
+import { boothOrderInput, boothSelection } from './booth-order.ts';
 import { openDesktop, type TestDesktop } from './desktop.ts';
 
 export const CRASH_DESKTOP_USER = 'jonas@nordlys-atelier.example';
@@ -136,9 +135,9 @@ async function main(): Promise<void> {
 }
 
 /**
- * A booth order as a rep places it offline: a selection of `sizes` sizes (one unit each)
- * for a buyer, ordered through the desktop's services with the buyer's own country as
- * ship-to and the first shipping rate offered. Answers the order's id.
+ * A booth order as a rep places it offline: a selection of up to `sizes` sizes for a
+ * buyer, ordered through the desktop's services (test/support/booth-order.ts). Answers
+ * the order's id.
  */
 async function placeBoothOrder(
   desktop: TestDesktop,
@@ -157,53 +156,10 @@ async function placeBoothOrder(
     engine: desktop.engine,
     clock: () => new Date(),
   };
-  const buyer = await desktop.store.db
-    .selectFrom('buyers as b')
-    .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
-    .select(['b.id', 'b.country_code', 'b.pricelist_id', 'p.currency'])
-    .orderBy('b.name')
-    .executeTakeFirstOrThrow();
-  const skus = await desktop.store.db
-    .selectFrom('prices')
-    .select('sku_id')
-    .where('pricelist_id', '=', buyer.pricelist_id)
-    .orderBy('sku_id')
-    .limit(sizes)
-    .execute();
-  const selection = await createSelectionLocally(services, { buyerId: buyer.id, name, notes: '' });
-  await setQuantitiesLocally(services, {
-    selectionId: selection.id,
-    lines: skus.map((sku) => ({ skuId: sku.sku_id, quantity: 1 })),
-  });
-  const shipping = await shippingChoice(services, {
-    country: buyer.country_code,
-    currency: buyer.currency,
-  });
-  const address = {
-    name: 'Crash Test Store',
-    line1: '1 Market Street',
-    line2: '',
-    postalCode: '',
-    city: 'Riverside',
-    region: '',
-    country: buyer.country_code,
-    phone: '',
-  };
+  const { selectionId, buyer } = await boothSelection(services, name, sizes);
   const placed = await placeOrderLocally(
     services,
-    PlaceBoothOrderInput.parse({
-      selectionId: selection.id,
-      shipTo: address,
-      billTo: address,
-      shipStart: '',
-      cancelDate: '',
-      poNumber: '',
-      paymentMethod: 'outside_app',
-      shippingGroupId: shipping.ok ? shipping.rates[0]!.groupId : null,
-      note: '',
-      approvedBy: 'Crash Tester',
-      acknowledgeDeadlines: true,
-    }),
+    await boothOrderInput(services, selectionId, buyer),
   );
   return placed.orderId;
 }

@@ -19,7 +19,7 @@ import { MutationRefused, mutator } from './mutator.ts';
  */
 const id = z.string().min(1).max(64);
 
-const Address = z.strictObject({
+export const Address = z.strictObject({
   name: z.string(),
   line1: z.string(),
   line2: z.string(),

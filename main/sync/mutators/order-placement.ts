@@ -4,7 +4,7 @@ import {
   hasBoothOrderProblems,
   type BoothOrderProblems,
 } from '../../domain/booth-order.ts';
-import { normalizedAddress, type AddressFields } from '../../domain/addresses.ts';
+import { normalizedAddress } from '../../domain/addresses.ts';
 import { deliveryWindow, poNumber } from '../../domain/delivery-window.ts';
 import { isProvisionalOrderNumber } from '../../domain/order-number.ts';
 import { PAYMENT_METHODS } from '../../domain/order-states.ts';
@@ -16,6 +16,7 @@ import { placeOrder } from '../../hub/orders/place-order.ts';
 import { hubDb } from '../../store/database.ts';
 import { shippingOptions } from '../../store/shipping-queries.ts';
 import { MutationRefused, mutator, type MutationContext } from './mutator.ts';
+import { Address } from './buyer-addresses.ts';
 import { editableSelection } from './selections.ts';
 
 /**
@@ -27,17 +28,6 @@ import { editableSelection } from './selections.ts';
  * anything, never a malformed push that would hold the outbox up.
  */
 const id = z.string().min(1).max(64);
-
-const Address = z.strictObject({
-  name: z.string(),
-  line1: z.string(),
-  line2: z.string(),
-  postalCode: z.string(),
-  city: z.string(),
-  region: z.string(),
-  country: z.string(),
-  phone: z.string(),
-}) satisfies z.ZodType<AddressFields>;
 
 const Amount = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
@@ -76,6 +66,20 @@ export const PlaceBoothOrderArgs = z.strictObject({
   approvedBy: z.string(),
 });
 export type PlaceBoothOrderArgs = z.infer<typeof PlaceBoothOrderArgs>;
+
+/** A rate offered at the booth as the order's arguments keep it: what the buyer agreed to. */
+export function rateAsAgreed(
+  rate: ResolvedShippingRate,
+): NonNullable<PlaceBoothOrderArgs['shipping']> {
+  return {
+    groupId: rate.groupId,
+    groupName: rate.groupName,
+    country: rate.country,
+    currency: rate.currency,
+    amountMinor: rate.amountMinor,
+    freeFromMinor: rate.freeFromMinor,
+  };
+}
 
 /** The problems as a refusal's reason words them: `shipTo.country: country_required; poNumber: …`. */
 function describe(problems: BoothOrderProblems): string {
@@ -211,14 +215,15 @@ export const placeBoothOrder = mutator({
       completed_by: null,
       number: args.provisionalNumber,
     });
-    for (const line of args.lines) {
-      await tx.put('order_lines', {
+    await tx.putAll(
+      'order_lines',
+      args.lines.map((line) => ({
         order_id: args.orderId,
         sku_id: line.skuId,
         quantity: line.quantity,
         unit_price_minor: line.unitPriceMinor,
-      });
-    }
+      })),
+    );
   },
   async applyOnHub(trx, args, context) {
     const hub = hubDb(trx);

@@ -147,6 +147,18 @@ function problemsOf(error: unknown): PlaceOrderProblems {
 
 let shippingAsked = 0;
 
+/** The dialog with nothing loaded, typed or placed. */
+const IDLE = {
+  draft: null,
+  loadProblem: null,
+  form: null,
+  shipping: null,
+  problems: {},
+  failure: null,
+  placing: false,
+  placed: null,
+} as const;
+
 /** The Place order dialog: its draft read from the replica, the form, and the order placed. */
 export const usePlaceOrderStore = create<PlaceOrderStore>()((set, get) => {
   /** The rates for the ship-to country, asked again whenever it changes; the first is offered. */
@@ -181,26 +193,9 @@ export const usePlaceOrderStore = create<PlaceOrderStore>()((set, get) => {
 
   return {
     selectionId: null,
-    draft: null,
-    loadProblem: null,
-    form: null,
-    shipping: null,
-    problems: {},
-    failure: null,
-    placing: false,
-    placed: null,
+    ...IDLE,
     async open(selectionId) {
-      set({
-        selectionId,
-        draft: null,
-        loadProblem: null,
-        form: null,
-        shipping: null,
-        problems: {},
-        failure: null,
-        placing: false,
-        placed: null,
-      });
+      set({ selectionId, ...IDLE });
       try {
         const draft = await trunkshow().invoke('orders.placementDraft', { selectionId });
         if (get().selectionId !== selectionId) return;
