@@ -315,4 +315,39 @@ describe('a booth order', () => {
       .execute();
     expect(written).toEqual([]);
   });
+
+  it('of styles past their catalog’s order deadline asks the rep first, then is placed and kept', async () => {
+    const jonas = await demo.desktop();
+    const setup = await boothSetup(jonas, [5, 5]);
+    await setQuantitiesLocally(servicesOf(jonas), {
+      selectionId: setup.selectionId,
+      lines: [{ skuId: setup.skus[0]!.id, quantity: 1 }],
+    });
+    // Three years on, the SS27 catalog's order deadline has long passed.
+    const later = {
+      ...servicesOf(jonas),
+      clock: () => new Date(Date.now() + 3 * 365 * 86_400_000),
+    };
+    const draft = await placementDraft(later, setup.selectionId);
+    expect(draft.pastDeadline).toEqual([
+      expect.objectContaining({ styles: [expect.stringMatching(/^SS27-/)] }),
+    ]);
+    expect(draft.groups[0]!.orderRefusal).toMatchObject({ code: 'deadline_passed' });
+    const input = orderInput(setup.selectionId, {
+      shippingGroupId: await standardGroup(jonas.store.db),
+    });
+    await expect(placeOrderLocally(later, input)).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [expect.objectContaining({ path: 'acknowledgeDeadlines', code: 'deadline_passed' })],
+    });
+    const placed = await placeOrderLocally(later, { ...input, acknowledgeDeadlines: true });
+    await jonas.engine.syncNow();
+    const order = await hubDb(demo.hub.store.db)
+      .selectFrom('orders')
+      .select(['number', 'status'])
+      .where('id', '=', placed.orderId)
+      .executeTakeFirstOrThrow();
+    // A fact: the hub keeps what the buyer agreed to at the booth.
+    expect(order).toMatchObject({ status: 'Order', number: expect.stringMatching(/^SO-/) });
+  });
 });
