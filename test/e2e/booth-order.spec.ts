@@ -31,6 +31,7 @@ test.afterAll(async () => {
 
 test('a rep places a booth order with the hub stopped; it gets its number when the hub is back', async ({
   page,
+  browser,
 }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -122,4 +123,29 @@ test('a rep places a booth order with the hub stopped; it gets its number when t
   await expect(numbered).not.toContainText('Waiting to sync');
   await expect(page.getByRole('row').filter({ hasText: provisional })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/booth-orders-numbered.png' });
+
+  // The same showroom read in Japanese: the dialog and its field messages too.
+  const context = await browser.newContext({
+    locale: 'ja-JP',
+    viewport: { width: 1024, height: 768 },
+  });
+  const japanese = await context.newPage();
+  await japanese.goto(shell.url);
+  await japanese
+    .getByRole('navigation', { name: 'セクション' })
+    .getByRole('button', { name: 'セレクション' })
+    .click();
+  await japanese.getByText('Booth order').first().click();
+  await japanese.getByRole('button', { name: '注文する' }).click();
+  const ja = japanese.getByRole('dialog', { name: /の注文$/ });
+  await expect(ja.getByRole('combobox', { name: '配送料金' })).toBeEnabled();
+  await ja.getByRole('combobox', { name: '配送先住所' }).selectOption('new');
+  await ja.getByRole('combobox', { name: '国' }).selectOption('');
+  await ja.getByRole('button', { name: '注文する' }).click();
+  await expect(
+    ja.getByText('印の付いた項目を修正してください。注文はされていません。'),
+  ).toBeVisible();
+  await expect(ja.getByText('先に配送先の国を選んでください。')).toBeVisible();
+  await expect(ja.getByText(/Fill this in|Choose a country/)).toHaveCount(0);
+  await context.close();
 });
