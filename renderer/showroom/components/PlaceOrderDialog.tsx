@@ -517,7 +517,7 @@ function ShippingField({
       ? t('placeOrder.noShippingRate', { country: countryName, currency: draft.buyer.currency })
       : undefined;
   return (
-    <Field label={t('placeOrder.shipping')} error={error}>
+    <Field label={t('placeOrder.shipping')} error={error} className="place-order__shipping">
       {(control) =>
         shipping?.ok ? (
           <select
