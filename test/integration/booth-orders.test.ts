@@ -314,6 +314,46 @@ describe('a booth order', () => {
       .where('selection_id', '=', setup.selectionId)
       .execute();
     expect(written).toEqual([]);
+
+    // Another rep cannot place an order of Jonas's selection, even by pushing it straight.
+    await jonas.engine.syncNow();
+    const client = createHubClient(demo.url);
+    const aiko = await client.signIn({
+      email: 'aiko@nordlys-atelier.example',
+      password: DEMO_PASSWORD,
+      deviceName: 'Script',
+    });
+    const pushed = await client.push(aiko.token, {
+      clientId: aiko.deviceId,
+      mutations: [
+        {
+          seq: 1,
+          name: 'order.place.v1',
+          args: {
+            orderId: crypto.randomUUID(),
+            selectionId: setup.selectionId,
+            buyerId: setup.buyerId,
+            provisionalNumber: 'P-SCRIPT02-1',
+            currency: 'JPY',
+            discountBasisPoints: 0,
+            lines: [{ skuId: setup.skus[0]!.id, quantity: 1, unitPriceMinor: 100 }],
+            shipTo: address,
+            billTo: address,
+            shipping: null,
+            paymentMethod: 'outside_app',
+            shipStart: '',
+            cancelDate: '',
+            poNumber: '',
+            note: '',
+            approvedBy: 'Aiko',
+          },
+          at: new Date().toISOString(),
+        },
+      ],
+    });
+    expect(pushed.results).toEqual([
+      expect.objectContaining({ seq: 1, status: 'refused', code: 'forbidden' }),
+    ]);
   });
 
   it('of styles past their catalog’s order deadline asks the rep first, then is placed and kept', async () => {

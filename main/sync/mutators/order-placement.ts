@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import {
   boothOrderProblems,
@@ -14,6 +15,7 @@ import { isValidQuantity } from '../../domain/selections.ts';
 import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import { placeOrder } from '../../hub/orders/place-order.ts';
 import { hubDb } from '../../store/database.ts';
+import type { StoreSchema } from '../../store/schema.ts';
 import { shippingOptions } from '../../store/shipping-queries.ts';
 import { MutationRefused, mutator, type MutationContext } from './mutator.ts';
 import { Address } from './buyer-addresses.ts';
@@ -123,19 +125,12 @@ function checkedOrder(args: PlaceBoothOrderArgs) {
  * Who may place it: who may change the selection (its rep, or an admin). On the hub a
  * selection deleted since the booth does not undo what the buyer agreed to.
  */
-async function mayPlace(
-  tx: Parameters<typeof editableSelection>[0],
+async function mayPlaceOnHub(
+  db: Transaction<StoreSchema>,
   args: PlaceBoothOrderArgs,
   context: MutationContext,
 ): Promise<void> {
-  if (context.side === 'replica') {
-    const selection = await editableSelection(tx, args.selectionId, context);
-    if (selection.buyer_id !== args.buyerId) {
-      throw new MutationRefused('conflict', "This order is not for the selection's buyer.");
-    }
-    return;
-  }
-  const selection = await tx.db
+  const selection = await db
     .selectFrom('selections')
     .select('owner_id')
     .where('id', '=', args.selectionId)
@@ -165,7 +160,10 @@ export const placeBoothOrder = mutator({
     lines: args.lines.length,
   }),
   async apply(tx, args, context) {
-    await mayPlace(tx, args, context);
+    const selection = await editableSelection(tx, args.selectionId, context);
+    if (selection.buyer_id !== args.buyerId) {
+      throw new MutationRefused('conflict', "This order is not for the selection's buyer.");
+    }
     if (!isProvisionalOrderNumber(args.provisionalNumber)) {
       throw new MutationRefused('invalid_input', 'A booth order starts with a provisional number.');
     }
@@ -275,7 +273,7 @@ export const placeBoothOrder = mutator({
       },
       // Only for an order that is new: a known id gets its first answer, however it was sent.
       async () => {
-        await mayPlace({ db: trx } as Parameters<typeof editableSelection>[0], args, context);
+        await mayPlaceOnHub(trx, args, context);
         // The hub judges again, never trusting what was sent; placeOrder recomputes the
         // totals from the lines, the rate and the buyer's discount.
         checkedOrder(args);
@@ -293,7 +291,7 @@ const MAX_REPRICED_NAMED = 50;
  * withdrawn since the booth): kept as agreed, named in the audit row for a person.
  */
 async function repricedLines(
-  trx: Parameters<typeof hubDb>[0],
+  trx: Transaction<StoreSchema>,
   pricelistId: string | null,
   lines: PlaceBoothOrderArgs['lines'],
 ) {
@@ -331,7 +329,7 @@ async function repricedLines(
  * that it has changed or gone since, and says so in the audit row.
  */
 async function agreedShipping(
-  trx: Parameters<typeof hubDb>[0],
+  trx: Transaction<StoreSchema>,
   args: PlaceBoothOrderArgs,
 ): Promise<{ rate: ResolvedShippingRate | null; changed: Record<string, unknown> | null }> {
   if (args.shipping === null) return { rate: null, changed: null };
