@@ -239,12 +239,7 @@ function OrderForm({ draft, form }: { draft: PlacementDraft; form: PlaceOrderFor
               </select>
             )}
           </Field>
-          <ShippingField
-            draft={draft}
-            form={form}
-            shipping={shipping}
-            problem={problem('shipping')}
-          />
+
           <Field
             label={t('placeOrder.approvedBy')}
             hint={t('placeOrder.approvedByHint')}
@@ -260,6 +255,12 @@ function OrderForm({ draft, form }: { draft: PlacementDraft; form: PlaceOrderFor
               />
             )}
           </Field>
+          <ShippingField
+            draft={draft}
+            form={form}
+            shipping={shipping}
+            problem={problem('shipping')}
+          />
         </div>
         <Field
           label={`${t('placeOrder.note')} ${t('buyers.addresses.optional')}`}
