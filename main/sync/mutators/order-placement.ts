@@ -11,7 +11,7 @@ import { isProvisionalOrderNumber } from '../../domain/order-number.ts';
 import { PAYMENT_METHODS } from '../../domain/order-states.ts';
 import { MAX_ORDER_LINES, orderTotals } from '../../domain/order-totals.ts';
 import { can } from '../../domain/permissions.ts';
-import { isValidQuantity } from '../../domain/selections.ts';
+import { isValidQuantity, MAX_QUANTITY } from '../../domain/selections.ts';
 import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import { placeOrder } from '../../hub/orders/place-order.ts';
 import { hubDb } from '../../store/database.ts';
@@ -97,11 +97,14 @@ function checkedOrder(args: PlaceBoothOrderArgs) {
   const skus = new Set<string>();
   for (const line of args.lines) {
     if (!isValidQuantity(line.quantity) || line.quantity === 0 || skus.has(line.skuId)) {
-      throw new MutationRefused('invalid_input', 'Each size is ordered once, 1 to 9,999 units.');
+      throw new MutationRefused(
+        'invalid_input',
+        `Each size is ordered once, 1 to ${MAX_QUANTITY.toLocaleString('en')} units.`,
+      );
     }
     skus.add(line.skuId);
   }
-  const problems = boothOrderProblems({ ...args, shipping: args.shipping });
+  const problems = boothOrderProblems(args);
   if (hasBoothOrderProblems(problems)) {
     throw new MutationRefused(
       'invalid_input',
