@@ -12,6 +12,8 @@
  * - smtp_tls_failed: the TLS handshake or STARTTLS upgrade failed (often the wrong security).
  * - smtp_rejected: the server answered but refused the sender, a recipient or the message.
  * - smtp_failed: anything else the server or the library reported.
+ * - attachment_failed: an attachment drawn at send time (an order's confirmation) could
+ *   not be made; the mail waits and is tried again like any other failure.
  */
 export const MAIL_ERROR_CODES = [
   'smtp_not_configured',
@@ -20,6 +22,7 @@ export const MAIL_ERROR_CODES = [
   'smtp_tls_failed',
   'smtp_rejected',
   'smtp_failed',
+  'attachment_failed',
 ] as const;
 export type MailErrorCode = (typeof MAIL_ERROR_CODES)[number];
 

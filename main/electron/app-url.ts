@@ -58,3 +58,12 @@ export function isExternalWebUrl(url: string): boolean {
     return false;
   }
 }
+
+/** A mailto: address (a prepared email), which the system's mail app opens. */
+export function isMailtoUrl(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}

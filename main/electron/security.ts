@@ -1,5 +1,5 @@
 import { app, session, shell, type WebContents } from 'electron';
-import { isExternalWebUrl, isShowroomUrl } from './app-url.ts';
+import { isExternalWebUrl, isMailtoUrl, isShowroomUrl } from './app-url.ts';
 
 /**
  * Electron's security checklist, for every web contents the app ever creates: no
@@ -22,7 +22,10 @@ export function enforceSecurityPolicy(): void {
 
 function lockDown(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isShowroomUrl(url)) event.preventDefault();
+    if (isShowroomUrl(url)) return;
+    event.preventDefault();
+    // A prepared email (an order confirmation's, a share link's) opens in the mail app.
+    if (isMailtoUrl(url)) void shell.openExternal(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isShowroomUrl(url)) event.preventDefault();

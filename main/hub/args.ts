@@ -13,6 +13,8 @@ export interface HubArgs {
   publicUrl: string | null;
   /** Proxies whose forwarded headers are believed; empty: none. */
   trustProxy: string[];
+  /** Mount the routes only benchmarks use (main/hub/bench-routes.ts); never in production. */
+  benchRoutes: boolean;
   help: boolean;
 }
 
@@ -29,7 +31,9 @@ export const HUB_USAGE =
   '  --trust-proxy ADDRESSES  the proxies in front of the hub, comma-separated addresses or CIDR\n' +
   '                           ranges (or loopback, linklocal, uniquelocal): the client address and\n' +
   '                           HTTPS are then read from their X-Forwarded-For and X-Forwarded-Proto\n' +
-  '  --demo                   fill an empty store with the demo brand';
+  '  --demo                   fill an empty store with the demo brand\n' +
+  '  --bench-routes           for benchmarks only: also answer POST /api/bench/insert, a bare\n' +
+  '                           durable write (npm run bench); never on a hub buyers use';
 
 /** A command line the hub cannot run with; its message says what to change. */
 export class HubArgsError extends Error {}
@@ -46,6 +50,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
     'public-url'?: string;
     'trust-proxy'?: string;
     demo?: boolean;
+    'bench-routes'?: boolean;
     help?: boolean;
   };
   try {
@@ -58,6 +63,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
         'public-url': { type: 'string' },
         'trust-proxy': { type: 'string' },
         demo: { type: 'boolean' },
+        'bench-routes': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -74,6 +80,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
       demo: false,
       publicUrl: null,
       trustProxy: [],
+      benchRoutes: false,
       help: true,
     };
   }
@@ -92,6 +99,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
     demo: values.demo ?? false,
     publicUrl: values['public-url'] === undefined ? null : publicUrl(values['public-url']),
     trustProxy: values['trust-proxy'] === undefined ? [] : trustedProxies(values['trust-proxy']),
+    benchRoutes: values['bench-routes'] ?? false,
     help: false,
   };
 }

@@ -33,6 +33,7 @@ export async function runHubCli(argv: readonly string[]): Promise<void> {
       demo: args.demo,
       publicUrl: args.publicUrl,
       trustProxy: args.trustProxy,
+      benchRoutes: args.benchRoutes,
       logger: createHubLogger(),
     });
   } catch (error) {
@@ -51,6 +52,7 @@ export async function runHubCli(argv: readonly string[]): Promise<void> {
   if (args.trustProxy.length > 0) {
     console.log(`Forwarded headers are believed from ${args.trustProxy.join(', ')} only.`);
   }
+  if (args.benchRoutes) console.log('Benchmark routes are on: never let buyers reach this hub.');
 
   let stopping = false;
   const stop = (signal: string) => {

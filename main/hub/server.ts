@@ -9,6 +9,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { Store } from '../store/database.ts';
+import { registerBenchRoutes } from './bench-routes.ts';
 import { registerBuyerApp } from './buyer-app.ts';
 import { createBuyerApi } from './buyer-api/handlers.ts';
 import { registerBuyerApi } from './buyer-api/register.ts';
@@ -56,6 +57,8 @@ export interface HubServerOptions {
   publicUrl?: string;
   /** The hub's mail (SMTP settings, outbox sender); without it the hub sends no mail. */
   mail?: HubMailOptions;
+  /** `--bench-routes`: also mount the routes only benchmarks use (main/hub/bench-routes.ts). */
+  benchRoutes?: boolean;
 }
 
 /** How often old limit events are dropped. */
@@ -166,6 +169,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     passwordChecks,
   });
   registerBuyerApi(app, buyerApi.handlers, buyerApi.callers);
+  if (options.benchRoutes) await registerBenchRoutes(app, options.store.db);
   pruneLimitEvents(app, options.store.db, clock);
   const buyerApp = await registerBuyerApp(app, options.buyerAppDir);
 

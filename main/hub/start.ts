@@ -35,6 +35,8 @@ export interface StartHubOptions {
   hashGate?: HubServerOptions['hashGate'];
   /** For tests: shorter waits between mail attempts. */
   mail?: Omit<NonNullable<HubServerOptions['mail']>, 'keyFile'>;
+  /** For benchmarks only (`--bench-routes`); off by default. */
+  benchRoutes?: boolean;
 }
 
 export interface RunningHub {
@@ -99,6 +101,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       ...(options.passwords ? { passwords: options.passwords } : {}),
       ...(options.hashGate ? { hashGate: options.hashGate } : {}),
       mail: { keyFile: join(options.dataDir, MAIL_KEY_FILE), ...options.mail },
+      ...(options.benchRoutes ? { benchRoutes: true } : {}),
     });
     await listen(app, host, options.port, options.anyPortIfTaken ?? false);
     const address = app.server.address();

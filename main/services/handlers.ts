@@ -61,7 +61,16 @@ import {
   terminateAllShareLinksLocally,
   updateShareLinkSettingsLocally,
 } from './share-links.ts';
-import { completeCheckoutLocally, listOrders } from './orders.ts';
+import {
+  cancelOrderLocally,
+  completeCheckoutLocally,
+  confirmOrderLocally,
+  listOrders,
+  orderDetail,
+  orderFilterChoices,
+} from './orders.ts';
+import { ordersCsv } from './export/orders-csv.ts';
+import { orderConfirmationPdf, orderMailDraft } from './order-confirmation.ts';
 import { placementDraft, placeOrderLocally, shippingChoice } from './order-placement.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 import { logWindowError } from './window-errors.ts';
@@ -153,8 +162,16 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'hub.network': () => hubNetwork(services),
     'hub.serveOnNetwork': (_actor, input) => hubNetwork(services, input.on),
 
-    'orders.list': () => listOrders(services),
+    'orders.list': (_actor, input) => listOrders(db, input),
+    'orders.filterChoices': () => orderFilterChoices(db),
+    'orders.detail': (_actor, input) => orderDetail(db, session.account(), input.orderId),
     'orders.completeCheckout': (_actor, input) => completeCheckoutLocally(services, input.orderId),
+    'orders.confirm': (_actor, input) => confirmOrderLocally(services, input.orderId),
+    'orders.cancel': (_actor, input) => cancelOrderLocally(services, input),
+    'orders.exportCsv': (_actor, input) => ordersCsv(db, input.filters, clock()),
+
+    'orders.confirmationPdf': (_actor, input) => orderConfirmationPdf(services, input.orderId),
+    'orders.mailDraft': (_actor, input) => orderMailDraft(services, input.orderId),
 
     'orders.placementDraft': (_actor, input) => placementDraft(services, input.selectionId),
     'orders.shippingOptions': (_actor, input) => shippingChoice(services, input),

@@ -195,6 +195,17 @@ export interface StoreSchema {
     units_short: Generated<number>;
   };
   order_lines: { order_id: string; sku_id: string; quantity: number; unit_price_minor: number };
+  /** Each order's states, from its first; `from_state` null for the first (synced since 0015). */
+  order_events: {
+    id: string;
+    order_id: string;
+    at: string;
+    actor_kind: string;
+    actor_id: string | null;
+    from_state: OrderState | null;
+    to_state: OrderState;
+    reason: Generated<string>;
+  };
   buyer_users: { id: string; email: string; name: string; password_hash: string | null };
   buyer_memberships: { buyer_user_id: string; buyer_id: string };
   dtc_customers: {
@@ -225,17 +236,6 @@ export type HubTables = {
     warehouse_id: string;
     allocated: number;
     short: number;
-  };
-  /** Each order's states, from its first; `from_state` null for the first. */
-  order_events: {
-    id: string;
-    order_id: string;
-    at: string;
-    actor_kind: string;
-    actor_id: string | null;
-    from_state: OrderState | null;
-    to_state: OrderState;
-    reason: Generated<string>;
   };
   /** The last order-number sequence given, per prefix. */
   order_counters: { prefix: string; last_sequence: number };
@@ -304,6 +304,8 @@ export type HubTables = {
     last_error_message: string | null;
     created_at: string;
     sent_at: string | null;
+    /** JSON array of attachments to render at send time (`order_confirmation:<id>`), 0014. */
+    renderings: Generated<string>;
   };
   mail_attachments: {
     mail_id: string;

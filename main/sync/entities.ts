@@ -57,7 +57,8 @@ export type SyncedTable =
   | 'selection_lines'
   | 'share_links'
   | 'orders'
-  | 'order_lines';
+  | 'order_lines'
+  | 'order_events';
 
 type Columns<Table extends SyncedTable> = readonly (keyof StoreSchema[Table] & string)[];
 
@@ -86,6 +87,13 @@ const partsOfOwnSelections = (viewer: SyncViewer) =>
     ? null
     : sql<SqlBool>`exists (select 1 from selections s
         where s.id = t.selection_id and s.owner_id = ${viewer.userId})`;
+
+/** Rows that belong to an order (its lines, its history) go where the order goes. */
+const partsOfOwnOrders = (viewer: SyncViewer) =>
+  can(viewer.role, 'seeEverySelection')
+    ? null
+    : sql<SqlBool>`exists (select 1 from orders o join selections s on s.id = o.selection_id
+        where o.id = t.order_id and s.owner_id = ${viewer.userId})`;
 
 /** In the order a replica applies them: rows before the rows that point at them. */
 export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
@@ -287,13 +295,13 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
     'order_lines',
     ['order_id', 'sku_id'],
     ['order_id', 'sku_id', 'quantity', 'unit_price_minor'],
-    {
-      visibleTo: (viewer) =>
-        can(viewer.role, 'seeEverySelection')
-          ? null
-          : sql<SqlBool>`exists (select 1 from orders o join selections s on s.id = o.selection_id
-            where o.id = t.order_id and s.owner_id = ${viewer.userId})`,
-    },
+    { visibleTo: partsOfOwnOrders },
+  ),
+  entity(
+    'order_events',
+    ['id'],
+    ['id', 'order_id', 'at', 'actor_kind', 'actor_id', 'from_state', 'to_state', 'reason'],
+    { visibleTo: partsOfOwnOrders },
   ),
 ];
 

@@ -9,6 +9,7 @@ import {
   type LockedAccount,
   MailHistory,
   MailSettings,
+  MailStatus,
   TestMailOutcome,
   type MailHistoryEntry,
   type SmtpSettingsInput,
@@ -85,6 +86,8 @@ export interface HubClient {
   clearMailSettings(token: string): Promise<MailSettings>;
   sendTestMail(token: string, to: string): Promise<TestMailOutcome>;
   mailHistory(token: string, entity: string): Promise<MailHistoryEntry[]>;
+  /** Whether the hub has an SMTP server to send mail through (any signed-in staff). */
+  mailStatus(token: string): Promise<MailStatus>;
   /** Imports one CSV file; the hub takes products before the prices and stock that name them. */
   importCatalogFile(token: string, file: { name: string; content: string }): Promise<CsvFileReport>;
 }
@@ -225,6 +228,7 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
         token,
         schema: MailHistory,
       }),
+    mailStatus: (token) => request('GET', '/api/mail/status', { token, schema: MailStatus }),
     async importCatalogFile(token, file) {
       const answer = await request(
         'POST',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LockedAccount } from '../../preload/contract/index.ts';
+import { ORDER_STATE_REFUSALS } from '../domain/order-states.ts';
 import { STOCK_REFUSALS } from '../domain/stock.ts';
 
 /**
@@ -96,6 +97,8 @@ export const REFUSAL_CODES = [
   // The stock rule's own code (main/domain/stock.ts), so a refusal reads the same everywhere.
   ...STOCK_REFUSALS,
   'deadline_passed',
+  // An order's change of state refused by its rules (main/domain/order-states.ts).
+  ...ORDER_STATE_REFUSALS,
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

@@ -6,6 +6,7 @@ import { catalogOperations } from './catalog.ts';
 import { devicesOperations } from './devices.ts';
 import { mailOperations } from './mail.ts';
 import { orderOperations } from './orders.ts';
+import { orderConfirmationOperations } from './order-confirmation.ts';
 import { orderPlacementOperations } from './order-placement.ts';
 import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
@@ -20,6 +21,7 @@ export * from './catalog.ts';
 export * from './devices.ts';
 export * from './mail.ts';
 export * from './orders.ts';
+export * from './order-confirmation.ts';
 export * from './order-placement.ts';
 export * from './selections.ts';
 export * from './session.ts';
@@ -38,6 +40,7 @@ export const contract = {
   ...selectionOperations,
   ...shareLinkOperations,
   ...orderOperations,
+  ...orderConfirmationOperations,
   ...orderPlacementOperations,
   ...auditOperations,
   ...appOperations,

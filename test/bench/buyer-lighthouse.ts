@@ -10,6 +10,7 @@ import { openStore } from '../../main/store/database.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { shareSizeRuns } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
+import type { Report } from './hub-load.ts';
 
 /**
  * Lighthouse's performance score of the buyer pages a phone opens first: the shared
@@ -21,8 +22,6 @@ import { spawnHub } from '../support/hub-process.ts';
  */
 const RUNS = 5;
 const STYLES = 300;
-
-type Report = (name: string, value: number, unit: string) => void;
 
 interface PageRun {
   score: number;

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import type { CatalogFilters } from '../../main/domain/catalog-filters.ts';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
@@ -17,6 +16,10 @@ import { hubDb } from '../../main/store/database.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
+import { benchCheckoutLoad } from './checkout-load.ts';
+import { copyOfHubStore, HUB_LOAD } from './hub-load.ts';
+import { benchOrdersList } from './orders-list.ts';
+import { benchOrderPdf } from './order-pdf.ts';
 import { benchOrderPlace } from './order-place.ts';
 import { applyPush } from '../../main/sync/hub-push.ts';
 import { rateAsAgreed } from '../../main/sync/mutators/order-placement.ts';
@@ -509,15 +512,14 @@ async function benchShareOpen(): Promise<void> {
   const hubProcess = await spawnHub(hubDir);
   const { url } = hubProcess;
   try {
-    const load = { connections: 20, duration: 10 };
-    const bare = await autocannon({ url: `${url}/api/health`, ...load });
+    const bare = await autocannon({ url: `${url}/api/health`, ...HUB_LOAD });
     const share = await autocannon({
       url: `${url}/api/share/open`,
       method: 'POST',
       // As a phone's browser asks for it.
       headers: { 'content-type': 'application/json', 'accept-encoding': 'gzip, deflate, br' },
       body: JSON.stringify({ token }),
-      ...load,
+      ...HUB_LOAD,
     });
     if (share.non2xx > 0 || share.errors > 0) {
       throw new Error(`Share-link opens failed: ${share.non2xx} non-2xx, ${share.errors} errors`);
@@ -614,23 +616,14 @@ async function benchSelectionPdf(): Promise<void> {
 }
 
 /**
- * The hub placing a pushed booth order: 20 lines, stock checked and allocated, numbered,
- * committed (synchronous=FULL), 200 times. On a copy of the bench store, so the kept
- * store holds no orders and stays at the schema other branches know.
- */
-/**
  * `order.apply.p95_ms`: the hub applying a pushed booth order (`order.place.v1`, 20
  * lines) as a desktop's push reaches it: the push's transaction, the order service's
  * checks, stock allocated by guarded writes, the number, the device's seq and the audit
  * row; on a copy of the bench store.
  */
 async function benchOrderApply(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'trunkshow-bench-orders-'));
-  const file = join(dir, HUB_DATABASE_FILE);
-  const source = new Database(join(hubDir, HUB_DATABASE_FILE), { readonly: true });
-  await source.backup(file);
-  source.close();
-  const store = await openStore(file, 'hub');
+  const copy = await copyOfHubStore(hubDir);
+  const store = await openStore(copy.file, 'hub');
   try {
     const hub = hubDb(store.db);
     const rep = await hub
@@ -709,7 +702,7 @@ async function benchOrderApply(): Promise<void> {
     report('order.apply.p95_ms', percentile(times, 95), 'ms');
   } finally {
     await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    copy.remove();
   }
 }
 
@@ -724,14 +717,23 @@ async function benchOrderPlaceAlone(): Promise<void> {
 
 // BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub;
 // BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own);
-// BENCH_ONLY=order only the hub placing booth orders; BENCH_ONLY=place only a desktop placing one.
+// BENCH_ONLY=order only the hub placing booth orders;
+// BENCH_ONLY=checkout only online checkouts beside a bare durable insert;
+// BENCH_ONLY=orders only the Orders view's list at 100,000 orders (a replica of its own);
+// BENCH_ONLY=pdf only an order confirmation's PDF (on a small demo brand of its own).
+// BENCH_ONLY=place only a desktop placing a booth order.
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
+} else if (process.env.BENCH_ONLY === 'orders') {
+  await benchOrdersList(report);
+} else if (process.env.BENCH_ONLY === 'pdf') {
+  await benchOrderPdf(report);
 } else {
   await prepareHubStore();
   if (process.env.BENCH_ONLY === 'share') await benchShareOpen();
   else if (process.env.BENCH_ONLY === 'flood') await benchLoginFlood();
   else if (process.env.BENCH_ONLY === 'order') await benchOrderApply();
+  else if (process.env.BENCH_ONLY === 'checkout') await benchCheckoutLoad(hubDir, report);
   else if (process.env.BENCH_ONLY === 'place') await benchOrderPlaceAlone();
   else await runAll();
 }
@@ -745,13 +747,16 @@ async function runAll(): Promise<void> {
   await benchSelection(desktop, 'scattered');
   await benchImport(desktop.store);
   await benchSelectionPdf();
+  await benchOrderPdf(report);
   await benchOrderPlace(desktop, report);
   await benchOrderApply();
+  await benchOrdersList(report);
   await desktop.close();
   await benchFirstScreen(hub);
   await benchGridScroll(hub);
   await hub.close();
   await benchShareOpen();
+  await benchCheckoutLoad(hubDir, report);
   await benchLoginFlood();
   await benchBuyerPages(report);
 }

@@ -89,6 +89,12 @@ function orderInput(selectionId: string, change: Record<string, unknown> = {}) {
   });
 }
 
+/** An order as the desktop's Orders view lists it. */
+async function orderIn(desktop: TestDesktop, orderId: string) {
+  const page = await listOrders(desktop.store.db, { filters: {}, limit: 200 });
+  return page.orders.find((order) => order.id === orderId);
+}
+
 async function standardGroup(db: StoreDb) {
   const group = await db
     .selectFrom('shipping_rate_groups')
@@ -121,7 +127,7 @@ describe('a booth order', () => {
       orderInput(setup.selectionId, { shippingGroupId: groupId }),
     );
     expect(placed.number).toMatch(/^P-[A-Z0-9]{8}-\d+$/);
-    const waiting = (await listOrders(servicesOf(jonas))).find((o) => o.id === placed.orderId);
+    const waiting = await orderIn(jonas, placed.orderId);
     expect(waiting).toMatchObject({
       number: placed.number,
       status: 'Order',
@@ -140,7 +146,7 @@ describe('a booth order', () => {
 
     await demo.start();
     await jonas.engine.syncNow();
-    const synced = (await listOrders(servicesOf(jonas))).find((o) => o.id === placed.orderId)!;
+    const synced = (await orderIn(jonas, placed.orderId))!;
     expect(synced.number).toMatch(/^SO-\d{4}-\d{5}$/);
     expect(synced).toMatchObject({ waitingToSync: false, unitsShort: 2, status: 'Order' });
 

@@ -12,7 +12,7 @@ import { MAIL_KEY_FILE, startHub, type RunningHub } from '../../main/hub/start.t
 import { hubDb } from '../../main/store/database.ts';
 import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { smtpSettings, startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 
 const SMTP_USER = 'hub@mail.example';
 const SMTP_PASSWORD = 'correct-horse-battery-staple-7f3a';
@@ -101,16 +101,8 @@ function outboxRow(hub: RunningHub, dedupeKey: string) {
 
 const received = (subject: string) => smtp.received.filter((mail) => mail.subject === subject);
 
-function settings(password: string) {
-  return {
-    host: '127.0.0.1',
-    port: smtp.port,
-    security: 'none' as const,
-    user: SMTP_USER,
-    password,
-    fromAddress: 'orders@brand.example',
-  };
-}
+const settings = (password: string) =>
+  smtpSettings(smtp, { user: SMTP_USER, password }, 'orders@brand.example');
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'trunkshow-mail-'));

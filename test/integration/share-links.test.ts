@@ -426,7 +426,8 @@ describe('checkout from a share link', () => {
     ]);
 
     await rep.engine.syncNow();
-    const [listed] = (await listOrders(services(rep))).filter((order) => order.id === orderId);
+    const page = await listOrders(rep.store.db, { filters: {}, limit: 50 });
+    const [listed] = page.orders.filter((order) => order.id === orderId);
     expect(listed).toMatchObject({
       status: 'Checkout Requested',
       contact: { email: 'aiko@shop.example' },

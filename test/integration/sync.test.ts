@@ -190,8 +190,14 @@ describe('changes made on the desktop', () => {
     });
 
     await demo.start();
+    // Drained means pushed and the cycle over: pending reaches 0 before the pull that
+    // follows the push has finished and the status says online again.
     const deadline = Date.now() + 10_000;
-    while ((await d.engine.status()).pending > 0 && Date.now() < deadline) {
+    const drained = async () => {
+      const status = await d.engine.status();
+      return status.pending === 0 && status.connection === 'online';
+    };
+    while (!(await drained()) && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await d.engine.status()).toMatchObject({

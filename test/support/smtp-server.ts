@@ -67,3 +67,19 @@ export async function startSmtpServer(account: {
     },
   };
 }
+
+/** Hub SMTP settings that point at a test server, signing in as `account`. */
+export function smtpSettings(
+  server: TestSmtpServer,
+  account: { user: string; password: string },
+  fromAddress: string,
+) {
+  return {
+    host: '127.0.0.1',
+    port: server.port,
+    security: 'none' as const,
+    user: account.user,
+    password: account.password,
+    fromAddress,
+  };
+}

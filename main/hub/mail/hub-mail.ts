@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RetryPolicy } from '../../domain/mail.ts';
 import type { StoreDb } from '../../store/database.ts';
+import { ORDER_CONFIRMATION, renderOrderConfirmation } from '../orders/confirmation-mail.ts';
 import { SecretBox } from './secret-box.ts';
 import { MailSender } from './sender.ts';
 
@@ -35,6 +36,7 @@ export function startHubMail(
     clock,
     secrets,
     log: app.log,
+    renderers: { [ORDER_CONFIRMATION]: renderOrderConfirmation },
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.staleClaimMs !== undefined ? { staleClaimMs: options.staleClaimMs } : {}),
     ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),

@@ -35,6 +35,12 @@ export interface OutgoingMail {
   text: string;
   html?: string;
   attachments?: readonly MailAttachment[];
+  /**
+   * Attachments drawn when the mail is sent, by the renderer the sender has for each
+   * spec's kind (`order_confirmation:<orderId>`; renderings.ts): a large document is not
+   * drawn inside the event's transaction, and a crash before sending loses nothing.
+   */
+  renderings?: readonly string[];
 }
 
 export type EnqueueResult =
@@ -73,6 +79,7 @@ export async function enqueueMail(
       subject: mail.subject,
       text_body: mail.text,
       html_body: mail.html ?? null,
+      renderings: JSON.stringify(mail.renderings ?? []),
       status: unaddressed ? 'failed' : 'queued',
       next_attempt_at: at,
       last_error_code: unaddressed ? ('smtp_rejected' satisfies MailErrorCode) : null,
@@ -121,6 +128,8 @@ export interface ClaimedMail {
   text: string;
   html: string | null;
   attachments: MailAttachment[];
+  /** Specs of the attachments to render before sending (OutgoingMail.renderings). */
+  renderings: string[];
 }
 
 /**
@@ -171,6 +180,7 @@ export async function claimDueMails(
       'subject',
       'text_body',
       'html_body',
+      'renderings',
     ])
     .execute();
   if (claimed.length === 0) return [];
@@ -193,6 +203,7 @@ export async function claimDueMails(
     subject: row.subject,
     text: row.text_body,
     html: row.html_body,
+    renderings: JSON.parse(row.renderings) as string[],
     attachments: files.flatMap((file) =>
       file.mail_id === row.id && file.content
         ? [{ filename: file.filename, contentType: file.content_type, content: file.content }]
@@ -203,9 +214,15 @@ export async function claimDueMails(
 
 /**
  * Records that a claimed mail went out, unless another sender took it over meanwhile.
- * Its attachments' bytes go: the document can be made again from its order.
+ * Its attachments' bytes go: the document can be made again from its order. Attachments
+ * rendered for the send are recorded by name and size, for the mail's history.
  */
-export async function markSent(db: StoreDb, mail: ClaimedMail, now: Date): Promise<void> {
+export async function markSent(
+  db: StoreDb,
+  mail: ClaimedMail,
+  now: Date,
+  rendered: readonly MailAttachment[] = [],
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const hub = hubDb(trx);
     const updated = await hub
@@ -226,6 +243,27 @@ export async function markSent(db: StoreDb, mail: ClaimedMail, now: Date): Promi
       .set({ content: null })
       .where('mail_id', '=', mail.id)
       .execute();
+    if (rendered.length > 0) {
+      const last = await hub
+        .selectFrom('mail_attachments')
+        .select((eb) => eb.fn.max('position').as('position'))
+        .where('mail_id', '=', mail.id)
+        .executeTakeFirst();
+      const after = (last?.position ?? -1) + 1;
+      await hub
+        .insertInto('mail_attachments')
+        .values(
+          rendered.map((file, index) => ({
+            mail_id: mail.id,
+            position: after + index,
+            filename: file.filename,
+            content_type: file.contentType,
+            size: file.content.byteLength,
+            content: null,
+          })),
+        )
+        .execute();
+    }
     await hub
       .updateTable('smtp_settings')
       .set({ last_problem_code: null, last_problem_message: null, last_problem_at: null })

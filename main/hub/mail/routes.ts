@@ -4,6 +4,7 @@ import {
   MailHistory,
   MailHistoryInput,
   MailSettings,
+  MailStatus,
   SmtpSettingsInput,
   TestMailInput,
   TestMailOutcome,
@@ -46,6 +47,23 @@ export function registerMailRoutes(
     async (request) => {
       await admin(request);
       return readMailSettings(db);
+    },
+  );
+
+  api.get(
+    '/api/mail/status',
+    {
+      schema: {
+        summary: 'Whether the hub sends mail itself: an SMTP server is set (any staff device)',
+        tags: ['mail'],
+        response: { 200: MailStatus, ...errors },
+      },
+    },
+    async (request) => {
+      // A rep's desktop asks, to offer a prepared mail instead when the hub cannot send.
+      await device(request);
+      const settings = await readMailSettings(db);
+      return { smtpConfigured: settings.smtp !== null };
     },
   );
 

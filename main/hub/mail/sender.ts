@@ -5,7 +5,15 @@ import {
   type RetryPolicy,
 } from '../../domain/mail.ts';
 import type { StoreDb } from '../../store/database.ts';
-import { claimDueMails, markFailed, markSent, nextDueAt } from './outbox.ts';
+import {
+  claimDueMails,
+  markFailed,
+  markSent,
+  nextDueAt,
+  type MailAttachment,
+  type SendFailure,
+} from './outbox.ts';
+import { renderAttachments, type MailRenderers } from './renderings.ts';
 import type { SecretBox } from './secret-box.ts';
 import { smtpServer } from './settings.ts';
 import { sendThrough } from './transport.ts';
@@ -19,6 +27,8 @@ export interface MailSenderOptions {
     error(details: object, message: string): void;
     info(details: object, message: string): void;
   };
+  /** What draws the attachments mails ask for at send time, by kind (renderings.ts). */
+  renderers?: MailRenderers;
   /** Tests shorten these; the domain's defaults otherwise. */
   retry?: RetryPolicy;
   staleClaimMs?: number;
@@ -114,7 +124,23 @@ export class MailSender {
     if (!server) return false;
     const [mail] = await claimDueMails(db, clock(), { limit: 1, staleMs: this.#staleMs });
     if (!mail) return false;
-    const failure = await sendThrough(server, mail);
+    let rendered: MailAttachment[] = [];
+    let failure: SendFailure | null = null;
+    try {
+      // Drawn now, outside any transaction, just before the mail goes out.
+      rendered = await renderAttachments(db, this.#options.renderers ?? {}, mail.renderings);
+    } catch (error) {
+      this.#options.log.error({ err: error, mail: mail.id }, 'mail attachment not drawn');
+      failure = {
+        code: 'attachment_failed',
+        message: error instanceof Error ? error.message : String(error),
+        permanent: false,
+      };
+    }
+    failure ??= await sendThrough(server, {
+      ...mail,
+      attachments: [...mail.attachments, ...rendered],
+    });
     if (failure) {
       this.#options.log.error(
         { mail: mail.id, attempt: mail.attempts, code: failure.code, reason: failure.message },
@@ -126,7 +152,7 @@ export class MailSender {
       });
     } else {
       this.#options.log.info({ mail: mail.id, attempt: mail.attempts }, 'mail sent');
-      await markSent(db, mail, clock());
+      await markSent(db, mail, clock(), rendered);
     }
     return true;
   }

@@ -9,6 +9,7 @@ import type { Id } from '../../domain/model.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { auditRow } from '../audit.ts';
 import { HubRefusal } from '../errors.ts';
+import { enqueueOrderConfirmation } from './confirmation-mail.ts';
 import { principalAuditActor, principalRecord, type OrderPrincipal } from './principal.ts';
 import { orderRefusal } from './refusals.ts';
 import { releaseAllocations, releasesStock } from './stock-allocation.ts';
@@ -93,5 +94,7 @@ export async function changeOrderState(
       }),
     )
     .execute();
+  // The mail the new state calls for commits with it (the sender wakes on the change notice).
+  await enqueueOrderConfirmation(trx, orderId, next.state, options.at);
   return { orderId, from: order.status, to: next.state };
 }

@@ -15,6 +15,7 @@ import { hubDb, type StoreDb } from '../../store/database.ts';
 import type { OrderStatus } from '../../../preload/contract/orders.ts';
 import { auditRow } from '../audit.ts';
 import { HubRefusal } from '../errors.ts';
+import { enqueueOrderConfirmation } from './confirmation-mail.ts';
 import { takeOrderNumber } from './order-numbers.ts';
 import { principalAuditActor, principalRecord, type OrderPrincipal } from './principal.ts';
 import { orderRefusal, stockRefusal } from './refusals.ts';
@@ -214,6 +215,8 @@ export async function placeOrder(
       }),
     )
     .execute();
+  // The buyer's confirmation mail commits with the order (the sender wakes on the change notice).
+  await enqueueOrderConfirmation(trx, request.orderId, request.status, request.placedAt);
   const value = { orderId: request.orderId, number, status: request.status, unitsShort: short };
   return { value, created: true };
 }

@@ -45,13 +45,17 @@ export async function readAvailability(
   return { sizes: new Map(rows.map((row) => [row.id, row.size])), available };
 }
 
+/** Lines written by one statement: well under SQLite's 32,766 bound parameters (5 a line). */
+const ALLOCATIONS_PER_STATEMENT = 1_000;
+
 /**
  * Writes what an order holds, guarded by the stock it takes: `held` grows by each line in
  * one update that takes a line only while on hand − held still covers it, in the same
  * transaction, so stock is never negative and never allocated twice even if a caller read
- * availability outside its transaction. A guard that fails means exactly that mistake,
- * and rolls the order back. One statement each for the stock and the allocation rows:
- * a 500-line order is two writes, not a thousand.
+ * availability outside its transaction. A guard that fails means exactly that mistake:
+ * it names the SKU and rolls the order back. One statement each for the stock and the
+ * allocation rows (per ALLOCATIONS_PER_STATEMENT): an order's lines are distinct SKUs,
+ * so no line's guard reads what another line of the same statement writes.
  */
 export async function writeAllocations(
   trx: StoreDb,
@@ -59,18 +63,20 @@ export async function writeAllocations(
   warehouseId: Id,
   lines: readonly AllocatedLine[],
 ): Promise<void> {
-  // SQLite binds at most 32,766 values: a chunk of lines stays well under it.
-  for (let start = 0; start < lines.length; start += 1_000) {
-    const chunk = lines.slice(start, start + 1_000);
+  for (let from = 0; from < lines.length; from += ALLOCATIONS_PER_STATEMENT) {
+    const chunk = lines.slice(from, from + ALLOCATIONS_PER_STATEMENT);
     const taking = chunk.filter((line) => line.allocated > 0);
     if (taking.length > 0) {
       const units = sql.join(taking.map((line) => sql`(${line.skuId}, ${line.allocated})`));
-      const taken = await sql`update stock set held = held + t.units
+      const taken = await sql<{ sku_id: Id }>`update stock set held = held + t.units
         from (select column1 as sku_id, column2 as units from (values ${units})) as t
         where stock.warehouse_id = ${warehouseId} and stock.sku_id = t.sku_id
-          and stock.quantity - stock.held >= t.units`.execute(trx);
-      if (taken.numAffectedRows !== BigInt(taking.length)) {
-        throw new Error(`Stock changed while order ${orderId} was allocated`);
+          and stock.quantity - stock.held >= t.units
+        returning stock.sku_id`.execute(trx);
+      if (taken.rows.length !== taking.length) {
+        const fitted = new Set(taken.rows.map((row) => row.sku_id));
+        const changed = taking.find((line) => !fitted.has(line.skuId))?.skuId;
+        throw new Error(`Stock of SKU ${changed} changed while order ${orderId} was allocated`);
       }
     }
     await hubDb(trx)

@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { formatDecimal } from '../../domain/money.ts';
 import type { ExportedFile, SelectionDetail } from '../../../preload/contract/selections.ts';
 import { safeFileName } from './file-name.ts';
+import { spreadsheetCsv } from './spreadsheet-csv.ts';
 
 /** Named like the catalog import's columns, so a file read by one reads like the other. */
 const COLUMNS = [
@@ -51,18 +51,9 @@ export function selectionCsv(detail: SelectionDetail): ExportedFile {
       ]);
     }
   }
-  const text = stringify(rows, {
-    header: true,
-    columns: [...COLUMNS],
-    // Excel reads a file without a BOM as the system's code page, mangling Japanese names.
-    bom: true,
-    record_delimiter: 'windows',
-    // A name starting with "=" or "@" would run as a formula in the buyer's spreadsheet.
-    escape_formulas: true,
-  });
   return {
     fileName: safeFileName([detail.name, detail.buyer.name], 'csv'),
     contentType: 'text/csv; charset=utf-8',
-    bytes: new TextEncoder().encode(text),
+    bytes: spreadsheetCsv(rows, COLUMNS),
   };
 }

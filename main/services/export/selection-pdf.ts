@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatMoney, type Money } from '../../domain/money.ts';
 import type {
   ExportedFile,
@@ -7,8 +6,22 @@ import type {
   SelectionStyleLine,
 } from '../../../preload/contract/selections.ts';
 import { safeFileName } from './file-name.ts';
-import { shippedPdfFonts, toWinAnsi, type PdfFonts } from './pdf-fonts.ts';
+import type { PdfFonts } from './pdf-fonts.ts';
 import { pdfPictures, type LoadPicture } from './pdf-pictures.ts';
+import {
+  A4,
+  ALERT,
+  BAND,
+  BOTTOM,
+  colorOf,
+  INK,
+  MARGIN,
+  MUTED,
+  openSheet,
+  RULE,
+  TOP,
+  type TextStyle,
+} from './pdf-sheet.ts';
 
 export interface SelectionPdfOptions {
   /** The brand's name, heading the sheet. */
@@ -74,21 +87,8 @@ const LABELS = {
 };
 
 /** A4 landscape, in points. */
-const PAGE_WIDTH = 841.89;
-const PAGE_HEIGHT = 595.28;
-const MARGIN = 28;
-/** Pages after the first start below a one-line running header. */
-const TOP = 54;
-/** The footer sits below this. */
-const BOTTOM = 42;
-const WIDTH = PAGE_WIDTH - 2 * MARGIN;
-
-const INK = '#1d1d1b';
-const MUTED = '#6f6b64';
-const RULE = '#dcd7ce';
-const BAND = '#f3f0ea';
-const ALERT = '#b3261e';
-const ALERT_BAND = '#fbe9e7';
+const PAGE_HEIGHT = A4.short;
+const WIDTH = A4.long - 2 * MARGIN;
 
 const PICTURE = { width: 46, height: 61 };
 const ROW_PADDING = 7;
@@ -116,16 +116,6 @@ const COLUMNS = (() => {
 })();
 const SIZES_PER_ROW = Math.floor(COLUMNS.sizes.w / SIZE_CELL.width);
 
-type Face = 'regular' | 'bold';
-interface TextStyle {
-  face?: Face;
-  size?: number;
-  color?: string;
-  align?: 'left' | 'right' | 'center';
-  /** Lines the text may take before it ends in an ellipsis. */
-  lines?: number;
-}
-
 /**
  * A selection as the order sheet a rep hands a buyer: A4 landscape, a row per style in
  * one colourway with its picture, size run and quantities, the buyer's terms on top and
@@ -137,65 +127,18 @@ export async function selectionPdf(
   options: SelectionPdfOptions = {},
 ): Promise<ExportedFile> {
   const now = options.now ?? new Date();
-  const fonts = options.fonts === undefined ? shippedPdfFonts() : options.fonts;
-  // Without a Japanese font, Japanese labels would be question marks: English reads better.
-  const language = fonts && detail.buyer.language === 'ja' ? 'ja' : 'en';
-  const labels = LABELS[language];
-  const clean = fonts ? (text: string) => text : toWinAnsi;
-
-  const doc = new PDFDocument({
-    size: 'A4',
+  const sheet = openSheet({
     layout: 'landscape',
-    margins: { top: TOP, bottom: BOTTOM, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    compress: options.compress ?? true,
-    lang: language,
-    info: {
-      Title: clean(`${detail.name} – ${detail.buyer.name}`),
-      Author: clean(detail.owner.name),
-      Subject: labels.orderSheet,
-      Creator: 'Trunkshow',
-      CreationDate: now,
-    },
+    language: detail.buyer.language,
+    title: `${detail.name} – ${detail.buyer.name}`,
+    author: detail.owner.name,
+    subject: (language) => LABELS[language].orderSheet,
+    now,
+    ...(options.fonts !== undefined ? { fonts: options.fonts } : {}),
+    ...(options.compress !== undefined ? { compress: options.compress } : {}),
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-
-  const face: Record<Face, string> = fonts
-    ? { regular: 'Body', bold: 'Body-Bold' }
-    : { regular: 'Helvetica', bold: 'Helvetica-Bold' };
-  if (fonts) {
-    doc.registerFont(face.regular, fonts.regular);
-    doc.registerFont(face.bold, fonts.bold);
-  }
-
-  const write = (text: string, x: number, y: number, width: number, style: TextStyle = {}) => {
-    const size = style.size ?? 8;
-    doc
-      .font(face[style.face ?? 'regular'])
-      .fontSize(size)
-      .fillColor(style.color ?? INK);
-    const lines = style.lines ?? 1;
-    doc.text(clean(text), MARGIN + x, y, {
-      width,
-      align: style.align ?? 'left',
-      height: lines * doc.currentLineHeight(true),
-      ellipsis: true,
-      lineGap: 0,
-    });
-  };
-  const textHeight = (text: string, width: number, style: TextStyle = {}) => {
-    doc.font(face[style.face ?? 'regular']).fontSize(style.size ?? 8);
-    const lines = style.lines ?? 1;
-    return Math.min(
-      doc.heightOfString(clean(text), { width, lineGap: 0 }),
-      lines * doc.currentLineHeight(true),
-    );
-  };
+  const { doc, language, write, textHeight } = sheet;
+  const labels = LABELS[language];
 
   const locale = language;
   const money = (value: Money | null) => (value ? formatMoney(value, locale) : '—');
@@ -206,7 +149,7 @@ export async function selectionPdf(
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   }).format(now);
 
-  const pictures = pdfPictures(doc, loadPicture, () => face.regular);
+  const pictures = pdfPictures(doc, loadPicture, () => sheet.fontOf('regular'));
 
   // Page one: who the sheet is for and on what terms.
   let y = drawFirstHeader();
@@ -224,14 +167,16 @@ export async function selectionPdf(
   }
 
   drawTotals(y);
-  drawPageFrames();
-  doc.end();
-  await finished;
+  sheet.frame(
+    [options.brandName, detail.name, detail.buyer.name].filter((part) => part).join(' · '),
+    `${labels.orderSheet} · ${date}`,
+    labels.page,
+  );
 
   return {
     fileName: safeFileName([detail.name, detail.buyer.name], 'pdf'),
     contentType: 'application/pdf',
-    bytes: new Uint8Array(Buffer.concat(chunks)),
+    bytes: await sheet.finish(),
   };
 
   function drawFirstHeader(): number {
@@ -282,16 +227,16 @@ export async function selectionPdf(
   }
 
   function drawColumnHeadings(top: number): number {
-    doc.rect(MARGIN, top, WIDTH, HEADER_ROW_HEIGHT).fill(BAND);
-    const style: TextStyle = { face: 'bold', size: 7, color: MUTED };
-    const at = top + 5;
-    write(labels.style, COLUMNS.style.x, at, COLUMNS.style.w, style);
-    write(labels.colorway, COLUMNS.colorway.x, at, COLUMNS.colorway.w, style);
-    write(labels.sizes, COLUMNS.sizes.x, at, COLUMNS.sizes.w, style);
-    for (const key of ['wholesale', 'retail', 'units', 'amount'] as const) {
-      write(labels[key], COLUMNS[key].x, at, COLUMNS[key].w, { ...style, align: 'right' });
-    }
-    return top + HEADER_ROW_HEIGHT;
+    return sheet.headings(top, HEADER_ROW_HEIGHT, [
+      { label: labels.style, ...COLUMNS.style },
+      { label: labels.colorway, ...COLUMNS.colorway },
+      { label: labels.sizes, ...COLUMNS.sizes },
+      ...(['wholesale', 'retail', 'units', 'amount'] as const).map((key) => ({
+        label: labels[key],
+        ...COLUMNS[key],
+        align: 'right' as const,
+      })),
+    ]);
   }
 
   function sizeRows(line: SelectionStyleLine): SelectionCell[][] {
@@ -403,45 +348,12 @@ export async function selectionPdf(
   }
 
   function drawSizeGrid(line: SelectionStyleLine, top: number) {
-    let rowTop = top;
-    for (const cells of sizeRows(line)) {
-      cells.forEach((cell, index) => {
-        const x = MARGIN + COLUMNS.sizes.x + index * SIZE_CELL.width;
-        const unsold = cell.unitPrice === null && cell.quantity > 0;
-        doc.rect(x, rowTop, SIZE_CELL.width, SIZE_CELL.labelHeight).fill(BAND);
-        if (unsold) {
-          doc
-            .rect(x, rowTop + SIZE_CELL.labelHeight, SIZE_CELL.width, SIZE_CELL.quantityHeight)
-            .fill(ALERT_BAND);
-        }
-        doc
-          .rect(x, rowTop, SIZE_CELL.width, SIZE_CELL.labelHeight + SIZE_CELL.quantityHeight)
-          .lineWidth(0.5)
-          .strokeColor(RULE)
-          .stroke();
-        const left = x - MARGIN + 1;
-        write(cell.size, left, rowTop + 2.5, SIZE_CELL.width - 2, {
-          size: 6.5,
-          color: MUTED,
-          align: 'center',
-        });
-        if (cell.quantity > 0) {
-          write(
-            String(cell.quantity),
-            left,
-            rowTop + SIZE_CELL.labelHeight + 2,
-            SIZE_CELL.width - 2,
-            {
-              size: 8.5,
-              face: 'bold',
-              color: unsold ? ALERT : INK,
-              align: 'center',
-            },
-          );
-        }
-      });
-      rowTop += SIZE_CELL.labelHeight + SIZE_CELL.quantityHeight + SIZE_CELL.gap;
-    }
+    const cells = line.cells.map((cell) => ({
+      size: cell.size,
+      quantity: cell.quantity > 0 ? String(cell.quantity) : '',
+      alert: cell.unitPrice === null && cell.quantity > 0,
+    }));
+    sheet.sizeGrid(COLUMNS.sizes.x, top, cells, SIZE_CELL, SIZES_PER_ROW);
   }
 
   /** One price, or the range when sizes are priced apart (e.g. larger sizes cost more). */
@@ -468,35 +380,10 @@ export async function selectionPdf(
         totals.discount ? `−${money(totals.discount)}` : '—',
       ]);
     }
-    const boxWidth = 250;
-    const rowGap = 15;
-    const boxHeight = rows.length * rowGap + 26;
-    let y = top + 14;
-    if (y + boxHeight > PAGE_HEIGHT - BOTTOM) {
-      doc.addPage();
-      y = TOP;
-    }
-    const x = WIDTH - boxWidth;
-    for (const [label, value] of rows) {
-      write(label, x, y, boxWidth - 110, { size: 8.5, color: MUTED });
-      write(value, x + boxWidth - 110, y, 110, { size: 8.5, align: 'right' });
-      y += rowGap;
-    }
-    doc
-      .moveTo(MARGIN + x, y)
-      .lineTo(MARGIN + WIDTH, y)
-      .lineWidth(1)
-      .strokeColor(INK)
-      .stroke();
-    write(labels.total, x, y + 6, boxWidth - 130, { size: 11, face: 'bold' });
-    write(money(totals.total), x + boxWidth - 130, y + 6, 130, {
-      size: 11,
-      face: 'bold',
-      align: 'right',
-    });
+    const { x, y: notesTop } = sheet.totals(top, rows, [labels.total, money(totals.total)], 250);
 
     const notesWidth = x - 40;
-    let notesY = y - rows.length * rowGap;
+    let notesY = notesTop;
     if (detail.lines.some((line) => line.unsold.length > 0)) {
       write(labels.unsoldCounted, 0, notesY, notesWidth, { size: 7.5, color: ALERT, lines: 2 });
       notesY += 16;
@@ -512,45 +399,8 @@ export async function selectionPdf(
     if (detail.notes.trim() !== '') {
       write(labels.notes, 0, notesY, notesWidth, { face: 'bold', size: 8, color: MUTED });
       // Notes flow on to further pages when long, so they are written unclipped.
-      doc.font(face.regular).fontSize(8.5).fillColor(INK);
-      doc.text(clean(detail.notes), MARGIN, notesY + 13, { width: notesWidth, lineGap: 1 });
+      doc.font(sheet.fontOf('regular')).fontSize(8.5).fillColor(INK);
+      doc.text(sheet.clean(detail.notes), MARGIN, notesY + 13, { width: notesWidth, lineGap: 1 });
     }
   }
-
-  /** Running header and "page x of y" footer, once every page exists. */
-  function drawPageFrames() {
-    const range = doc.bufferedPageRange();
-    const pages = range.count;
-    for (let index = 0; index < pages; index++) {
-      doc.switchToPage(range.start + index);
-      // Writing in the bottom margin would make pdfkit start a new page.
-      const bottom = doc.page.margins.bottom;
-      doc.page.margins.bottom = 0;
-      const footerY = PAGE_HEIGHT - MARGIN + 6 - 10;
-      doc
-        .moveTo(MARGIN, footerY - 6)
-        .lineTo(MARGIN + WIDTH, footerY - 6)
-        .lineWidth(0.5)
-        .strokeColor(RULE)
-        .stroke();
-      const identity = [options.brandName, detail.name, detail.buyer.name]
-        .filter((part) => part)
-        .join(' · ');
-      write(identity, 0, footerY, WIDTH - 160, { size: 7, color: MUTED });
-      write(labels.page(index + 1, pages), WIDTH - 150, footerY, 150, {
-        size: 7,
-        color: MUTED,
-        align: 'right',
-      });
-      if (index > 0) {
-        write(`${labels.orderSheet} · ${date}`, 0, MARGIN, WIDTH, { size: 7, color: MUTED });
-      }
-      doc.page.margins.bottom = bottom;
-    }
-  }
-}
-
-/** The colourway's colour, or a neutral grey when the catalog holds no valid one. */
-function colorOf(hex: string): string {
-  return /^#[0-9a-f]{6}$/i.test(hex) ? hex : '#c8c4bc';
 }

@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
-import { ORDER_STATES } from '../../domain/order-states.ts';
 import { DEFAULT_ORDER_NUMBER_PREFIX } from '../../domain/order-number.ts';
 import { createChangeLogTriggers } from './change-log-triggers.ts';
 import { up as extendOrders } from './0013-orders.ts';
+import { createOrderEventsTable } from './order-events-table.ts';
 
 /**
  * The hub's side of orders: what each order holds of a warehouse's stock, each order's
@@ -33,22 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['warehouse_id', 'sku_id'])
     .execute();
 
-  const states = sql.join(ORDER_STATES.map((state) => sql.lit(state)));
-  await sql`create table order_events (
-    id text primary key,
-    order_id text not null references orders (id) on delete cascade,
-    at text not null,
-    actor_kind text not null,
-    actor_id text,
-    from_state text check (from_state in (${states})),
-    to_state text not null check (to_state in (${states})),
-    reason text not null default ''
-  )`.execute(db);
-  await db.schema
-    .createIndex('order_events_order')
-    .on('order_events')
-    .columns(['order_id', 'at'])
-    .execute();
+  await createOrderEventsTable(db);
 
   // One row per prefix: the last sequence given. Orders placed before numbers existed
   // are numbered now, oldest first, so the counter starts past them.

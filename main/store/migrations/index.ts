@@ -18,6 +18,9 @@ import * as buyerAddresses from './0011-buyer-addresses.ts';
 import * as mailOutbox from './0012-mail-outbox.ts';
 import * as hubOrderPipeline from './0013-hub-orders.ts';
 import * as orderPipeline from './0013-orders.ts';
+import * as mailRenderings from './0014-mail-renderings.ts';
+import * as hubOrderHistory from './0015-hub-order-history.ts';
+import * as orderHistory from './0015-order-history.ts';
 import * as hubShippingRates from './0017-hub-shipping-rates.ts';
 import * as shippingRates from './0017-shipping-rates.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
@@ -46,6 +49,8 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0011-buyer-addresses': hubBuyerAddresses,
     '0012-mail-outbox': mailOutbox,
     '0013-orders': hubOrderPipeline,
+    '0014-mail-renderings': mailRenderings,
+    '0015-order-history': hubOrderHistory,
     '0017-shipping-rates': hubShippingRates,
     '0018-stock-held': hubStockHeld,
   },
@@ -60,6 +65,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0010-public-address': publicAddress,
     '0011-buyer-addresses': buyerAddresses,
     '0013-orders': orderPipeline,
+    '0015-order-history': orderHistory,
     '0017-shipping-rates': shippingRates,
     '0018-stock-held': stockHeld,
   },

@@ -7,7 +7,7 @@ import {
   saveShippingRateGroup,
   setDefaultShippingRateGroup,
 } from './shipping-rates.ts';
-import { completeCheckout } from './orders.ts';
+import { cancelOrder, completeCheckout, confirmOrder } from './orders.ts';
 import { placeBoothOrder } from './order-placement.ts';
 import {
   addSelectionUnits,
@@ -50,6 +50,8 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       revokeShareLink,
       terminateAllShareLinks,
       completeCheckout,
+      confirmOrder,
+      cancelOrder,
       updatePublicAddress,
       saveShippingRateGroup,
       removeShippingRateGroup,

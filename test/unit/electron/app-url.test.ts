@@ -1,6 +1,11 @@
 import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appRequestOf, isExternalWebUrl, isShowroomUrl } from '../../../main/electron/app-url.ts';
+import {
+  appRequestOf,
+  isExternalWebUrl,
+  isMailtoUrl,
+  isShowroomUrl,
+} from '../../../main/electron/app-url.ts';
 
 const dir = resolve('/opt/trunkshow/dist/showroom');
 
@@ -52,5 +57,8 @@ describe('app:// requests', () => {
     expect(isExternalWebUrl('https://trunkshow.app/help')).toBe(true);
     expect(isExternalWebUrl('file:///etc/passwd')).toBe(false);
     expect(isExternalWebUrl('javascript:alert(1)')).toBe(false);
+    expect(isMailtoUrl('mailto:ines%40boutique.example?subject=Order')).toBe(true);
+    expect(isMailtoUrl('https://mailto.example')).toBe(false);
+    expect(isMailtoUrl('javascript:alert(1)')).toBe(false);
   });
 });

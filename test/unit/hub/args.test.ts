@@ -13,6 +13,7 @@ describe('hub command line', () => {
       demo: true,
       publicUrl: null,
       trustProxy: [],
+      benchRoutes: false,
       help: false,
     });
   });
@@ -64,6 +65,14 @@ describe('hub command line', () => {
       publicUrl: 'https://showroom.brand.com',
       trustProxy: ['10.0.0.2', '10.1.0.0/16', '::1', 'loopback'],
     });
+  });
+
+  it('mounts the benchmark routes only when --bench-routes says so', () => {
+    expect(parseHubArgs(['--data', 'd']).benchRoutes).toBe(false);
+    expect(parseHubArgs(['--data', 'd', '--bench-routes']).benchRoutes).toBe(true);
+    expect(() => parseHubArgs(['--data', 'd', '--bench-routes=yes'])).toThrow(
+      /--bench-routes does not take a value/,
+    );
   });
 
   it('answers --help without needing --data', () => {
