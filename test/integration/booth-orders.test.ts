@@ -89,6 +89,47 @@ function orderInput(selectionId: string, change: Record<string, unknown> = {}) {
   });
 }
 
+/**
+ * A booth order's arguments as another device (a script) pushes them straight to the
+ * hub, with no desktop judging them first.
+ */
+function pushedOrder(order: {
+  orderId: string;
+  selectionId: string;
+  buyerId: string;
+  currency: string;
+  lines: { skuId: string; quantity: number; unitPriceMinor: number }[];
+}) {
+  return {
+    ...order,
+    provisionalNumber: 'P-SCRIPT01-1',
+    discountBasisPoints: 0,
+    shipTo: address,
+    billTo: address,
+    shipping: null,
+    paymentMethod: 'outside_app',
+    shipStart: '',
+    cancelDate: '',
+    poNumber: '',
+    note: '',
+    approvedBy: 'Aiko Tanaka',
+  };
+}
+
+/** Signs a script in as one of the demo people and pushes one mutation as its first. */
+async function pushAs(email: string, name: string, args: unknown) {
+  const client = createHubClient(demo.url);
+  const script = await client.signIn({ email, password: DEMO_PASSWORD, deviceName: 'Script' });
+  const body = {
+    clientId: script.deviceId,
+    mutations: [{ seq: 1, name, args, at: new Date().toISOString() }],
+  };
+  return {
+    first: (await client.push(script.token, body)).results,
+    again: async () => (await client.push(script.token, body)).results,
+  };
+}
+
 /** An order as the desktop's Orders view lists it. */
 async function orderIn(desktop: TestDesktop, orderId: string) {
   const page = await listOrders(desktop.store.db, { filters: {}, limit: 200 });
@@ -217,43 +258,22 @@ describe('a booth order', () => {
     expect(JSON.parse(audit.details)).toMatchObject({ provisionalNumber: placed.number });
 
     // The same order pushed again, from anywhere, places nothing twice.
-    const client = createHubClient(demo.url);
-    const script = await client.signIn({
-      email: 'jonas@nordlys-atelier.example',
-      password: DEMO_PASSWORD,
-      deviceName: 'Script',
-    });
-    const args = {
-      orderId: placed.orderId,
-      selectionId: setup.selectionId,
-      buyerId: setup.buyerId,
-      provisionalNumber: 'P-SCRIPT01-1',
-      currency: order.currency,
-      discountBasisPoints: 0,
-      lines: [
-        { skuId: a!.id, quantity: 2, unitPriceMinor: 1 },
-        { skuId: b!.id, quantity: 3, unitPriceMinor: 1 },
-      ],
-      shipTo: address,
-      billTo: address,
-      shipping: null,
-      paymentMethod: 'outside_app',
-      shipStart: '',
-      cancelDate: '',
-      poNumber: '',
-      note: '',
-      approvedBy: 'Aiko Tanaka',
-    };
-    const body = {
-      clientId: script.deviceId,
-      mutations: [{ seq: 1, name: 'order.place.v1', args, at: new Date().toISOString() }],
-    };
-    expect((await client.push(script.token, body)).results).toEqual([
-      { seq: 1, status: 'applied' },
-    ]);
-    expect((await client.push(script.token, body)).results).toEqual([
-      { seq: 1, status: 'already_applied' },
-    ]);
+    const pushed = await pushAs(
+      'jonas@nordlys-atelier.example',
+      'order.place.v1',
+      pushedOrder({
+        orderId: placed.orderId,
+        selectionId: setup.selectionId,
+        buyerId: setup.buyerId,
+        currency: order.currency,
+        lines: [
+          { skuId: a!.id, quantity: 2, unitPriceMinor: 1 },
+          { skuId: b!.id, quantity: 3, unitPriceMinor: 1 },
+        ],
+      }),
+    );
+    expect(pushed.first).toEqual([{ seq: 1, status: 'applied' }]);
+    expect(await pushed.again()).toEqual([{ seq: 1, status: 'already_applied' }]);
     const count = await hub
       .selectFrom('orders')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -323,41 +343,18 @@ describe('a booth order', () => {
 
     // Another rep cannot place an order of Jonas's selection, even by pushing it straight.
     await jonas.engine.syncNow();
-    const client = createHubClient(demo.url);
-    const aiko = await client.signIn({
-      email: 'aiko@nordlys-atelier.example',
-      password: DEMO_PASSWORD,
-      deviceName: 'Script',
-    });
-    const pushed = await client.push(aiko.token, {
-      clientId: aiko.deviceId,
-      mutations: [
-        {
-          seq: 1,
-          name: 'order.place.v1',
-          args: {
-            orderId: crypto.randomUUID(),
-            selectionId: setup.selectionId,
-            buyerId: setup.buyerId,
-            provisionalNumber: 'P-SCRIPT02-1',
-            currency: 'JPY',
-            discountBasisPoints: 0,
-            lines: [{ skuId: setup.skus[0]!.id, quantity: 1, unitPriceMinor: 100 }],
-            shipTo: address,
-            billTo: address,
-            shipping: null,
-            paymentMethod: 'outside_app',
-            shipStart: '',
-            cancelDate: '',
-            poNumber: '',
-            note: '',
-            approvedBy: 'Aiko',
-          },
-          at: new Date().toISOString(),
-        },
-      ],
-    });
-    expect(pushed.results).toEqual([
+    const pushed = await pushAs(
+      'aiko@nordlys-atelier.example',
+      'order.place.v1',
+      pushedOrder({
+        orderId: crypto.randomUUID(),
+        selectionId: setup.selectionId,
+        buyerId: setup.buyerId,
+        currency: 'JPY',
+        lines: [{ skuId: setup.skus[0]!.id, quantity: 1, unitPriceMinor: 100 }],
+      }),
+    );
+    expect(pushed.first).toEqual([
       expect.objectContaining({ seq: 1, status: 'refused', code: 'forbidden' }),
     ]);
   });
