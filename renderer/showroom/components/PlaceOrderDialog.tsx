@@ -157,7 +157,7 @@ function OrderForm({ draft, form }: { draft: PlacementDraft; form: PlaceOrderFor
         <PastDeadlineWarning draft={draft} form={form} problem={problem('acknowledgeDeadlines')} />
       ) : null}
       {draft.unitsShort > 0 ? (
-        <div className="banner banner--warning" role="status">
+        <div className="banner banner--warning place-order__short" role="status">
           <span>
             {t('placeOrder.shortLead', {
               count: draft.unitsShort,
