@@ -84,6 +84,8 @@ test('a rep places a booth order with the hub stopped; it gets its number when t
   await expect(dialog.getByText('The cancel date is before the ship start.')).toBeVisible();
   await expect(dialog.getByText('Choose the ship-to country first.')).toBeVisible();
   await dialog.screenshot({ path: 'test-results/booth-place-order-errors.png' });
+  await dialog.getByRole('textbox', { name: 'Approved by' }).scrollIntoViewIfNeeded();
+  await dialog.screenshot({ path: 'test-results/booth-place-order-errors-terms.png' });
 
   await stopProcess(hub!);
   hub = null;
