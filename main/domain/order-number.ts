@@ -106,3 +106,16 @@ function checkSequence(sequence: number): void {
     throw new RangeError(`${sequence} is not an order sequence`);
   }
 }
+
+/**
+ * A device's part of its provisional numbers, from its id (a UUID): the last eight hex
+ * digits, upper case. The id's random tail, not its time-ordered head, so two devices
+ * signed in the same minute still read apart.
+ */
+export function deviceShortId(deviceId: string): string {
+  const digits = deviceId.replace(/[^0-9a-z]/gi, '').toUpperCase();
+  const short = digits.slice(-8);
+  if (!DEVICE_SHORT_ID_PATTERN.test(short))
+    throw new RangeError(`"${deviceId}" is not a device id`);
+  return short;
+}

@@ -129,3 +129,19 @@ export function unitsShort(lines: Iterable<AllocatedLine>): number {
 function checkQuantity(line: StockLine): void {
   if (!isValidQuantity(line.quantity)) throw new RangeError('A quantity is 0 to 9,999 units');
 }
+
+/** A stock row as the hub keeps it: on hand, and what orders holding stock hold of it. */
+export interface StockLevel {
+  readonly quantity: number;
+  readonly held: number;
+}
+
+/**
+ * Units available of one stock row: on hand − held − `pending` (a desktop's own booth
+ * orders the hub has not yet counted in `held`), never negative: a recount below what
+ * is held shows as none, not as a debt.
+ */
+export function availableUnits(level: StockLevel | undefined, pending = 0): number {
+  if (!level) return 0;
+  return Math.max(0, level.quantity - level.held - pending);
+}

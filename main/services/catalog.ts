@@ -6,6 +6,7 @@ import type {
   StyleCard,
   StyleDetail,
 } from '../../preload/contract/index.ts';
+import { desktopAvailability } from './availability.ts';
 import { OperationError } from '../../preload/contract/index.ts';
 import {
   activeFilters,
@@ -117,11 +118,18 @@ export async function catalogFilterChoices(db: StoreDb): Promise<CatalogFilterCh
 
 export async function openStyle(
   db: StoreDb,
-  input: { styleId: string; pricelistId?: string | undefined },
+  input: { styleId: string; pricelistId?: string | undefined; buyerId?: string | undefined },
 ): Promise<StyleDetail> {
   const pricelist = await resolvePricelist(db, input.pricelistId);
   const rows = await styleRows(db, input.styleId, pricelist?.id ?? null);
   if (!rows) throw new OperationError('not_found', 'This style is no longer in the catalog.');
+  const stock = input.buyerId
+    ? await desktopAvailability(
+        db,
+        input.buyerId,
+        rows.skus.map((sku) => sku.id),
+      )
+    : null;
   const money = (amountMinor: number | null) =>
     amountMinor !== null && pricelist ? { amountMinor, currency: pricelist.currency } : null;
   const sizes = JSON.parse(rows.product.sizes) as string[];
@@ -151,8 +159,10 @@ export async function openStyle(
           wholesale: money(sku.wholesale_minor),
           retail: money(sku.retail_minor),
           stock: Number(sku.stock ?? 0),
+          ...(stock?.warehouse ? { available: stock.available.get(sku.id) ?? 0 } : {}),
         })),
     })),
+    ...(stock ? { warehouse: stock.warehouse?.name ?? null } : {}),
   };
 }
 

@@ -81,6 +81,7 @@ import {
   setDefaultShippingRateGroupLocally,
   shippingSetup,
 } from './shipping.ts';
+import { placementDraft, placeOrderLocally, shippingChoice } from './order-placement.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
 import { logWindowError } from './window-errors.ts';
 
@@ -191,6 +192,10 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'shipping.removeGroup': (_actor, input) => removeShippingRateGroupLocally(services, input.id),
     'shipping.setDefault': (_actor, input) =>
       setDefaultShippingRateGroupLocally(services, input.groupId),
+
+    'orders.placementDraft': (_actor, input) => placementDraft(services, input.selectionId),
+    'orders.shippingOptions': (_actor, input) => shippingChoice(services, input),
+    'orders.place': (_actor, input) => placeOrderLocally(services, input),
 
     'audit.list': (_actor, input) => readAudit(session, input, db),
 

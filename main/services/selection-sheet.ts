@@ -185,6 +185,29 @@ function refusalOf(access: CatalogAccess): SelectionStyleLine['orderRefusal'] {
     : { code: access.reason.code, params: { ...access.reason.params } };
 }
 
+/**
+ * The sizes the lines order, each at the buyer's unit price on the sheet: what an order
+ * of the selection places (the share checkout's and the booth's alike). A size no longer
+ * sold to the buyer has no price and is left out, as it counts in no total.
+ */
+export function pricedLines(
+  lines: readonly SelectionStyleLine[],
+): { skuId: string; quantity: number; unitPriceMinor: number }[] {
+  return lines.flatMap((line) =>
+    line.cells.flatMap((cell) =>
+      cell.quantity > 0 && cell.unitPrice
+        ? [
+            {
+              skuId: cell.skuId,
+              quantity: cell.quantity,
+              unitPriceMinor: cell.unitPrice.amountMinor,
+            },
+          ]
+        : [],
+    ),
+  );
+}
+
 /** The catalogs past their deadline for some line, each once, for the rep's warning. */
 export function pastDeadlines(lines: readonly SelectionStyleLine[]) {
   const found = new Map<string, { catalog: string; deadline: string }>();

@@ -67,7 +67,8 @@ export interface StoreSchema {
   markets: { id: string; name: string; pricelist_id: string; warehouse_id: string | null };
   market_countries: { country_code: string; market_id: string };
   warehouses: { id: string; name: string };
-  stock: { warehouse_id: string; sku_id: string; quantity: number };
+  /** `held`: units placed orders hold (migration 0018); available = quantity − held. */
+  stock: { warehouse_id: string; sku_id: string; quantity: number; held: Generated<number> };
   /** `rates`: JSON array of main/domain/shipping-rates.ts's ShippingRate. */
   shipping_rate_groups: {
     id: string;

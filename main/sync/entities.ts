@@ -148,7 +148,7 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
     ['pricelist_id', 'sku_id'],
     ['pricelist_id', 'sku_id', 'wholesale_minor', 'retail_minor'],
   ),
-  entity('stock', ['sku_id', 'warehouse_id'], ['warehouse_id', 'sku_id', 'quantity']),
+  entity('stock', ['sku_id', 'warehouse_id'], ['warehouse_id', 'sku_id', 'quantity', 'held']),
   entity('shipping_rate_groups', ['id'], ['id', 'name', 'rates', 'created_at', 'updated_at']),
   entity('catalogs', ['id'], ['id', 'name', 'status', 'publication_at', 'order_deadline_at']),
   entity(

@@ -13,7 +13,7 @@ import {
 } from './mutators/mutator.ts';
 import { HubRefusal } from '../hub/errors.ts';
 import { REFUSAL_CODES, type Mutation, type MutationResult, type RefusalCode } from './protocol.ts';
-import { deleteRow, upsertRow } from './rows.ts';
+import { deleteRow, upsertRow, upsertRows } from './rows.ts';
 
 /** The device a push comes from, as its credential proved. */
 export interface PushingDevice {
@@ -84,6 +84,9 @@ function hubTx(trx: Transaction<StoreSchema>): MutationTx {
     db: trx,
     put(table, row) {
       return upsertRow(trx, syncedEntity(table)!, row);
+    },
+    putAll(table, rows) {
+      return upsertRows(trx, syncedEntity(table)!, rows);
     },
     delete(table, key) {
       const entity = syncedEntity(table)!;

@@ -10,7 +10,15 @@ import {
   type Mutator,
 } from './mutators/mutator.ts';
 import type { Change, Mutation, PullResponse, Refusal } from './protocol.ts';
-import { decodeRow, deleteRow, encodeRow, readRow, upsertRow } from './rows.ts';
+import {
+  decodeRow,
+  deleteRow,
+  encodeRow,
+  readRow,
+  readRows,
+  upsertRow,
+  upsertRows,
+} from './rows.ts';
 
 /**
  * The desktop's replica of the hub: local changes applied at once and queued in the
@@ -52,6 +60,30 @@ function recordingTx(trx: Transaction<StoreSchema>, seq: number): MutationTx {
       const entity = syncedEntity(table)!;
       await remember(entity, changeKey(entity, row));
       await upsertRow(trx, entity, row);
+    },
+    async putAll(table, rows) {
+      const entity = syncedEntity(table)!;
+      const keys = rows.map((row) => changeKey(entity, row));
+      const before = await readRows(trx, entity, keys);
+      const undo = keys.map((key) => {
+        const row = before.get(`${key[0]}\u0000${key[1]}`);
+        return {
+          seq,
+          step: step++,
+          entity: entity.table,
+          k1: key[0],
+          k2: key[1],
+          before: row ? JSON.stringify(encodeRow(entity, row)) : null,
+        };
+      });
+      // Six values a row: a statement per 5,000 rows stays under SQLite's bound values.
+      for (let start = 0; start < undo.length; start += 5_000) {
+        await replicaDb(trx)
+          .insertInto('outbox_undo')
+          .values(undo.slice(start, start + 5_000))
+          .execute();
+      }
+      await upsertRows(trx, entity, rows);
     },
     async delete(table, keyRow) {
       const entity = syncedEntity(table)!;

@@ -83,7 +83,12 @@ export interface CatalogFilterChoices {
   colours: ColourChoice[];
 }
 
-export const StyleOpenInput = z.strictObject({ styleId: id, pricelistId: id.optional() });
+export const StyleOpenInput = z.strictObject({
+  styleId: id,
+  pricelistId: id.optional(),
+  /** For a buyer: each size also says what is available in the warehouse their market ships from. */
+  buyerId: id.optional(),
+});
 
 /** One size of one colourway: its barcode, prices on the pricelist and stock in all warehouses. */
 export interface StyleSku {
@@ -93,6 +98,11 @@ export interface StyleSku {
   wholesale: Money | null;
   retail: Money | null;
   stock: number;
+  /**
+   * Opened for a buyer whose market ships from a warehouse: units available to them there
+   * now (on hand − what orders hold − this device's orders waiting to sync).
+   */
+  available?: number;
 }
 
 export interface StyleColorway {
@@ -118,6 +128,8 @@ export interface StyleDetail {
   pricelistId: string | null;
   /** The catalogs the style is in. */
   catalogs: string[];
+  /** Opened for a buyer: the warehouse their market ships from, by name; null when none keeps stock. */
+  warehouse?: string | null;
 }
 
 export const MediaGetInput = z.strictObject({ id });

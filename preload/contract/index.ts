@@ -8,6 +8,7 @@ import { mailOperations } from './mail.ts';
 import { orderOperations } from './orders.ts';
 import { orderConfirmationOperations } from './order-confirmation.ts';
 import { orderCheckoutOperations } from './order-checkout.ts';
+import { orderPlacementOperations } from './order-placement.ts';
 import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
 import { shareLinkOperations } from './share-links.ts';
@@ -24,6 +25,7 @@ export * from './mail.ts';
 export * from './orders.ts';
 export * from './order-confirmation.ts';
 export * from './order-checkout.ts';
+export * from './order-placement.ts';
 export * from './selections.ts';
 export * from './session.ts';
 export * from './share-links.ts';
@@ -45,6 +47,7 @@ export const contract = {
   ...orderConfirmationOperations,
   ...orderCheckoutOperations,
   ...shippingOperations,
+  ...orderPlacementOperations,
   ...auditOperations,
   ...appOperations,
 } as const;

@@ -6,7 +6,6 @@ import autocannon from 'autocannon';
 import type { CatalogFilters } from '../../main/domain/catalog-filters.ts';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
-import { placeOrder } from '../../main/hub/orders/place-order.ts';
 import { catalogFilterChoices, openStyle, searchCatalog } from '../../main/services/catalog.ts';
 import { importCatalogCsv } from '../../main/services/catalog-import.ts';
 import { createSelectionLocally, setQuantitiesLocally } from '../../main/services/selections.ts';
@@ -21,9 +20,13 @@ import { benchCheckoutLoad } from './checkout-load.ts';
 import { copyOfHubStore, HUB_LOAD } from './hub-load.ts';
 import { benchOrdersList } from './orders-list.ts';
 import { benchOrderPdf } from './order-pdf.ts';
+import { benchOrderPlace } from './order-place.ts';
+import { applyPush } from '../../main/sync/hub-push.ts';
+import { rateAsAgreed } from '../../main/sync/mutators/order-placement.ts';
+import { boothAddress } from '../support/booth-order.ts';
+import { shippingOptions } from '../../main/store/shipping-queries.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
-import { boothOrderRequest } from '../support/orders.ts';
 import { selectionPdf } from '../../main/services/export/selection-pdf.ts';
 import { largeSelection, svgPictures } from '../support/selection-detail.ts';
 
@@ -613,26 +616,48 @@ async function benchSelectionPdf(): Promise<void> {
 }
 
 /**
- * The hub placing a pushed booth order: 20 lines, stock checked and allocated, numbered,
- * committed (synchronous=FULL), 200 times. On a copy of the bench store, so the kept
- * store holds no orders and stays at the schema other branches know.
+ * `order.apply.p95_ms`: the hub applying a pushed booth order (`order.place.v1`, 20
+ * lines) as a desktop's push reaches it: the push's transaction, the order service's
+ * checks, stock allocated by guarded writes, the number, the device's seq and the audit
+ * row; on a copy of the bench store.
  */
 async function benchOrderApply(): Promise<void> {
   const copy = await copyOfHubStore(hubDir);
   const store = await openStore(copy.file, 'hub');
   try {
     const hub = hubDb(store.db);
-    const admin = await hub
+    const rep = await hub
       .selectFrom('staff_users')
       .select('id')
-      .where('role', '=', 'admin')
+      .where('role', '=', 'rep')
+      .orderBy('id')
       .executeTakeFirstOrThrow();
+    const device = { id: crypto.randomUUID(), userId: rep.id, role: 'rep' as const };
+    const at = new Date().toISOString();
+    await hub
+      .insertInto('devices')
+      .values({
+        id: device.id,
+        user_id: rep.id,
+        name: 'Bench',
+        token_hash: device.id,
+        created_at: at,
+        last_seen_at: at,
+        revoked_at: null,
+        revoked_by: null,
+      })
+      .execute();
     const buyer = await hub
       .selectFrom('buyers as b')
       .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
-      .select(['b.id', 'b.pricelist_id', 'b.discount_bp', 'p.currency'])
+      .select(['b.id', 'b.pricelist_id', 'b.discount_bp', 'b.country_code', 'p.currency'])
       .orderBy('b.id')
       .executeTakeFirstOrThrow();
+    const shipping = await shippingOptions(store.db, {
+      country: buyer.country_code,
+      currency: buyer.currency,
+    });
+    const rate = shipping.ok ? shipping.rates[0]! : null;
     const pool = await hub
       .selectFrom('prices')
       .select(['sku_id', 'wholesale_minor'])
@@ -640,28 +665,37 @@ async function benchOrderApply(): Promise<void> {
       .orderBy('sku_id')
       .limit(4_000)
       .execute();
+    const address = boothAddress(buyer.country_code);
     const times: number[] = [];
     for (let n = 0; n < 200; n++) {
       const lines = Array.from({ length: 20 }, (_, i) => pool[(n * 20 + i) % pool.length]!).map(
         (price) => ({ skuId: price.sku_id, quantity: 6, unitPriceMinor: price.wholesale_minor }),
       );
+      const args = {
+        orderId: crypto.randomUUID(),
+        selectionId: `bench-${n}`,
+        buyerId: buyer.id,
+        provisionalNumber: `P-BENCH01-${n + 1}`,
+        currency: buyer.currency,
+        discountBasisPoints: buyer.discount_bp,
+        lines,
+        shipTo: address,
+        billTo: address,
+        shipping: rate && rateAsAgreed(rate),
+        paymentMethod: 'outside_app',
+        shipStart: '',
+        cancelDate: '',
+        poNumber: `PO-${n}`,
+        note: '',
+        approvedBy: 'Bench Buyer',
+      };
+      const mutation = { seq: n + 1, name: 'order.place.v1', args, at: new Date().toISOString() };
       const started = performance.now();
-      await store.db.transaction().execute((trx) =>
-        placeOrder(
-          trx,
-          { kind: 'staff', userId: admin.id, role: 'admin', device: null },
-          boothOrderRequest({
-            buyerId: buyer.id,
-            selectionId: `bench-${n}`,
-            currency: buyer.currency,
-            discountBasisPoints: buyer.discount_bp,
-            lines,
-            contact: { name: 'Bench', email: 'bench@shop.example', phone: '' },
-            approvedBy: 'Bench',
-          }),
-        ),
-      );
+      const pushed = await applyPush(store.db, device, [mutation], () => new Date());
       times.push(performance.now() - started);
+      if (pushed.results[0]?.status !== 'applied') {
+        throw new Error(`The booth order was not applied: ${JSON.stringify(pushed.results[0])}`);
+      }
     }
     times.sort((a, b) => a - b);
     report('order.apply.median_ms', percentile(times, 50), 'ms');
@@ -672,12 +706,30 @@ async function benchOrderApply(): Promise<void> {
   }
 }
 
+/**
+ * BENCH_ONLY=place: a hub on a copy of the bench store (the orders placed stay off the
+ * kept one, and so does this branch's schema) and a desktop synced to it.
+ */
+async function benchOrderPlaceAlone(): Promise<void> {
+  const copy = await copyOfHubStore(hubDir);
+  const hub = await startHub({ dataDir: copy.dir, port: 0, buyerAppDir: null });
+  try {
+    const desktop = await benchSync(hub);
+    await benchOrderPlace(desktop, report);
+    await desktop.close();
+  } finally {
+    await hub.close();
+    copy.remove();
+  }
+}
+
 // BENCH_ONLY=share runs only the share-link load test, e.g. while working on the hub;
 // BENCH_ONLY=buyer only Lighthouse on the buyer pages (on a small demo hub of its own);
 // BENCH_ONLY=order only the hub placing booth orders;
 // BENCH_ONLY=checkout only online checkouts beside a bare durable insert;
 // BENCH_ONLY=orders only the Orders view's list at 100,000 orders (a replica of its own);
 // BENCH_ONLY=pdf only an order confirmation's PDF (on a small demo brand of its own).
+// BENCH_ONLY=place only a desktop placing a booth order.
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
 } else if (process.env.BENCH_ONLY === 'orders') {
@@ -690,6 +742,7 @@ if (process.env.BENCH_ONLY === 'buyer') {
   else if (process.env.BENCH_ONLY === 'flood') await benchLoginFlood();
   else if (process.env.BENCH_ONLY === 'order') await benchOrderApply();
   else if (process.env.BENCH_ONLY === 'checkout') await benchCheckoutLoad(hubDir, report);
+  else if (process.env.BENCH_ONLY === 'place') await benchOrderPlaceAlone();
   else await runAll();
 }
 
@@ -703,6 +756,7 @@ async function runAll(): Promise<void> {
   await benchImport(desktop.store);
   await benchSelectionPdf();
   await benchOrderPdf(report);
+  await benchOrderPlace(desktop, report);
   await benchOrderApply();
   await benchOrdersList(report);
   await desktop.close();

@@ -402,6 +402,96 @@ describe('a desktop killed', () => {
     await expectConverged(reopened, hubDir, prefix, total);
   }, 30_000);
 
+  it('after placing a booth order offline, and again during its push, leaves exactly one order at the hub with its lines', async () => {
+    const sizes = 300;
+    // Kills land at different points of the push: before, during and after the order.
+    for (const delayMs of [0, 3, 8]) {
+      const dir = desktopDir();
+      const name = uniquePrefix('booth order');
+      const placing = runNode(crashDesktop, [
+        ...['--dir', dir, '--hub', hub.url, '--mode', 'order'],
+        ...['--prefix', name, '--count', String(sizes)],
+      ]);
+      const [, orderId] = await waitFor(
+        () => /^placed (\S+)$/m.exec(placing.stdout()),
+        '"placed"',
+        { alive: placing },
+      );
+      await killHard(placing);
+      expect((await placing.exit).signal).toBe('SIGKILL');
+      // The order outlived the process with its provisional number, and the hub has none.
+      const local = readStore(join(dir, 'showroom.sqlite'), (db) => ({
+        number: (
+          db.prepare('select number from orders where id = ?').get(orderId) as {
+            number: string;
+          }
+        ).number,
+        lines: (
+          db.prepare('select count(*) as n from order_lines where order_id = ?').get(orderId) as {
+            n: number;
+          }
+        ).n,
+      }));
+      // As many sizes as the small demo brand prices for the buyer, up to `sizes`.
+      expect(local.number).toMatch(/^P-/);
+      expect(local.lines).toBeGreaterThan(50);
+      const atHub = () =>
+        readStore(join(hubDir, HUB_DATABASE_FILE), (db) => ({
+          orders: (
+            db.prepare('select count(*) as n from orders where id = ?').get(orderId) as {
+              n: number;
+            }
+          ).n,
+          lines: (
+            db.prepare('select count(*) as n from order_lines where order_id = ?').get(orderId) as {
+              n: number;
+            }
+          ).n,
+          number: (
+            db.prepare('select number from orders where id = ?').get(orderId) as
+              { number: string } | undefined
+          )?.number,
+        }));
+      expect(atHub().orders).toBe(0);
+
+      // Started again, it pushes; killed once the hub has begun taking the push in.
+      const resuming = runNode(crashDesktop, [
+        ...['--dir', dir, '--hub', hub.url, '--mode', 'resume', '--prefix', name],
+      ]);
+      await waitFor(() => /^pushing$/m.test(resuming.stdout()), '"pushing"', { alive: resuming });
+      const poll = new BetterSqlite3(join(hubDir, HUB_DATABASE_FILE), { readonly: true });
+      try {
+        await waitFor(
+          () => poll.prepare('select 1 from selections where name = ?').get(name),
+          'the hub to take the selection',
+          { alive: resuming, intervalMs: 1 },
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        await killHard(resuming);
+      } finally {
+        poll.close();
+      }
+
+      const reopened = await reopenDesktop(dir, hub.url);
+      await reopened.engine.syncNow();
+      expect(await reopened.engine.status()).toMatchObject({ pending: 0, connection: 'online' });
+      const settled = atHub();
+      expect(settled).toEqual({
+        orders: 1,
+        lines: local.lines,
+        number: expect.stringMatching(/^SO-\d{4}-\d{5,}$/),
+      });
+      const synced = await reopened.store.db
+        .selectFrom('orders')
+        .select('number')
+        .where('id', '=', orderId!)
+        .executeTakeFirstOrThrow();
+      expect(synced.number).toBe(settled.number);
+      await reopened.close();
+      openDesktops.splice(openDesktops.indexOf(reopened), 1);
+    }
+  }, 90_000);
+
   it('while it takes in the answer to its push shows each change once, queued or acknowledged', async () => {
     const dir = desktopDir();
     const prefix = uniquePrefix('mid pull');

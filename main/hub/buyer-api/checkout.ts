@@ -9,7 +9,7 @@ import { poNumber } from '../../domain/delivery-window.ts';
 import { missingForCheckout, type CheckoutRequirement } from '../../domain/order-states.ts';
 import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import { LINK_ORDER_LIMITS, minutesToWait } from '../../domain/rate-limit.ts';
-import { readSelectionSheet } from '../../services/selection-sheet.ts';
+import { pricedLines, readSelectionSheet } from '../../services/selection-sheet.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { shippingApplies, shippingOptions } from '../../store/shipping-queries.ts';
 import type { BuyerParsedInputOf } from '../../../preload/contract/buyer-api/index.ts';
@@ -59,21 +59,7 @@ export function checkoutHandler(
       })),
       new Set(request.leaveOut),
     );
-    const lines = sheet.lines
-      .filter((line) => line.orderRefusal === null)
-      .flatMap((line) =>
-        line.cells.flatMap((cell) =>
-          cell.quantity > 0 && cell.unitPrice
-            ? [
-                {
-                  skuId: cell.skuId,
-                  quantity: cell.quantity,
-                  unitPriceMinor: cell.unitPrice.amountMinor,
-                },
-              ]
-            : [],
-        ),
-      );
+    const lines = pricedLines(sheet.lines.filter((line) => line.orderRefusal === null));
     const status = request.complete ? 'Order' : 'Checkout Requested';
     const currency = sheet.totals.total?.currency ?? head.currency ?? '';
     const at = holder.at.toISOString();

@@ -12,13 +12,13 @@ import { HubRefusal } from '../errors.ts';
 import { enqueueOrderConfirmation } from './confirmation-mail.ts';
 import { principalAuditActor, principalRecord, type OrderPrincipal } from './principal.ts';
 import { orderRefusal } from './refusals.ts';
+import { releaseAllocations, releasesStock } from './stock-allocation.ts';
 
 /**
  * Moves an order to its next state (main/domain/order-states.ts decides which and who
  * may), in the caller's transaction, with its event and audit row. Stock follows the
- * state: availability counts only the allocations of orders whose state holds stock,
- * so cancelling releases what the order held at once; its allocation rows stay as the
- * record of what it held.
+ * state: cancelling gives back what the order held (`stock.held`) in the same
+ * transaction; its allocation rows stay as the record of what it held.
  */
 export async function changeOrderState(
   trx: StoreDb,
@@ -63,6 +63,7 @@ export async function changeOrderState(
   if (moved.numUpdatedRows !== 1n) {
     throw new HubRefusal(409, 'conflict', 'This order changed meanwhile. Reload it.');
   }
+  if (releasesStock(order.status, next.state)) await releaseAllocations(trx, orderId);
   const events = await hub
     .selectFrom('order_events')
     .select((eb) => eb.fn.countAll<number>().as('n'))

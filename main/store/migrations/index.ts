@@ -24,6 +24,8 @@ import * as orderHistory from './0015-order-history.ts';
 import * as hubShippingRates from './0017-hub-shipping-rates.ts';
 import * as shippingRates from './0017-shipping-rates.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
+import * as hubStockHeld from './0018-hub-stock-held.ts';
+import * as stockHeld from './0018-stock-held.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -50,6 +52,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0014-mail-renderings': mailRenderings,
     '0015-order-history': hubOrderHistory,
     '0017-shipping-rates': hubShippingRates,
+    '0018-stock-held': hubStockHeld,
   },
   replica: {
     '0001-foundation': foundation,
@@ -64,5 +67,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0013-orders': orderPipeline,
     '0015-order-history': orderHistory,
     '0017-shipping-rates': shippingRates,
+    '0018-stock-held': stockHeld,
   },
 };

@@ -9,6 +9,7 @@ import {
 } from './shipping-rates.ts';
 import { cancelOrder, completeCheckout, confirmOrder } from './orders.ts';
 import { completeCheckoutWithDetails } from './order-checkout.ts';
+import { placeBoothOrder } from './order-placement.ts';
 import {
   addSelectionUnits,
   createSelection,
@@ -57,6 +58,7 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       saveShippingRateGroup,
       removeShippingRateGroup,
       setDefaultShippingRateGroup,
+      placeBoothOrder,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );

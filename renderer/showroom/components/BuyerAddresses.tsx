@@ -11,13 +11,16 @@ import { useSyncStore } from '../state/sync.ts';
 import './BuyerAddresses.css';
 
 /** A problem's code in the person's words (keys under buyers.addresses.problem). */
-function problemText(t: TFunction, problem: FieldProblem | null | undefined): string | undefined {
+export function problemText(
+  t: TFunction,
+  problem: FieldProblem | null | undefined,
+): string | undefined {
   if (!problem) return undefined;
   const key = `buyers.addresses.problem.${problem.code}`;
   return t(key, { ...problem.params, defaultValue: t('buyers.addresses.problem.unexpected') });
 }
 
-function fieldsText(t: TFunction): AddressFieldsText {
+export function fieldsText(t: TFunction): AddressFieldsText {
   const labels = Object.fromEntries(
     ADDRESS_FIELD_NAMES.map((field) => [field, t(`buyers.addresses.fields.${field}`)]),
   ) as Record<AddressField, string>;

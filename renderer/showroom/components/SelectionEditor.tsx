@@ -20,6 +20,9 @@ import { Field } from '../../ui/Field.tsx';
 import { Menu } from './Menu.tsx';
 import { DiscardEntryDialog, QuickEntry, SizeRunEntry } from './SelectionEntry.tsx';
 import { ShareLinkDialog } from './ShareLinkDialog.tsx';
+import { PlaceOrderDialog } from './PlaceOrderDialog.tsx';
+import { useCan } from '../hooks/useCan.ts';
+import { useSessionStore } from '../state/session.ts';
 import { StatePanel } from './StatePanel.tsx';
 import { WarningIcon } from './SyncIndicator.tsx';
 import './SelectionEditor.css';
@@ -68,6 +71,8 @@ function Editor({ detail }: { detail: SelectionDetail }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [renaming, setRenaming] = useState(false);
   const [sharing, setSharing] = useState(false);
+  const [ordering, setOrdering] = useState(false);
+  const mayOrder = useMayPlaceOrder(detail);
   const actions = useSelectionActions(quickEntry, () => setConfirmDelete(true));
 
   return (
@@ -82,6 +87,15 @@ function Editor({ detail }: { detail: SelectionDetail }) {
         <div className="selection__actions">
           {detail.waitingToSync ? (
             <span className="badge badge--waiting">{t('selections.waiting')}</span>
+          ) : null}
+          {mayOrder ? (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setOrdering(true)}
+            >
+              {t('placeOrder.button')}
+            </button>
           ) : null}
           <button type="button" className="button" onClick={() => setSharing(true)}>
             {t('share.button')}
@@ -136,8 +150,34 @@ function Editor({ detail }: { detail: SelectionDetail }) {
           />
         </DialogBoundary>
       ) : null}
+      {ordering ? (
+        <DialogBoundary dialog="placeOrder" close={() => setOrdering(false)}>
+          <PlaceOrderDialog selectionId={detail.id} onClose={() => setOrdering(false)} />
+        </DialogBoundary>
+      ) : null}
       {renaming ? <RenameDialog detail={detail} onClose={() => setRenaming(false)} /> : null}
     </article>
+  );
+}
+
+/**
+ * Place order is offered to who may change the selection (its rep, or whoever may change
+ * any selection), once it has a buyer with a currency and sizes priced for them.
+ */
+function useMayPlaceOrder(detail: SelectionDetail): boolean {
+  const userId = useSessionStore((store) =>
+    store.state.status === 'ready' && store.state.session.state === 'signed_in'
+      ? store.state.session.user.id
+      : null,
+  );
+  const mayChangeAny = useCan('changeAnySelection');
+  const priced = detail.lines.some((line) =>
+    line.cells.some((cell) => cell.quantity > 0 && cell.unitPrice !== null),
+  );
+  return (
+    priced &&
+    detail.buyer.currency !== null &&
+    (mayChangeAny || (userId !== null && userId === detail.owner.id))
   );
 }
 

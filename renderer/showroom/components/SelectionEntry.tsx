@@ -257,7 +257,13 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
         <h3>
           <span className="size-run__number">{style.styleNumber}</span> {style.name}
         </h3>
-        <p className="size-run__meta">{[style.category, style.season].join(' · ')}</p>
+        <p className="size-run__meta">
+          {[
+            style.category,
+            style.season,
+            ...(style.warehouse ? [t('entry.availableIn', { warehouse: style.warehouse })] : []),
+          ].join(' · ')}
+        </p>
       </div>
       <div className="size-run__scroll">
         <table className="size-run__grid">
@@ -351,6 +357,31 @@ export function DiscardEntryDialog({
   );
 }
 
+/**
+ * What a size has: opened for a buyer whose market ships from a warehouse, what is
+ * available to them there ("12 left", "none left" in the warning colour); else stock
+ * over all warehouses.
+ */
+function SizeStock({ sku, sold }: { sku: StyleColorway['skus'][number]; sold: boolean }) {
+  const { t } = useTranslation();
+  if (!sold) return <span className="size-run__stock">{t('entry.notSold')}</span>;
+  if (sku.available !== undefined) {
+    return (
+      <span
+        className={`size-run__stock${sku.available > 0 ? '' : ' size-run__stock--out'}`}
+        data-available={sku.available}
+      >
+        {sku.available > 0 ? t('entry.left', { count: sku.available }) : t('entry.noneLeft')}
+      </span>
+    );
+  }
+  return (
+    <span className={`size-run__stock${sku.stock > 0 ? '' : ' size-run__stock--out'}`}>
+      {t('entry.stock', { count: sku.stock })}
+    </span>
+  );
+}
+
 function ColorwayRun({
   colorway,
   sizes,
@@ -410,9 +441,7 @@ function ColorwayRun({
               autoComplete="off"
               maxLength={6}
             />
-            <span className={`size-run__stock${sku.stock > 0 ? '' : ' size-run__stock--out'}`}>
-              {sold ? t('entry.stock', { count: sku.stock }) : t('entry.notSold')}
-            </span>
+            <SizeStock sku={sku} sold={sold} />
             {error ? <span className="size-run__error">{error}</span> : null}
           </td>
         );

@@ -216,6 +216,7 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
         const style = await trunkshow().invoke('catalog.openStyle', {
           styleId,
           pricelistId: detail.buyer.pricelistId,
+          buyerId: detail.buyer.id,
         });
         const selected = new Map(
           detail.lines.flatMap((line) => line.cells).map((cell) => [cell.skuId, cell.quantity]),
