@@ -211,6 +211,20 @@ export function orderConfirmationDocument(facts: ConfirmationFacts): Confirmatio
  * print the same day.
  */
 export function countryTimeZone(country: string): string | null {
+  // Asked for every order placed (its mail's date): Intl builds the list anew each time.
+  let zone = countryZones.get(country);
+  if (zone === undefined) {
+    zone = zoneOfCountry(country);
+    countryZones.set(country, zone);
+  }
+  return zone;
+}
+
+/** Countries asked so far; ISO 3166 has about 250, so this stays small. */
+const countryZones = new Map<string, string | null>();
+
+function zoneOfCountry(country: string): string | null {
+  if (!/^[A-Z]{2}$/.test(country)) return null;
   try {
     // Intl Locale Info (Node 24, Chromium): not yet in TypeScript's lib.
     const locale = new Intl.Locale(`und-${country}`) as Intl.Locale & {
@@ -401,11 +415,27 @@ export const CONFIRMATION_LABELS = {
   },
 } as const;
 
-/** Formats the document's values in its language: money, counts, dates, percentages. */
+/**
+ * Formats the document's values in its language: money, counts, dates, percentages.
+ * Made once per language and time zone: building Intl formatters costs more than using
+ * them, and every order placed formats its mail.
+ */
 export function confirmationFormat(language: ConfirmationLanguage) {
+  let format = formats.get(language);
+  if (!format) {
+    format = makeFormat(language);
+    formats.set(language, format);
+  }
+  return format;
+}
+
+const formats = new Map<ConfirmationLanguage, ReturnType<typeof makeFormat>>();
+
+function makeFormat(language: ConfirmationLanguage) {
   const count = new Intl.NumberFormat(language);
   const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 2 });
   const dateOnly = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
+  const instants = new Map<string, Intl.DateTimeFormat>();
   return {
     money: (value: Money) => formatMoney(value, language),
     count: (value: number) => count.format(value),
@@ -419,10 +449,13 @@ export function confirmationFormat(language: ConfirmationLanguage) {
     instant: (value: string, timeZone?: string) => {
       const parsed = new Date(value);
       if (Number.isNaN(parsed.getTime())) return value;
-      return new Intl.DateTimeFormat(language, {
-        dateStyle: 'long',
-        timeZone: timeZone ?? 'UTC',
-      }).format(parsed);
+      const zone = timeZone ?? 'UTC';
+      let formatter = instants.get(zone);
+      if (!formatter) {
+        formatter = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: zone });
+        instants.set(zone, formatter);
+      }
+      return formatter.format(parsed);
     },
   };
 }

@@ -15,9 +15,13 @@ export async function spawnHub(
   options: string[] = [],
   port = 0,
 ): Promise<HubProcess> {
+  // HUB_PROFILE=<dir>: each hub writes a CPU profile there when it stops (benchmarks).
+  const profile = process.env.HUB_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_PROFILE}`]
+    : [];
   const child = spawn(
     process.execPath,
-    ['main/hub/cli.ts', '--data', dataDir, '--port', String(port), ...options],
+    [...profile, 'main/hub/cli.ts', '--data', dataDir, '--port', String(port), ...options],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
