@@ -139,7 +139,7 @@ export interface ConfirmationDocument {
   readonly note: string;
   readonly approvedBy: string;
   readonly rep: { readonly name: string; readonly email: string } | null;
-  /** Who the mail goes to: the order's contact, else the buyer's; the rep in copy. */
+  /** Who the mail goes to: the order's contact, else the buyer's, the rep in copy; else the rep. */
   readonly recipients: { readonly to: readonly string[]; readonly cc: readonly string[] };
 }
 
@@ -198,8 +198,10 @@ export function orderConfirmationDocument(facts: ConfirmationFacts): Confirmatio
     approvedBy: order.approvedBy,
     rep: facts.rep,
     recipients: {
-      to: contactEmail ? [contactEmail] : [],
-      cc: repEmail && repEmail !== contactEmail ? [repEmail] : [],
+      // A buyer without an email still has a rep who placed or looks after the order:
+      // the rep gets it, to forward or print, rather than nobody.
+      to: contactEmail ? [contactEmail] : repEmail ? [repEmail] : [],
+      cc: contactEmail && repEmail && repEmail !== contactEmail ? [repEmail] : [],
     },
   };
 }

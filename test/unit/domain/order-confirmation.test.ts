@@ -140,6 +140,13 @@ describe('the order confirmation document', () => {
       rep: null,
     });
     expect(nobody.recipients).toEqual({ to: [], cc: [] });
+    // A buyer without any email: the rep gets it, to forward or print.
+    const repOnly = orderConfirmationDocument({
+      ...facts,
+      order: { ...facts.order, contact: { name: '', email: '', phone: '' } },
+      buyer: { ...facts.buyer, contactEmail: '' },
+    });
+    expect(repOnly.recipients).toEqual({ to: ['sofie@nordlys.example'], cc: [] });
   });
 
   it('speaks the buyer’s language: Japanese addresses from the postal code down', () => {
