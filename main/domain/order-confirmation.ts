@@ -13,15 +13,15 @@ import type { OrderSource, OrderState, PaymentMethod } from './order-states.ts';
 
 export type ConfirmationLanguage = 'en' | 'ja';
 
-/** What the mail is about: a share link's request, a placed order, a confirmed one. */
-export const CONFIRMATION_EVENTS = ['requested', 'placed', 'confirmed'] as const;
+/** What the mail is about: a share link's request, a placed order, a confirmed one, a cancelled one. */
+export const CONFIRMATION_EVENTS = ['requested', 'placed', 'confirmed', 'cancelled'] as const;
 export type ConfirmationEvent = (typeof CONFIRMATION_EVENTS)[number];
 
 /**
  * The mail an order's new state calls for: a share link's request is acknowledged (the
  * buyer was promised a confirmation email by the checkout), a placed order (placed at
- * once, or a request completed) and a confirmed one are confirmed. A cancellation sends
- * none here: it needs its reason in words of its own.
+ * once, or a request completed) and a confirmed one are confirmed, and a cancelled one
+ * is said to be, with the reason the brand gave (the stock it held is released).
  */
 export function confirmationEventFor(state: OrderState): ConfirmationEvent | null {
   switch (state) {
@@ -32,7 +32,7 @@ export function confirmationEventFor(state: OrderState): ConfirmationEvent | nul
     case 'Confirmed':
       return 'confirmed';
     case 'Cancelled':
-      return null;
+      return 'cancelled';
   }
 }
 
@@ -474,13 +474,16 @@ const MAIL_WORDS = {
         `Checkout requested: order ${number} – ${brand}`,
       placed: (number: string, brand: string) => `Order ${number} placed – ${brand}`,
       confirmed: (number: string, brand: string) => `Order ${number} confirmed – ${brand}`,
+      cancelled: (number: string, brand: string) => `Order ${number} cancelled – ${brand}`,
     },
     opening: {
       requested: (brand: string) =>
         `Thank you. ${brand} has your checkout request and will complete the order with you.`,
       placed: (brand: string) => `Thank you for your order with ${brand}.`,
       confirmed: (brand: string) => `${brand} has confirmed your order.`,
+      cancelled: (brand: string) => `${brand} has cancelled your order.`,
     },
+    reason: 'Reason',
     greeting: (name: string) => (name ? `Hello ${name},` : 'Hello,'),
     attached: 'The order confirmation is attached as a PDF.',
     signOff: (brand: string) => `Kind regards,\n${brand}`,
@@ -493,13 +496,17 @@ const MAIL_WORDS = {
         `【${brand}】ご注文ありがとうございます（注文番号 ${number}）`,
       confirmed: (number: string, brand: string) =>
         `【${brand}】ご注文が確定しました（注文番号 ${number}）`,
+      cancelled: (number: string, brand: string) =>
+        `【${brand}】ご注文がキャンセルされました（注文番号 ${number}）`,
     },
     opening: {
       requested: (brand: string) =>
         `${brand} がチェックアウトのリクエストを受け付けました。担当者が注文を完了します。`,
       placed: (brand: string) => `${brand} へのご注文ありがとうございます。`,
       confirmed: (brand: string) => `${brand} がご注文を確定しました。`,
+      cancelled: (brand: string) => `${brand} がご注文をキャンセルしました。`,
     },
+    reason: '理由',
     greeting: (name: string) => (name ? `${name} 様` : 'お客様'),
     attached: '注文確認書を PDF で添付しています。',
     signOff: (brand: string) => `今後ともよろしくお願いいたします。\n${brand}`,
@@ -514,6 +521,8 @@ const MAIL_WORDS = {
 export function confirmationMail(
   document: ConfirmationDocument,
   event: ConfirmationEvent,
+  /** Why the order was cancelled, as the brand said it (a cancellation's mail). */
+  reason = '',
 ): { subject: string; text: string } {
   const words = MAIL_WORDS[document.language];
   const labels = CONFIRMATION_LABELS[document.language];
@@ -538,6 +547,7 @@ export function confirmationMail(
     words.greeting(document.contact.name),
     '',
     words.opening[event](brand),
+    ...(reason.trim() ? [`${words.reason}: ${reason.trim()}`] : []),
     '',
     ...facts.map(([label, value]) => `${label}: ${value}`),
     '',

@@ -1,5 +1,6 @@
 import {
   confirmationEventFor,
+  type ConfirmationEvent,
   confirmationMail,
   confirmationMailto,
   type ConfirmationDocument,
@@ -46,7 +47,7 @@ export async function orderMailDraft(
   const event = confirmationEventFor(document.status);
   const hub = await hubSends(services);
   if (event === null) return { hubSends: hub, mail: null };
-  const mail = confirmationMail(document, event);
+  const mail = confirmationMail(document, event, await cancelReason(services, orderId, event));
   return {
     hubSends: hub,
     mail: {
@@ -57,6 +58,23 @@ export async function orderMailDraft(
       mailto: confirmationMailto(document, mail),
     },
   };
+}
+
+/** Why a cancelled order was cancelled, from its history (synced with the order). */
+async function cancelReason(
+  services: DesktopServices,
+  orderId: string,
+  event: ConfirmationEvent,
+): Promise<string> {
+  if (event !== 'cancelled') return '';
+  const cancelled = await services.db
+    .selectFrom('order_events')
+    .select('reason')
+    .where('order_id', '=', orderId)
+    .where('to_state', '=', 'Cancelled')
+    .orderBy('at', 'desc')
+    .executeTakeFirst();
+  return cancelled?.reason ?? '';
 }
 
 async function hubSends(services: DesktopServices): Promise<OrderMailDraft['hubSends']> {

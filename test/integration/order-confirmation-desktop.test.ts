@@ -144,7 +144,10 @@ describe('the order confirmation on the desktop', () => {
         ),
       );
     await desktop.engine.syncNow();
-    expect((await orderMailDraft(services, order.orderId)).mail).toBeNull();
+    // The draft now says it is cancelled, and why.
+    const cancelledDraft = (await orderMailDraft(services, order.orderId)).mail;
+    expect(cancelledDraft?.subject).toMatch(/cancelled/);
+    expect(cancelledDraft?.body).toContain('Reason: The buyer withdrew');
     const cancelled = await orderConfirmationPdf(services, order.orderId);
     expect((await pdfPages(cancelled.bytes)).join('\n')).toContain('Cancelled');
 

@@ -95,6 +95,6 @@ export async function changeOrderState(
     )
     .execute();
   // The mail the new state calls for commits with it (the sender wakes on the change notice).
-  await enqueueOrderConfirmation(trx, orderId, next.state, options.at);
+  await enqueueOrderConfirmation(trx, orderId, next.state, options.at, reason);
   return { orderId, from: order.status, to: next.state };
 }

@@ -30,13 +30,15 @@ export async function enqueueOrderConfirmation(
   orderId: Id,
   state: OrderState,
   at: string,
+  /** A cancellation's reason, for its mail. */
+  reason = '',
 ): Promise<void> {
   const event = confirmationEventFor(state);
   if (event === null) return;
   const facts = await readConfirmationFacts(trx, orderId, { withLines: false });
   if (!facts) return;
   const document = orderConfirmationDocument(facts);
-  const { subject, text } = confirmationMail(document, event);
+  const { subject, text } = confirmationMail(document, event, reason);
   await enqueueMail(
     trx,
     {
