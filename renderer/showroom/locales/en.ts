@@ -821,7 +821,7 @@ export const en = {
     downloading: 'Making the PDF…',
     prepare: 'Prepare email',
     hubSends:
-      'The hub emails this confirmation to {{to}} when the order is placed and when it is confirmed.',
+      'The hub emails this confirmation to {{to}} when the order is placed, when it is confirmed and if it is cancelled.',
     hubSendsNobody: 'The hub emails confirmations, but this order has no contact email.',
     noSmtp:
       'The hub has no mail server set, so it does not email this confirmation. Prepare the email in your mail app: the PDF is saved for you to attach.',

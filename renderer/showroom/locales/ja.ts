@@ -825,7 +825,7 @@ export const ja: Messages = {
     download: '注文確認書をダウンロード（PDF）',
     downloading: 'PDF を作成中…',
     prepare: 'メールを準備',
-    hubSends: 'ハブがこの注文確認書を {{to}} に送ります（注文時と確定時）。',
+    hubSends: 'ハブがこの注文確認書を {{to}} に送ります（注文時・確定時・キャンセル時）。',
     hubSendsNobody:
       'ハブは確認書をメールで送りますが、この注文には連絡先のメールアドレスがありません。',
     noSmtp:
