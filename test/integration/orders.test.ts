@@ -14,6 +14,7 @@ import { readAvailability, shippingWarehouse } from '../../main/hub/orders/stock
 import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 import { hubDb, openStore, type StoreDb } from '../../main/store/database.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { boothOrderRequest } from '../support/orders.ts';
 import { insertSharedSelection } from '../support/shared-selection.ts';
 
 /**
@@ -211,32 +212,14 @@ describe('the order service', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function request(quantity: number, extra: Partial<PlaceOrderRequest> = {}): PlaceOrderRequest {
-    return {
-      orderId: uuidv7(),
-      source: 'booth',
-      online: false,
-      status: 'Order',
-      buyerId: stocked.buyerId,
-      selectionId: 'booth-selection',
-      shareLinkId: null,
-      currency: 'EUR',
-      discountBasisPoints: 0,
-      lines: [{ skuId: stocked.skuId, quantity, unitPriceMinor: 4_500 }],
-      shipTo: null,
-      billTo: null,
-      shipping: null,
-      paymentMethod: 'outside_app',
-      window: { shipStart: '2027-03-01', cancelDate: '2027-03-31' },
-      poNumber: 'PO-77',
-      note: '',
-      contact: { name: 'Ines Duarte', email: 'ines@boutique.example', phone: '' },
-      approvedBy: 'Ines Duarte',
-      placedAt: new Date().toISOString(),
-      audit: { action: 'order.placed', details: {} },
-      ...extra,
-    };
-  }
+  const request = (quantity: number, extra: Partial<PlaceOrderRequest> = {}) =>
+    boothOrderRequest(
+      {
+        buyerId: stocked.buyerId,
+        lines: [{ skuId: stocked.skuId, quantity, unitPriceMinor: 4_500 }],
+      },
+      extra,
+    );
 
   const place = (principal: OrderPrincipal, wanted: PlaceOrderRequest) =>
     db.transaction().execute((trx) => placeOrder(trx, principal, wanted));
