@@ -118,3 +118,32 @@ export function contactEmailProblem(email: string): AddressProblem | null {
   if (problem === 'invalid_format') return { code: 'invalid_email' };
   return null;
 }
+
+/**
+ * An address as the lines a label takes, with the country as the reader names it. A
+ * Japanese address reads from the postal code down (〒, prefecture and city, street);
+ * others from the name down to the country. Empty parts are left out.
+ */
+export function addressLines(address: Readonly<AddressFields>, countryName: string): string[] {
+  const lines =
+    address.country === 'JP'
+      ? [
+          address.postalCode && `〒${address.postalCode}`,
+          `${address.region}${address.city}`,
+          address.line1,
+          address.line2,
+          address.name,
+          countryName,
+          address.phone,
+        ]
+      : [
+          address.name,
+          address.line1,
+          address.line2,
+          [address.postalCode, address.city].filter(Boolean).join(' '),
+          address.region,
+          countryName,
+          address.phone,
+        ];
+  return lines.map((line) => line.trim()).filter((line) => line !== '');
+}

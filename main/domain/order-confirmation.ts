@@ -1,4 +1,4 @@
-import type { AddressFields } from './addresses.ts';
+import { addressLines, type AddressFields } from './addresses.ts';
 import { formatMoney, type Money } from './money.ts';
 import { isProvisionalOrderNumber } from './order-number.ts';
 import type { OrderSource, OrderState, PaymentMethod } from './order-states.ts';
@@ -176,8 +176,8 @@ export function orderConfirmationDocument(facts: ConfirmationFacts): Confirmatio
       discountBasisPoints: facts.buyer.discountBasisPoints,
     },
     contact: { ...order.contact, email: contactEmail },
-    shipTo: order.shipTo && addressLines(order.shipTo, language),
-    billTo: order.billTo && addressLines(order.billTo, language),
+    shipTo: order.shipTo && addressLines(order.shipTo, countryName(order.shipTo.country, language)),
+    billTo: order.billTo && addressLines(order.billTo, countryName(order.billTo.country, language)),
     window: { shipStart: order.shipStart, cancelDate: order.cancelDate },
     poNumber: order.poNumber,
     paymentMethod: order.paymentMethod,
@@ -289,36 +289,6 @@ function groupLines(
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * An address as the lines a label takes, the country named in the reader's language. A
- * Japanese address reads from the postal code down (〒, prefecture and city, street);
- * others from the name down to the country.
- */
-export function addressLines(address: AddressFields, language: ConfirmationLanguage): string[] {
-  const country = countryName(address.country, language);
-  const lines =
-    address.country === 'JP'
-      ? [
-          address.postalCode && `〒${address.postalCode}`,
-          `${address.region}${address.city}`,
-          address.line1,
-          address.line2,
-          address.name,
-          country,
-          address.phone,
-        ]
-      : [
-          address.name,
-          address.line1,
-          address.line2,
-          [address.postalCode, address.city].filter(Boolean).join(' '),
-          address.region,
-          country,
-          address.phone,
-        ];
-  return lines.map((line) => line.trim()).filter((line) => line !== '');
-}
 
 function countryName(code: string, language: ConfirmationLanguage): string {
   try {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AddressFields } from '../../../main/domain/addresses.ts';
+import { addressLines, type AddressFields } from '../../../main/domain/addresses.ts';
 import { MAX_CANCEL_REASON } from '../../../main/domain/order-states.ts';
 import type {
   MailHistoryEntry,
@@ -275,19 +275,9 @@ function AddressBlock({ title, address }: { title: string; address: AddressField
       <h3>{title}</h3>
       {address ? (
         <address>
-          {[
-            address.name,
-            address.line1,
-            address.line2,
-            [address.postalCode, address.city].filter(Boolean).join(' '),
-            address.region,
-            country,
-            address.phone,
-          ]
-            .filter(Boolean)
-            .map((line, index) => (
-              <span key={index}>{line}</span>
-            ))}
+          {addressLines(address, country).map((line, index) => (
+            <span key={index}>{line}</span>
+          ))}
         </address>
       ) : (
         <p className="order-detail__none">{t('orders.noAddress')}</p>
