@@ -67,7 +67,14 @@ export async function benchBuyerPages(report: Report): Promise<void> {
   }
 }
 
-async function measure(url: string, port: number): Promise<PageRun> {
+/**
+ * Lighthouse sometimes loses the trace of a load on a busy machine (NO_NAVSTART, "please
+ * run Lighthouse again"): such a run measured nothing, so it is run again, a few times
+ * at most, rather than counted or ending the bench.
+ */
+const TRACE_RETRIES = 3;
+
+async function measure(url: string, port: number, attempt = 1): Promise<PageRun> {
   const result = await lighthouse(url, {
     port,
     output: 'json',
@@ -77,6 +84,9 @@ async function measure(url: string, port: number): Promise<PageRun> {
   const lhr = result?.lhr;
   const score = lhr?.categories['performance']?.score;
   if (!lhr || typeof score !== 'number') {
+    if (lhr?.runtimeError?.code === 'NO_NAVSTART' && attempt < TRACE_RETRIES) {
+      return measure(url, port, attempt + 1);
+    }
     throw new Error(`Lighthouse measured nothing at ${url}: ${lhr?.runtimeError?.message ?? ''}`);
   }
   return {
