@@ -200,7 +200,14 @@ export async function orderFilterChoices(db: StoreDb): Promise<OrderFilterChoice
   const replica = replicaDb(db);
   const [reps, buyers] = await Promise.all([
     replica.selectFrom('staff_users').select(['id', 'name']).orderBy('name').execute(),
-    replica.selectFrom('buyers').select(['id', 'name']).orderBy('name').execute(),
+    // Only buyers with orders here: a brand has thousands, and a choice that can only
+    // answer "no orders" is noise in the filter.
+    replica
+      .selectFrom('buyers')
+      .select(['id', 'name'])
+      .where('id', 'in', (eb) => eb.selectFrom('orders').select('buyer_id'))
+      .orderBy('name')
+      .execute(),
   ]);
   return { reps, buyers };
 }

@@ -7,7 +7,7 @@ import { generateDemoBrand } from '../../../main/demo/generate.ts';
 import { generateDemoOrders } from '../../../main/demo/orders.ts';
 import { formatDecimal } from '../../../main/domain/money.ts';
 import { ORDER_CSV_COLUMNS, ordersCsv } from '../../../main/services/export/orders-csv.ts';
-import { listOrders } from '../../../main/services/orders.ts';
+import { listOrders, orderFilterChoices } from '../../../main/services/orders.ts';
 import { cancelOrder, confirmOrder } from '../../../main/sync/mutators/orders.ts';
 import { enqueue, LocalChangeRefused } from '../../../main/sync/replica.ts';
 import type { OrderFilters, OrderSummary } from '../../../preload/contract/index.ts';
@@ -149,6 +149,22 @@ afterAll(async () => {
 });
 
 const text = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+
+describe('the orders filters', () => {
+  it('offer the buyers with orders, not every buyer of the brand', async () => {
+    const some = await store.db.selectFrom('buyers').selectAll().executeTakeFirstOrThrow();
+    await store.db
+      .insertInto('buyers')
+      .values({ ...some, id: 'buyer-without-orders', name: 'Quiet Store' })
+      .execute();
+    const { buyers } = await orderFilterChoices(store.db);
+    const withOrders = await store.db.selectFrom('orders').select('buyer_id').distinct().execute();
+    expect(buyers.map((buyer) => buyer.id).sort()).toEqual(
+      withOrders.map((row) => row.buyer_id).sort(),
+    );
+    expect(buyers.map((buyer) => buyer.name)).not.toContain('Quiet Store');
+  });
+});
 
 describe('orders CSV', () => {
   it('has a row per SKU line of exactly the filtered orders, and parses back', async () => {
