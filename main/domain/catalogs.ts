@@ -165,3 +165,25 @@ export function catalogRemovalProblem(styleCount: number): CatalogProblem | null
 export function normalizedPaymentMethods(methods: readonly string[]): PaymentMethod[] {
   return PAYMENT_METHODS.filter((method) => methods.includes(method));
 }
+
+/**
+ * The header of the column holding style numbers in a CSV of a catalog's styles: the
+ * product import's `style_number`, or the words a spreadsheet would use. Case, spaces
+ * and underscores aside.
+ */
+export const STYLE_NUMBER_HEADERS = ['style_number', 'style_no', 'style', 'stylenumber'] as const;
+
+/** Which column of a header holds style numbers; null when none does. */
+export function styleNumberColumn(header: readonly string[]): number | null {
+  const wanted: readonly string[] = STYLE_NUMBER_HEADERS;
+  const index = header.findIndex((name) =>
+    wanted.includes(
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/[\s._]+/g, '_')
+        .replace(/^_|_$/g, ''),
+    ),
+  );
+  return index === -1 ? null : index;
+}

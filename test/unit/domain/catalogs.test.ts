@@ -8,6 +8,7 @@ import {
   MAX_CATALOG_SEASON,
   MAX_STYLES_PER_CATALOG,
   normalizedPaymentMethods,
+  styleNumberColumn,
   type CatalogSettings,
 } from '../../../main/domain/catalogs.ts';
 
@@ -105,5 +106,14 @@ describe('the styles in a catalog', () => {
       code: 'catalog_not_empty',
       params: { count: 3 },
     });
+  });
+});
+
+describe('a CSV of a catalog’s styles', () => {
+  it('finds the style number column by its usual headers', () => {
+    expect(styleNumberColumn(['name', 'style_number'])).toBe(1);
+    expect(styleNumberColumn([' Style Number '])).toBe(0);
+    expect(styleNumberColumn(['Style No.', 'x'])).toBe(0);
+    expect(styleNumberColumn(['sku', 'name'])).toBeNull();
   });
 });
