@@ -187,3 +187,23 @@ export function styleNumberColumn(header: readonly string[]): number | null {
   );
   return index === -1 ? null : index;
 }
+
+/**
+ * The "catalog" level of an order's shipping (shipping-rates.ts, ShippingSettings): the
+ * rate groups of the catalogs holding the ordered styles, each group once, catalogs in
+ * name order so every door resolves the same rates in the same order. Every catalog
+ * holding a style counts, whatever its status: the status decides whether buyers see
+ * the style, not what shipping it costs once ordered.
+ */
+export function catalogShippingGroupIds(
+  catalogs: readonly {
+    readonly id: Id;
+    readonly name: string;
+    readonly shippingRateGroupIds: readonly Id[];
+  }[],
+): Id[] {
+  const ordered = [...catalogs].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  return [...new Set(ordered.flatMap((catalog) => catalog.shippingRateGroupIds))];
+}

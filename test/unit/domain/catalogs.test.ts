@@ -8,6 +8,7 @@ import {
   MAX_CATALOG_SEASON,
   MAX_STYLES_PER_CATALOG,
   normalizedPaymentMethods,
+  catalogShippingGroupIds,
   styleNumberColumn,
   type CatalogSettings,
 } from '../../../main/domain/catalogs.ts';
@@ -115,5 +116,18 @@ describe('a CSV of a catalog’s styles', () => {
     expect(styleNumberColumn([' Style Number '])).toBe(0);
     expect(styleNumberColumn(['Style No.', 'x'])).toBe(0);
     expect(styleNumberColumn(['sku', 'name'])).toBeNull();
+  });
+});
+
+describe('the catalog level of an order’s shipping', () => {
+  it('is the groups of the catalogs in name order, each once', () => {
+    expect(
+      catalogShippingGroupIds([
+        { id: 'c2', name: 'SS27 Main', shippingRateGroupIds: ['express', 'standard'] },
+        { id: 'c1', name: 'AW27 Capsule', shippingRateGroupIds: ['freight', 'express'] },
+        { id: 'c3', name: 'Basics', shippingRateGroupIds: [] },
+      ]),
+    ).toEqual(['freight', 'express', 'standard']);
+    expect(catalogShippingGroupIds([])).toEqual([]);
   });
 });
