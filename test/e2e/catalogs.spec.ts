@@ -109,12 +109,40 @@ test('an admin creates a catalog with styles by number and from a CSV, and a rat
   await edit.getByRole('button', { name: 'Cancel' }).click();
 });
 
-test('a rep sees no Catalogs section', async ({ page, shell }) => {
+test('the Catalogs section in Japanese', async ({ browser, shell }, testInfo) => {
+  const page = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(shell.url);
-  await page.getByRole('button', { name: 'Maja Lindqvist Admin' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await signInAsDemo(page, 'Jonas Berg');
-  const sections = page.getByRole('navigation', { name: 'Sections' });
-  await expect(sections.getByRole('button', { name: 'Buyers' })).toBeVisible();
-  await expect(sections.getByRole('button', { name: 'Catalogs' })).toHaveCount(0);
+  await page
+    .getByRole('navigation', { name: 'セクション' })
+    .getByRole('button', { name: 'カタログ管理' })
+    .click();
+  const section = page.getByRole('region', { name: 'カタログ', exact: true });
+  await expect(section.getByRole('row', { name: /AW27 Capsule/ })).toContainText('限定公開');
+  await section.getByRole('button', { name: '新しいカタログ' }).click();
+  const dialog = page.getByRole('dialog', { name: '新しいカタログ' });
+  await dialog.getByRole('button', { name: 'カタログを保存' }).click();
+  await expect(
+    dialog.getByRole('textbox', { name: '名前', exact: true }),
+  ).toHaveAccessibleDescription('カタログの名前を入力してください。');
+  await page.screenshot({ path: testInfo.outputPath('catalog-dialog-ja.png') });
+  await page.close();
+});
+
+test('a rep sees no Catalogs section', async ({ page, shell }) => {
+  const signInAs = async (from: string, to: string) => {
+    await page.getByRole('button', { name: from }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInAsDemo(page, to);
+  };
+  await page.goto(shell.url);
+  await signInAs('Maja Lindqvist Admin', 'Jonas Berg');
+  try {
+    const sections = page.getByRole('navigation', { name: 'Sections' });
+    await expect(sections.getByRole('button', { name: 'Buyers' })).toBeVisible();
+    await expect(sections.getByRole('button', { name: 'Catalogs' })).toHaveCount(0);
+  } finally {
+    // The shell is the worker's: the next test file expects its admin signed in.
+    await signInAs('Jonas Berg Sales rep', 'Maja Lindqvist');
+  }
 });

@@ -86,7 +86,7 @@ export const ja: Messages = {
     settings: '設定',
     audit: 'API Logs',
     devices: 'デバイス',
-    catalogs: 'Catalogs',
+    catalogs: 'カタログ管理',
   },
   account: {
     button: 'アカウント：{{name}}',
