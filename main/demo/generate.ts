@@ -309,9 +309,17 @@ function drawCatalogs(random: SeededRandom, now: Date, productsBySeason: Map<str
   const day = (offset: number) => new Date(now.getTime() + offset * DAY_MS).toISOString();
   const ss27 = productsBySeason.get('SS27') ?? [];
   const plans = [
-    { name: 'SS27 Main Collection', status: 'Open', products: ss27, published: -14, deadline: 75 },
+    {
+      name: 'SS27 Main Collection',
+      season: 'SS27',
+      status: 'Open',
+      products: ss27,
+      published: -14,
+      deadline: 75,
+    },
     {
       name: 'SS27 Pre-order Capsule',
+      season: 'SS27',
       status: 'Limited',
       products: random.sample(ss27, Math.ceil(ss27.length / 5)),
       published: -7,
@@ -319,6 +327,7 @@ function drawCatalogs(random: SeededRandom, now: Date, productsBySeason: Map<str
     },
     {
       name: 'AW26 Collection',
+      season: 'AW26',
       status: 'Closed',
       products: productsBySeason.get('AW26') ?? [],
       published: -200,
@@ -326,6 +335,7 @@ function drawCatalogs(random: SeededRandom, now: Date, productsBySeason: Map<str
     },
     {
       name: 'AW27 Preview',
+      season: 'AW27',
       status: 'Limited',
       products: productsBySeason.get('AW27') ?? [],
       published: 20,
@@ -339,6 +349,7 @@ function drawCatalogs(random: SeededRandom, now: Date, productsBySeason: Map<str
     catalogs.push({
       id,
       name: plan.name,
+      season: plan.season,
       status: plan.status,
       publication_at: day(plan.published),
       order_deadline_at: day(plan.deadline),

@@ -27,6 +27,8 @@ import type { StaffRole } from './model.ts';
  * - configureMail: set the SMTP server the hub mails through, send test mails, and read
  *   how each mail went.
  * - configureShipping: set up shipping rate groups and the brand's default group.
+ * - manageCatalogs: make, change and remove catalogs (their dates, status, styles and
+ *   checkout settings); every rep sells from them.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -44,6 +46,7 @@ export const STAFF_ACTIONS = [
   'cancelAnyOrder',
   'configureMail',
   'configureShipping',
+  'manageCatalogs',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

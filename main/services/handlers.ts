@@ -83,6 +83,14 @@ import {
 } from './shipping.ts';
 import { placementDraft, placeOrderLocally, shippingChoice } from './order-placement.ts';
 import { dismissRefusal, listRefusals } from './sync.ts';
+import {
+  catalogStyles,
+  catalogStylesFromCsv,
+  catalogsOverview,
+  removeCatalogLocally,
+  saveCatalogLocally,
+  setCatalogStylesLocally,
+} from './catalogs.ts';
 import { logWindowError } from './window-errors.ts';
 
 /** What the desktop's handlers work with: the replica, the sync engine and the session. */
@@ -198,6 +206,13 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'orders.place': (_actor, input) => placeOrderLocally(services, input),
 
     'audit.list': (_actor, input) => readAudit(session, input, db),
+
+    'catalogs.list': () => catalogsOverview(services),
+    'catalogs.save': (_actor, input) => saveCatalogLocally(services, input),
+    'catalogs.styles': (_actor, input) => catalogStyles(services, input.id),
+    'catalogs.setStyles': (_actor, input) => setCatalogStylesLocally(services, input),
+    'catalogs.stylesFromCsv': (_actor, input) => catalogStylesFromCsv(services, input.content),
+    'catalogs.remove': (_actor, input) => removeCatalogLocally(services, input.id),
 
     'devices.list': () => listDevices(session),
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),

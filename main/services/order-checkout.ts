@@ -8,7 +8,11 @@ import {
   type OrderCheckoutNeeds,
 } from '../../preload/contract/index.ts';
 import { replicaDb } from '../store/database.ts';
-import { shippingApplies, shippingOptions } from '../store/shipping-queries.ts';
+import {
+  orderShippingLevels,
+  shippingApplies,
+  shippingOptions,
+} from '../store/shipping-queries.ts';
 import { completeCheckoutWithDetails } from '../sync/mutators/order-checkout.ts';
 import { readAddressBook } from './buyer-addresses.ts';
 import { changeLocally, type LocalChangeServices } from './local-change.ts';
@@ -35,7 +39,10 @@ export async function checkoutNeeds(
   orderId: string,
 ): Promise<OrderCheckoutNeeds> {
   const order = await requestedOrder(services, orderId);
-  const applies = await shippingApplies(services.db);
+  const applies = await shippingApplies(
+    services.db,
+    await orderShippingLevels(services.db, orderId),
+  );
   const book = await readAddressBook(services, order.buyer_id);
   const parse = (json: string | null) =>
     json === null ? null : (JSON.parse(json) as AddressFields);
@@ -67,7 +74,11 @@ export async function checkoutShippingRates(
   country: string,
 ): Promise<CheckoutShippingRate[]> {
   const order = await requestedOrder(services, orderId);
-  const options = await shippingOptions(services.db, { country, currency: order.currency });
+  const options = await shippingOptions(
+    services.db,
+    { country, currency: order.currency },
+    await orderShippingLevels(services.db, orderId),
+  );
   if (!options.ok) return [];
   const goods = order.subtotal_minor - order.discount_minor;
   const money = (amountMinor: number) => ({ amountMinor, currency: order.currency });

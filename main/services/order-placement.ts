@@ -21,7 +21,7 @@ import { deviceShortId, formatOrderNumber } from '../domain/order-number.ts';
 import { PAYMENT_METHODS } from '../domain/order-states.ts';
 import { replicaDb } from '../store/database.ts';
 import { selectionHead, type SelectionHeadRow } from '../store/selection-queries.ts';
-import { shippingOptions } from '../store/shipping-queries.ts';
+import { catalogGroupIdsOf, shippingOptions } from '../store/shipping-queries.ts';
 import { placeBoothOrder, rateAsAgreed } from '../sync/mutators/order-placement.ts';
 import { desktopAvailability } from './availability.ts';
 import { readAddressBook, saveAddressLocally } from './buyer-addresses.ts';
@@ -164,14 +164,28 @@ export async function placementDraft(
   };
 }
 
+/**
+ * The rates a booth order of a selection may choose from: the rate groups of the catalogs
+ * holding its styles, else the brand's default (a booth order has no link).
+ */
 export async function shippingChoice(
   services: LocalChangeServices,
-  destination: { country: string; currency: string },
+  destination: { selectionId: string; country: string; currency: string },
 ): Promise<ShippingChoice> {
-  const options = await shippingOptions(services.db, {
-    country: destination.country.trim().toUpperCase(),
-    currency: destination.currency,
+  const lines = await services.db
+    .selectFrom('selection_lines')
+    .select('sku_id')
+    .where('selection_id', '=', destination.selectionId)
+    .where('quantity', '>', 0)
+    .execute();
+  const catalogGroupIds = await catalogGroupIdsOf(services.db, {
+    skuIds: lines.map((line) => line.sku_id),
   });
+  const options = await shippingOptions(
+    services.db,
+    { country: destination.country.trim().toUpperCase(), currency: destination.currency },
+    { catalogGroupIds },
+  );
   if (options.ok) return { ok: true, rates: options.rates };
   return {
     ok: false,
@@ -221,6 +235,7 @@ export async function placeOrderLocally(
     (line) => line.units > 0 && line.orderRefusal?.code === 'deadline_passed',
   );
   const choice = await shippingChoice(services, {
+    selectionId: input.selectionId,
     country: input.shipTo.country,
     currency: head.currency,
   });

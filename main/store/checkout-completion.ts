@@ -8,7 +8,7 @@ import {
 import type { RefusalParams } from '../domain/refusal.ts';
 import { shippingCharge, type ResolvedShippingRate } from '../domain/shipping-rates.ts';
 import type { StoreDb } from './database.ts';
-import { shippingApplies, shippingOptions } from './shipping-queries.ts';
+import { orderShippingLevels, shippingApplies, shippingOptions } from './shipping-queries.ts';
 
 /** What "Complete checkout" brings to a requested order: what it lacked. */
 export interface CheckoutCompletion {
@@ -60,7 +60,7 @@ const REQUIREMENT_PATHS: Readonly<Record<CheckoutRequirement, string>> = {
 /**
  * The one rule for completing a requested order, on the hub and on a replica alike:
  * each address judged by the domain, what the order still lacks by missingForCheckout,
- * the shipping rate resolved again from the brand's groups for the address's country in
+ * the shipping rate resolved again (its catalogs' groups, else the brand's default) for the address's country in
  * the order's currency, and the total recomputed (goods after discount, as placed, plus
  * shipping, free above the rate's threshold). Nothing here trusts an amount from outside.
  */
@@ -90,7 +90,8 @@ export async function checkoutCompletion(
         ? null
         : (JSON.parse(order.ship_to) as AddressFields)
       : normalizedAddress(completion.shipTo);
-  const applies = await shippingApplies(db);
+  const levels = await orderShippingLevels(db, completion.orderId);
+  const applies = await shippingApplies(db, levels);
   const missing = missingForCheckout({
     hasAddress: shipTo !== null,
     hasShippingRate: completion.shippingGroupId !== null || order.shipping_rate_name !== '',
@@ -110,10 +111,11 @@ export async function checkoutCompletion(
   }
   let rate: ResolvedShippingRate | null = null;
   if (completion.shippingGroupId !== null && shipTo) {
-    const options = await shippingOptions(db, {
-      country: shipTo.country,
-      currency: order.currency,
-    });
+    const options = await shippingOptions(
+      db,
+      { country: shipTo.country, currency: order.currency },
+      levels,
+    );
     rate = options.ok
       ? (options.rates.find((found) => found.groupId === completion.shippingGroupId) ?? null)
       : null;

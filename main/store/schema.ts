@@ -83,6 +83,12 @@ export interface StoreSchema {
     status: 'Open' | 'Limited' | 'Closed';
     publication_at: string | null;
     order_deadline_at: string | null;
+    season: Generated<string>;
+    address_field: Generated<'show' | 'hide'>;
+    /** JSON array of PaymentMethod. */
+    payment_methods: Generated<string>;
+    /** JSON array of shipping rate group ids. */
+    shipping_rate_group_ids: Generated<string>;
   };
   catalog_products: { catalog_id: string; product_id: string; position: number };
   lookbooks: { id: string; name: string; status: 'Public' | 'Draft' };

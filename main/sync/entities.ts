@@ -150,7 +150,21 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
   ),
   entity('stock', ['sku_id', 'warehouse_id'], ['warehouse_id', 'sku_id', 'quantity', 'held']),
   entity('shipping_rate_groups', ['id'], ['id', 'name', 'rates', 'created_at', 'updated_at']),
-  entity('catalogs', ['id'], ['id', 'name', 'status', 'publication_at', 'order_deadline_at']),
+  entity(
+    'catalogs',
+    ['id'],
+    [
+      'id',
+      'name',
+      'status',
+      'publication_at',
+      'order_deadline_at',
+      'season',
+      'address_field',
+      'payment_methods',
+      'shipping_rate_group_ids',
+    ],
+  ),
   entity(
     'catalog_products',
     ['catalog_id', 'product_id'],

@@ -3,6 +3,7 @@ import { appOperations } from './app.ts';
 import { auditOperations } from './audit.ts';
 import { buyerOperations } from './buyers.ts';
 import { catalogOperations } from './catalog.ts';
+import { catalogsOperations } from './catalogs.ts';
 import { devicesOperations } from './devices.ts';
 import { mailOperations } from './mail.ts';
 import { orderOperations } from './orders.ts';
@@ -20,6 +21,7 @@ export * from './app.ts';
 export * from './audit.ts';
 export * from './buyers.ts';
 export * from './catalog.ts';
+export * from './catalogs.ts';
 export * from './devices.ts';
 export * from './mail.ts';
 export * from './orders.ts';
@@ -49,6 +51,7 @@ export const contract = {
   ...shippingOperations,
   ...orderPlacementOperations,
   ...auditOperations,
+  ...catalogsOperations,
   ...appOperations,
 } as const;
 

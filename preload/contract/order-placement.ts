@@ -100,6 +100,8 @@ export const orderPlacementOperations = {
   }),
   'orders.shippingOptions': operation<ShippingChoice>()({
     input: z.strictObject({
+      /** The selection being ordered: the catalogs of its styles may set shipping rate groups. */
+      selectionId: id,
       country: z.string().max(2),
       currency: z.string().max(8),
     }),

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../preload/contract/index.ts';
+import { CatalogsView } from './components/CatalogsView.tsx';
 import { SignOutDialog } from './components/AccountMenu.tsx';
 import { AuditView } from './components/AuditView.tsx';
 import { DialogBoundary, ViewBoundary } from './components/Boundaries.tsx';
@@ -91,6 +92,8 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
             <SelectionsView />
           ) : shown === 'orders' ? (
             <OrdersView />
+          ) : shown === 'catalogs' ? (
+            <CatalogsView />
           ) : shown === 'devices' ? (
             <DevicesView />
           ) : shown === 'settings' ? (

@@ -28,6 +28,7 @@ export async function boothOrderInput(
   buyer: { country_code: string; currency: string },
 ) {
   const shipping = await shippingChoice(services, {
+    selectionId,
     country: buyer.country_code,
     currency: buyer.currency,
   });

@@ -11,7 +11,11 @@ import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import { LINK_ORDER_LIMITS, minutesToWait } from '../../domain/rate-limit.ts';
 import { pricedLines, readSelectionSheet } from '../../services/selection-sheet.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
-import { shippingApplies, shippingOptions } from '../../store/shipping-queries.ts';
+import {
+  catalogGroupIdsOf,
+  shippingApplies,
+  shippingOptions,
+} from '../../store/shipping-queries.ts';
 import type { BuyerParsedInputOf } from '../../../preload/contract/buyer-api/index.ts';
 import { reserve } from '../auth/limits.ts';
 import { HubRefusal } from '../errors.ts';
@@ -110,7 +114,7 @@ export function checkoutHandler(
       const details =
         bare || known
           ? { ...NO_DETAILS, paymentMethod: request.paymentMethod }
-          : await checkoutDetails(trx, request, currency);
+          : await checkoutDetails(trx, request, currency, orderedStyleIds(sheet));
       return placeOrder(
         trx,
         { kind: 'linkHolder', linkId: link.id, address: holder.address },
@@ -215,25 +219,37 @@ function addressIssues(path: string, address: AddressFields | null): Issue[] {
   }));
 }
 
+/** The styles a checkout orders: those with units that buyers may still order. */
+function orderedStyleIds(sheet: {
+  lines: readonly { styleId: string; units: number; orderRefusal: unknown }[];
+}): string[] {
+  return sheet.lines
+    .filter((line) => line.orderRefusal === null && line.units > 0)
+    .map((line) => line.styleId);
+}
+
 /**
  * The address, shipping, payment and PO of a checkout, judged by the domain's rules in
  * the placing transaction: every problem at its field, and the shipping rate resolved
- * again from the brand's groups for the address's country and the order's currency (a
- * share link sets no groups of its own, so the brand's default applies). Completing a
- * checkout needs what missingForCheckout names; a request may leave them to the brand.
+ * again for the address's country and the order's currency from the rate groups of the
+ * catalogs holding the ordered styles, else the brand's default (a share link sets no
+ * groups of its own). Completing a checkout needs what missingForCheckout names; a
+ * request may leave them to the brand.
  */
 async function checkoutDetails(
   trx: StoreDb,
   request: CheckoutRequest,
   currency: string,
+  styleIds: readonly string[],
 ): Promise<CheckoutDetails> {
+  const levels = { catalogGroupIds: await catalogGroupIdsOf(trx, { productIds: styleIds }) };
   const issues = [
     ...addressIssues('shipTo', request.shipTo),
     ...addressIssues('billTo', request.billTo),
   ];
   const po = poNumber(request.poNumber);
   if (!po.ok) issues.push({ path: 'poNumber', code: po.code });
-  const applies = await shippingApplies(trx);
+  const applies = await shippingApplies(trx, levels);
   if (request.complete) {
     const missing = missingForCheckout({
       hasAddress: request.shipTo !== null,
@@ -256,7 +272,7 @@ async function checkoutDetails(
   const shipTo = request.shipTo && normalizedAddress(request.shipTo);
   let shipping: ResolvedShippingRate | null = null;
   if (shipTo && applies && (request.complete || request.shippingGroupId !== null)) {
-    const options = await shippingOptions(trx, { country: shipTo.country, currency });
+    const options = await shippingOptions(trx, { country: shipTo.country, currency }, levels);
     const rate = options.ok
       ? options.rates.find((found) => found.groupId === request.shippingGroupId)
       : undefined;
@@ -278,7 +294,7 @@ async function checkoutDetails(
 }
 
 /**
- * What a share link's checkout offers for shipping: whether the brand's rate groups apply
+ * What a share link's checkout offers for shipping: whether rate groups apply (its catalogs' or the brand's)
  * (the page then asks the address) and, for a country, the rates in the order's currency.
  * A country that is not one answers `invalid_input` at `country`.
  */
@@ -294,8 +310,12 @@ export function shippingOptionsHandler(
     if (country !== '' && !isCountryCode(country)) {
       throw invalid([{ path: 'country', code: 'country_unknown' }]);
     }
-    const applies = await shippingApplies(db);
-    const options = country === '' ? null : await shippingOptions(db, { country, currency });
+    const levels = {
+      catalogGroupIds: await catalogGroupIdsOf(db, { productIds: orderedStyleIds(sheet) }),
+    };
+    const applies = await shippingApplies(db, levels);
+    const options =
+      country === '' ? null : await shippingOptions(db, { country, currency }, levels);
     return {
       shippingApplies: applies,
       currency,

@@ -1,5 +1,6 @@
 import { updatePublicAddress } from './brand.ts';
 import { removeBuyerAddress, saveBuyerAddress, setBuyerContactEmail } from './buyer-addresses.ts';
+import { removeCatalog, saveCatalog, setCatalogStyles } from './catalogs.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
 import {
@@ -59,6 +60,9 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       removeShippingRateGroup,
       setDefaultShippingRateGroup,
       placeBoothOrder,
+      saveCatalog,
+      setCatalogStyles,
+      removeCatalog,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );

@@ -16,7 +16,7 @@ import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import { placeOrder } from '../../hub/orders/place-order.ts';
 import { hubDb } from '../../store/database.ts';
 import type { StoreSchema } from '../../store/schema.ts';
-import { shippingOptions } from '../../store/shipping-queries.ts';
+import { catalogGroupIdsOf, shippingOptions } from '../../store/shipping-queries.ts';
 import { MutationRefused, mutator, type MutationContext } from './mutator.ts';
 import { Address } from './buyer-addresses.ts';
 import { editableSelection } from './selections.ts';
@@ -337,10 +337,14 @@ async function agreedShipping(
 ): Promise<{ rate: ResolvedShippingRate | null; changed: Record<string, unknown> | null }> {
   if (args.shipping === null) return { rate: null, changed: null };
   const agreed: ResolvedShippingRate = { ...args.shipping, source: 'brand' };
-  const options = await shippingOptions(trx, {
-    country: args.shipping.country,
-    currency: args.shipping.currency,
+  const catalogGroupIds = await catalogGroupIdsOf(trx, {
+    skuIds: args.lines.filter((line) => line.quantity > 0).map((line) => line.skuId),
   });
+  const options = await shippingOptions(
+    trx,
+    { country: args.shipping.country, currency: args.shipping.currency },
+    { catalogGroupIds },
+  );
   const current = options.ok
     ? options.rates.find((rate) => rate.groupId === args.shipping!.groupId)
     : undefined;

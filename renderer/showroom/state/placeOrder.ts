@@ -172,6 +172,7 @@ export const usePlaceOrderStore = create<PlaceOrderStore>()((set, get) => {
       return;
     }
     const shipping = await trunkshow().invoke('orders.shippingOptions', {
+      selectionId: draft.selectionId,
       country,
       currency: draft.buyer.currency,
     });

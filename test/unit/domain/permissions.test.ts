@@ -18,6 +18,7 @@ const EXPECTED: Record<StaffAction, { admin: boolean; rep: boolean }> = {
   importCatalog: { admin: true, rep: false },
   changeAnyOrder: { admin: true, rep: false },
   cancelAnyOrder: { admin: true, rep: false },
+  manageCatalogs: { admin: true, rep: false },
 };
 
 describe('what a staff role may do', () => {
