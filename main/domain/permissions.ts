@@ -27,6 +27,8 @@ import type { StaffRole } from './model.ts';
  * - configureMail: set the SMTP server the hub mails through, send test mails, and read
  *   how each mail went.
  * - configureShipping: set up shipping rate groups and the brand's default group.
+ * - managePeopleOfAnyBuyer: invite people to any buyer and remove them; a rep does so
+ *   for their own buyers (buyer-invitations.ts, mayManagePeople).
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -44,6 +46,7 @@ export const STAFF_ACTIONS = [
   'cancelAnyOrder',
   'configureMail',
   'configureShipping',
+  'managePeopleOfAnyBuyer',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

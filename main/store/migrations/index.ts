@@ -26,6 +26,7 @@ import * as shippingRates from './0017-shipping-rates.ts';
 import * as catalogFilters from './0004-catalog-filters.ts';
 import * as hubStockHeld from './0018-hub-stock-held.ts';
 import * as stockHeld from './0018-stock-held.ts';
+import * as hubBuyerInvitations from './0020-hub-buyer-invitations.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -53,6 +54,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0015-order-history': hubOrderHistory,
     '0017-shipping-rates': hubShippingRates,
     '0018-stock-held': hubStockHeld,
+    '0020-buyer-invitations': hubBuyerInvitations,
   },
   replica: {
     '0001-foundation': foundation,
