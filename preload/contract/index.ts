@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appOperations } from './app.ts';
 import { auditOperations } from './audit.ts';
 import { buyerOperations } from './buyers.ts';
+import { buyerPeopleOperations } from './buyer-people.ts';
 import { catalogOperations } from './catalog.ts';
 import { devicesOperations } from './devices.ts';
 import { mailOperations } from './mail.ts';
@@ -19,6 +20,7 @@ import type { Operation } from './operation.ts';
 export * from './app.ts';
 export * from './audit.ts';
 export * from './buyers.ts';
+export * from './buyer-people.ts';
 export * from './catalog.ts';
 export * from './devices.ts';
 export * from './mail.ts';
@@ -39,6 +41,7 @@ export const contract = {
   ...sessionOperations,
   ...syncOperations,
   ...buyerOperations,
+  ...buyerPeopleOperations,
   ...devicesOperations,
   ...mailOperations,
   ...selectionOperations,

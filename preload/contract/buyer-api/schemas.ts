@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUYER_PASSWORD } from '../../../main/domain/buyer-invitations.ts';
 import { MAX_PO_NUMBER } from '../../../main/domain/delivery-window.ts';
 import { PAYMENT_METHODS } from '../../../main/domain/order-states.ts';
 import { AddressInput } from '../buyers.ts';
@@ -120,6 +121,20 @@ export const DemoBuyerAccount = z.object({
 });
 export type DemoBuyerAccount = z.infer<typeof DemoBuyerAccount>;
 
+/** What an invitation link shows before the password is set. */
+export const Invitation = z
+  .object({
+    name: z.string(),
+    email: z.string(),
+    buyer: z.string(),
+    brand: z.string(),
+    /** The staff member who sent it. */
+    invitedBy: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'Invitation' });
+export type Invitation = z.infer<typeof Invitation>;
+
 const nothing = z.strictObject({});
 
 /** An operation's schemas; no output for answers that are not JSON (pictures, none). */
@@ -149,4 +164,12 @@ export const buyerSchemas = {
   'buyer.selections': { input: nothing, output: BuyerSelectionList },
   'buyer.selection': { input: z.strictObject({ id }), output: BuyerSelection },
   'buyer.picture': { input: z.strictObject({ id }) },
+  'buyer.invitation': { input: z.strictObject({ token: ShareToken }), output: Invitation },
+  'buyer.acceptInvitation': {
+    input: z.strictObject({
+      token: ShareToken,
+      password: z.string().min(BUYER_PASSWORD.minLength).max(BUYER_PASSWORD.maxLength),
+    }),
+    output: z.object({ name: z.string() }),
+  },
 } satisfies { [Name in BuyerOperationName]: SchemasOf<BuyerRoutes[Name]> };

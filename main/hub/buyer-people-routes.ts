@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  BuyerPeople,
+  BuyerPeopleQuery,
+  InvitationRef,
+  InviteOutcome,
+  InvitePersonInput,
+  MemberRef,
+} from '../../preload/contract/buyer-people.ts';
+import { HubErrorBody } from '../../preload/contract/hub-errors.ts';
+import type { StoreDb } from '../store/database.ts';
+import type { AuthenticatedDevice } from './auth/accounts.ts';
+import {
+  invitePerson,
+  listBuyerPeople,
+  removePerson,
+  resendInvitation,
+  revokeInvitation,
+} from './buyer-people.ts';
+
+const errors = {
+  400: HubErrorBody,
+  401: HubErrorBody,
+  403: HubErrorBody,
+  404: HubErrorBody,
+  409: HubErrorBody,
+  426: HubErrorBody,
+};
+
+/**
+ * Staff routes for the people of a buyer (buyer-people.ts decides who may): each checks
+ * the device, calls one service, and wakes the mail sender after a change that mailed.
+ */
+export function registerBuyerPeopleRoutes(
+  app: FastifyInstance,
+  deps: { db: StoreDb; clock: () => Date; mailWritten: () => void },
+  device: (request: FastifyRequest) => Promise<AuthenticatedDevice>,
+): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const { db, clock, mailWritten } = deps;
+  const tags = ['buyer people'];
+
+  api.get(
+    '/api/buyer-people',
+    {
+      schema: {
+        summary: "A buyer's people and open invitations (admins; reps for their own buyers)",
+        tags,
+        querystring: BuyerPeopleQuery,
+        response: { 200: BuyerPeople, ...errors },
+      },
+    },
+    async (request) => listBuyerPeople(db, await device(request), request.query.buyerId, clock()),
+  );
+
+  api.post(
+    '/api/buyer-people/invite',
+    {
+      schema: {
+        summary: 'Invite a person to a buyer by email; an existing account is added and told',
+        tags,
+        body: InvitePersonInput,
+        response: { 200: InviteOutcome, ...errors },
+      },
+    },
+    async (request) => {
+      const answer = await invitePerson(db, await device(request), request.body, clock());
+      mailWritten();
+      return answer;
+    },
+  );
+
+  api.post(
+    '/api/buyer-people/resend',
+    {
+      schema: {
+        summary: 'Send an invitation again with a new link, valid 7 days from now',
+        tags,
+        body: InvitationRef,
+        response: { 200: BuyerPeople, ...errors },
+      },
+    },
+    async (request) => {
+      const answer = await resendInvitation(
+        db,
+        await device(request),
+        request.body.invitationId,
+        clock(),
+      );
+      mailWritten();
+      return answer;
+    },
+  );
+
+  api.post(
+    '/api/buyer-people/revoke',
+    {
+      schema: {
+        summary: 'Revoke an open invitation: its link stops working',
+        tags,
+        body: InvitationRef,
+        response: { 200: BuyerPeople, ...errors },
+      },
+    },
+    async (request) =>
+      revokeInvitation(db, await device(request), request.body.invitationId, clock()),
+  );
+
+  api.post(
+    '/api/buyer-people/remove',
+    {
+      schema: {
+        summary: 'Remove a person from a buyer: their access to it ends at once',
+        tags,
+        body: MemberRef,
+        response: { 200: BuyerPeople, ...errors },
+      },
+    },
+    async (request) =>
+      removePerson(db, await device(request), request.body.buyerId, request.body.userId, clock()),
+  );
+}
