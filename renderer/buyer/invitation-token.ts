@@ -1,0 +1,23 @@
+/**
+ * An invitation link's token rides in the address's fragment (/invite#<token>), which a
+ * browser never sends to the hub; the page moves it to this tab's sessionStorage and
+ * the address becomes plain /invite, so a copied address or a screenshot carries nothing.
+ */
+const KEY = 'trunkshow.invitationToken';
+export const INVITE_PAGE = '/invite';
+
+export function takeInvitationToken(): string | null {
+  if (window.location.pathname !== INVITE_PAGE) return null;
+  const fragment = window.location.hash.slice(1);
+  if (fragment) {
+    window.sessionStorage.setItem(KEY, fragment);
+    window.history.replaceState(null, '', INVITE_PAGE);
+    return fragment;
+  }
+  return window.sessionStorage.getItem(KEY);
+}
+
+/** Once the password is set the link is spent: the tab forgets it. */
+export function forgetInvitationToken(): void {
+  window.sessionStorage.removeItem(KEY);
+}
