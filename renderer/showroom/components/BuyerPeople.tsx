@@ -1,0 +1,195 @@
+import { useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { InvitePersonInput, type BuyerPeople as People } from '../../../preload/contract/index.ts';
+import { errorMessage, trunkshow } from '../api.ts';
+import { useOperation } from '../hooks/useOperation.ts';
+import { Field } from '../../ui/Field.tsx';
+
+/**
+ * The People section of a buyer's dialog: who logs in to the buyer pages for this buyer
+ * (active) and who was invited (invited, expires …, or expired), with invite, send again,
+ * revoke and remove. Kept by the hub alone, so it needs the hub (online) and says so.
+ * It sits inside the dialog's form: its buttons are plain buttons, and Enter in the
+ * invitation's fields sends the invitation, not the dialog.
+ */
+export function BuyerPeople({ buyerId }: { buyerId: string }) {
+  const { t, i18n } = useTranslation();
+  const people = useOperation('buyerPeople.list', { buyerId });
+  const [inviting, setInviting] = useState(false);
+  const [draft, setDraft] = useState({ name: '', email: '' });
+  const [fields, setFields] = useState<{ name?: string; email?: string }>({});
+  const [sent, setSent] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(iso),
+    );
+
+  const act = (action: () => Promise<People>, done: string | null = null) =>
+    people.act(async () => {
+      setSent(null);
+      people.setData(await action());
+      setSent(done);
+    });
+
+  const invite = async () => {
+    const parsed = InvitePersonInput.safeParse({ buyerId, ...draft });
+    if (!parsed.success) {
+      const paths = new Set(parsed.error.issues.map((issue) => issue.path[0]));
+      setFields({
+        name: paths.has('name') ? t('buyers.people.nameNeeded') : undefined,
+        email: paths.has('email') ? t('buyers.people.emailNeeded') : undefined,
+      });
+      return;
+    }
+    setFields({});
+    setBusy(true);
+    try {
+      const answer = await trunkshow().invoke('buyerPeople.invite', parsed.data);
+      people.setData(answer.people);
+      setSent(
+        t(answer.outcome === 'added' ? 'buyers.people.added' : 'buyers.people.invited', {
+          email: parsed.data.email,
+        }),
+      );
+      setDraft({ name: '', email: '' });
+      setInviting(false);
+    } catch (error) {
+      setSent(null);
+      setFields({ email: errorMessage(error, t('unexpected')) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onEnter = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    void invite();
+  };
+
+  const data = people.data;
+  return (
+    <section className="addresses" aria-labelledby="people-title">
+      <h3 id="people-title" className="buyer-form__section-title">
+        {t('buyers.people.title')}
+      </h3>
+      <p className="buyer-form__note">{t('buyers.people.lead')}</p>
+      {people.problem ? (
+        <p className="notice notice--error" role="alert">
+          {people.problem}
+        </p>
+      ) : null}
+      {sent ? (
+        <p className="notice notice--success" role="status">
+          {sent}
+        </p>
+      ) : null}
+      {data && data.members.length + data.invitations.length === 0 ? (
+        <p className="buyer-form__note">{t('buyers.people.none')}</p>
+      ) : null}
+      {data ? (
+        <ul className="addresses__list" aria-label={t('buyers.people.title')}>
+          {data.members.map((member) => (
+            <li key={member.userId} className="address-card">
+              <div className="address-card__text">
+                <strong>{member.name}</strong> {member.email}
+                <br />
+                {t('buyers.people.active')}
+              </div>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-label={t('buyers.people.removeWho', { name: member.name })}
+                onClick={() =>
+                  void act(() =>
+                    trunkshow().invoke('buyerPeople.remove', { buyerId, userId: member.userId }),
+                  )
+                }
+              >
+                {t('buyers.people.remove')}
+              </button>
+            </li>
+          ))}
+          {data.invitations.map((invitation) => (
+            <li key={invitation.id} className="address-card">
+              <div className="address-card__text">
+                <strong>{invitation.name}</strong> {invitation.email}
+                <br />
+                {invitation.state === 'pending'
+                  ? t('buyers.people.invitedUntil', { date: date(invitation.expiresAt) })
+                  : t('buyers.people.expired')}
+              </div>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-label={t('buyers.people.resendWho', { name: invitation.name })}
+                onClick={() =>
+                  void act(
+                    () => trunkshow().invoke('buyerPeople.resend', { invitationId: invitation.id }),
+                    t('buyers.people.invited', { email: invitation.email }),
+                  )
+                }
+              >
+                {t('buyers.people.resend')}
+              </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                aria-label={t('buyers.people.revokeWho', { name: invitation.name })}
+                onClick={() =>
+                  void act(() =>
+                    trunkshow().invoke('buyerPeople.revoke', { invitationId: invitation.id }),
+                  )
+                }
+              >
+                {t('buyers.people.revoke')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {inviting ? (
+        <div className="addresses__group" role="group" aria-label={t('buyers.people.invite')}>
+          <Field label={t('buyers.people.name')} error={fields.name}>
+            {(control) => (
+              <input
+                {...control}
+                value={draft.name}
+                autoComplete="off"
+                onKeyDown={onEnter}
+                onChange={(event) => setDraft({ ...draft, name: event.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={t('buyers.people.email')} error={fields.email}>
+            {(control) => (
+              <input
+                {...control}
+                type="email"
+                value={draft.email}
+                autoComplete="off"
+                onKeyDown={onEnter}
+                onChange={(event) => setDraft({ ...draft, email: event.target.value })}
+              />
+            )}
+          </Field>
+          <button type="button" className="button button--quiet" onClick={() => setInviting(false)}>
+            {t('cancel')}
+          </button>
+          <button
+            type="button"
+            className="button button--primary"
+            aria-disabled={busy}
+            onClick={() => void invite()}
+          >
+            {t('buyers.people.send')}
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button" onClick={() => setInviting(true)}>
+          {t('buyers.people.invite')}
+        </button>
+      )}
+    </section>
+  );
+}
