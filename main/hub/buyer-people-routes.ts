@@ -19,6 +19,9 @@ import {
   revokeInvitation,
 } from './buyer-people.ts';
 
+/** The hub's own address as the device reached it. */
+const hubOrigin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+
 const errors = {
   400: HubErrorBody,
   401: HubErrorBody,
@@ -65,7 +68,13 @@ export function registerBuyerPeopleRoutes(
       },
     },
     async (request) => {
-      const answer = await invitePerson(db, await device(request), request.body, clock());
+      const answer = await invitePerson(
+        db,
+        await device(request),
+        request.body,
+        hubOrigin(request),
+        clock(),
+      );
       mailWritten();
       return answer;
     },
@@ -86,6 +95,7 @@ export function registerBuyerPeopleRoutes(
         db,
         await device(request),
         request.body.invitationId,
+        hubOrigin(request),
         clock(),
       );
       mailWritten();

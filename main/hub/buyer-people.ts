@@ -110,20 +110,16 @@ async function readPeople(db: StoreDb, buyerId: string, now: Date): Promise<Buye
   };
 }
 
-/** The origin every link the hub mails carries; without one a link would reach nobody. */
-async function publicOrigin(db: StoreDb): Promise<string> {
+/**
+ * The origin an invitation's link carries: the brand's public address, else the hub's
+ * own address as the staff device reached it (as share links do without one).
+ */
+async function linkOrigin(db: StoreDb, hubOrigin: string): Promise<string> {
   const settings = await hubDb(db)
     .selectFrom('brand_settings')
-    .select(['public_url', 'name'])
+    .select('public_url')
     .executeTakeFirst();
-  if (!settings?.public_url) {
-    throw new HubRefusal(
-      409,
-      'conflict',
-      "Set the hub's public address first (Settings), so the invitation's link reaches the person.",
-    );
-  }
-  return settings.public_url;
+  return settings?.public_url ?? hubOrigin;
 }
 
 async function brandName(db: StoreDb): Promise<string> {
@@ -232,6 +228,7 @@ export async function invitePerson(
   db: StoreDb,
   asker: AuthenticatedDevice,
   input: Required<InvitePersonInput>,
+  hubOrigin: string,
   now: Date,
 ): Promise<InviteOutcome> {
   const outcome = await db.transaction().execute(async (trx) => {
@@ -281,7 +278,7 @@ export async function invitePerson(
       }
       return 'added' as const;
     }
-    const origin = await publicOrigin(trx);
+    const origin = await linkOrigin(trx, hubOrigin);
     await hub
       .updateTable('buyer_invitations')
       .set({ revoked_at: now.toISOString() })
@@ -339,12 +336,13 @@ export async function resendInvitation(
   db: StoreDb,
   asker: AuthenticatedDevice,
   invitationId: string,
+  hubOrigin: string,
   now: Date,
 ): Promise<BuyerPeople> {
   const buyerId = await db.transaction().execute(async (trx) => {
     const invitation = await openInvitation(trx, invitationId);
     const buyer = await buyerToManage(trx, asker, invitation.buyer_id);
-    const origin = await publicOrigin(trx);
+    const origin = await linkOrigin(trx, hubOrigin);
     const link = await sendLink(trx, asker, buyer, invitation, origin, now);
     await hubDb(trx)
       .updateTable('buyer_invitations')
