@@ -1,0 +1,128 @@
+import type { ParsedMail } from 'mailparser';
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { expect, test } from './shell.ts';
+
+/**
+ * Buyer user accounts for a real brand: the admin invites a person from the buyer's
+ * dialog, the hub mails a one-time link, and the person sets a password on their phone
+ * and is logged in; the link does not work a second time.
+ */
+const SMTP = { user: 'hub@mail.example', password: 'invite-e2e-password-5' };
+const EMAIL = 'sofia@boutique.example';
+let smtp: TestSmtpServer;
+
+test.beforeAll(async () => {
+  smtp = await startSmtpServer(SMTP);
+});
+test.afterAll(async () => {
+  await smtp.stop();
+});
+
+const to = (mail: ParsedMail) =>
+  (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((group) =>
+    group.value.map((entry) => entry.address),
+  );
+
+test('an admin invites a person to a buyer; the person sets a password once and is logged in', async ({
+  page,
+  shell,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(shell.url);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+
+  // The hub sends mail through the test's SMTP server.
+  await sections.getByRole('button', { name: 'Settings' }).click();
+  const card = page.getByRole('form', { name: 'Email' });
+  await card.getByRole('textbox', { name: 'SMTP server' }).fill('127.0.0.1');
+  await card.getByRole('combobox', { name: 'Security' }).selectOption('none');
+  await card.getByRole('textbox', { name: 'Port' }).fill(String(smtp.port));
+  await card.getByRole('textbox', { name: 'User name' }).fill(SMTP.user);
+  await card.getByLabel('Password').fill(SMTP.password);
+  await card.getByRole('textbox', { name: 'Send as' }).fill('orders@nordlys.example');
+  await card.getByRole('button', { name: 'Save email settings' }).click();
+  await expect(card.getByText(/Saved on the hub/)).toBeVisible();
+
+  await sections.getByRole('button', { name: 'Buyers' }).click();
+  await page
+    .getByRole('list', { name: 'Buyers' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button')
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Trading terms' });
+  const people = dialog.getByRole('region', { name: 'People' });
+  await people.getByRole('button', { name: 'Invite a person' }).click();
+  const invite = people.getByRole('group', { name: 'Invite a person' });
+  await invite.getByRole('textbox', { name: 'Email' }).fill('not an address');
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(invite.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(
+    'Type the person’s name',
+  );
+  await expect(invite.getByRole('textbox', { name: 'Email' })).toHaveAccessibleDescription(
+    'Type an email address, like buyer@store.com',
+  );
+  await people.screenshot({ path: testInfo.outputPath('people-invite-en.png') });
+  await invite.getByRole('textbox', { name: 'Name' }).fill('Sofia Marin');
+  await invite.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
+  await invite.getByRole('button', { name: 'Send invitation' }).click();
+  await expect(people.getByRole('status')).toContainText(`Invitation sent to ${EMAIL}`);
+  await expect(people.getByRole('listitem').filter({ hasText: 'Sofia Marin' })).toContainText(
+    'Invited, expires',
+  );
+  await people.screenshot({ path: testInfo.outputPath('people-list-en.png') });
+
+  await expect.poll(() => smtp.received.filter((m) => to(m).includes(EMAIL)).length).toBe(1);
+  const mail = smtp.received.find((m) => to(m).includes(EMAIL))!;
+  const link = /(http\S+\/invite#[\w-]+)/.exec(mail.text ?? '')![1]!;
+
+  // The person, on a phone.
+  const phone = await (await browser.newContext({ locale: 'en-US' })).newPage();
+  await phone.setViewportSize({ width: 375, height: 812 });
+  await phone.goto(link);
+  await expect(phone.getByRole('heading', { name: 'Set your password' })).toBeVisible();
+  expect(new URL(phone.url()).hash).toBe('');
+  expect(new URL(phone.url()).pathname).toBe('/invite');
+  await expect(phone.getByText(/Maja Lindqvist of .* invited you/)).toBeVisible();
+  await phone.getByLabel('New password').fill('short');
+  await phone.getByLabel('Type the password again').fill('short');
+  await phone.getByRole('button', { name: 'Set password and log in' }).click();
+  await expect(phone.getByLabel('New password')).toHaveAccessibleDescription(
+    'Use at least 10 characters.',
+  );
+  await phone.getByLabel('New password').fill('a long enough password');
+  await phone.getByRole('button', { name: 'Set password and log in' }).click();
+  await expect(phone.getByLabel('Type the password again')).toHaveAccessibleDescription(
+    'The two passwords are not the same.',
+  );
+  await phone.screenshot({ path: testInfo.outputPath('set-password-375.png'), fullPage: true });
+  await phone.getByLabel('Type the password again').fill('a long enough password');
+  await phone.getByRole('button', { name: 'Set password and log in' }).click();
+  await expect(phone).toHaveURL(/\/selections$/);
+  await expect(phone.getByRole('heading', { name: 'Your selections' })).toBeVisible();
+
+  // The link works once.
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(link);
+  await expect(again.getByRole('heading', { name: 'This link does not work' })).toBeVisible();
+  await expect(
+    again.getByText('This invitation link no longer works. Ask the brand to send a new one.'),
+  ).toBeVisible();
+
+  // The desktop lists the person as active; the brand removes them.
+  await dialog.getByRole('button', { name: 'Cancel' }).first().click();
+  await page
+    .getByRole('list', { name: 'Buyers' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button')
+    .click();
+  const member = people.getByRole('listitem').filter({ hasText: 'Sofia Marin' });
+  await expect(member).toContainText('Active');
+  await people.getByRole('button', { name: 'Remove Sofia Marin from this buyer' }).click();
+  await expect(member).toBeHidden();
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/login/);
+});
