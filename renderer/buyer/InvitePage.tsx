@@ -115,7 +115,9 @@ export function InvitePage({ token, answer }: { token: string | null; answer: In
             {passwordMessage}
           </p>
         ) : (
-          <p id="invite-password-hint">{t('invite.hint', { min: BUYER_PASSWORD.minLength })}</p>
+          <p id="invite-password-hint" className="checkout__hint">
+            {t('invite.hint', { min: BUYER_PASSWORD.minLength })}
+          </p>
         )}
       </div>
       <div className="checkout__field">

@@ -96,18 +96,20 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
                 <br />
                 {t('buyers.people.active')}
               </div>
-              <button
-                type="button"
-                className="button button--quiet"
-                aria-label={t('buyers.people.removeWho', { name: member.name })}
-                onClick={() =>
-                  void act(() =>
-                    trunkshow().invoke('buyerPeople.remove', { buyerId, userId: member.userId }),
-                  )
-                }
-              >
-                {t('buyers.people.remove')}
-              </button>
+              <div className="address-card__actions">
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-label={t('buyers.people.removeWho', { name: member.name })}
+                  onClick={() =>
+                    void act(() =>
+                      trunkshow().invoke('buyerPeople.remove', { buyerId, userId: member.userId }),
+                    )
+                  }
+                >
+                  {t('buyers.people.remove')}
+                </button>
+              </div>
             </li>
           ))}
           {data.invitations.map((invitation) => (
@@ -119,41 +121,45 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
                   ? t('buyers.people.invitedUntil', { date: date(invitation.expiresAt) })
                   : t('buyers.people.expired')}
               </div>
-              <button
-                type="button"
-                className="button button--quiet"
-                aria-label={t('buyers.people.resendWho', { name: invitation.name })}
-                onClick={() =>
-                  void act(
-                    () => trunkshow().invoke('buyerPeople.resend', { invitationId: invitation.id }),
-                    t('buyers.people.invited', { email: invitation.email }),
-                  )
-                }
-              >
-                {t('buyers.people.resend')}
-              </button>
-              <button
-                type="button"
-                className="button button--quiet"
-                aria-label={t('buyers.people.revokeWho', { name: invitation.name })}
-                onClick={() =>
-                  void act(() =>
-                    trunkshow().invoke('buyerPeople.revoke', { invitationId: invitation.id }),
-                  )
-                }
-              >
-                {t('buyers.people.revoke')}
-              </button>
+              <div className="address-card__actions">
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-label={t('buyers.people.resendWho', { name: invitation.name })}
+                  onClick={() =>
+                    void act(
+                      () =>
+                        trunkshow().invoke('buyerPeople.resend', { invitationId: invitation.id }),
+                      t('buyers.people.invited', { email: invitation.email }),
+                    )
+                  }
+                >
+                  {t('buyers.people.resend')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-label={t('buyers.people.revokeWho', { name: invitation.name })}
+                  onClick={() =>
+                    void act(() =>
+                      trunkshow().invoke('buyerPeople.revoke', { invitationId: invitation.id }),
+                    )
+                  }
+                >
+                  {t('buyers.people.revoke')}
+                </button>
+              </div>
             </li>
           ))}
         </ul>
       ) : null}
       {inviting ? (
-        <div className="addresses__group" role="group" aria-label={t('buyers.people.invite')}>
+        <div className="addresses__editor" role="group" aria-label={t('buyers.people.invite')}>
           <Field label={t('buyers.people.name')} error={fields.name}>
             {(control) => (
               <input
                 {...control}
+                className="field__control"
                 value={draft.name}
                 autoComplete="off"
                 onKeyDown={onEnter}
@@ -165,6 +171,7 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
             {(control) => (
               <input
                 {...control}
+                className="field__control"
                 type="email"
                 value={draft.email}
                 autoComplete="off"
@@ -173,17 +180,23 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
               />
             )}
           </Field>
-          <button type="button" className="button button--quiet" onClick={() => setInviting(false)}>
-            {t('cancel')}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            aria-disabled={busy}
-            onClick={() => void invite()}
-          >
-            {t('buyers.people.send')}
-          </button>
+          <div className="addresses__editor-actions">
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setInviting(false)}
+            >
+              {t('cancel')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              aria-disabled={busy}
+              onClick={() => void invite()}
+            >
+              {t('buyers.people.send')}
+            </button>
+          </div>
         </div>
       ) : (
         <button type="button" className="button" onClick={() => setInviting(true)}>
