@@ -331,17 +331,49 @@ async function openInvitation(trx: StoreDb, invitationId: string) {
   return invitation;
 }
 
+/**
+ * Changes an open invitation the staff member may manage, in one transaction with its
+ * audit row: `change` does the change and answers the row's action and details.
+ */
+async function changeInvitation(
+  db: StoreDb,
+  asker: AuthenticatedDevice,
+  invitationId: string,
+  now: Date,
+  change: (
+    trx: StoreDb,
+    invitation: Awaited<ReturnType<typeof openInvitation>>,
+    buyer: Buyer,
+  ) => Promise<{ action: string; details?: Record<string, unknown> }>,
+): Promise<BuyerPeople> {
+  const buyerId = await db.transaction().execute(async (trx) => {
+    const invitation = await openInvitation(trx, invitationId);
+    const buyer = await buyerToManage(trx, asker, invitation.buyer_id);
+    const { action, details } = await change(trx, invitation, buyer);
+    await hubDb(trx)
+      .insertInto('audit_log')
+      .values(
+        audited(asker, now, action, `buyer:${buyer.id}`, {
+          invitationId: invitation.id,
+          email: invitation.email,
+          ...details,
+        }),
+      )
+      .execute();
+    return buyer.id;
+  });
+  return readPeople(db, buyerId, now);
+}
+
 /** Sends an invitation again: a new link, valid from now; the old link stops working. */
-export async function resendInvitation(
+export function resendInvitation(
   db: StoreDb,
   asker: AuthenticatedDevice,
   invitationId: string,
   hubOrigin: string,
   now: Date,
 ): Promise<BuyerPeople> {
-  const buyerId = await db.transaction().execute(async (trx) => {
-    const invitation = await openInvitation(trx, invitationId);
-    const buyer = await buyerToManage(trx, asker, invitation.buyer_id);
+  return changeInvitation(db, asker, invitationId, now, async (trx, invitation, buyer) => {
     const origin = await linkOrigin(trx, hubOrigin);
     const link = await sendLink(trx, asker, buyer, invitation, origin, now);
     await hubDb(trx)
@@ -353,47 +385,25 @@ export async function resendInvitation(
       })
       .where('id', '=', invitation.id)
       .execute();
-    await hubDb(trx)
-      .insertInto('audit_log')
-      .values(
-        audited(asker, now, 'buyer.invitation.resent', `buyer:${buyer.id}`, {
-          invitationId: invitation.id,
-          email: invitation.email,
-          expiresAt: link.expiresAt,
-        }),
-      )
-      .execute();
-    return buyer.id;
+    return { action: 'buyer.invitation.resent', details: { expiresAt: link.expiresAt } };
   });
-  return readPeople(db, buyerId, now);
 }
 
-export async function revokeInvitation(
+/** Revokes an open invitation: its link stops working. */
+export function revokeInvitation(
   db: StoreDb,
   asker: AuthenticatedDevice,
   invitationId: string,
   now: Date,
 ): Promise<BuyerPeople> {
-  const buyerId = await db.transaction().execute(async (trx) => {
-    const invitation = await openInvitation(trx, invitationId);
-    await buyerToManage(trx, asker, invitation.buyer_id);
+  return changeInvitation(db, asker, invitationId, now, async (trx, invitation) => {
     await hubDb(trx)
       .updateTable('buyer_invitations')
       .set({ revoked_at: now.toISOString() })
       .where('id', '=', invitation.id)
       .execute();
-    await hubDb(trx)
-      .insertInto('audit_log')
-      .values(
-        audited(asker, now, 'buyer.invitation.revoked', `buyer:${invitation.buyer_id}`, {
-          invitationId: invitation.id,
-          email: invitation.email,
-        }),
-      )
-      .execute();
-    return invitation.buyer_id;
+    return { action: 'buyer.invitation.revoked' };
   });
-  return readPeople(db, buyerId, now);
 }
 
 /**

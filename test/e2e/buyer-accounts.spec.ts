@@ -1,5 +1,7 @@
+import type { Page } from '@playwright/test';
 import type { ParsedMail } from 'mailparser';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import { giveHubMailServer } from './hub-mail.ts';
 import { expect, test } from './shell.ts';
 
 /**
@@ -18,6 +20,14 @@ test.afterAll(async () => {
   await smtp.stop();
 });
 
+const openFirstBuyer = (page: Page) =>
+  page
+    .getByRole('list', { name: 'Buyers' })
+    .getByRole('listitem')
+    .first()
+    .getByRole('button')
+    .click();
+
 const to = (mail: ParsedMail) =>
   (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((group) =>
     group.value.map((entry) => entry.address),
@@ -35,23 +45,10 @@ test('an admin invites a person to a buyer; the person sets a password once and 
 
   // The hub sends mail through the test's SMTP server.
   await sections.getByRole('button', { name: 'Settings' }).click();
-  const card = page.getByRole('form', { name: 'Email' });
-  await card.getByRole('textbox', { name: 'SMTP server' }).fill('127.0.0.1');
-  await card.getByRole('combobox', { name: 'Security' }).selectOption('none');
-  await card.getByRole('textbox', { name: 'Port' }).fill(String(smtp.port));
-  await card.getByRole('textbox', { name: 'User name' }).fill(SMTP.user);
-  await card.getByLabel('Password').fill(SMTP.password);
-  await card.getByRole('textbox', { name: 'Send as' }).fill('orders@nordlys.example');
-  await card.getByRole('button', { name: 'Save email settings' }).click();
-  await expect(card.getByText(/Saved on the hub/)).toBeVisible();
+  await giveHubMailServer(page, smtp, SMTP);
 
   await sections.getByRole('button', { name: 'Buyers' }).click();
-  await page
-    .getByRole('list', { name: 'Buyers' })
-    .getByRole('listitem')
-    .first()
-    .getByRole('button')
-    .click();
+  await openFirstBuyer(page);
   const dialog = page.getByRole('dialog', { name: 'Trading terms' });
   const people = dialog.getByRole('region', { name: 'People' });
   await people.getByRole('button', { name: 'Invite a person' }).click();
@@ -113,12 +110,7 @@ test('an admin invites a person to a buyer; the person sets a password once and 
 
   // The desktop lists the person as active; the brand removes them.
   await dialog.getByRole('button', { name: 'Cancel' }).first().click();
-  await page
-    .getByRole('list', { name: 'Buyers' })
-    .getByRole('listitem')
-    .first()
-    .getByRole('button')
-    .click();
+  await openFirstBuyer(page);
   const member = people.getByRole('listitem').filter({ hasText: 'Sofia Marin' });
   await expect(member).toContainText('Active');
   await people.getByRole('button', { name: 'Remove Sofia Marin from this buyer' }).click();

@@ -8,7 +8,12 @@ import { applyPublicAddress } from '../../main/hub/public-address.ts';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
-import { smtpSettings, startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import {
+  FAST_MAIL,
+  smtpSettings,
+  startSmtpServer,
+  type TestSmtpServer,
+} from '../support/smtp-server.ts';
 
 /**
  * Buyer user accounts for a real brand: an admin invites a person by email through the
@@ -20,11 +25,6 @@ const ADMIN = 'maja@nordlys-atelier.example';
 const REP = 'jonas@nordlys-atelier.example';
 const SMTP = { user: 'hub@mail.example', password: 'invite-mail-password-7d1' };
 const PASSWORD = 'a good long password';
-const FAST = {
-  retry: { baseMs: 40, capMs: 200, maxAttempts: 40 },
-  staleClaimMs: 10_000,
-  pollMs: 50,
-};
 
 let root = '';
 let smtp: TestSmtpServer;
@@ -85,7 +85,7 @@ beforeAll(async () => {
     port: 0,
     demo: 20,
     buyerAppDir: null,
-    mail: FAST,
+    mail: FAST_MAIL,
     clock: () => new Date(Date.now() + aheadMs),
   });
   client = createHubClient(hub.url);
