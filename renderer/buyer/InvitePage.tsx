@@ -97,47 +97,21 @@ export function InvitePage({ token, answer }: { token: string | null; answer: In
           readOnly
         />
       </div>
-      <div className="checkout__field">
-        <label htmlFor="invite-password">{t('invite.newPassword')}</label>
-        <input
-          id="invite-password"
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={BUYER_PASSWORD.maxLength}
-          aria-invalid={passwordMessage ? true : undefined}
-          aria-describedby={passwordMessage ? 'invite-password-problem' : 'invite-password-hint'}
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        {passwordMessage ? (
-          <p id="invite-password-problem" className="checkout__problem">
-            {passwordMessage}
-          </p>
-        ) : (
-          <p id="invite-password-hint" className="checkout__hint">
-            {t('invite.hint', { min: BUYER_PASSWORD.minLength })}
-          </p>
-        )}
-      </div>
-      <div className="checkout__field">
-        <label htmlFor="invite-confirm">{t('invite.confirm')}</label>
-        <input
-          id="invite-confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={confirmMessage ? true : undefined}
-          aria-describedby={confirmMessage ? 'invite-confirm-problem' : undefined}
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
-        />
-        {confirmMessage ? (
-          <p id="invite-confirm-problem" className="checkout__problem">
-            {confirmMessage}
-          </p>
-        ) : null}
-      </div>
+      <NewPasswordField
+        id="invite-password"
+        label={t('invite.newPassword')}
+        value={password}
+        onChange={setPassword}
+        problem={passwordMessage}
+        hint={t('invite.hint', { min: BUYER_PASSWORD.minLength })}
+      />
+      <NewPasswordField
+        id="invite-confirm"
+        label={t('invite.confirm')}
+        value={confirmation}
+        onChange={setConfirmation}
+        problem={confirmMessage}
+      />
       {problem ? <Problem message={problem} /> : null}
       <div className="checkout__actions">
         <button type="submit" className="button button--primary" disabled={busy}>
@@ -145,5 +119,49 @@ export function InvitePage({ token, answer }: { token: string | null; answer: In
         </button>
       </div>
     </form>
+  );
+}
+
+/** A new password's field, its problem (or its hint) said at the field. */
+function NewPasswordField({
+  id,
+  label,
+  value,
+  onChange,
+  problem,
+  hint,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  problem: string | null;
+  hint?: string;
+}) {
+  const said = problem ? `${id}-problem` : hint ? `${id}-hint` : undefined;
+  return (
+    <div className="checkout__field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={BUYER_PASSWORD.maxLength}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={said}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      {problem ? (
+        <p id={said} className="checkout__problem">
+          {problem}
+        </p>
+      ) : hint ? (
+        <p id={said} className="checkout__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
   );
 }

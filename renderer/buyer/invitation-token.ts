@@ -21,3 +21,15 @@ export function takeInvitationToken(): string | null {
 export function forgetInvitationToken(): void {
   window.sessionStorage.removeItem(KEY);
 }
+
+/**
+ * Another invitation's address opened in a tab already at /invite changes only the
+ * fragment, which reloads nothing: the page starts again to take the new token.
+ */
+export function followNewInvitations(): void {
+  window.addEventListener('hashchange', () => {
+    if (window.location.pathname === INVITE_PAGE && window.location.hash.length > 1) {
+      window.location.reload();
+    }
+  });
+}

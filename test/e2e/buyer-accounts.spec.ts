@@ -13,20 +13,24 @@ const SMTP = { user: 'hub@mail.example', password: 'invite-e2e-password-5' };
 const EMAIL = 'sofia@boutique.example';
 let smtp: TestSmtpServer;
 
-test.beforeAll(async () => {
+// The hub sends mail through the test's SMTP server.
+test.beforeAll(async ({ shell, browser }) => {
   smtp = await startSmtpServer(SMTP);
+  const page = await browser.newPage();
+  await page.goto(shell.url);
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: 'Settings' })
+    .click();
+  await giveHubMailServer(page, smtp, SMTP);
+  await page.close();
 });
 test.afterAll(async () => {
   await smtp.stop();
 });
 
-const openFirstBuyer = (page: Page) =>
-  page
-    .getByRole('list', { name: 'Buyers' })
-    .getByRole('listitem')
-    .first()
-    .getByRole('button')
-    .click();
+const openFirstBuyer = (page: Page, list = 'Buyers') =>
+  page.getByRole('list', { name: list }).getByRole('listitem').first().getByRole('button').click();
 
 const to = (mail: ParsedMail) =>
   (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((group) =>
@@ -42,10 +46,6 @@ test('an admin invites a person to a buyer; the person sets a password once and 
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(shell.url);
   const sections = page.getByRole('navigation', { name: 'Sections' });
-
-  // The hub sends mail through the test's SMTP server.
-  await sections.getByRole('button', { name: 'Settings' }).click();
-  await giveHubMailServer(page, smtp, SMTP);
 
   await sections.getByRole('button', { name: 'Buyers' }).click();
   await openFirstBuyer(page);
@@ -117,4 +117,54 @@ test('an admin invites a person to a buyer; the person sets a password once and 
   await expect(member).toBeHidden();
   await phone.reload();
   await expect(phone).toHaveURL(/\/login/);
+});
+
+test('the same in Japanese: the People section and the set-password page', async ({
+  shell,
+  browser,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ locale: 'ja-JP' });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(shell.url);
+  await page
+    .getByRole('navigation', { name: 'セクション' })
+    .getByRole('button', { name: 'バイヤー' })
+    .click();
+  await openFirstBuyer(page, 'バイヤー一覧');
+  const people = page.getByRole('dialog', { name: '取引条件' }).getByRole('region', {
+    name: 'ユーザー',
+  });
+  await people.getByRole('button', { name: 'ユーザーを招待' }).click();
+  const invite = people.getByRole('group', { name: 'ユーザーを招待' });
+  await invite.getByRole('textbox', { name: '名前' }).fill('山田 花子');
+  await invite.getByRole('textbox', { name: 'メールアドレス' }).fill('hanako@boutique.example');
+  await invite.getByRole('button', { name: '招待を送信' }).click();
+  await expect(people.getByRole('status')).toContainText(
+    'hanako@boutique.example に招待を送りました',
+  );
+  await expect(people.getByRole('listitem').filter({ hasText: '山田 花子' })).toContainText(
+    '招待中',
+  );
+  await people.screenshot({ path: testInfo.outputPath('people-list-ja.png') });
+
+  await expect
+    .poll(() => smtp.received.filter((m) => to(m).includes('hanako@boutique.example')).length)
+    .toBe(1);
+  const mail = smtp.received.find((m) => to(m).includes('hanako@boutique.example'))!;
+  const link = /(http\S+\/invite#[\w-]+)/.exec(mail.text ?? '')![1]!;
+  const phone = await context.newPage();
+  await phone.setViewportSize({ width: 375, height: 812 });
+  await phone.goto(link);
+  await expect(phone.getByRole('heading', { name: 'パスワードを設定' })).toBeVisible();
+  await phone.getByLabel('新しいパスワード').fill('みじかい');
+  await phone.getByRole('button', { name: 'パスワードを設定してログイン' }).click();
+  await expect(phone.getByLabel('新しいパスワード')).toHaveAccessibleDescription(
+    '10 文字以上にしてください。',
+  );
+  await phone.screenshot({ path: testInfo.outputPath('set-password-375-ja.png'), fullPage: true });
+
+  await phone.goto(`${new URL(link).origin}/invite#not-a-real-token`);
+  await expect(phone.getByRole('heading', { name: 'このリンクは使えません' })).toBeVisible();
 });

@@ -155,31 +155,21 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
       ) : null}
       {inviting ? (
         <div className="addresses__editor" role="group" aria-label={t('buyers.people.invite')}>
-          <Field label={t('buyers.people.name')} error={fields.name}>
-            {(control) => (
-              <input
-                {...control}
-                className="field__control"
-                value={draft.name}
-                autoComplete="off"
-                onKeyDown={onEnter}
-                onChange={(event) => setDraft({ ...draft, name: event.target.value })}
-              />
-            )}
-          </Field>
-          <Field label={t('buyers.people.email')} error={fields.email}>
-            {(control) => (
-              <input
-                {...control}
-                className="field__control"
-                type="email"
-                value={draft.email}
-                autoComplete="off"
-                onKeyDown={onEnter}
-                onChange={(event) => setDraft({ ...draft, email: event.target.value })}
-              />
-            )}
-          </Field>
+          {(['name', 'email'] as const).map((key) => (
+            <Field key={key} label={t(`buyers.people.${key}`)} error={fields[key]}>
+              {(control) => (
+                <input
+                  {...control}
+                  className="field__control"
+                  type={key === 'email' ? 'email' : 'text'}
+                  value={draft[key]}
+                  autoComplete="off"
+                  onKeyDown={onEnter}
+                  onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+                />
+              )}
+            </Field>
+          ))}
           <div className="addresses__editor-actions">
             <button
               type="button"
