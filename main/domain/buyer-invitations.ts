@@ -26,9 +26,14 @@ export type PasswordProblem = 'too_short' | 'too_long' | 'mismatch';
 
 /** What is wrong with a new password and its confirmation, or null; the page and the hub agree. */
 export function passwordProblem(password: string, confirmation: string): PasswordProblem | null {
-  if ([...password].length < BUYER_PASSWORD.minLength) return 'too_short';
-  if ([...password].length > BUYER_PASSWORD.maxLength) return 'too_long';
-  if (password !== confirmation) return 'mismatch';
+  return passwordLengthProblem(password) ?? (password !== confirmation ? 'mismatch' : null);
+}
+
+/** Whether a password's length is wrong, counted in characters as a person counts them. */
+export function passwordLengthProblem(password: string): 'too_short' | 'too_long' | null {
+  const length = [...password].length;
+  if (length < BUYER_PASSWORD.minLength) return 'too_short';
+  if (length > BUYER_PASSWORD.maxLength) return 'too_long';
   return null;
 }
 

@@ -100,6 +100,14 @@ test('an admin invites a person to a buyer; the person sets a password once and 
   await expect(phone).toHaveURL(/\/selections$/);
   await expect(phone.getByRole('heading', { name: 'Your selections' })).toBeVisible();
 
+  // From now on the person logs in with the email and that password.
+  await phone.getByRole('button', { name: 'Log out' }).click();
+  await phone.goto(`${new URL(link).origin}/login`);
+  await phone.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
+  await phone.getByLabel('Password').fill('a long enough password');
+  await phone.getByRole('button', { name: 'Log in' }).click();
+  await expect(phone.getByRole('heading', { name: 'Your selections' })).toBeVisible();
+
   // The link works once.
   const again = await (await browser.newContext()).newPage();
   await again.goto(link);

@@ -236,3 +236,25 @@ describe('inviting a person to a buyer', () => {
     ).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
+
+describe('setting a password with an invitation', () => {
+  it('refuses one shorter than the rule before anything is used', async () => {
+    const email = 'short@boutique.example';
+    await client.invitePerson(admin, { buyerId, name: 'Short Password', email });
+    const { token } = await linkMailedTo(email);
+    const refused = await post('/api/buyer/invitation/accept', { token, password: 'too short' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'invalid_input' });
+    expect((await post('/api/buyer/invitation', { token })).status).toBe(200);
+  });
+
+  it('answers an unknown link like a used one, and limits guesses per address', async () => {
+    // Earlier tests' dead links from this address count too: at most 30 in all.
+    const answers: number[] = [];
+    for (let guess = 0; guess < 31 && !answers.includes(429); guess++) {
+      answers.push((await post('/api/buyer/invitation', { token: `guess-${guess}` })).status);
+    }
+    expect(answers.at(-1)).toBe(429);
+    expect(answers.slice(0, -1).every((status) => status === 404)).toBe(true);
+  });
+});

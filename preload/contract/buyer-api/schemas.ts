@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BUYER_PASSWORD } from '../../../main/domain/buyer-invitations.ts';
+import { BUYER_PASSWORD, passwordLengthProblem } from '../../../main/domain/buyer-invitations.ts';
 import { MAX_PO_NUMBER } from '../../../main/domain/delivery-window.ts';
 import { PAYMENT_METHODS } from '../../../main/domain/order-states.ts';
 import { AddressInput } from '../buyers.ts';
@@ -168,7 +168,13 @@ export const buyerSchemas = {
   'buyer.acceptInvitation': {
     input: z.strictObject({
       token: ShareToken,
-      password: z.string().min(BUYER_PASSWORD.minLength).max(BUYER_PASSWORD.maxLength),
+      // The page's rule, in characters; the max bounds the bytes before the rule reads them.
+      password: z
+        .string()
+        .max(BUYER_PASSWORD.maxLength * 2)
+        .refine((password) => passwordLengthProblem(password) === null, {
+          message: `From ${BUYER_PASSWORD.minLength} to ${BUYER_PASSWORD.maxLength} characters`,
+        }),
     }),
     output: z.object({ name: z.string() }),
   },
