@@ -11,12 +11,16 @@ import {
 import { HubErrorBody } from '../../preload/contract/hub-errors.ts';
 import type { StoreDb } from '../store/database.ts';
 import type { AuthenticatedDevice } from './auth/accounts.ts';
+import { HubRefusal } from './errors.ts';
+import type { HubMail } from './mail/hub-mail.ts';
+import { sealMailText } from './mail/sealed-text.ts';
 import {
   invitePerson,
   listBuyerPeople,
   removePerson,
   resendInvitation,
   revokeInvitation,
+  type SealText,
 } from './buyer-people.ts';
 
 /** The hub's own address as the device reached it. */
@@ -37,11 +41,19 @@ const errors = {
  */
 export function registerBuyerPeopleRoutes(
   app: FastifyInstance,
-  deps: { db: StoreDb; clock: () => Date; mailWritten: () => void },
+  deps: { db: StoreDb; clock: () => Date; mail: HubMail | null },
   device: (request: FastifyRequest) => Promise<AuthenticatedDevice>,
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const { db, clock, mailWritten } = deps;
+  const { db, clock, mail } = deps;
+  /** How an invitation's text is sealed; a hub that sends no mail cannot invite anyone. */
+  const sealer = (): SealText => {
+    if (!mail) {
+      throw new HubRefusal(409, 'conflict', 'This hub sends no mail, so it cannot invite anyone.');
+    }
+    return (text) => sealMailText(mail.secrets, text);
+  };
+  const mailWritten = () => mail?.sender.wake();
   const tags = ['buyer people'];
 
   api.get(
@@ -73,6 +85,7 @@ export function registerBuyerPeopleRoutes(
         await device(request),
         request.body,
         hubOrigin(request),
+        sealer(),
         clock(),
       );
       mailWritten();
@@ -96,6 +109,7 @@ export function registerBuyerPeopleRoutes(
         await device(request),
         request.body.invitationId,
         hubOrigin(request),
+        sealer(),
         clock(),
       );
       mailWritten();

@@ -26,6 +26,12 @@ import { enqueueMail } from './mail/outbox.ts';
 
 type Language = 'en' | 'ja';
 
+/**
+ * Seals a mail's text for the outbox (mail/sealed-text.ts): an invitation's link is a
+ * secret, and the store keeps no raw token.
+ */
+export type SealText = (text: string) => string;
+
 interface Buyer {
   id: string;
   name: string;
@@ -170,6 +176,7 @@ function untilText(expires: Date, language: Language): string {
 /** Makes a new link for an invitation and mails it, inside the caller's transaction. */
 async function sendLink(
   trx: StoreDb,
+  seal: SealText,
   asker: AuthenticatedDevice,
   buyer: Buyer,
   invitation: { id: string; name: string; email: string },
@@ -188,14 +195,16 @@ async function sendLink(
       entity: `buyer:${buyer.id}`,
       to: [invitation.email],
       subject: texts.inviteSubject(brand, buyer.name),
-      text: texts.invite({
-        name: invitation.name,
-        inviter: asker.user.name,
-        brand,
-        buyer: buyer.name,
-        link: invitationLink(origin, token),
-        until: untilText(expires, buyer.language),
-      }),
+      text: seal(
+        texts.invite({
+          name: invitation.name,
+          inviter: asker.user.name,
+          brand,
+          buyer: buyer.name,
+          link: invitationLink(origin, token),
+          until: untilText(expires, buyer.language),
+        }),
+      ),
     },
     now,
   );
@@ -229,6 +238,7 @@ export async function invitePerson(
   asker: AuthenticatedDevice,
   input: Required<InvitePersonInput>,
   hubOrigin: string,
+  seal: SealText,
   now: Date,
 ): Promise<InviteOutcome> {
   const outcome = await db.transaction().execute(async (trx) => {
@@ -288,7 +298,7 @@ export async function invitePerson(
       .where('revoked_at', 'is', null)
       .execute();
     const invitation = { id: uuidv7(), name: input.name, email: input.email };
-    const link = await sendLink(trx, asker, buyer, invitation, origin, now);
+    const link = await sendLink(trx, seal, asker, buyer, invitation, origin, now);
     await hub
       .insertInto('buyer_invitations')
       .values({
@@ -371,11 +381,12 @@ export function resendInvitation(
   asker: AuthenticatedDevice,
   invitationId: string,
   hubOrigin: string,
+  seal: SealText,
   now: Date,
 ): Promise<BuyerPeople> {
   return changeInvitation(db, asker, invitationId, now, async (trx, invitation, buyer) => {
     const origin = await linkOrigin(trx, hubOrigin);
-    const link = await sendLink(trx, asker, buyer, invitation, origin, now);
+    const link = await sendLink(trx, seal, asker, buyer, invitation, origin, now);
     await hubDb(trx)
       .updateTable('buyer_invitations')
       .set({

@@ -424,9 +424,5 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
 
   registerCatalogImport(app, deps, device);
   if (deps.mail) registerMailRoutes(app, { db, clock, mail: deps.mail }, device);
-  registerBuyerPeopleRoutes(
-    app,
-    { db, clock, mailWritten: () => deps.mail?.sender.wake() },
-    device,
-  );
+  registerBuyerPeopleRoutes(app, { db, clock, mail: deps.mail }, device);
 }

@@ -120,8 +120,11 @@ describe('inviting a person to a buyer', () => {
     const { mail, origin, token } = await linkMailedTo(email);
     expect(origin).toBe(hub.url);
     expect(mail.text).toContain('Login with User Account');
-    // Only the token's hash is kept.
-    const stored = await hubDb(hub.store.db).selectFrom('buyer_invitations').selectAll().execute();
+    // The store keeps the token's hash, and the mail's text only sealed.
+    const stored = await Promise.all([
+      hubDb(hub.store.db).selectFrom('buyer_invitations').selectAll().execute(),
+      hubDb(hub.store.db).selectFrom('mail_outbox').selectAll().execute(),
+    ]);
     expect(JSON.stringify(stored)).not.toContain(token);
 
     const shown = await post('/api/buyer/invitation', { token });
