@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { ParsedMail } from 'mailparser';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { giveHubMailServer } from './hub-mail.ts';
+import { expectAccessible } from './share-pages.ts';
 import { expect, test } from './shell.ts';
 
 /**
@@ -95,6 +96,7 @@ test('an admin invites a person to a buyer; the person sets a password once and 
     'The two passwords are not the same.',
   );
   await phone.screenshot({ path: testInfo.outputPath('set-password-375.png'), fullPage: true });
+  await expectAccessible(phone);
   await phone.getByLabel('Type the password again').fill('a long enough password');
   await phone.getByRole('button', { name: 'Set password and log in' }).click();
   await expect(phone).toHaveURL(/\/selections$/);
@@ -172,6 +174,7 @@ test('the same in Japanese: the People section and the set-password page', async
     '10 文字以上にしてください。',
   );
   await phone.screenshot({ path: testInfo.outputPath('set-password-375-ja.png'), fullPage: true });
+  await expectAccessible(phone);
 
   await phone.goto(`${new URL(link).origin}/invite#not-a-real-token`);
   await expect(phone.getByRole('heading', { name: 'このリンクは使えません' })).toBeVisible();
