@@ -90,66 +90,52 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
       {data ? (
         <ul className="addresses__list" aria-label={t('buyers.people.title')}>
           {data.members.map((member) => (
-            <li key={member.userId} className="address-card">
-              <div className="address-card__text">
-                <strong>{member.name}</strong> {member.email}
-                <br />
-                {t('buyers.people.active')}
-              </div>
-              <div className="address-card__actions">
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  aria-label={t('buyers.people.removeWho', { name: member.name })}
-                  onClick={() =>
-                    void act(() =>
+            <PersonRow
+              key={member.userId}
+              person={member}
+              state={t('buyers.people.active')}
+              actions={[
+                {
+                  label: t('buyers.people.remove'),
+                  describe: t('buyers.people.removeWho', { name: member.name }),
+                  run: () =>
+                    act(() =>
                       trunkshow().invoke('buyerPeople.remove', { buyerId, userId: member.userId }),
-                    )
-                  }
-                >
-                  {t('buyers.people.remove')}
-                </button>
-              </div>
-            </li>
+                    ),
+                },
+              ]}
+            />
           ))}
           {data.invitations.map((invitation) => (
-            <li key={invitation.id} className="address-card">
-              <div className="address-card__text">
-                <strong>{invitation.name}</strong> {invitation.email}
-                <br />
-                {invitation.state === 'pending'
+            <PersonRow
+              key={invitation.id}
+              person={invitation}
+              state={
+                invitation.state === 'pending'
                   ? t('buyers.people.invitedUntil', { date: date(invitation.expiresAt) })
-                  : t('buyers.people.expired')}
-              </div>
-              <div className="address-card__actions">
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  aria-label={t('buyers.people.resendWho', { name: invitation.name })}
-                  onClick={() =>
-                    void act(
+                  : t('buyers.people.expired')
+              }
+              actions={[
+                {
+                  label: t('buyers.people.resend'),
+                  describe: t('buyers.people.resendWho', { name: invitation.name }),
+                  run: () =>
+                    act(
                       () =>
                         trunkshow().invoke('buyerPeople.resend', { invitationId: invitation.id }),
                       t('buyers.people.invited', { email: invitation.email }),
-                    )
-                  }
-                >
-                  {t('buyers.people.resend')}
-                </button>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  aria-label={t('buyers.people.revokeWho', { name: invitation.name })}
-                  onClick={() =>
-                    void act(() =>
+                    ),
+                },
+                {
+                  label: t('buyers.people.revoke'),
+                  describe: t('buyers.people.revokeWho', { name: invitation.name }),
+                  run: () =>
+                    act(() =>
                       trunkshow().invoke('buyerPeople.revoke', { invitationId: invitation.id }),
-                    )
-                  }
-                >
-                  {t('buyers.people.revoke')}
-                </button>
-              </div>
-            </li>
+                    ),
+                },
+              ]}
+            />
           ))}
         </ul>
       ) : null}
@@ -194,5 +180,39 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
         </button>
       )}
     </section>
+  );
+}
+
+/** One person or invitation: who, their state, and what the brand can do about it. */
+function PersonRow({
+  person,
+  state,
+  actions,
+}: {
+  person: { name: string; email: string };
+  state: string;
+  actions: { label: string; describe: string; run: () => Promise<void> }[];
+}) {
+  return (
+    <li className="address-card">
+      <div className="address-card__text">
+        <strong>{person.name}</strong> {person.email}
+        <br />
+        {state}
+      </div>
+      <div className="address-card__actions">
+        {actions.map((action) => (
+          <button
+            key={action.label}
+            type="button"
+            className="button button--quiet"
+            aria-label={action.describe}
+            onClick={() => void action.run()}
+          >
+            {action.label}
+          </button>
+        ))}
+      </div>
+    </li>
   );
 }
