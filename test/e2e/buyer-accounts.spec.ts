@@ -104,7 +104,7 @@ test('an admin invites a person to a buyer; the person sets a password once and 
 
   // From now on the person logs in with the email and that password.
   await phone.getByRole('button', { name: 'Log out' }).click();
-  await phone.goto(`${new URL(link).origin}/login`);
+  await expect(phone).toHaveURL(/\/login$/);
   await phone.getByRole('textbox', { name: 'Email' }).fill(EMAIL);
   await phone.getByLabel('Password').fill('a long enough password');
   await phone.getByRole('button', { name: 'Log in' }).click();
@@ -124,6 +124,9 @@ test('an admin invites a person to a buyer; the person sets a password once and 
   const member = people.getByRole('listitem').filter({ hasText: 'Sofia Marin' });
   await expect(member).toContainText('Active');
   await people.getByRole('button', { name: 'Remove Sofia Marin from this buyer' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Remove Sofia Marin?' });
+  await confirm.screenshot({ path: testInfo.outputPath('people-remove-confirm-en.png') });
+  await confirm.getByRole('button', { name: 'Remove' }).click();
   await expect(member).toBeHidden();
   await phone.reload();
   await expect(phone).toHaveURL(/\/login/);

@@ -4,6 +4,7 @@ import { InvitePersonInput, type BuyerPeople as People } from '../../../preload/
 import { errorMessage, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
 import { Field } from '../../ui/Field.tsx';
+import { ConfirmDialog } from './Dialog.tsx';
 
 /**
  * The People section of a buyer's dialog: who logs in to the buyer pages for this buyer
@@ -20,6 +21,7 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
   const [fields, setFields] = useState<{ name?: string; email?: string }>({});
   const [sent, setSent] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState<{ userId: string; name: string } | null>(null);
   const date = (iso: string) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(
       new Date(iso),
@@ -98,10 +100,7 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
                 {
                   label: t('buyers.people.remove'),
                   describe: t('buyers.people.removeWho', { name: member.name }),
-                  run: () =>
-                    act(() =>
-                      trunkshow().invoke('buyerPeople.remove', { buyerId, userId: member.userId }),
-                    ),
+                  run: () => Promise.resolve(setRemoving(member)),
                 },
               ]}
             />
@@ -139,6 +138,23 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
           ))}
         </ul>
       ) : null}
+      <ConfirmDialog
+        open={removing !== null}
+        title={t('buyers.people.removeTitle', { name: removing?.name ?? '' })}
+        lead={t('buyers.people.removeLead')}
+        keepLabel={t('buyers.people.keep')}
+        confirmLabel={t('buyers.people.remove')}
+        onKeep={() => setRemoving(null)}
+        onConfirm={() => {
+          const person = removing;
+          setRemoving(null);
+          if (person) {
+            void act(() =>
+              trunkshow().invoke('buyerPeople.remove', { buyerId, userId: person.userId }),
+            );
+          }
+        }}
+      />
       {inviting ? (
         <div className="addresses__editor" role="group" aria-label={t('buyers.people.invite')}>
           {(['name', 'email'] as const).map((key) => (

@@ -283,6 +283,10 @@ export const en = {
       revoke: 'Revoke',
       revokeWho: 'Revoke the invitation to {{name}}',
       remove: 'Remove',
+      removeTitle: 'Remove {{name}}?',
+      removeLead:
+        'They can no longer see this buyer’s selections and orders. Their account stays for other buyers.',
+      keep: 'Keep',
       removeWho: 'Remove {{name}} from this buyer',
     },
     addresses: {

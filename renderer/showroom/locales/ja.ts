@@ -285,6 +285,10 @@ export const ja: Messages = {
       revoke: '取り消す',
       revokeWho: '{{name}} への招待を取り消す',
       remove: '削除',
+      removeTitle: '{{name}} を削除しますか？',
+      removeLead:
+        'このバイヤーのセレクションと注文は見られなくなります。ほかのバイヤーのアカウントはそのままです。',
+      keep: '削除しない',
       removeWho: '{{name}} をこのバイヤーから削除',
     },
     addresses: {
