@@ -29,6 +29,8 @@ import type { StaffRole } from './model.ts';
  * - configureShipping: set up shipping rate groups and the brand's default group.
  * - manageCatalogs: make, change and remove catalogs (their dates, status, styles and
  *   checkout settings); every rep sells from them.
+ * - managePeopleOfAnyBuyer: invite people to any buyer and remove them; a rep does so
+ *   for their own buyers (buyer-invitations.ts, mayManagePeople).
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -47,6 +49,7 @@ export const STAFF_ACTIONS = [
   'configureMail',
   'configureShipping',
   'manageCatalogs',
+  'managePeopleOfAnyBuyer',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

@@ -36,6 +36,12 @@ export const PASSWORD_LIMITS = {
  */
 export const TOKEN_GUESS_LIMIT: FailureLimit = { max: 30, windowMs: 15 * MINUTE };
 
+/**
+ * Passwords set through invitation links, per address: reserved before the password is
+ * hashed, so a flood of attempts cannot make the hub hash more than this.
+ */
+export const INVITATION_ACCEPT_LIMIT: FailureLimit = { max: 10, windowMs: 15 * MINUTE };
+
 /** Orders a link holder may place: per link, and per address over every link. */
 export const LINK_ORDER_LIMITS = {
   perLink: { max: 10, windowMs: HOUR },
@@ -55,6 +61,7 @@ export const LONGEST_LIMIT_WINDOW_MS = Math.max(
   PASSWORD_LIMITS.accountAtAddress.windowMs,
   PASSWORD_LIMITS.address.windowMs,
   TOKEN_GUESS_LIMIT.windowMs,
+  INVITATION_ACCEPT_LIMIT.windowMs,
   LINK_ORDER_LIMITS.perLink.windowMs,
   LINK_ORDER_LIMITS.perAddress.windowMs,
 );

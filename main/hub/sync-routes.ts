@@ -23,6 +23,7 @@ import {
   UnlockRequest,
 } from '../sync/protocol.ts';
 import { listLockedAccounts, unlockAccount } from './auth/locked-accounts.ts';
+import { registerBuyerPeopleRoutes } from './buyer-people-routes.ts';
 import { registerCatalogImport } from './catalog-import-route.ts';
 import type { HubMail } from './mail/hub-mail.ts';
 import { registerMailRoutes } from './mail/routes.ts';
@@ -423,4 +424,5 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
 
   registerCatalogImport(app, deps, device);
   if (deps.mail) registerMailRoutes(app, { db, clock, mail: deps.mail }, device);
+  registerBuyerPeopleRoutes(app, { db, clock, mail: deps.mail }, device);
 }

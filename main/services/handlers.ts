@@ -32,6 +32,13 @@ import {
 } from './devices.ts';
 import type { HandlerTable } from './dispatch.ts';
 import {
+  buyerPeople,
+  invitePerson,
+  removePerson,
+  resendInvitation,
+  revokeInvitation,
+} from './buyer-people.ts';
+import {
   clearMailSettings,
   mailHistory,
   mailSettings,
@@ -224,6 +231,11 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'mail.clearSettings': () => clearMailSettings(session),
     'mail.sendTest': (_actor, input) => sendTestMail(session, input.to),
     'mail.history': (_actor, input) => mailHistory(session, input.entity),
+    'buyerPeople.list': (_actor, input) => buyerPeople(session, input.buyerId),
+    'buyerPeople.invite': (_actor, input) => invitePerson(session, input),
+    'buyerPeople.resend': (_actor, input) => resendInvitation(session, input.invitationId),
+    'buyerPeople.revoke': (_actor, input) => revokeInvitation(session, input.invitationId),
+    'buyerPeople.remove': (_actor, input) => removePerson(session, input.buyerId, input.userId),
 
     'app.reportError': (_actor, input) => logWindowError(input),
   };

@@ -8,10 +8,10 @@ import type { HubClient } from '../sync/hub-client.ts';
 import { hubError, type DesktopSession } from './session.ts';
 
 /**
- * The hub's mail, for an admin: asked of the hub, which alone keeps the SMTP settings
- * (the password never comes to a desktop) and the outbox.
+ * Asks the hub for what only it keeps (here the mail: the SMTP settings, whose password
+ * never comes to a desktop, and the outbox); online only, a refusal said as doing failed.
  */
-async function askHub<T>(
+export async function askHub<T>(
   session: DesktopSession,
   doing: string,
   ask: (client: HubClient, token: string) => Promise<T>,

@@ -285,6 +285,19 @@ export type HubTables = {
     last_at: string;
   };
   hub_settings: { key: string; value: string };
+  /** Invitations of people to buyers (0020): see main/hub/buyer-people.ts. */
+  buyer_invitations: {
+    id: string;
+    buyer_id: string;
+    email: string;
+    name: string;
+    token_hash: string;
+    invited_by: string;
+    created_at: string;
+    expires_at: string;
+    accepted_at: string | null;
+    revoked_at: string | null;
+  };
   buyer_sessions: {
     token_hash: string;
     buyer_user_id: string;

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import {
   AuditList,
+  BuyerPeople,
+  InviteOutcome,
+  type InvitePersonInput,
   type AuditEntry,
   type AuditQuery,
   type CatalogImportReport,
@@ -88,6 +91,12 @@ export interface HubClient {
   mailHistory(token: string, entity: string): Promise<MailHistoryEntry[]>;
   /** Whether the hub has an SMTP server to send mail through (any signed-in staff). */
   mailStatus(token: string): Promise<MailStatus>;
+  /** The people of a buyer who log in to the buyer pages (buyer-people.ts on the hub). */
+  buyerPeople(token: string, buyerId: string): Promise<BuyerPeople>;
+  invitePerson(token: string, input: InvitePersonInput): Promise<InviteOutcome>;
+  resendInvitation(token: string, invitationId: string): Promise<BuyerPeople>;
+  revokeInvitation(token: string, invitationId: string): Promise<BuyerPeople>;
+  removePerson(token: string, buyerId: string, userId: string): Promise<BuyerPeople>;
   /** Imports one CSV file; the hub takes products before the prices and stock that name them. */
   importCatalogFile(token: string, file: { name: string; content: string }): Promise<CsvFileReport>;
 }
@@ -229,6 +238,31 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
         schema: MailHistory,
       }),
     mailStatus: (token) => request('GET', '/api/mail/status', { token, schema: MailStatus }),
+    buyerPeople: (token, buyerId) =>
+      request('GET', `/api/buyer-people?${new URLSearchParams({ buyerId }).toString()}`, {
+        token,
+        schema: BuyerPeople,
+      }),
+    invitePerson: (token, input) =>
+      request('POST', '/api/buyer-people/invite', { token, body: input, schema: InviteOutcome }),
+    resendInvitation: (token, invitationId) =>
+      request('POST', '/api/buyer-people/resend', {
+        token,
+        body: { invitationId },
+        schema: BuyerPeople,
+      }),
+    revokeInvitation: (token, invitationId) =>
+      request('POST', '/api/buyer-people/revoke', {
+        token,
+        body: { invitationId },
+        schema: BuyerPeople,
+      }),
+    removePerson: (token, buyerId, userId) =>
+      request('POST', '/api/buyer-people/remove', {
+        token,
+        body: { buyerId, userId },
+        schema: BuyerPeople,
+      }),
     async importCatalogFile(token, file) {
       const answer = await request(
         'POST',

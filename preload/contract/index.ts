@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appOperations } from './app.ts';
 import { auditOperations } from './audit.ts';
 import { buyerOperations } from './buyers.ts';
+import { buyerPeopleOperations } from './buyer-people.ts';
 import { catalogOperations } from './catalog.ts';
 import { catalogsOperations } from './catalogs.ts';
 import { devicesOperations } from './devices.ts';
@@ -20,6 +21,7 @@ import type { Operation } from './operation.ts';
 export * from './app.ts';
 export * from './audit.ts';
 export * from './buyers.ts';
+export * from './buyer-people.ts';
 export * from './catalog.ts';
 export * from './catalogs.ts';
 export * from './devices.ts';
@@ -41,6 +43,7 @@ export const contract = {
   ...sessionOperations,
   ...syncOperations,
   ...buyerOperations,
+  ...buyerPeopleOperations,
   ...devicesOperations,
   ...mailOperations,
   ...selectionOperations,

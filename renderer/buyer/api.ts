@@ -2,6 +2,7 @@ import type {
   BuyerInputOf,
   BuyerOutputOf,
   DemoBuyerAccount,
+  Invitation,
   RefusalOf,
 } from '../../preload/contract/buyer-api/index.ts';
 import type { HubErrorBody } from '../../preload/contract/hub-errors.ts';
@@ -192,4 +193,22 @@ export async function demoBuyerAccounts(): Promise<DemoBuyerAccount[] | null> {
   } catch {
     return null;
   }
+}
+
+export type InvitationAnswer = { kind: 'open'; invitation: Invitation } | { kind: 'dead' };
+
+/** What an invitation link invites to; every link that does not work answers alike. */
+export async function readInvitation(token: string | null): Promise<InvitationAnswer> {
+  if (!token) return { kind: 'dead' };
+  const answer = await call('buyer.invitation', { token });
+  return answer.ok ? { kind: 'open', invitation: answer.value } : { kind: 'dead' };
+}
+
+/** Sets the password with the link, once, and logs in; null when done, else the refusal's code. */
+export async function acceptInvitation(
+  token: string,
+  password: string,
+): Promise<RefusalOf<'buyer.acceptInvitation'> | null> {
+  const answer = await call('buyer.acceptInvitation', { token, password });
+  return answer.ok ? null : (answer.refusal?.code ?? 'unavailable');
 }

@@ -3,10 +3,13 @@ import { createRoot } from 'react-dom/client';
 import { fetchBrand } from './api.ts';
 import { initBuyerI18n } from './i18n.ts';
 import { loadPage } from './pages.tsx';
+import { followNewInvitations, takeInvitationToken } from './invitation-token.ts';
 import { takeShareToken } from './share-token.ts';
 
-// Before anything else: a share link's token leaves the address bar.
+// Before anything else: a share link's or an invitation's token leaves the address bar.
 const shareToken = takeShareToken();
+takeInvitationToken();
+followNewInvitations();
 const i18n = initBuyerI18n();
 
 const root = document.getElementById('root');

@@ -2,8 +2,9 @@ import i18n from 'i18next';
 import type { ReactNode } from 'react';
 import { formatMoney } from '../../main/domain/money.ts';
 import { accountSelectionId, LOGIN_PAGE, SELECTIONS_PAGE } from './addresses.ts';
-import { demoBuyerAccounts, openShare, type ShareAnswer } from './api.ts';
+import { demoBuyerAccounts, openShare, readInvitation, type ShareAnswer } from './api.ts';
 import { speakTermsLanguage } from './i18n.ts';
+import { INVITE_PAGE, takeInvitationToken } from './invitation-token.ts';
 import { sharedPictureUrl } from './pictures.ts';
 import { isSharePage } from './share-token.ts';
 
@@ -32,6 +33,14 @@ export async function loadPage(path: string, shareToken: string | null): Promise
       demoBuyerAccounts(),
     ]);
     return <LoginPage demoAccounts={demoAccounts} />;
+  }
+  if (path === INVITE_PAGE) {
+    const token = takeInvitationToken();
+    const [{ InvitePage }, answer] = await Promise.all([
+      import('./InvitePage.tsx'),
+      readInvitation(token),
+    ]);
+    return <InvitePage token={token} answer={answer} />;
   }
   if (path === SELECTIONS_PAGE) {
     const { AccountSelectionsPage } = await import('./AccountPages.tsx');

@@ -7,6 +7,7 @@ import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 import { pdfPages } from '../support/pdf-text.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
 import { freePort, startHubProcess, stopProcess, type HubProcess } from './hub-process.ts';
+import { giveHubMailServer } from './hub-mail.ts';
 import { signInAsDemo, startBrowserShell, type BrowserShell } from './shell.ts';
 
 /**
@@ -70,15 +71,7 @@ test('an order placed offline at the booth is numbered, mailed with its PDF, con
   await adminPage.goto(admin.url);
   await signInAsDemo(adminPage, 'Maja Lindqvist');
   await openSection(adminPage, 'Settings');
-  const card = adminPage.getByRole('form', { name: 'Email' });
-  await card.getByRole('textbox', { name: 'SMTP server' }).fill('127.0.0.1');
-  await card.getByRole('combobox', { name: 'Security' }).selectOption('none');
-  await card.getByRole('textbox', { name: 'Port' }).fill(String(smtp.port));
-  await card.getByRole('textbox', { name: 'User name' }).fill(SMTP.user);
-  await card.getByLabel('Password').fill(SMTP.password);
-  await card.getByRole('textbox', { name: 'Send as' }).fill('orders@nordlys.example');
-  await card.getByRole('button', { name: 'Save email settings' }).click();
-  await expect(card.getByText(/Saved on the hub/)).toBeVisible();
+  await giveHubMailServer(adminPage, smtp, SMTP);
 
   // The rep builds a selection for a buyer at the booth.
   await repPage.goto(rep.url);

@@ -47,6 +47,8 @@ const acceptedInputs: { [Name in BuyerOperationName]: (c: Callers) => Record<str
   'buyer.selections': () => ({}),
   'buyer.selection': (c) => ({ id: c.selectionId }),
   'buyer.picture': (c) => ({ id: c.pictureId }),
+  'buyer.invitation': (c) => ({ token: c.token }),
+  'buyer.acceptInvitation': (c) => ({ token: c.token, password: 'a long enough password' }),
 };
 
 let callers: Callers;

@@ -14,19 +14,18 @@ import { hubDb } from '../../main/store/database.ts';
 import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
 import { boothOrderRequest } from '../support/orders.ts';
 import { pdfPages } from '../support/pdf-text.ts';
-import { smtpSettings, startSmtpServer, type TestSmtpServer } from '../support/smtp-server.ts';
+import {
+  FAST_MAIL,
+  smtpSettings,
+  startSmtpServer,
+  type TestSmtpServer,
+} from '../support/smtp-server.ts';
 
 const SMTP_USER = 'hub@mail.example';
 const SMTP_PASSWORD = 'order-mail-password-41c2';
 const ADMIN = 'maja@nordlys-atelier.example';
 const REP = 'jonas@nordlys-atelier.example';
 const BUYER_CONTACT = 'ines@boutique.example';
-// Retries in milliseconds instead of minutes.
-const FAST = {
-  retry: { baseMs: 40, capMs: 200, maxAttempts: 40 },
-  staleClaimMs: 10_000,
-  pollMs: 50,
-};
 
 let root = '';
 let smtp: TestSmtpServer;
@@ -100,7 +99,7 @@ beforeAll(async () => {
     port: 0,
     demo: 20,
     buyerAppDir: null,
-    mail: FAST,
+    mail: FAST_MAIL,
   });
   client = createHubClient(hub.url);
   token = (await client.signIn({ email: ADMIN, password: DEMO_PASSWORD, deviceName: 'test' }))

@@ -83,3 +83,10 @@ export function smtpSettings(
     fromAddress,
   };
 }
+
+/** A hub's mail sender for tests: retries in milliseconds instead of minutes. */
+export const FAST_MAIL = {
+  retry: { baseMs: 40, capMs: 200, maxAttempts: 40 },
+  staleClaimMs: 10_000,
+  pollMs: 50,
+};

@@ -52,17 +52,18 @@ export function guardKey(kind: GuardedAccountKind, email: string): string {
   return `${kind}:${email}`;
 }
 
-/** Answers whether the password is right; refuses (throws) when it may not be checked now. */
-export async function checkPassword(
-  deps: PasswordCheckDependencies,
-  attempt: PasswordAttempt,
-): Promise<boolean> {
-  const slot = deps.gate.enter(attempt.address);
+/**
+ * A slot to compute one password hash in, given back by calling the answer; refuses at
+ * once when this address or the hub is hashing as much as it may. `noun` names the
+ * attempts in the refusal, plural ("log-ins").
+ */
+export function hashSlot(gate: HashSlots, address: string, noun: string): () => void {
+  const slot = gate.enter(address);
   if (slot === 'address_busy') {
     throw new HubRefusal(
       429,
       'rate_limited',
-      `Another ${NOUN[attempt.kind].slice(0, -1)} from this address is being checked. Try again in a moment.`,
+      `Another ${noun.slice(0, -1)} from this address is being checked. Try again in a moment.`,
       { retryAfterSeconds: 1 },
     );
   }
@@ -70,10 +71,19 @@ export async function checkPassword(
     throw new HubRefusal(
       503,
       'unavailable',
-      `The hub is busy checking other ${NOUN[attempt.kind]}. Try again in a moment.`,
+      `The hub is busy checking other ${noun}. Try again in a moment.`,
       { retryAfterSeconds: 1 },
     );
   }
+  return slot;
+}
+
+/** Answers whether the password is right; refuses (throws) when it may not be checked now. */
+export async function checkPassword(
+  deps: PasswordCheckDependencies,
+  attempt: PasswordAttempt,
+): Promise<boolean> {
+  const slot = hashSlot(deps.gate, attempt.address, NOUN[attempt.kind]);
   try {
     const reservation = await reserveAttempt(deps.db, attempt);
     const right = await deps.passwords.verify(

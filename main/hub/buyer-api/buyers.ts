@@ -5,7 +5,7 @@ import { checkPassword, type PasswordCheckDependencies } from '../auth/password-
 import { newToken, tokenHash } from '../auth/tokens.ts';
 import { demoBuyerAccounts } from '../demo-brand.ts';
 import { HubRefusal } from '../errors.ts';
-import type { BuyerApiHandlers, SignedInBuyer, Visitor } from './handler-table.ts';
+import type { BuyerApiHandlers, SessionGrant, SignedInBuyer, Visitor } from './handler-table.ts';
 import { pictureAnswer } from './pictures.ts';
 
 export interface BuyerDependencies {
@@ -15,6 +15,26 @@ export interface BuyerDependencies {
 }
 
 const SESSION_HOURS = 12;
+
+/** A new session for a buyer person, as its cookie's value and expiry; the hub keeps its hash. */
+export async function startSession(
+  db: StoreDb,
+  buyerUserId: string,
+  now: Date,
+): Promise<SessionGrant> {
+  const token = newToken();
+  const expires = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await hubDb(db)
+    .insertInto('buyer_sessions')
+    .values({
+      token_hash: tokenHash(token),
+      buyer_user_id: buyerUserId,
+      created_at: now.toISOString(),
+      expires_at: expires.toISOString(),
+    })
+    .execute();
+  return { token, expires };
+}
 
 /** The buyer a session cookie belongs to, or a 401 that sends the page to the login. */
 export function signedInBuyers(deps: Pick<BuyerDependencies, 'db' | 'clock'>) {
@@ -69,18 +89,7 @@ export function buyerHandlers(
       if (!user || !matches) {
         throw new HubRefusal(401, 'unauthorized', 'The email or password is not right.');
       }
-      const token = newToken();
-      const expires = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-      await hubDb(db)
-        .insertInto('buyer_sessions')
-        .values({
-          token_hash: tokenHash(token),
-          buyer_user_id: user.id,
-          created_at: now.toISOString(),
-          expires_at: expires.toISOString(),
-        })
-        .execute();
-      return { value: { name: user.name }, session: { token, expires } };
+      return { value: { name: user.name }, session: await startSession(db, user.id, now) };
     },
 
     async 'buyer.signOut'(visitor) {

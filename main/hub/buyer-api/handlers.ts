@@ -2,6 +2,7 @@ import { readHubStatus } from '../status.ts';
 import { buyerHandlers, signedInBuyers, type BuyerDependencies } from './buyers.ts';
 import { checkoutHandler, shippingOptionsHandler, type CheckoutDependencies } from './checkout.ts';
 import type { BuyerApiCallers, BuyerApiHandlers } from './handler-table.ts';
+import { invitationHandlers } from './invitations.ts';
 import { linkHolders, type LinkHolderDependencies } from './link-holders.ts';
 import { shareLinkHandlers, type ShareLinkDependencies } from './share-links.ts';
 
@@ -31,6 +32,7 @@ export function createBuyerApi(deps: BuyerApiDependencies): {
       'shareLink.checkout': checkoutHandler(deps),
       'shareLink.shippingOptions': shippingOptionsHandler(deps),
       ...buyerHandlers(deps),
+      ...invitationHandlers(deps),
     },
     callers: { linkHolder: linkHolders(deps), buyer: signedInBuyers(deps) },
   };

@@ -12,8 +12,12 @@ const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const VERSION = 'v1';
-// Binds a sealed value to its use: a password cannot be passed off as another secret.
-const ADDITIONAL_DATA = Buffer.from('trunkshow smtp password');
+/**
+ * What a secret is for, bound to it when sealed: a password cannot be passed off as
+ * another secret, nor a mail's text as a password.
+ */
+export type SecretUse = 'smtp password' | 'mail text';
+const additionalData = (use: SecretUse) => Buffer.from(`trunkshow ${use}`);
 
 export class SecretBox {
   readonly #key: Buffer;
@@ -44,23 +48,23 @@ export class SecretBox {
     return new SecretBox(readKey(file));
   }
 
-  seal(secret: string): string {
+  seal(secret: string, use: SecretUse = 'smtp password'): string {
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
-    cipher.setAAD(ADDITIONAL_DATA);
+    cipher.setAAD(additionalData(use));
     const body = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
     return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
   }
 
   /** The secret, or null when it was sealed under another key (the key file was replaced). */
-  open(sealed: string): string | null {
+  open(sealed: string, use: SecretUse = 'smtp password'): string | null {
     const [version, data] = sealed.split(':', 2);
     if (version !== VERSION || !data) return null;
     const bytes = Buffer.from(data, 'base64');
     if (bytes.length < IV_BYTES + TAG_BYTES) return null;
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.#key, bytes.subarray(0, IV_BYTES));
-      decipher.setAAD(ADDITIONAL_DATA);
+      decipher.setAAD(additionalData(use));
       decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       const body = bytes.subarray(IV_BYTES + TAG_BYTES);
       return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');

@@ -14,6 +14,7 @@ import {
   type SendFailure,
 } from './outbox.ts';
 import { renderAttachments, type MailRenderers } from './renderings.ts';
+import { openMailText } from './sealed-text.ts';
 import type { SecretBox } from './secret-box.ts';
 import { smtpServer } from './settings.ts';
 import { sendThrough } from './transport.ts';
@@ -137,8 +138,18 @@ export class MailSender {
         permanent: false,
       };
     }
+    const text = openMailText(secrets, mail.text);
+    if (text === null) {
+      // Sealed under a key file since replaced: the SMTP password went with it.
+      failure ??= {
+        code: 'smtp_not_configured',
+        message: "The mail's text was sealed under a key this hub no longer has.",
+        permanent: true,
+      };
+    }
     failure ??= await sendThrough(server, {
       ...mail,
+      text: text ?? '',
       attachments: [...mail.attachments, ...rendered],
     });
     if (failure) {

@@ -27,6 +27,7 @@ import * as catalogFilters from './0004-catalog-filters.ts';
 import * as hubStockHeld from './0018-hub-stock-held.ts';
 import * as stockHeld from './0018-stock-held.ts';
 import * as catalogSettings from './0019-catalog-settings.ts';
+import * as hubBuyerInvitations from './0020-hub-buyer-invitations.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -55,6 +56,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0017-shipping-rates': hubShippingRates,
     '0018-stock-held': hubStockHeld,
     '0019-catalog-settings': catalogSettings,
+    '0020-buyer-invitations': hubBuyerInvitations,
   },
   replica: {
     '0001-foundation': foundation,

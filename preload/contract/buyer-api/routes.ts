@@ -168,6 +168,26 @@ export const buyerRoutes = {
     summary: "A picture of a style in a selection of the logged-in buyer's stores",
     tag: 'buyers',
   },
+  'buyer.invitation': {
+    method: 'POST',
+    path: '/api/buyer/invitation',
+    caller: 'anyone',
+    answer: 'json',
+    refusals: { link_expired: 404, rate_limited: 429 },
+    summary:
+      "Who invited the person to which buyer, from the invitation link's token (in the body); consumes nothing",
+    tag: 'buyers',
+  },
+  'buyer.acceptInvitation': {
+    method: 'POST',
+    path: '/api/buyer/invitation/accept',
+    caller: 'anyone',
+    answer: 'json',
+    session: 'starts',
+    refusals: { link_expired: 404, rate_limited: 429 },
+    summary: 'Set a password with an invitation link, once, and log in',
+    tag: 'buyers',
+  },
 } as const satisfies Record<string, BuyerRoute>;
 
 export type BuyerRoutes = typeof buyerRoutes;

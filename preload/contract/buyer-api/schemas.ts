@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BUYER_PASSWORD, passwordLengthProblem } from '../../../main/domain/buyer-invitations.ts';
 import { MAX_PO_NUMBER } from '../../../main/domain/delivery-window.ts';
 import { PAYMENT_METHODS } from '../../../main/domain/order-states.ts';
 import { AddressInput } from '../buyers.ts';
@@ -120,6 +121,20 @@ export const DemoBuyerAccount = z.object({
 });
 export type DemoBuyerAccount = z.infer<typeof DemoBuyerAccount>;
 
+/** What an invitation link shows before the password is set. */
+export const Invitation = z
+  .object({
+    name: z.string(),
+    email: z.string(),
+    buyer: z.string(),
+    brand: z.string(),
+    /** The staff member who sent it. */
+    invitedBy: z.string(),
+    expiresAt: z.string(),
+  })
+  .meta({ id: 'Invitation' });
+export type Invitation = z.infer<typeof Invitation>;
+
 const nothing = z.strictObject({});
 
 /** An operation's schemas; no output for answers that are not JSON (pictures, none). */
@@ -149,4 +164,18 @@ export const buyerSchemas = {
   'buyer.selections': { input: nothing, output: BuyerSelectionList },
   'buyer.selection': { input: z.strictObject({ id }), output: BuyerSelection },
   'buyer.picture': { input: z.strictObject({ id }) },
+  'buyer.invitation': { input: z.strictObject({ token: ShareToken }), output: Invitation },
+  'buyer.acceptInvitation': {
+    input: z.strictObject({
+      token: ShareToken,
+      // The page's rule, in characters; the max bounds the bytes before the rule reads them.
+      password: z
+        .string()
+        .max(BUYER_PASSWORD.maxLength * 2)
+        .refine((password) => passwordLengthProblem(password) === null, {
+          message: `From ${BUYER_PASSWORD.minLength} to ${BUYER_PASSWORD.maxLength} characters`,
+        }),
+    }),
+    output: z.object({ name: z.string() }),
+  },
 } satisfies { [Name in BuyerOperationName]: SchemasOf<BuyerRoutes[Name]> };

@@ -16,6 +16,7 @@ import { useNewSelectionStore } from '../state/newSelection.ts';
 import { useSelectionsStore } from '../state/selections.ts';
 import { useSyncStore } from '../state/sync.ts';
 import { BuyerAddresses } from './BuyerAddresses.tsx';
+import { BuyerPeople } from './BuyerPeople.tsx';
 import { CurrentTerms, PendingProposals, YourProposal } from './BuyerDialogProposals.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
@@ -303,6 +304,7 @@ export function BuyerDialog() {
         </>
       ) : null}
       {!creating && buyerId !== null ? <BuyerAddresses buyerId={buyerId} /> : null}
+      {!creating && buyerId !== null ? <BuyerPeople buyerId={buyerId} /> : null}
     </Dialog>
   );
 }

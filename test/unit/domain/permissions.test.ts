@@ -15,6 +15,7 @@ const EXPECTED: Record<StaffAction, { admin: boolean; rep: boolean }> = {
   readApiLogs: { admin: true, rep: false },
   configureMail: { admin: true, rep: false },
   configureShipping: { admin: true, rep: false },
+  managePeopleOfAnyBuyer: { admin: true, rep: false },
   importCatalog: { admin: true, rep: false },
   changeAnyOrder: { admin: true, rep: false },
   cancelAnyOrder: { admin: true, rep: false },

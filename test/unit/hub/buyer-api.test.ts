@@ -95,6 +95,22 @@ function fakeHandlers() {
     'buyer.picture': vi.fn(() =>
       Promise.resolve({ contentType: 'image/png', bytes: new Uint8Array([2]) }),
     ),
+    'buyer.invitation': vi.fn(() =>
+      Promise.resolve({
+        name: 'Aiko',
+        email: 'aiko@shop.example',
+        buyer: 'Shop',
+        brand: 'Brand',
+        invitedBy: 'Maja',
+        expiresAt: '2030-01-01T00:00:00.000Z',
+      }),
+    ),
+    'buyer.acceptInvitation': vi.fn(() =>
+      Promise.resolve({
+        value: { name: 'Aiko' },
+        session: { token: 'session-token', expires: new Date('2030-01-01T00:00:00.000Z') },
+      }),
+    ),
   } satisfies BuyerApiHandlers;
 }
 

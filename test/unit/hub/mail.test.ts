@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openMailText, sealMailText } from '../../../main/hub/mail/sealed-text.ts';
 import { SecretBox } from '../../../main/hub/mail/secret-box.ts';
 import { createHubServer } from '../../../main/hub/server.ts';
 import { openStore } from '../../../main/store/database.ts';
@@ -29,6 +30,17 @@ describe('the secret box', () => {
     const tampered = `${sealed.slice(0, -2)}${sealed.endsWith('A') ? 'B' : 'A'}=`;
     expect(box.open(tampered)).toBeNull();
     expect(box.open('garbage')).toBeNull();
+  });
+
+  it('keeps a mail text sealed in the outbox apart from a password, and other texts as they are', () => {
+    const box = SecretBox.fromKeyFile(join(dir, 'mail.key'));
+    const text = 'Set your password: https://hub.example/invite#token';
+    const sealed = sealMailText(box, text);
+    expect(sealed).not.toContain('#token');
+    expect(openMailText(box, sealed)).toBe(text);
+    expect(box.open(sealed.slice('sealed:'.length))).toBeNull();
+    expect(openMailText(SecretBox.fromKeyFile(join(dir, 'other.key')), sealed)).toBeNull();
+    expect(openMailText(box, 'Your order SO-1')).toBe('Your order SO-1');
   });
 
   it('refuses a damaged key file rather than making a new key over it', () => {
