@@ -124,14 +124,18 @@ export function CatalogsView() {
                     >
                       {t('catalogs.edit')}
                     </button>
-                    <button
-                      type="button"
-                      className="button button--quiet button--danger"
-                      aria-label={t('catalogs.removeLabel', { name: catalog.name })}
-                      onClick={() => setRemoving(catalog)}
-                    >
-                      {t('catalogs.remove')}
-                    </button>
+                    {/* A catalog holding styles cannot be removed (its styles would
+                        reopen to every buyer): Remove is offered once it is empty. */}
+                    {catalog.styleCount === 0 ? (
+                      <button
+                        type="button"
+                        className="button button--quiet button--danger"
+                        aria-label={t('catalogs.removeLabel', { name: catalog.name })}
+                        onClick={() => setRemoving(catalog)}
+                      >
+                        {t('catalogs.remove')}
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}
