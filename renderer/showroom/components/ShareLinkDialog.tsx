@@ -52,13 +52,24 @@ export function ShareLinkDialog({
   const revoke = (link: ShareLinkView) =>
     act(() => trunkshow().invoke('shareLinks.revoke', { linkId: link.id }));
 
-  // The switch moves at once; the hub's answer (and the new addresses) follow.
+  // The switch moves at once and stays there until the dialog's data says the same (the
+  // hub's answer, then the new addresses, arrive separately); a refusal puts it back.
   const [switching, setSwitching] = useState<boolean | null>(null);
-  const serveOnNetwork = async (on: boolean) => {
+  const serveOnNetwork = (on: boolean) => {
     setSwitching(on);
-    await act(() => trunkshow().invoke('hub.serveOnNetwork', { on }));
-    setSwitching(null);
+    return act(async () => {
+      try {
+        await trunkshow().invoke('hub.serveOnNetwork', { on });
+      } catch (error) {
+        setSwitching(null);
+        throw error;
+      }
+    });
   };
+  // Adjusted while rendering (React's way for state that follows props): once the data
+  // says what the switch says, the data leads again.
+  const served = shown?.address.serveOnNetwork;
+  if (switching !== null && served === switching) setSwitching(null);
   const address = shown
     ? { ...shown.address, serveOnNetwork: switching ?? shown.address.serveOnNetwork }
     : null;
