@@ -205,6 +205,24 @@ describe('the order confirmation mail', () => {
     expect(mailsAbout(number)).toHaveLength(2);
   });
 
+  it('tells the buyer when an order is cancelled, with the brand’s reason', async () => {
+    const placed = await place(request());
+    const number = placed.value.number!;
+    await until('the placed mail', () => mailsAbout(number).length === 1);
+    await hub.store.db.transaction().execute((trx) =>
+      changeOrderState(trx, admin, placed.value.orderId, 'cancel', {
+        at: new Date().toISOString(),
+        reason: 'The buyer withdrew the order',
+      }),
+    );
+    await until('the cancelled mail', () => mailsAbout(number).length === 2);
+    const cancelled = mailsAbout(number)[1]!;
+    expect(cancelled.subject).toBe(`Order ${number} cancelled – Nordlys Atelier`);
+    expect(cancelled.text).toContain('Reason: The buyer withdrew the order');
+    expect(addresses(cancelled.to)).toEqual([BUYER_CONTACT]);
+    expect(await pdfOf(cancelled)).toContain('Cancelled');
+  });
+
   it('waits for an SMTP server that is down and sends once when it is back; the order is unaffected', async () => {
     await smtp.stop();
     try {
