@@ -22,7 +22,7 @@ import type {
 } from '../../../preload/contract/index.ts';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import { errorMessage, trunkshow } from '../api.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormDialogActions } from './Dialog.tsx';
 
 const SUGGESTIONS = 6;
 const TYPING_PAUSE_MS = 80;
@@ -234,14 +234,7 @@ export function CatalogDialog({
       onSubmit={() => void save()}
       busy={busy}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('catalogs.save')}
-          </button>
-        </>
+        <FormDialogActions submitLabel={t('catalogs.save')} busy={busy} onCancel={onClose} />
       }
     >
       <div className="catalog-form__row">

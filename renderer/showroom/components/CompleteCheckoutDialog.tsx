@@ -19,7 +19,7 @@ import { countryOptions } from '../../ui/countries.ts';
 import { ChoiceGroup } from '../../ui/Field.tsx';
 import { errorMessage, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormDialogActions } from './Dialog.tsx';
 import './CompleteCheckoutDialog.css';
 
 /** The ship-to choice: 'order' (the order's own address), a buyer's address id, or 'typed'. */
@@ -224,14 +224,11 @@ function CompleteCheckoutForm({
       onSubmit={() => void complete()}
       busy={busy}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('completeCheckout.submit')}
-          </button>
-        </>
+        <FormDialogActions
+          submitLabel={t('completeCheckout.submit')}
+          busy={busy}
+          onCancel={onClose}
+        />
       }
     >
       {asksAddress ? (

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import './Dialog.css';
 
 /**
@@ -134,5 +135,31 @@ export function ConfirmDialog({
         </>
       }
     />
+  );
+}
+
+/**
+ * The footer of a dialog that is a form: Cancel closes it, the primary button submits it
+ * (Enter too), and both wait while it is busy. The label names what submitting does.
+ */
+export function FormDialogActions({
+  submitLabel,
+  busy,
+  onCancel,
+}: {
+  submitLabel: string;
+  busy: boolean;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" className="button" onClick={onCancel}>
+        {t('cancel')}
+      </button>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {submitLabel}
+      </button>
+    </>
   );
 }

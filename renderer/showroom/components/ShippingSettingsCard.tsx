@@ -16,7 +16,7 @@ import { errorMessage, trunkshow } from '../api.ts';
 import { countryOptions } from '../../ui/countries.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
-import { ConfirmDialog, Dialog } from './Dialog.tsx';
+import { ConfirmDialog, Dialog, FormDialogActions } from './Dialog.tsx';
 import './ShippingSettingsCard.css';
 
 /** A rate's row as typed: amounts are text in the currency's units until saved. */
@@ -347,14 +347,11 @@ function GroupDialog({
       onSubmit={() => void save()}
       busy={busy}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('settings.shipping.save')}
-          </button>
-        </>
+        <FormDialogActions
+          submitLabel={t('settings.shipping.save')}
+          busy={busy}
+          onCancel={onClose}
+        />
       }
     >
       <Field label={t('settings.shipping.name')} error={problems.name}>
