@@ -76,7 +76,7 @@ export function CatalogsView() {
         ) : data.catalogs.length === 0 ? (
           <p className="catalogs__none">{t('catalogs.none')}</p>
         ) : (
-          <table className="catalogs-table">
+          <table className="data-table catalogs-table">
             <caption className="visually-hidden">{t('catalogs.title')}</caption>
             <thead>
               <tr>

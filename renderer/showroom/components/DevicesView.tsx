@@ -97,7 +97,7 @@ function LockedAccounts() {
         <p className="locked-accounts__none">{t('devices.locked.none')}</p>
       ) : null}
       {locked && locked.length > 0 ? (
-        <table className="devices-table" aria-labelledby="locked-accounts-title">
+        <table className="data-table devices-table" aria-labelledby="locked-accounts-title">
           <thead>
             <tr>
               <th scope="col">{t('devices.column.person')}</th>
@@ -152,7 +152,7 @@ function DeviceTable({ devices, busy }: { devices: readonly Device[]; busy: bool
 
   return (
     <>
-      <table className="devices-table" aria-labelledby="devices-title" aria-busy={busy}>
+      <table className="data-table devices-table" aria-labelledby="devices-title" aria-busy={busy}>
         <thead>
           <tr>
             <th scope="col">{t('devices.column.person')}</th>
