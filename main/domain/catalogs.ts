@@ -78,7 +78,7 @@ function problem(
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Date.parse rolls 30 February over into March; a calendar day that does not exist is no date. */
-function isInstant(value: string): boolean {
+export function isInstant(value: string): boolean {
   if (!INSTANT.test(value) || Number.isNaN(Date.parse(value))) return false;
   const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
   const calendar = new Date(Date.UTC(year, month - 1, day));

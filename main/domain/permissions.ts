@@ -31,6 +31,8 @@ import type { StaffRole } from './model.ts';
  *   checkout settings); every rep sells from them.
  * - managePeopleOfAnyBuyer: invite people to any buyer and remove them; a rep does so
  *   for their own buyers (buyer-invitations.ts, mayManagePeople).
+ * - manageEveryCustomerOrderLink: see, change and disable every customer order link; a
+ *   rep makes links and manages the ones they made.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -50,6 +52,7 @@ export const STAFF_ACTIONS = [
   'configureShipping',
   'manageCatalogs',
   'managePeopleOfAnyBuyer',
+  'manageEveryCustomerOrderLink',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

@@ -23,6 +23,7 @@ import {
   UnlockRequest,
 } from '../sync/protocol.ts';
 import { listLockedAccounts, unlockAccount } from './auth/locked-accounts.ts';
+import { registerCustomerOrderLinkRoutes } from './customer-order-link-routes.ts';
 import { registerBuyerPeopleRoutes } from './buyer-people-routes.ts';
 import { registerCatalogImport } from './catalog-import-route.ts';
 import type { HubMail } from './mail/hub-mail.ts';
@@ -241,7 +242,13 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
         );
       }
       try {
-        const outcome = await applyPush(db, pusher, request.body.mutations, clock);
+        const outcome = await applyPush(
+          db,
+          pusher,
+          request.body.mutations,
+          clock,
+          deps.mail?.secrets ?? null,
+        );
         if (outcome.applied > 0) deps.changes.notify();
         return { results: outcome.results, lastAppliedSeq: outcome.lastAppliedSeq };
       } catch (error) {
@@ -425,4 +432,5 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
   registerCatalogImport(app, deps, device);
   if (deps.mail) registerMailRoutes(app, { db, clock, mail: deps.mail }, device);
   registerBuyerPeopleRoutes(app, { db, clock, mail: deps.mail }, device);
+  registerCustomerOrderLinkRoutes(app, { db, mail: deps.mail }, device);
 }

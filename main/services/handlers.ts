@@ -69,6 +69,14 @@ import {
   updateShareLinkSettingsLocally,
 } from './share-links.ts';
 import {
+  createCustomerOrderLinkLocally,
+  customerOrderLinkAddress,
+  customerOrderLinkDetail,
+  customerOrderLinksOverview,
+  saveCustomerOrderLinkLocally,
+  setCustomerOrderLinkDisabledLocally,
+} from './customer-order-links.ts';
+import {
   cancelOrderLocally,
   confirmOrderLocally,
   listOrders,
@@ -182,6 +190,13 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'shareLinks.generate': (_actor, input) => generateShareLinkLocally(services, input.selectionId),
     'shareLinks.revoke': (_actor, input) => revokeShareLinkLocally(services, input.linkId),
     'shareLinks.terminateAll': () => terminateAllShareLinksLocally(services),
+    'customerOrderLinks.list': () => customerOrderLinksOverview(services),
+    'customerOrderLinks.get': (_actor, input) => customerOrderLinkDetail(services, input.id),
+    'customerOrderLinks.create': (_actor, input) => createCustomerOrderLinkLocally(services, input),
+    'customerOrderLinks.save': (_actor, input) => saveCustomerOrderLinkLocally(services, input),
+    'customerOrderLinks.setDisabled': (_actor, input) =>
+      setCustomerOrderLinkDisabledLocally(services, input),
+    'customerOrderLinks.address': (_actor, input) => customerOrderLinkAddress(services, input.id),
     'brand.publicAddress': () => publicAddress(services),
     'brand.updatePublicAddress': (_actor, input) => updatePublicAddressLocally(services, input),
     'hub.network': () => hubNetwork(services),

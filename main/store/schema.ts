@@ -91,6 +91,36 @@ export interface StoreSchema {
     shipping_rate_group_ids: Generated<string>;
   };
   catalog_products: { catalog_id: string; product_id: string; position: number };
+  /** Customer order links (0021): lists and media as JSON, see main/domain/customer-order-links.ts. */
+  customer_order_links: {
+    id: string;
+    /** SHA-256 of the token, base64url; the hub's alone (desktops pull it as null). */
+    token_hash: string | null;
+    name: string;
+    description: Generated<string>;
+    view_only: Generated<number>;
+    offline_buyer_transition: Generated<number>;
+    address_field: Generated<'show' | 'hide'>;
+    release_at: string | null;
+    expires_at: string | null;
+    passcode_enabled: Generated<number>;
+    catalog_ids: Generated<string>;
+    payment_methods: Generated<string>;
+    shipping_rate_group_ids: Generated<string>;
+    /** JSON of LinkVideo, or null. */
+    video: string | null;
+    /** JSON of LinkBackground. */
+    background: Generated<string>;
+    lookbook_ids: Generated<string>;
+    contacts: Generated<string>;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+    disabled_at: string | null;
+    disabled_by: string | null;
+    open_count: Generated<number>;
+    last_opened_at: string | null;
+  };
   lookbooks: { id: string; name: string; status: 'Public' | 'Draft' };
   lookbook_pages: {
     lookbook_id: string;
@@ -235,6 +265,13 @@ export interface StoreSchema {
 
 /** Tables only the hub has (migration 0002-hub-sync). */
 export type HubTables = {
+  /** What of a customer order link never leaves the hub (0021): its sealed token, its passcode's hash. */
+  customer_order_link_secrets: {
+    link_id: string;
+    /** Null on a hub without a key file (tests): only the device that made it can copy the link. */
+    token_sealed: string | null;
+    passcode_hash: string | null;
+  };
   /** What an order holds of a warehouse's stock (migration 0013). */
   order_allocations: {
     order_id: string;
@@ -354,6 +391,8 @@ export type HubTables = {
 
 /** Tables only a desktop replica has (migration 0002-replica-sync). */
 export type ReplicaTables = {
+  /** The tokens of the customer order links this desktop made (0021), to copy them offline. */
+  customer_order_link_tokens: { link_id: string; token: string };
   sync_state: {
     id: number;
     hub_kind: 'embedded' | 'remote';

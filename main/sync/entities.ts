@@ -56,6 +56,7 @@ export type SyncedTable =
   | 'selections'
   | 'selection_lines'
   | 'share_links'
+  | 'customer_order_links'
   | 'orders'
   | 'order_lines'
   | 'order_events';
@@ -266,6 +267,43 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
       'last_opened_at',
     ],
     { visibleTo: partsOfOwnSelections },
+  ),
+  // A rep pulls the links they made; whoever manages every link, all of them. The
+  // token's hash stays on the hub.
+  entity(
+    'customer_order_links',
+    ['id'],
+    [
+      'id',
+      'name',
+      'description',
+      'view_only',
+      'offline_buyer_transition',
+      'address_field',
+      'release_at',
+      'expires_at',
+      'passcode_enabled',
+      'catalog_ids',
+      'payment_methods',
+      'shipping_rate_group_ids',
+      'video',
+      'background',
+      'lookbook_ids',
+      'contacts',
+      'created_by',
+      'created_at',
+      'updated_at',
+      'disabled_at',
+      'disabled_by',
+      'open_count',
+      'last_opened_at',
+    ],
+    {
+      visibleTo: (viewer) =>
+        can(viewer.role, 'manageEveryCustomerOrderLink')
+          ? null
+          : sql<SqlBool>`t.created_by = ${viewer.userId}`,
+    },
   ),
   entity(
     'orders',

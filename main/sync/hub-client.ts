@@ -93,6 +93,7 @@ export interface HubClient {
   mailStatus(token: string): Promise<MailStatus>;
   /** The people of a buyer who log in to the buyer pages (buyer-people.ts on the hub). */
   buyerPeople(token: string, buyerId: string): Promise<BuyerPeople>;
+  customerOrderLinkToken(token: string, linkId: string): Promise<{ token: string }>;
   invitePerson(token: string, input: InvitePersonInput): Promise<InviteOutcome>;
   resendInvitation(token: string, invitationId: string): Promise<BuyerPeople>;
   revokeInvitation(token: string, invitationId: string): Promise<BuyerPeople>;
@@ -112,6 +113,9 @@ export function normaliseHubUrl(url: string): string {
 }
 
 /** `protocol` is the sync protocol this client speaks: this release's by default. */
+/** A customer order link's token as the hub gives it to its maker's devices. */
+const LinkToken = z.object({ token: z.string().regex(/^[\w-]{43}$/) });
+
 export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.max): HubClient {
   const base = normaliseHubUrl(url);
 
@@ -238,6 +242,11 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
         schema: MailHistory,
       }),
     mailStatus: (token) => request('GET', '/api/mail/status', { token, schema: MailStatus }),
+    customerOrderLinkToken: (token, linkId) =>
+      request('GET', `/api/customer-order-links/${encodeURIComponent(linkId)}/token`, {
+        token,
+        schema: LinkToken,
+      }),
     buyerPeople: (token, buyerId) =>
       request('GET', `/api/buyer-people?${new URLSearchParams({ buyerId }).toString()}`, {
         token,

@@ -1,15 +1,17 @@
 import { sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { hubDb, type StoreDb } from '../store/database.ts';
-import type { StoreSchema } from '../store/schema.ts';
+import type { HubTables, StoreSchema } from '../store/schema.ts';
 import { changeKey, syncedEntity } from './entities.ts';
 import { mutatorNamed } from './mutators/index.ts';
 import {
   MutationRefused,
+  keptArgs,
   type AuditDetails,
   type MutationContext,
   type MutationTx,
   type Mutator,
+  type SecretSealer,
 } from './mutators/mutator.ts';
 import { HubRefusal } from '../hub/errors.ts';
 import { REFUSAL_CODES, type Mutation, type MutationResult, type RefusalCode } from './protocol.ts';
@@ -121,6 +123,7 @@ export async function applyPush(
   device: PushingDevice,
   mutations: readonly Mutation[],
   now: () => Date,
+  secrets: SecretSealer | null = null,
 ): Promise<{ results: MutationResult[]; lastAppliedSeq: number; applied: number }> {
   const checked = checkPush(mutations);
   const hub = hubDb(db);
@@ -169,7 +172,14 @@ export async function applyPush(
         let outcome: AuditDetails | void = undefined;
         try {
           outcome = mutator.applyOnHub
-            ? await mutator.applyOnHub(trx, args, { ...context, side: 'hub', device: device.id })
+            ? await mutator.applyOnHub(trx, args, {
+                ...context,
+                side: 'hub',
+                device: device.id,
+                hub: trx.withTables<HubTables>(),
+                tx: hubTx(trx),
+                secrets,
+              })
             : await mutator.apply(hubTx(trx), args, context);
           await sql`release mutation`.execute(trx);
         } catch (error) {
@@ -189,7 +199,7 @@ export async function applyPush(
               summary: mutator.summary(args),
               code: refused.code,
               reason: refused.message,
-              args: JSON.stringify(args),
+              args: JSON.stringify(keptArgs(mutator, args)),
               at,
             })
             .execute();
@@ -220,7 +230,7 @@ export async function applyPush(
                 : {
                     seq: mutation.seq,
                     madeAt: mutation.at,
-                    args: mutator.auditArgs ? mutator.auditArgs(args) : args,
+                    args: keptArgs(mutator, args),
                     ...outcome,
                   },
             ),

@@ -5,6 +5,7 @@ import { buyerOperations } from './buyers.ts';
 import { buyerPeopleOperations } from './buyer-people.ts';
 import { catalogOperations } from './catalog.ts';
 import { catalogsOperations } from './catalogs.ts';
+import { customerOrderLinkOperations } from './customer-order-links.ts';
 import { devicesOperations } from './devices.ts';
 import { mailOperations } from './mail.ts';
 import { orderOperations } from './orders.ts';
@@ -24,6 +25,7 @@ export * from './buyers.ts';
 export * from './buyer-people.ts';
 export * from './catalog.ts';
 export * from './catalogs.ts';
+export * from './customer-order-links.ts';
 export * from './devices.ts';
 export * from './mail.ts';
 export * from './orders.ts';
@@ -55,6 +57,7 @@ export const contract = {
   ...orderPlacementOperations,
   ...auditOperations,
   ...catalogsOperations,
+  ...customerOrderLinkOperations,
   ...appOperations,
 } as const;
 

@@ -16,7 +16,7 @@ const VERSION = 'v1';
  * What a secret is for, bound to it when sealed: a password cannot be passed off as
  * another secret, nor a mail's text as a password.
  */
-export type SecretUse = 'smtp password' | 'mail text';
+export type SecretUse = 'smtp password' | 'mail text' | 'link token';
 const additionalData = (use: SecretUse) => Buffer.from(`trunkshow ${use}`);
 
 export class SecretBox {

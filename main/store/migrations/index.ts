@@ -28,6 +28,8 @@ import * as hubStockHeld from './0018-hub-stock-held.ts';
 import * as stockHeld from './0018-stock-held.ts';
 import * as catalogSettings from './0019-catalog-settings.ts';
 import * as hubBuyerInvitations from './0020-hub-buyer-invitations.ts';
+import * as hubCustomerOrderLinks from './0021-hub-customer-order-links.ts';
+import * as replicaCustomerOrderLinks from './0021-replica-customer-order-links.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -57,6 +59,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0018-stock-held': hubStockHeld,
     '0019-catalog-settings': catalogSettings,
     '0020-buyer-invitations': hubBuyerInvitations,
+    '0021-customer-order-links': hubCustomerOrderLinks,
   },
   replica: {
     '0001-foundation': foundation,
@@ -73,5 +76,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0017-shipping-rates': shippingRates,
     '0018-stock-held': stockHeld,
     '0019-catalog-settings': catalogSettings,
+    '0021-customer-order-links': replicaCustomerOrderLinks,
   },
 };

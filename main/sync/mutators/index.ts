@@ -1,6 +1,11 @@
 import { updatePublicAddress } from './brand.ts';
 import { removeBuyerAddress, saveBuyerAddress, setBuyerContactEmail } from './buyer-addresses.ts';
 import { removeCatalog, saveCatalog, setCatalogStyles } from './catalogs.ts';
+import {
+  createCustomerOrderLink,
+  saveCustomerOrderLink,
+  setCustomerOrderLinkDisabled,
+} from './customer-order-links.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import type { Mutator } from './mutator.ts';
 import {
@@ -51,6 +56,9 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       generateShareLink,
       revokeShareLink,
       terminateAllShareLinks,
+      createCustomerOrderLink,
+      saveCustomerOrderLink,
+      setCustomerOrderLinkDisabled,
       completeCheckout,
       completeCheckoutWithDetails,
       confirmOrder,

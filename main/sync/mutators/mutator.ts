@@ -1,8 +1,8 @@
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { StaffRole } from '../../domain/model.ts';
 import { can, type StaffAction } from '../../domain/permissions.ts';
-import type { StoreSchema } from '../../store/schema.ts';
+import type { HubSchema, StoreSchema } from '../../store/schema.ts';
 import type { RefusalCode } from '../protocol.ts';
 import type { SyncedTable } from '../entities.ts';
 
@@ -26,6 +26,16 @@ export interface MutationContext {
 export interface HubMutationContext extends MutationContext {
   side: 'hub';
   device: string;
+  /** The push's transaction with the hub's own tables, for what never leaves the hub. */
+  hub: Kysely<HubSchema>;
+  /** The same transaction as `apply` writes through, so applyOnHub can run `apply` too. */
+  tx: MutationTx;
+  /** Seals a secret the hub must read again under its key; null on a hub without one. */
+  secrets: SecretSealer | null;
+}
+
+export interface SecretSealer {
+  seal(text: string, use: 'link token'): string;
 }
 
 /**
@@ -76,9 +86,22 @@ export interface Mutator<Args> {
   ): Promise<void | AuditDetails>;
   /** The arguments as the audit log keeps them, when not all of them belong there. */
   auditArgs?(args: Args): AuditDetails;
+  /**
+   * Arguments that are secrets (a link's token, a passcode's hash): the hub uses them and
+   * never writes them to the audit log or a kept refusal.
+   */
+  secretArgs?: readonly string[];
 }
 
 export type AuditDetails = Record<string, unknown>;
+
+/** The arguments with the mutator's secret ones left out, for what the hub keeps of a change. */
+export function keptArgs<Args>(mutator: Mutator<Args>, args: Args): AuditDetails {
+  if (mutator.auditArgs) return mutator.auditArgs(args);
+  const kept = { ...(args as AuditDetails) };
+  for (const name of mutator.secretArgs ?? []) delete kept[name];
+  return kept;
+}
 
 export class MutationRefused extends Error {
   readonly code: RefusalCode;

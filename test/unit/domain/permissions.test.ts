@@ -16,6 +16,7 @@ const EXPECTED: Record<StaffAction, { admin: boolean; rep: boolean }> = {
   configureMail: { admin: true, rep: false },
   configureShipping: { admin: true, rep: false },
   managePeopleOfAnyBuyer: { admin: true, rep: false },
+  manageEveryCustomerOrderLink: { admin: true, rep: false },
   importCatalog: { admin: true, rep: false },
   changeAnyOrder: { admin: true, rep: false },
   cancelAnyOrder: { admin: true, rep: false },
