@@ -353,3 +353,34 @@ export function newLinkSettings() {
     contacts: [] as LinkContact[],
   } satisfies CustomerOrderLinkSettings;
 }
+
+/**
+ * The three ways a buyer logs in to a customer order link ("Types of Login
+ * Authentication Methods"): a user account's email and password, the email and
+ * password the brand set for an offline buyer, or the buyer's unique code and passcode
+ * (mostly the brand itself, operating the cart on the buyer's behalf).
+ */
+export const LINK_LOG_IN_METHODS = ['userAccount', 'offlineBuyer', 'brandCredentials'] as const;
+export type LinkLogInMethod = (typeof LINK_LOG_IN_METHODS)[number];
+
+/**
+ * Which screen a visitor of a link sees, in the order the spec puts them: a link not
+ * yet released says when it opens and an expired one says so (both over the link's
+ * background); then the passcode when the link has one; then the log-in; then, for a
+ * person belonging to several buyers, the choice of one; then the catalogs.
+ */
+export type LinkScreen = 'scheduled' | 'expired' | 'passcode' | 'logIn' | 'chooseBuyer' | 'catalog';
+
+export function linkScreen(visit: {
+  readonly state: Exclude<LinkState, 'disabled'>;
+  readonly passcodeEnabled: boolean;
+  readonly passcodePassed: boolean;
+  readonly loggedIn: boolean;
+  readonly buyerChosen: boolean;
+}): LinkScreen {
+  if (visit.state === 'scheduled') return 'scheduled';
+  if (visit.state === 'expired') return 'expired';
+  if (visit.passcodeEnabled && !visit.passcodePassed) return 'passcode';
+  if (!visit.loggedIn) return 'logIn';
+  return visit.buyerChosen ? 'catalog' : 'chooseBuyer';
+}

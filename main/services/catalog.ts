@@ -20,6 +20,7 @@ import { parseCatalogQuery } from '../domain/catalog-search.ts';
 import {
   colorwaysOf,
   filterChoiceRows,
+  inSizeOrder,
   lowestPrices,
   searchStyles,
   styleRows,
@@ -132,9 +133,7 @@ export async function openStyle(
     : null;
   const money = (amountMinor: number | null) =>
     amountMinor !== null && pricelist ? { amountMinor, currency: pricelist.currency } : null;
-  const sizes = JSON.parse(rows.product.sizes) as string[];
-  const sizeOrder = new Map(sizes.map((size, index) => [size, index]));
-  const skusByColorway = Map.groupBy(rows.skus, (sku) => sku.colorway_id);
+  const { sizes, colorways } = inSizeOrder(rows);
   return {
     id: rows.product.id,
     styleNumber: rows.product.style_number,
@@ -145,22 +144,20 @@ export async function openStyle(
     sizes,
     pricelistId: pricelist?.id ?? null,
     catalogs: rows.catalogs,
-    colorways: rows.colorways.map((colorway) => ({
+    colorways: colorways.map(({ colorway, skus }) => ({
       code: colorway.code,
       name: colorway.name,
       colorHex: colorway.color_hex,
       pictureId: colorway.picture_id,
-      skus: (skusByColorway.get(colorway.id) ?? [])
-        .toSorted((a, b) => (sizeOrder.get(a.size) ?? 0) - (sizeOrder.get(b.size) ?? 0))
-        .map((sku) => ({
-          id: sku.id,
-          size: sku.size,
-          barcode: sku.barcode,
-          wholesale: money(sku.wholesale_minor),
-          retail: money(sku.retail_minor),
-          stock: Number(sku.stock ?? 0),
-          ...(stock?.warehouse ? { available: stock.available.get(sku.id) ?? 0 } : {}),
-        })),
+      skus: skus.map((sku) => ({
+        id: sku.id,
+        size: sku.size,
+        barcode: sku.barcode,
+        wholesale: money(sku.wholesale_minor),
+        retail: money(sku.retail_minor),
+        stock: Number(sku.stock ?? 0),
+        ...(stock?.warehouse ? { available: stock.available.get(sku.id) ?? 0 } : {}),
+      })),
     })),
     ...(stock ? { warehouse: stock.warehouse?.name ?? null } : {}),
   };

@@ -80,6 +80,8 @@ export async function searchStyles(
   query: CatalogQuery,
   filters: CatalogFilters,
   page: { offset: number; limit: number },
+  /** Only styles in one of these catalogs (a customer order link's open ones); absent: all. */
+  withinCatalogs?: readonly string[],
 ): Promise<CatalogSearchRows> {
   const barcodeHit = query.barcode
     ? await db
@@ -102,7 +104,19 @@ export async function searchStyles(
         : textMatch;
       // A scanned style is filtered like any other: what is on screen always fits the chips.
       const stock = stockTested && filters.inStock ? [inStock(eb.ref('p.id'))] : [];
-      return eb.and([searchMatch, ...narrowingConditions(eb, filters), ...stock]);
+      const scope = withinCatalogs
+        ? [
+            eb(
+              'p.id',
+              'in',
+              eb
+                .selectFrom('catalog_products as cp')
+                .select('cp.product_id')
+                .where('cp.catalog_id', 'in', withinCatalogs.length > 0 ? withinCatalogs : ['']),
+            ),
+          ]
+        : [];
+      return eb.and([searchMatch, ...narrowingConditions(eb, filters), ...scope, ...stock]);
     });
   const base = matching(true);
 
@@ -261,6 +275,22 @@ export async function styleRows(db: StoreDb, styleId: string, pricelistId: strin
       .execute(),
   ]);
   return { product, colorways, skus, catalogs: catalogs.map((row) => row.name) };
+}
+
+/** The style's sizes, and its colourways each with its SKUs in the size scale's order. */
+export function inSizeOrder(rows: NonNullable<Awaited<ReturnType<typeof styleRows>>>) {
+  const sizes = JSON.parse(rows.product.sizes) as string[];
+  const sizeOrder = new Map(sizes.map((size, index) => [size, index]));
+  const skusByColorway = Map.groupBy(rows.skus, (sku) => sku.colorway_id);
+  return {
+    sizes,
+    colorways: rows.colorways.map((colorway) => ({
+      colorway,
+      skus: (skusByColorway.get(colorway.id) ?? []).toSorted(
+        (a, b) => (sizeOrder.get(a.size) ?? 0) - (sizeOrder.get(b.size) ?? 0),
+      ),
+    })),
+  };
 }
 
 /** Everything the filter menus can offer, as the store holds it (services sort and merge). */

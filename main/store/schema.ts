@@ -265,6 +265,18 @@ export interface StoreSchema {
 
 /** Tables only the hub has (migration 0002-hub-sync). */
 export type HubTables = {
+  /** Visits of customer order links (0024): what each browser has passed, see the migration. */
+  customer_link_sessions: {
+    token_hash: string;
+    link_id: string;
+    passcode_passed_at: string | null;
+    method: 'userAccount' | 'offlineBuyer' | 'brandCredentials' | null;
+    buyer_user_id: string | null;
+    buyer_id: string | null;
+    on_behalf_of: string | null;
+    created_at: string;
+    expires_at: string;
+  };
   /** What of a customer order link never leaves the hub (0021): its sealed token, its passcode's hash. */
   customer_order_link_secrets: {
     link_id: string;

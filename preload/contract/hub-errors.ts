@@ -21,6 +21,11 @@ export const HUB_ERROR_CODES = [
   'rate_limited',
   /** An account locked after too many failed attempts in a row, until an admin unlocks it. */
   'account_locked',
+  /**
+   * A customer order link's passcode or a buyer's credentials locked after too many
+   * failures in all, until an admin unlocks it.
+   */
+  'credential_locked',
   'update_required',
   'device_revoked',
   'wrong_device',

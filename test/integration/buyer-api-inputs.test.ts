@@ -10,6 +10,7 @@ import {
   type BuyerRoute,
 } from '../../preload/contract/buyer-api/routes.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
+import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 
 /**
@@ -22,6 +23,8 @@ const demo = useDemoHub('trunkshow-buyer-api-inputs-');
 
 interface Callers {
   token: string;
+  /** A customer order link's token. */
+  linkToken: string;
   cookie: string;
   pictureId: string;
   selectionId: string;
@@ -49,6 +52,19 @@ const acceptedInputs: { [Name in BuyerOperationName]: (c: Callers) => Record<str
   'buyer.picture': (c) => ({ id: c.pictureId }),
   'buyer.invitation': (c) => ({ token: c.token }),
   'buyer.acceptInvitation': (c) => ({ token: c.token, password: 'a long enough password' }),
+  'customerLink.open': (c) => ({ token: c.linkToken }),
+  'customerLink.passcode': (c) => ({ token: c.linkToken, passcode: 'not the passcode' }),
+  'customerLink.logIn': (c) => ({
+    token: c.linkToken,
+    method: 'userAccount',
+    identifier: 'nobody@example.com',
+    secret: 'wrong',
+  }),
+  'customerLink.chooseBuyer': (c) => ({ token: c.linkToken, buyerId: 'none' }),
+  'customerLink.logOut': (c) => ({ token: c.linkToken }),
+  'customerLink.styles': (c) => ({ token: c.linkToken, query: 'coat', offset: 0, limit: 10 }),
+  'customerLink.style': (c) => ({ token: c.linkToken, styleId: 'none' }),
+  'customerLink.picture': (c) => ({ id: c.pictureId, token: c.linkToken }),
 };
 
 let callers: Callers;
@@ -75,8 +91,10 @@ beforeAll(async () => {
   const selections = (await (
     await fetch(`${demo.url}/api/buyer/selections`, { headers: { cookie } })
   ).json()) as { selections?: { id: string }[] };
+  const link = await insertCustomerOrderLink(db, { passcode: 'spring-2027' });
   callers = {
     token,
+    linkToken: link.token,
     cookie,
     pictureId: picture.id,
     selectionId: selections.selections?.[0]?.id ?? 'none',

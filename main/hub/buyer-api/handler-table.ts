@@ -7,6 +7,13 @@ import {
   type BuyerParsedInputOf,
 } from '../../../preload/contract/buyer-api/index.ts';
 import type { BuyerRoutes } from '../../../preload/contract/buyer-api/routes.ts';
+import type {
+  LinkBackground,
+  LinkContact,
+  LinkLogInMethod,
+  LinkState,
+  LinkVideo,
+} from '../../domain/customer-order-links.ts';
 import type { Encoding } from '../shared-selections.ts';
 
 /**
@@ -19,6 +26,8 @@ export interface Visitor {
   address: string;
   /** The buyer session cookie's value, when the request carried one. */
   session: string | null;
+  /** The customer order link visit cookie's value, when the request carried one. */
+  linkVisit: string | null;
 }
 
 /** Whoever holds a live share link: what the hub read with it, at one moment. */
@@ -44,10 +53,49 @@ export interface SignedInBuyer {
   user: { id: string; name: string; email: string };
 }
 
+/**
+ * Whoever visits a customer order link: the link the token names (not disabled; maybe not
+ * yet released or expired, which only `customerLink.open` tells), and what their visit
+ * has passed so far.
+ */
+export interface LinkVisitor {
+  kind: 'linkVisitor';
+  address: string;
+  link: CustomerLinkFacts;
+  state: Exclude<LinkState, 'disabled'>;
+  brand: string;
+  /** The visit the cookie names, when it is of this link and not over. */
+  visit: LinkVisit | null;
+  at: Date;
+}
+
+export interface CustomerLinkFacts {
+  id: string;
+  viewOnly: boolean;
+  passcodeEnabled: boolean;
+  releaseAt: string | null;
+  catalogIds: string[];
+  lookbookIds: string[];
+  background: LinkBackground;
+  video: LinkVideo | null;
+  contacts: LinkContact[];
+}
+
+export interface LinkVisit {
+  /** The SHA-256 its cookie's value is kept as. */
+  tokenHash: string;
+  passcodePassed: boolean;
+  method: LinkLogInMethod | null;
+  buyerUserId: string | null;
+  buyerId: string | null;
+  onBehalfOf: string | null;
+}
+
 type ActorOf<Name extends BuyerOperationName> = {
   anyone: Visitor;
   linkHolder: LinkHolder;
   buyer: SignedInBuyer;
+  customerLink: LinkVisitor;
 }[BuyerRoutes[Name]['caller']];
 
 /** JSON serialized and compressed before it was asked for (a share link's selection). */
@@ -61,7 +109,7 @@ export interface PictureAnswer {
   bytes: Uint8Array;
 }
 
-/** A new buyer session: the adapter sets its cookie; the hub keeps the token's hash. */
+/** A new session or visit: the adapter sets its cookie; the hub keeps the token's hash. */
 export interface SessionGrant {
   token: string;
   expires: Date;
@@ -79,7 +127,7 @@ type AnswerOfKind<Name extends BuyerOperationName> = {
 export type HandlerAnswerOf<Name extends BuyerOperationName> = BuyerRoutes[Name] extends {
   session: 'starts';
 }
-  ? { value: AnswerOfKind<Name>; session: SessionGrant }
+  ? { value: AnswerOfKind<Name>; session: SessionGrant | null }
   : AnswerOfKind<Name>;
 
 /** What the request asks of an answer, beside its input. */
@@ -107,6 +155,8 @@ export interface BuyerApiCallers {
   linkHolder(token: string, visitor: Visitor): Promise<LinkHolder>;
   /** The buyer whose session the visitor's cookie carries; `unauthorized` otherwise. */
   buyer(visitor: Visitor): Promise<SignedInBuyer>;
+  /** The customer order link a token names and the visit, unless disabled; `link_expired` otherwise. */
+  customerLink(token: string, visitor: Visitor): Promise<LinkVisitor>;
 }
 
 type PreparedOperation = {

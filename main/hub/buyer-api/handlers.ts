@@ -1,6 +1,8 @@
 import { readHubStatus } from '../status.ts';
 import { buyerHandlers, signedInBuyers, type BuyerDependencies } from './buyers.ts';
 import { checkoutHandler, shippingOptionsHandler, type CheckoutDependencies } from './checkout.ts';
+import { customerLinkVisitors } from './customer-link-visits.ts';
+import { customerLinkHandlers } from './customer-links.ts';
 import type { BuyerApiCallers, BuyerApiHandlers } from './handler-table.ts';
 import { invitationHandlers } from './invitations.ts';
 import { linkHolders, type LinkHolderDependencies } from './link-holders.ts';
@@ -33,7 +35,12 @@ export function createBuyerApi(deps: BuyerApiDependencies): {
       'shareLink.shippingOptions': shippingOptionsHandler(deps),
       ...buyerHandlers(deps),
       ...invitationHandlers(deps),
+      ...customerLinkHandlers(deps),
     },
-    callers: { linkHolder: linkHolders(deps), buyer: signedInBuyers(deps) },
+    callers: {
+      linkHolder: linkHolders(deps),
+      buyer: signedInBuyers(deps),
+      customerLink: customerLinkVisitors(deps),
+    },
   };
 }

@@ -64,6 +64,7 @@ function mount(
         kind: 'visitor',
         address: request.ip,
         session: sessionOf(request),
+        linkVisit: sessionOf(request, 'link'),
       };
       const input = parts.read(request);
       const actor =
@@ -71,7 +72,9 @@ function mount(
           ? await callers.linkHolder((input as { token: string }).token, visitor)
           : route.caller === 'buyer'
             ? await callers.buyer(visitor)
-            : visitor;
+            : route.caller === 'customerLink'
+              ? await callers.customerLink((input as { token: string }).token, visitor)
+              : visitor;
       const encoding =
         route.answer === 'prepared'
           ? preferredEncoding(request.headers['accept-encoding'])
@@ -79,10 +82,11 @@ function mount(
       let answer = await handler(actor, input, { encoding });
       if (route.session === 'starts') {
         const started = answer as { value: unknown; session: SessionGrant };
-        setSession(request, reply, started.session);
+        // A call that starts nothing new (a wrong passcode was refused before) sends no cookie.
+        if (started.session) setSession(request, reply, started.session, route.cookie);
         answer = started.value;
       }
-      if (route.session === 'ends') clearSession(request, reply);
+      if (route.session === 'ends') clearSession(request, reply, route.cookie);
       return send(reply, route, answer);
     },
   });

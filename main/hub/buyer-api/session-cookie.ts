@@ -2,12 +2,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionGrant } from './handler-table.ts';
 
 /**
- * The buyer session cookie. `__Host-` needs `Secure`, which a hub on plain-HTTP loopback
- * or LAN cannot set, so the prefix is used only over HTTPS. HttpOnly and SameSite=Lax
- * either way.
+ * The buyer session cookie, and the visit of a customer order link. `__Host-` needs
+ * `Secure`, which a hub on plain-HTTP loopback or LAN cannot set, so the prefix is used
+ * only over HTTPS. HttpOnly and SameSite=Lax either way.
  */
-function cookieName(request: FastifyRequest): string {
-  return request.protocol === 'https' ? '__Host-trunkshow-buyer' : 'trunkshow-buyer';
+export type SessionCookie = 'buyer' | 'link';
+
+function cookieName(request: FastifyRequest, kind: SessionCookie): string {
+  const name = `trunkshow-${kind}`;
+  return request.protocol === 'https' ? `__Host-${name}` : name;
 }
 
 function cookieOptions(request: FastifyRequest) {
@@ -19,17 +22,26 @@ function cookieOptions(request: FastifyRequest) {
   } as const;
 }
 
-export function sessionOf(request: FastifyRequest): string | null {
-  return request.cookies[cookieName(request)] || null;
+export function sessionOf(request: FastifyRequest, kind: SessionCookie = 'buyer'): string | null {
+  return request.cookies[cookieName(request, kind)] || null;
 }
 
-export function setSession(request: FastifyRequest, reply: FastifyReply, session: SessionGrant) {
-  reply.setCookie(cookieName(request), session.token, {
+export function setSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: SessionGrant,
+  kind: SessionCookie = 'buyer',
+) {
+  reply.setCookie(cookieName(request, kind), session.token, {
     ...cookieOptions(request),
     expires: session.expires,
   });
 }
 
-export function clearSession(request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(cookieName(request), cookieOptions(request));
+export function clearSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  kind: SessionCookie = 'buyer',
+) {
+  reply.clearCookie(cookieName(request, kind), cookieOptions(request));
 }

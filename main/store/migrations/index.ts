@@ -30,6 +30,7 @@ import * as catalogSettings from './0019-catalog-settings.ts';
 import * as hubBuyerInvitations from './0020-hub-buyer-invitations.ts';
 import * as hubCustomerOrderLinks from './0021-hub-customer-order-links.ts';
 import * as replicaCustomerOrderLinks from './0021-replica-customer-order-links.ts';
+import * as customerLinkSessions from './0024-customer-link-sessions.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -60,6 +61,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0019-catalog-settings': catalogSettings,
     '0020-buyer-invitations': hubBuyerInvitations,
     '0021-customer-order-links': hubCustomerOrderLinks,
+    '0024-customer-link-sessions': customerLinkSessions,
   },
   replica: {
     '0001-foundation': foundation,

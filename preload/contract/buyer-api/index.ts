@@ -11,6 +11,7 @@ import type { buyerSchemas } from './schemas.ts';
  */
 export { buyerRoutes, type BuyerOperationName, type BuyerRoute } from './routes.ts';
 export * from './schemas.ts';
+export * from './customer-link-schemas.ts';
 
 type Schemas = typeof buyerSchemas;
 

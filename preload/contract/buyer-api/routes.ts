@@ -1,4 +1,5 @@
 import type { HubErrorCode } from '../hub-errors.ts';
+import { customerLinkRoutes } from './customer-link-routes.ts';
 
 /**
  * Where each operation of the hub's buyer-facing API answers, who may call it and how it
@@ -19,8 +20,10 @@ export interface BuyerRoute {
    * - linkHolder: whoever holds a share link, by its token in the input's `token` field;
    *   every link that does not open is refused with `link_expired`;
    * - buyer: a buyer logged in with the session cookie, else `unauthorized`.
+   * - customerLink: whoever visits a customer order link, by its token in `token`, with
+   *   what their visit's cookie says they passed (customer-link-routes.ts).
    */
-  readonly caller: 'anyone' | 'linkHolder' | 'buyer';
+  readonly caller: 'anyone' | 'linkHolder' | 'buyer' | 'customerLink';
   /**
    * Input fields sent as headers, by header name. A share token travels in a header or a
    * body, never in an address, where logs and Referers would carry it.
@@ -37,11 +40,13 @@ export interface BuyerRoute {
   readonly answer: 'json' | 'created' | 'prepared' | 'picture' | 'none';
   /** Whether a call starts the buyer's session cookie or ends it. */
   readonly session?: 'starts' | 'ends';
+  /** Which cookie `session` means: the buyer's session (by default) or a link's visit. */
+  readonly cookie?: 'buyer' | 'link';
   /** The refusals this operation gives, besides COMMON_REFUSALS, with their status. */
   readonly refusals: Readonly<Partial<Record<HubErrorCode, number>>>;
   readonly summary: string;
   /** Its group in the OpenAPI document. */
-  readonly tag: 'hub' | 'share links' | 'buyers';
+  readonly tag: 'hub' | 'share links' | 'buyers' | 'customer order links';
 }
 
 /** What any operation may answer: input it cannot read, a hub too busy or failing. */
@@ -188,6 +193,7 @@ export const buyerRoutes = {
     summary: 'Set a password with an invitation link, once, and log in',
     tag: 'buyers',
   },
+  ...customerLinkRoutes,
 } as const satisfies Record<string, BuyerRoute>;
 
 export type BuyerRoutes = typeof buyerRoutes;

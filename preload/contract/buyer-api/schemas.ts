@@ -6,6 +6,7 @@ import { AddressInput } from '../buyers.ts';
 import { OrderStatus } from '../orders.ts';
 import { BuyerSelection, BuyerSelectionList, SharedSelection } from '../share-links.ts';
 import { checkoutContactFields } from './checkout-contact.ts';
+import { customerLinkSchemas } from './customer-link-schemas.ts';
 import type { BuyerOperationName, BuyerRoutes } from './routes.ts';
 
 /**
@@ -178,4 +179,5 @@ export const buyerSchemas = {
     }),
     output: z.object({ name: z.string() }),
   },
+  ...customerLinkSchemas,
 } satisfies { [Name in BuyerOperationName]: SchemasOf<BuyerRoutes[Name]> };

@@ -111,7 +111,23 @@ function fakeHandlers() {
         session: { token: 'session-token', expires: new Date('2030-01-01T00:00:00.000Z') },
       }),
     ),
+    ...customerLinkFakes(),
   } satisfies BuyerApiHandlers;
+}
+
+/** The customer order link operations, never reached here: their caller refuses every token. */
+function customerLinkFakes() {
+  const refused = () => Promise.reject(linkExpired());
+  return {
+    'customerLink.open': vi.fn(refused),
+    'customerLink.passcode': vi.fn(refused),
+    'customerLink.logIn': vi.fn(refused),
+    'customerLink.chooseBuyer': vi.fn(refused),
+    'customerLink.logOut': vi.fn(refused),
+    'customerLink.styles': vi.fn(refused),
+    'customerLink.style': vi.fn(refused),
+    'customerLink.picture': vi.fn(refused),
+  };
 }
 
 describe('the buyer API adapter', () => {
@@ -128,6 +144,7 @@ describe('the buyer API adapter', () => {
         user: { id: 'u1', name: 'Aiko', email: 'aiko@shop.example' },
       }),
     ),
+    customerLink: vi.fn(() => Promise.reject(linkExpired())),
   } satisfies BuyerApiCallers;
 
   beforeEach(async () => {
@@ -194,6 +211,7 @@ describe('the buyer API adapter', () => {
       kind: 'visitor',
       address: '127.0.0.1',
       session: null,
+      linkVisit: null,
     });
     expect(handlers['shareLink.picture']).toHaveBeenCalledWith(
       HOLDER,
@@ -263,6 +281,7 @@ describe('the buyer API adapter', () => {
       kind: 'visitor',
       address: '127.0.0.1',
       session: 'abc',
+      linkVisit: null,
     });
   });
 

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword } from '../../main/hub/auth/passwords.ts';
+import { hubDb } from '../../main/store/database.ts';
+import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
+import { useDemoHub } from '../support/demo-hub.ts';
+
+/**
+ * A customer order link as a buyer's browser meets it, over HTTP: unknown and disabled
+ * links answer alike; a link not yet released says when it opens, an expired one says
+ * so; a passcode first, then the log-in, then (for a person of several buyers) the
+ * buyer; then the link's catalogs under that buyer's trading terms, a Closed one left
+ * out and named. A wrong passcode or password says only that it was wrong.
+ */
+const demo = useDemoHub('trunkshow-customer-link-api-');
+const PASSWORD = 'a long buyer password';
+
+async function call(path: string, body: object, cookie = '') {
+  const response = await fetch(`${demo.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  const setCookie = response.headers.get('set-cookie');
+  return {
+    status: response.status,
+    body: (response.status === 204 ? null : await response.json()) as Record<string, unknown>,
+    cookie: setCookie ? setCookie.split(';')[0]! : cookie,
+  };
+}
+
+/** A person of two buyers, with a password. */
+async function personOfTwoBuyers() {
+  const hub = hubDb(demo.hub.store.db);
+  const person = await hub
+    .selectFrom('buyer_memberships as m')
+    .innerJoin('buyer_users as u', 'u.id', 'm.buyer_user_id')
+    .select(['u.id', 'u.email'])
+    .groupBy(['u.id', 'u.email'])
+    .having((eb) => eb.fn.countAll(), '>=', 2)
+    .executeTakeFirstOrThrow();
+  await hub
+    .updateTable('buyer_users')
+    .set({ password_hash: await hashPassword(PASSWORD) })
+    .where('id', '=', person.id)
+    .execute();
+  const buyers = await hub
+    .selectFrom('buyer_memberships as m')
+    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+    .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
+    .select(['b.id', 'b.name', 'p.currency', 'b.discount_bp'])
+    .where('m.buyer_user_id', '=', person.id)
+    .orderBy('b.name')
+    .execute();
+  return { email: person.email, buyers };
+}
+
+describe('a customer order link in a buyer’s browser', () => {
+  it('answers unknown and disabled links alike, and says when it opens or that it expired', async () => {
+    const unknown = await call('/api/link/open', { token: 'x'.repeat(43) });
+    const disabled = await insertCustomerOrderLink(demo.hub.store.db);
+    await hubDb(demo.hub.store.db)
+      .updateTable('customer_order_links')
+      .set({ disabled_at: new Date().toISOString() })
+      .where('id', '=', disabled.id)
+      .execute();
+    const off = await call('/api/link/open', { token: disabled.token });
+    expect(unknown.status).toBe(404);
+    expect(off).toEqual({ ...unknown, cookie: '' });
+
+    const later = new Date(Date.now() + 86_400_000).toISOString();
+    const scheduled = await insertCustomerOrderLink(demo.hub.store.db, { releaseAt: later });
+    expect((await call('/api/link/open', { token: scheduled.token })).body).toEqual({
+      screen: 'scheduled',
+      brand: expect.any(String),
+      opensAt: later,
+      background: { kind: 'empty' },
+    });
+    const expired = await insertCustomerOrderLink(demo.hub.store.db, {
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    expect((await call('/api/link/open', { token: expired.token })).body).toMatchObject({
+      screen: 'expired',
+    });
+    // Nothing behind a link that is not open, whatever the page asks.
+    expect((await call('/api/link/styles', { token: scheduled.token })).status).toBe(404);
+  });
+
+  it('takes the passcode, the log-in and the buyer, then shows the catalogs at that buyer’s terms', async () => {
+    const db = demo.hub.store.db;
+    const catalogs = await db
+      .selectFrom('catalogs')
+      .select(['id', 'name', 'status'])
+      .orderBy('name')
+      .execute();
+    const closed = catalogs.find((catalog) => catalog.status === 'Closed');
+    const open = catalogs.filter((catalog) => catalog.status === 'Open');
+    const linkCatalogs = [...open.slice(0, 2), ...(closed ? [closed] : [])];
+    const link = await insertCustomerOrderLink(db, {
+      passcode: 'paris-2027',
+      catalogIds: linkCatalogs.map((catalog) => catalog.id),
+    });
+    const { email, buyers } = await personOfTwoBuyers();
+
+    const first = await call('/api/link/open', { token: link.token });
+    expect(first.body).toMatchObject({ screen: 'passcode' });
+    expect((await call('/api/link/styles', { token: link.token })).status).toBe(401);
+
+    const wrong = await call('/api/link/passcode', { token: link.token, passcode: 'paris-2026' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toMatchObject({ error: { code: 'unauthorized' } });
+    const passed = await call('/api/link/passcode', { token: link.token, passcode: 'paris-2027' });
+    expect(passed.body).toMatchObject({ screen: 'logIn' });
+    const visit = passed.cookie;
+    expect(visit).toMatch(/^trunkshow-link=/);
+
+    const badLogIn = await call(
+      '/api/link/log-in',
+      { token: link.token, method: 'userAccount', identifier: email, secret: 'not it' },
+      visit,
+    );
+    expect(badLogIn.status).toBe(401);
+    const loggedIn = await call(
+      '/api/link/log-in',
+      {
+        token: link.token,
+        method: 'userAccount',
+        identifier: email.toUpperCase(),
+        secret: PASSWORD,
+      },
+      visit,
+    );
+    expect(loggedIn.body).toMatchObject({
+      screen: 'chooseBuyer',
+      buyers: buyers.map(({ id, name }) => ({ id, name })),
+    });
+    // The log-in starts a new visit: the cookie known before it is over.
+    expect(loggedIn.cookie).not.toBe(visit);
+    expect((await call('/api/link/open', { token: link.token }, visit)).body).toMatchObject({
+      screen: 'passcode',
+    });
+
+    const [second] = buyers.slice(1);
+    const chosen = await call(
+      '/api/link/buyer',
+      { token: link.token, buyerId: second!.id },
+      loggedIn.cookie,
+    );
+    expect(chosen.body).toMatchObject({
+      screen: 'catalog',
+      buyer: { name: second!.name, currency: second!.currency },
+      loggedIn: { method: 'userAccount', mayChooseBuyer: true },
+      viewOnly: false,
+      catalogs: open.slice(0, 2).map(({ id, name }) => ({ id, name, orderRefusal: null })),
+      unavailable: closed ? [{ code: 'catalog_closed', params: { catalog: closed.name } }] : [],
+    });
+    expect(JSON.stringify(chosen.body)).not.toContain('Test link');
+
+    const styles = await call(
+      '/api/link/styles',
+      { token: link.token, query: '', limit: 5 },
+      loggedIn.cookie,
+    );
+    const page = styles.body as {
+      total: number;
+      items: { id: string; price: { currency: string } | null }[];
+    };
+    const inLink = await db
+      .selectFrom('catalog_products')
+      .select('product_id')
+      .distinct()
+      .where(
+        'catalog_id',
+        'in',
+        open.slice(0, 2).map((catalog) => catalog.id),
+      )
+      .execute();
+    expect(page.total).toBe(inLink.length);
+    expect(page.items).toHaveLength(5);
+    expect(page.items[0]!.price?.currency).toBe(second!.currency);
+
+    const style = await call(
+      '/api/link/style',
+      { token: link.token, styleId: page.items[0]!.id },
+      loggedIn.cookie,
+    );
+    expect(style.body).toMatchObject({ id: page.items[0]!.id, orderRefusal: null });
+
+    // A style of no catalog of the link is not there, whatever its id.
+    const outside = await db
+      .selectFrom('products')
+      .select('id')
+      .where(
+        'id',
+        'not in',
+        inLink.map((row) => row.product_id),
+      )
+      .executeTakeFirst();
+    if (outside) {
+      const refused = await call(
+        '/api/link/style',
+        { token: link.token, styleId: outside.id },
+        loggedIn.cookie,
+      );
+      expect(refused.status).toBe(404);
+    }
+
+    const out = await call('/api/link/log-out', { token: link.token }, loggedIn.cookie);
+    expect(out.status).toBe(204);
+    expect(
+      (await call('/api/link/open', { token: link.token }, loggedIn.cookie)).body,
+    ).toMatchObject({ screen: 'passcode' });
+  });
+});
