@@ -14,6 +14,13 @@ import type { Refusal } from './refusal.ts';
  * Its name and description are the brand's own notes: never sent to a buyer.
  */
 
+/**
+ * Where a link's address leads on the hub (`/c/<token>`), and the page the buyer app
+ * shows it at once the token has left the address bar.
+ */
+export const LINK_ADDRESS_PREFIX = '/c/';
+export const LINK_PAGE_PATH = '/link';
+
 export const MAX_LINK_NAME = 120;
 export const MAX_LINK_DESCRIPTION = 2_000;
 export const MAX_LINK_CATALOGS = 50;

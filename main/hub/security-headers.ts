@@ -1,4 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import {
+  LINK_ADDRESS_PREFIX,
+  LINK_PAGE_PATH,
+  VIDEO_EMBED_HOSTS,
+} from '../domain/customer-order-links.ts';
 
 /**
  * The headers every hub response carries (docs/ARCHITECTURE.md, Security). Buyer pages open share
@@ -12,7 +17,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
  * on the local network, and HSTS, which belongs to whoever terminates TLS in front of a
  * standalone hub.
  */
-export const CONTENT_SECURITY_POLICY = [
+const POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -23,7 +28,25 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "frame-ancestors 'none'",
   "form-action 'self'",
+];
+export const CONTENT_SECURITY_POLICY = POLICY.join('; ');
+
+/**
+ * A customer order link's pages also frame the video players a link may embed
+ * (VIDEO_EMBED_HOSTS), and play uploaded videos; no other page frames anything.
+ */
+const LINK_PAGE_POLICY = [
+  ...POLICY,
+  `frame-src ${VIDEO_EMBED_HOSTS.map((embed) => `https://${embed.host}`).join(' ')}`,
+  "media-src 'self' blob:",
 ].join('; ');
+
+/** The policy of the answer at a path: the link pages' where a customer order link opens. */
+export function contentSecurityPolicyFor(path: string): string {
+  return path === LINK_PAGE_PATH || path.startsWith(LINK_ADDRESS_PREFIX)
+    ? LINK_PAGE_POLICY
+    : CONTENT_SECURITY_POLICY;
+}
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -50,6 +73,7 @@ export function cacheControlFor(path: string, status: number): string {
 /** Sets every security header and the cache policy on a reply that is about to be sent. */
 export function setSecurityHeaders(reply: FastifyReply, path: string): void {
   reply.headers(SECURITY_HEADERS);
+  reply.header('content-security-policy', contentSecurityPolicyFor(path));
   reply.header('cache-control', cacheControlFor(path, reply.statusCode));
 }
 

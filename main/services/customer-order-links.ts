@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   customerOrderLinkProblems,
   customerOrderLinkState,
+  LINK_ADDRESS_PREFIX,
   rateGroupOverlap,
   type LinkProblem,
 } from '../domain/customer-order-links.ts';
@@ -37,8 +38,6 @@ import { linkAddress, type ShareLinkServices } from './share-links.ts';
  * beside them to copy the link before the hub has it. Another device asks the hub.
  */
 const DOING = 'manage customer order links';
-/** Where a customer order link's address leads on the hub; the page moves the token off the address bar. */
-export const CUSTOMER_ORDER_LINK_PATH = '/c/';
 
 function linksQuery(services: ShareLinkServices) {
   const account = signedInAccount(services, DOING);
@@ -272,7 +271,7 @@ export async function setCustomerOrderLinkDisabledLocally(
 
 async function addressOf(services: ShareLinkServices, token: string): Promise<string> {
   const address = await linkAddress(services);
-  return `${address.bases[0]}${CUSTOMER_ORDER_LINK_PATH}${token}`;
+  return `${address.bases[0]}${LINK_ADDRESS_PREFIX}${token}`;
 }
 
 /**

@@ -5,9 +5,11 @@ import { initBuyerI18n } from './i18n.ts';
 import { loadPage } from './pages.tsx';
 import { followNewInvitations, takeInvitationToken } from './invitation-token.ts';
 import { takeShareToken } from './share-token.ts';
+import { takeLinkToken } from './link/link-token.ts';
 
 // Before anything else: a share link's or an invitation's token leaves the address bar.
 const shareToken = takeShareToken();
+const linkToken = takeLinkToken();
 takeInvitationToken();
 followNewInvitations();
 const i18n = initBuyerI18n();
@@ -20,7 +22,7 @@ if (root) {
   Promise.all([
     import('./BuyerApp.tsx'),
     fetchBrand(),
-    loadPage(window.location.pathname, shareToken),
+    loadPage(window.location.pathname, shareToken, linkToken),
   ]).then(
     ([{ BuyerApp }, brand, page]) =>
       createRoot(root).render(

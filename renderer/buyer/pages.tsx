@@ -7,6 +7,8 @@ import { speakTermsLanguage } from './i18n.ts';
 import { INVITE_PAGE, takeInvitationToken } from './invitation-token.ts';
 import { sharedPictureUrl } from './pictures.ts';
 import { isSharePage } from './share-token.ts';
+import { openLink, type LinkAnswer } from './link/link-api.ts';
+import { isLinkPage } from './link/link-token.ts';
 
 /**
  * The page at an address, ready to draw. Each page's script is its own file, fetched
@@ -14,7 +16,18 @@ import { isSharePage } from './share-token.ts';
  * selection, the demo logins): the page is drawn once, whole, and nothing on it moves
  * when an answer comes in late.
  */
-export async function loadPage(path: string, shareToken: string | null): Promise<ReactNode> {
+export async function loadPage(
+  path: string,
+  shareToken: string | null,
+  linkToken: string | null,
+): Promise<ReactNode> {
+  if (isLinkPage(path)) {
+    const [{ LinkPage }, answer] = await Promise.all([
+      import('./link/LinkPage.tsx'),
+      linkToken === null ? null : openCustomerLink(linkToken),
+    ]);
+    return <LinkPage token={linkToken} answer={answer} />;
+  }
   if (isSharePage(path)) {
     const asked = shareToken === null ? null : openSelection(shareToken);
     // A browser's first number format loads its locale data, which takes a phone a
@@ -65,6 +78,15 @@ async function openSelection(token: string): Promise<ShareAnswer> {
     speakTermsLanguage(answer.selection.language);
     const first = answer.selection.lines.find((line) => line.pictureId)?.pictureId;
     if (first) void sharedPictureUrl(token, first, true);
+  }
+  return answer;
+}
+
+/** Opens a customer order link; on its catalogs, the page speaks the buyer's language. */
+async function openCustomerLink(token: string): Promise<LinkAnswer> {
+  const answer = await openLink(token);
+  if (answer.kind === 'view' && answer.view.screen === 'catalog') {
+    speakTermsLanguage(answer.view.buyer.language);
   }
   return answer;
 }

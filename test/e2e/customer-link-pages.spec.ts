@@ -1,0 +1,212 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { hashPassword } from '../../main/hub/auth/passwords.ts';
+import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
+import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
+import { hubDb, openStore } from '../../main/store/database.ts';
+import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
+import { spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { expectAccessible } from './share-pages.ts';
+
+/**
+ * A customer order link on a buyer's phone: the passcode first (a wrong one says only
+ * that it is wrong), then the log-in's three methods, a person of two buyers picks one,
+ * and the link's catalogs open at that buyer's currency, a Closed catalog named and not
+ * shown; a style shows its sizes with what is left. A link not yet released says when
+ * it opens; an expired one says so; a view-only one says ordering is off. axe-core finds
+ * no serious or critical violation, at 375 and 1280 px, in English and Japanese.
+ */
+
+const PASSWORD = 'a long buyer password';
+const PASSCODE = 'paris-2027';
+
+let dir = '';
+let hub: HubProcess;
+const links = { main: '', scheduled: '', expired: '', viewOnly: '' };
+let person = { email: '', buyers: [] as { name: string; currency: string }[] };
+let closedCatalog = '';
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'trunkshow-e2e-customer-link-'));
+  const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
+  await seedDemoBrand(store.db, { styles: 40, seed: 11, catalogDatesFrom: new Date() });
+  const db = hubDb(store.db);
+  const catalogs = await db
+    .selectFrom('catalogs')
+    .select(['id', 'name', 'status'])
+    .orderBy('name')
+    .execute();
+  const open = catalogs.filter((catalog) => catalog.status === 'Open').slice(0, 2);
+  const closed = catalogs.find((catalog) => catalog.status === 'Closed')!;
+  closedCatalog = closed.name;
+  const catalogIds = [...open, closed].map((catalog) => catalog.id);
+  links.main = (await insertCustomerOrderLink(store.db, { passcode: PASSCODE, catalogIds })).token;
+  links.viewOnly = (await insertCustomerOrderLink(store.db, { catalogIds, viewOnly: true })).token;
+  links.scheduled = (
+    await insertCustomerOrderLink(store.db, {
+      releaseAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+    })
+  ).token;
+  links.expired = (
+    await insertCustomerOrderLink(store.db, {
+      expiresAt: new Date(Date.now() - 60_000).toISOString(),
+    })
+  ).token;
+  const someone = await db
+    .selectFrom('buyer_memberships as m')
+    .innerJoin('buyer_users as u', 'u.id', 'm.buyer_user_id')
+    .select(['u.id', 'u.email'])
+    .groupBy(['u.id', 'u.email'])
+    .having((eb) => eb.fn.countAll(), '>=', 2)
+    .executeTakeFirstOrThrow();
+  await db
+    .updateTable('buyer_users')
+    .set({ password_hash: await hashPassword(PASSWORD) })
+    .where('id', '=', someone.id)
+    .execute();
+  const buyers = await db
+    .selectFrom('buyer_memberships as m')
+    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+    .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
+    .select(['b.id', 'b.name', 'p.currency'])
+    .where('m.buyer_user_id', '=', someone.id)
+    .orderBy('b.name')
+    .execute();
+  // The pages speak each buyer's language: the first buyer's terms say Japanese, the second's English.
+  for (const [index, language] of (['ja', 'en'] as const).entries()) {
+    await db.updateTable('buyers').set({ language }).where('id', '=', buyers[index]!.id).execute();
+  }
+  person = { email: someone.email, buyers };
+  await store.close();
+  hub = await spawnHub(dir);
+});
+
+test.afterAll(async () => {
+  await hub?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function logIn(page: Page) {
+  await page.goto(`${hub.url}/c/${links.main}`);
+  await expect(page.getByRole('heading', { name: 'Enter the passcode' })).toBeVisible();
+  // The token left the address bar before anything was drawn.
+  expect(page.url()).toBe(`${hub.url}/link`);
+  await page.getByLabel('Passcode', { exact: true }).fill('paris-2026');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByRole('alert')).toHaveText('That is not right. Check it and try again.');
+  await page.getByLabel('Passcode', { exact: true }).fill(PASSCODE);
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(page.getByRole('heading', { name: 'Log in to order' })).toBeVisible();
+}
+
+test('a person of two buyers logs in on a phone, picks one and browses its catalogs', async ({
+  browser,
+}) => {
+  const page = await (
+    await browser.newContext({ viewport: { width: 375, height: 800 } })
+  ).newPage();
+  await logIn(page);
+  await page.screenshot({ path: test.info().outputPath('log-in-375.png'), fullPage: true });
+  for (const method of [
+    'Login with User Account',
+    'Login with Offline Buyer',
+    'Login with Brand-Specific Credentials',
+  ]) {
+    await expect(page.getByRole('tab', { name: method })).toBeVisible();
+  }
+  await expectAccessible(page);
+  await page.getByRole('tab', { name: 'Login with Brand-Specific Credentials' }).click();
+  await expect(page.getByLabel('Unique code')).toBeVisible();
+  await page.getByRole('tab', { name: 'Login with User Account' }).click();
+  await page.getByLabel('Email', { exact: true }).fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill('not the password');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('That is not right. Check it and try again.');
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+
+  await expect(
+    page.getByRole('heading', { name: 'Which buyer are you ordering for?' }),
+  ).toBeVisible();
+  await expectAccessible(page);
+  const buyer = person.buyers[1]!;
+  await page.getByRole('button', { name: buyer.name }).click();
+
+  await expect(page.getByRole('heading', { name: `Catalogs for ${buyer.name}` })).toBeVisible();
+  await expect(page.getByText(`Prices in ${buyer.currency}`)).toBeVisible();
+  await expect(page.getByText(`${closedCatalog} is closed and is not shown.`)).toBeVisible();
+  await expect(page.getByRole('button', { name: closedCatalog })).toHaveCount(0);
+  const styles = page.getByRole('list').filter({ has: page.locator('.link-style') });
+  await expect(styles.getByRole('listitem').first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('catalog-375.png'), fullPage: true });
+  await expectAccessible(page);
+
+  const first = styles.getByRole('listitem').first();
+  const styleNumber = (await first.locator('.link-style__number').textContent())!;
+  await page.getByRole('searchbox', { name: 'Search styles' }).fill(styleNumber);
+  await expect(page.getByRole('heading', { name: /^1 style$/ })).toBeVisible();
+  await styles.getByRole('button').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/Catalogs for/);
+  await expect(page.getByRole('columnheader', { name: 'Available' }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: /left|None left/ }).first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('style-375.png'), fullPage: true });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Back to the catalog' }).click();
+
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('catalog-1280.png'), fullPage: true });
+
+  // Logging out ends the visit: the next person starts at the passcode.
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page.getByRole('heading', { name: 'Enter the passcode' })).toBeVisible();
+  await page.context().close();
+});
+
+test('the log-in speaks Japanese when asked, the catalogs the buyer’s language', async ({
+  browser,
+}) => {
+  const page = await (
+    await browser.newContext({ viewport: { width: 375, height: 800 } })
+  ).newPage();
+  await page.goto(`${hub.url}/c/${links.viewOnly}?lang=ja`);
+  await expect(page.getByRole('heading', { name: 'ログインして注文する' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'ユーザーアカウントでログイン' })).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath('log-in-ja.png'), fullPage: true });
+  await page.getByLabel('メールアドレス').fill(person.email);
+  await page.getByLabel('パスワード').fill(PASSWORD);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('button', { name: person.buyers[0]!.name }).click();
+  await expect(
+    page.getByText('このリンクは閲覧専用です。カートと注文は使えません。'),
+  ).toBeVisible();
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+test('a link not yet released says when it opens, an expired one says so, an unknown one does not open', async ({
+  browser,
+}) => {
+  const page = await (
+    await browser.newContext({ viewport: { width: 375, height: 800 } })
+  ).newPage();
+  await page.goto(`${hub.url}/c/${links.scheduled}`);
+  await expect(page.getByRole('heading', { name: 'This link is not open yet' })).toBeVisible();
+  await expect(page.getByText(/^It opens on \d{1,2} \w+ \d{4}\.$/)).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`${hub.url}/c/${links.expired}`);
+  await expect(page.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
+  await expectAccessible(page);
+  await page.goto(`${hub.url}/c/${'x'.repeat(43)}`);
+  await expect(
+    page.getByRole('heading', {
+      name: 'This link does not open. Contact the brand for a new one.',
+    }),
+  ).toBeVisible();
+  await page.context().close();
+});
