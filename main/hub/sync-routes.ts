@@ -23,6 +23,7 @@ import {
   UnlockRequest,
 } from '../sync/protocol.ts';
 import { listLockedAccounts, unlockAccount } from './auth/locked-accounts.ts';
+import { registerBuyerCredentialsRoutes } from './buyer-credentials-routes.ts';
 import { registerBuyerPeopleRoutes } from './buyer-people-routes.ts';
 import { registerCatalogImport } from './catalog-import-route.ts';
 import type { HubMail } from './mail/hub-mail.ts';
@@ -425,4 +426,5 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
   registerCatalogImport(app, deps, device);
   if (deps.mail) registerMailRoutes(app, { db, clock, mail: deps.mail }, device);
   registerBuyerPeopleRoutes(app, { db, clock, mail: deps.mail }, device);
+  registerBuyerCredentialsRoutes(app, { ...deps.passwordChecks, clock }, device);
 }

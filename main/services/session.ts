@@ -65,7 +65,18 @@ export function hubError(error: unknown, whatNeedsIt: string): OperationError {
                   : error.status === 400 || error.status === 413
                     ? 'invalid_input'
                     : 'internal';
-    return new OperationError(code, error.message);
+    return new OperationError(
+      code,
+      error.message,
+      error.issues.length === 0
+        ? undefined
+        : error.issues.map((issue) => ({
+            path: issue.path,
+            message: issue.code,
+            code: issue.code,
+            ...(issue.params ? { params: issue.params } : {}),
+          })),
+    );
   }
   if (error instanceof OperationError) return error;
   throw error;

@@ -28,6 +28,7 @@ import * as hubStockHeld from './0018-hub-stock-held.ts';
 import * as stockHeld from './0018-stock-held.ts';
 import * as catalogSettings from './0019-catalog-settings.ts';
 import * as hubBuyerInvitations from './0020-hub-buyer-invitations.ts';
+import * as hubBuyerCredentials from './0023-hub-buyer-credentials.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -57,6 +58,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0018-stock-held': hubStockHeld,
     '0019-catalog-settings': catalogSettings,
     '0020-buyer-invitations': hubBuyerInvitations,
+    '0023-buyer-credentials': hubBuyerCredentials,
   },
   replica: {
     '0001-foundation': foundation,
