@@ -1,4 +1,11 @@
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { CREDENTIAL_LIMITS } from '../../main/domain/rate-limit.ts';
+import { checkBrandCredentials } from '../../main/hub/auth/credential-log-ins.ts';
+import { HashGate } from '../../main/hub/auth/hash-gate.ts';
+import { argon2Passwords } from '../../main/hub/auth/passwords.ts';
+import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
+import { openStore } from '../../main/store/database.ts';
 import { expect, test } from './shell.ts';
 
 /**
@@ -110,4 +117,64 @@ test('the same section in Japanese', async ({ shell, browser }, testInfo) => {
   );
   await signIn.screenshot({ path: testInfo.outputPath('sign-in-ja.png') });
   await context.close();
+});
+
+test('a code locked by failed log-ins is said in its dialog and under Devices, where an admin unlocks it', async ({
+  page,
+  shell,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const code = `LOCK-${run}`;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(shell.url);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await sections.getByRole('button', { name: 'Buyers' }).click();
+  await openBuyer(page, 'Customer-owned');
+  const dialog = page.getByRole('dialog', { name: 'Trading terms' });
+  const codeGroup = dialog
+    .getByRole('region', { name: 'Customer order link sign-in' })
+    .getByRole('group', { name: 'Login with Brand-Specific Credentials' });
+  await codeGroup
+    .getByRole('button', { name: /Set code and passcode|Change the unique code/ })
+    .click();
+  await codeGroup.getByRole('textbox', { name: 'Unique code' }).fill(code);
+  await codeGroup.getByLabel('Passcode').fill(PASSCODE);
+  await codeGroup.getByRole('button', { name: 'Save code and passcode' }).click();
+  await expect(codeGroup).toContainText(code);
+  await page.keyboard.press('Escape');
+
+  // Someone guesses its passcode on the link's log-in, slowly and from many places, as
+  // the buyer API's log-in does it, against the hub's own store.
+  const store = await openStore(join(shell.dataDir, 'hub', HUB_DATABASE_FILE));
+  try {
+    const deps = { db: store.db, gate: new HashGate(), passwords: argon2Passwords };
+    const start = Date.now();
+    for (let n = 0; n < CREDENTIAL_LIMITS.lifetimeFailures; n++) {
+      await checkBrandCredentials(deps, {
+        code,
+        passcode: `guess-${n}`,
+        linkId: 'e2e-link',
+        address: `198.51.100.${(n % 200) + 1}`,
+        now: new Date(start + n * 20 * 60_000),
+      }).catch((refusal: unknown) => refusal);
+    }
+  } finally {
+    await store.close();
+  }
+
+  await openBuyer(page, 'Customer-owned');
+  await expect(codeGroup).toContainText('Locked after too many failed log-ins');
+  await codeGroup.screenshot({ path: testInfo.outputPath('sign-in-locked-en.png') });
+  await page.keyboard.press('Escape');
+
+  await sections.getByRole('button', { name: 'Devices' }).click();
+  const locked = page.getByRole('table', { name: 'Locked accounts' });
+  const row = locked.getByRole('row').filter({ hasText: code });
+  await expect(row).toContainText('Buyer’s unique code');
+  await expect(row).toContainText(String(CREDENTIAL_LIMITS.lifetimeFailures));
+  await page
+    .getByRole('region', { name: 'Locked accounts' })
+    .screenshot({ path: testInfo.outputPath('devices-locked-en.png') });
+  await row.getByRole('button', { name: /^Unlock/ }).click();
+  await expect(row).toHaveCount(0);
 });
