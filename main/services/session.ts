@@ -72,7 +72,8 @@ export function hubError(error: unknown, whatNeedsIt: string): OperationError {
         ? undefined
         : error.issues.map((issue) => ({
             path: issue.path,
-            message: issue.code,
+            // The hub words the whole refusal; a form words each issue from its code.
+            message: error.message,
             code: issue.code,
             ...(issue.params ? { params: issue.params } : {}),
           })),
