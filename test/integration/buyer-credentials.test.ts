@@ -468,6 +468,29 @@ describe('logging in with brand-specific credentials', () => {
 });
 
 describe('logging in as an offline buyer', () => {
+  it('refuses a wrong password and an unknown email alike, both after a hash', async () => {
+    await setOffline(admin, {
+      buyerId: offlineBuyer,
+      email: 'one@boutique.example',
+      password: PASSWORD,
+    });
+    const logIn = (email: string, password: string) =>
+      checkOfflineBuyerLogIn(deps, {
+        email,
+        password,
+        linkId: 'link-1',
+        address: '203.0.113.5',
+        now: at(0),
+      }).catch((error: unknown) => error);
+    const wrong = await logIn('one@boutique.example', 'not the password');
+    const unknown = await logIn('nobody@boutique.example', PASSWORD);
+    expect(hashes).toBe(2);
+    expect(wrong).toMatchObject({ status: 401, code: 'wrong_credentials' });
+    expect(unknown).toMatchObject({ status: 401, code: 'wrong_credentials' });
+    expect((wrong as Error).message).toBe((unknown as Error).message);
+    expect(await logIn(' ONE@boutique.example ', PASSWORD)).toBe(offlineBuyer);
+  });
+
   it('refuses a buyer that is no longer offline, as it refuses a wrong password', async () => {
     await setOffline(admin, {
       buyerId: otherOfflineBuyer,
