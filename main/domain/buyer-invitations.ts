@@ -1,5 +1,5 @@
 import type { StaffActor } from './order-states.ts';
-import { can } from './permissions.ts';
+import { mayActForBuyer } from './permissions.ts';
 
 /**
  * Inviting a person to a buyer (a store): the brand sends a one-time link by email; the
@@ -70,10 +70,8 @@ export function invitationLink(publicOrigin: string, token: string): string {
 
 /**
  * Whether a staff member may invite and remove the people of a buyer: an admin for any
- * buyer, a rep for their own. A buyer is a rep's own when the rep owns one of its
- * selections (the same tie that makes a buyer's orders the rep's, order-states.ts);
- * `buyerRepIds` are those owners.
+ * buyer, a rep for their own (`buyerRepIds`: the owners of its selections).
  */
 export function mayManagePeople(actor: StaffActor, buyerRepIds: readonly string[]): boolean {
-  return buyerRepIds.includes(actor.userId) || can(actor.role, 'managePeopleOfAnyBuyer');
+  return mayActForBuyer(actor, buyerRepIds, 'managePeopleOfAnyBuyer');
 }

@@ -33,6 +33,9 @@ import type { StaffRole } from './model.ts';
  *   for their own buyers (buyer-invitations.ts, mayManagePeople).
  * - manageEveryCustomerOrderLink: see, change and disable every customer order link; a
  *   rep makes links and manages the ones they made.
+ * - manageCredentialsOfAnyBuyer: set and clear any buyer's credentials for customer
+ *   order links (an offline buyer's email and password, a buyer's code and passcode); a
+ *   rep does so for their own buyers (mayActForBuyer).
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -53,6 +56,7 @@ export const STAFF_ACTIONS = [
   'manageCatalogs',
   'managePeopleOfAnyBuyer',
   'manageEveryCustomerOrderLink',
+  'manageCredentialsOfAnyBuyer',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 
@@ -63,4 +67,18 @@ const ALLOWED: Readonly<Record<StaffRole, ReadonlySet<StaffAction>>> = {
 
 export function can(role: StaffRole, action: StaffAction): boolean {
   return ALLOWED[role].has(action);
+}
+
+/**
+ * Whether a staff member may do for one buyer what a rep does for their own buyers and
+ * `anyBuyer` allows for every buyer. A buyer is a rep's own when the rep owns one of its
+ * selections (the same tie that makes a buyer's orders the rep's, order-states.ts);
+ * `buyerRepIds` are those owners.
+ */
+export function mayActForBuyer(
+  actor: { readonly userId: string; readonly role: StaffRole },
+  buyerRepIds: readonly string[],
+  anyBuyer: StaffAction,
+): boolean {
+  return buyerRepIds.includes(actor.userId) || can(actor.role, anyBuyer);
 }

@@ -30,6 +30,64 @@ export const PASSWORD_LIMITS = {
 } as const;
 
 /**
+ * Secrets the brand sets for logging in to a customer order link (an offline buyer's
+ * email and password, a buyer's unique code and passcode) and a link's passcode. Each
+ * attempt is reserved like a password attempt (per credential at the address, per
+ * address, with PASSWORD_LIMITS), and also:
+ *
+ * - `perLink`: attempts through one link, from every address and by every method.
+ * - `lifetimeFailures`: failures of one credential or one link's passcode ever, never
+ *   reset by a right one: reaching it locks it until an admin unlocks it (which starts
+ *   the count again), and the admins are told. A passcode is shared or handed over by
+ *   the brand rather than chosen by a person, so its guesses are capped in all, not
+ *   only in a row.
+ */
+export const CREDENTIAL_LIMITS = {
+  perLink: { max: 50, windowMs: 15 * MINUTE },
+  lifetimeFailures: 100,
+} as const;
+
+/**
+ * What the hub guards against guessing (login_guards, by kind and what is typed): staff
+ * and buyer accounts, an offline buyer's email, a buyer's code, a link's passcode.
+ */
+export const GUARDED_KINDS = ['staff', 'buyer', 'offline_buyer', 'buyer_code', 'link'] as const;
+export type GuardedKind = (typeof GUARDED_KINDS)[number];
+
+/**
+ * An account a person chose a password for locks at failures in a row
+ * (PASSWORD_LIMITS.consecutiveFailures); a credential the brand set, or a link's
+ * passcode, at failures ever (CREDENTIAL_LIMITS.lifetimeFailures).
+ */
+export function guardPolicy(kind: GuardedKind): 'account' | 'credential' {
+  return kind === 'staff' || kind === 'buyer' ? 'account' : 'credential';
+}
+
+export interface FailureCounts {
+  /** Since the last right attempt. */
+  consecutive: number;
+  /** Since the guard began or was last unlocked; never reset by a right attempt. */
+  lifetime: number;
+}
+
+/** The failures that count towards a guard's lock, by its policy. */
+export function countedFailures(kind: GuardedKind, counts: FailureCounts): number {
+  return guardPolicy(kind) === 'account' ? counts.consecutive : counts.lifetime;
+}
+
+/** Failures that lock a guard of this kind. */
+export function failureCap(kind: GuardedKind): number {
+  return guardPolicy(kind) === 'account'
+    ? PASSWORD_LIMITS.consecutiveFailures
+    : CREDENTIAL_LIMITS.lifetimeFailures;
+}
+
+/** Whether these failures lock what the guard guards. */
+export function lockedByFailures(kind: GuardedKind, counts: FailureCounts): boolean {
+  return countedFailures(kind, counts) >= failureCap(kind);
+}
+
+/**
  * Unknown 256-bit tokens (share links, device credentials) tried from one address.
  * Only unknown tokens count, and a known token is never refused because of them:
  * nobody guesses 256 bits, so the limit only keeps a noisy client from costing lookups.
@@ -64,6 +122,7 @@ export const LONGEST_LIMIT_WINDOW_MS = Math.max(
   INVITATION_ACCEPT_LIMIT.windowMs,
   LINK_ORDER_LIMITS.perLink.windowMs,
   LINK_ORDER_LIMITS.perAddress.windowMs,
+  CREDENTIAL_LIMITS.perLink.windowMs,
 );
 
 /**

@@ -13,6 +13,7 @@ import type {
 import { hubDb, type StoreDb } from '../store/database.ts';
 import type { AuthenticatedDevice } from './auth/accounts.ts';
 import { newToken, tokenHash } from './auth/tokens.ts';
+import { buyerRepIds } from './buyer-access.ts';
 import { auditRow } from './audit.ts';
 import { HubRefusal } from './errors.ts';
 import { enqueueMail } from './mail/outbox.ts';
@@ -47,18 +48,7 @@ async function buyerToManage(db: StoreDb, asker: AuthenticatedDevice, buyerId: s
     .where('id', '=', buyerId)
     .executeTakeFirst();
   if (!buyer) throw new HubRefusal(404, 'not_found', 'There is no such buyer on this hub.');
-  const reps = await hub
-    .selectFrom('selections')
-    .select('owner_id')
-    .distinct()
-    .where('buyer_id', '=', buyerId)
-    .execute();
-  if (
-    !mayManagePeople(
-      asker,
-      reps.map((row) => row.owner_id),
-    )
-  ) {
+  if (!mayManagePeople(asker, await buyerRepIds(db, buyerId))) {
     throw new HubRefusal(
       403,
       'forbidden',

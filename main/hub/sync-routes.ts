@@ -24,6 +24,7 @@ import {
 } from '../sync/protocol.ts';
 import { listLockedAccounts, unlockAccount } from './auth/locked-accounts.ts';
 import { registerCustomerOrderLinkRoutes } from './customer-order-link-routes.ts';
+import { registerBuyerCredentialsRoutes } from './buyer-credentials-routes.ts';
 import { registerBuyerPeopleRoutes } from './buyer-people-routes.ts';
 import { registerCatalogImport } from './catalog-import-route.ts';
 import type { HubMail } from './mail/hub-mail.ts';
@@ -433,4 +434,5 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
   if (deps.mail) registerMailRoutes(app, { db, clock, mail: deps.mail }, device);
   registerBuyerPeopleRoutes(app, { db, clock, mail: deps.mail }, device);
   registerCustomerOrderLinkRoutes(app, { db, mail: deps.mail }, device);
+  registerBuyerCredentialsRoutes(app, { ...deps.passwordChecks, clock }, device);
 }

@@ -95,8 +95,8 @@ export async function readAudit(
               lastAt: text(details.lastAt) ?? entry.at,
             },
       account:
-        entry.action.startsWith('auth.account_') && entry.subject
-          ? entry.subject.replace(/^(staff|buyer):/, '')
+        /^auth\.(account|credential|link_passcode)_/.test(entry.action) && entry.subject
+          ? entry.subject.replace(/^[a-z_]+:/, '')
           : null,
     };
   });

@@ -38,6 +38,7 @@ import {
   resendInvitation,
   revokeInvitation,
 } from './buyer-people.ts';
+import * as credentials from './buyer-credentials.ts';
 import {
   clearMailSettings,
   mailHistory,
@@ -251,6 +252,14 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'buyerPeople.resend': (_actor, input) => resendInvitation(session, input.invitationId),
     'buyerPeople.revoke': (_actor, input) => revokeInvitation(session, input.invitationId),
     'buyerPeople.remove': (_actor, input) => removePerson(session, input.buyerId, input.userId),
+    'buyerCredentials.get': (_actor, input) => credentials.buyerCredentials(session, input.buyerId),
+    'buyerCredentials.setOfflineLogIn': (_actor, input) =>
+      credentials.setOfflineLogIn(session, input),
+    'buyerCredentials.clearOfflineLogIn': (_actor, input) =>
+      credentials.clearOfflineLogIn(session, input.buyerId),
+    'buyerCredentials.setBrandCode': (_actor, input) => credentials.setBrandCode(session, input),
+    'buyerCredentials.clearBrandCode': (_actor, input) =>
+      credentials.clearBrandCode(session, input.buyerId),
 
     'app.reportError': (_actor, input) => logWindowError(input),
   };

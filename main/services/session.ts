@@ -65,7 +65,19 @@ export function hubError(error: unknown, whatNeedsIt: string): OperationError {
                   : error.status === 400 || error.status === 413
                     ? 'invalid_input'
                     : 'internal';
-    return new OperationError(code, error.message);
+    return new OperationError(
+      code,
+      error.message,
+      error.issues.length === 0
+        ? undefined
+        : error.issues.map((issue) => ({
+            path: issue.path,
+            // The hub words the whole refusal; a form words each issue from its code.
+            message: error.message,
+            code: issue.code,
+            ...(issue.params ? { params: issue.params } : {}),
+          })),
+    );
   }
   if (error instanceof OperationError) return error;
   throw error;

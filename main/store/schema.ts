@@ -323,8 +323,21 @@ export type HubTables = {
   login_guards: {
     account: string;
     consecutive_failures: Generated<number>;
+    /** Failures ever, never reset by a right attempt (0023). */
+    lifetime_failures: Generated<number>;
     last_failure_at: string | null;
     locked_at: string | null;
+  };
+  /** Credentials the brand sets for buyers (0023): see main/hub/buyer-credentials.ts. */
+  buyer_credentials: {
+    buyer_id: string;
+    kind: 'offline_email' | 'brand_code';
+    /** The email lower-cased or the code upper-cased. */
+    identifier: string;
+    /** Argon2id, never the secret. */
+    secret_hash: string;
+    set_by: string;
+    set_at: string;
   };
   share_link_open_periods: {
     link_id: string;

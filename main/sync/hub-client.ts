@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import {
   AuditList,
+  BuyerCredentials,
   BuyerPeople,
+  type SetBrandCodeInput,
+  type SetOfflineLogInInput,
   InviteOutcome,
   type InvitePersonInput,
   type AuditEntry,
@@ -17,6 +20,7 @@ import {
   type MailHistoryEntry,
   type SmtpSettingsInput,
 } from '../../preload/contract/index.ts';
+import { HubIssue } from '../../preload/contract/hub-errors.ts';
 import {
   DeviceList,
   HubHello,
@@ -51,17 +55,30 @@ export class HubAnswered extends Error {
   readonly status: number;
   readonly code: string;
   readonly expectedSeq: number | undefined;
-  constructor(status: number, code: string, message: string, expectedSeq?: number) {
+  readonly issues: readonly HubIssue[];
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    expectedSeq?: number,
+    issues: readonly HubIssue[] = [],
+  ) {
     super(message);
     this.name = 'HubAnswered';
     this.status = status;
     this.code = code;
     this.expectedSeq = expectedSeq;
+    this.issues = issues;
   }
 }
 
 const ErrorAnswer = z.object({
-  error: z.object({ code: z.string(), message: z.string(), expectedSeq: z.number().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    expectedSeq: z.number().optional(),
+    issues: z.array(HubIssue).optional(),
+  }),
 });
 
 const TIMEOUT_MS = 20_000;
@@ -98,6 +115,12 @@ export interface HubClient {
   resendInvitation(token: string, invitationId: string): Promise<BuyerPeople>;
   revokeInvitation(token: string, invitationId: string): Promise<BuyerPeople>;
   removePerson(token: string, buyerId: string, userId: string): Promise<BuyerPeople>;
+  /** A buyer's customer order link sign-in (buyer-credentials.ts on the hub). */
+  buyerCredentials(token: string, buyerId: string): Promise<BuyerCredentials>;
+  setOfflineLogIn(token: string, input: SetOfflineLogInInput): Promise<BuyerCredentials>;
+  clearOfflineLogIn(token: string, buyerId: string): Promise<BuyerCredentials>;
+  setBrandCode(token: string, input: SetBrandCodeInput): Promise<BuyerCredentials>;
+  clearBrandCode(token: string, buyerId: string): Promise<BuyerCredentials>;
   /** Imports one CSV file; the hub takes products before the prices and stock that name them. */
   importCatalogFile(token: string, file: { name: string; content: string }): Promise<CsvFileReport>;
 }
@@ -176,6 +199,7 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
           answer.data.error.code,
           answer.data.error.message,
           answer.data.error.expectedSeq,
+          answer.data.error.issues,
         );
       }
       throw new HubAnswered(
@@ -271,6 +295,35 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
         token,
         body: { buyerId, userId },
         schema: BuyerPeople,
+      }),
+    buyerCredentials: (token, buyerId) =>
+      request('GET', `/api/buyer-credentials?${new URLSearchParams({ buyerId }).toString()}`, {
+        token,
+        schema: BuyerCredentials,
+      }),
+    setOfflineLogIn: (token, input) =>
+      request('POST', '/api/buyer-credentials/offline', {
+        token,
+        body: input,
+        schema: BuyerCredentials,
+      }),
+    clearOfflineLogIn: (token, buyerId) =>
+      request('POST', '/api/buyer-credentials/offline/clear', {
+        token,
+        body: { buyerId },
+        schema: BuyerCredentials,
+      }),
+    setBrandCode: (token, input) =>
+      request('POST', '/api/buyer-credentials/code', {
+        token,
+        body: input,
+        schema: BuyerCredentials,
+      }),
+    clearBrandCode: (token, buyerId) =>
+      request('POST', '/api/buyer-credentials/code/clear', {
+        token,
+        body: { buyerId },
+        schema: BuyerCredentials,
       }),
     async importCatalogFile(token, file) {
       const answer = await request(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CREDENTIAL_LOG_IN_REFUSALS } from '../../main/domain/buyer-credentials.ts';
 import { DELIVERY_WINDOW_REFUSALS, PO_NUMBER_REFUSALS } from '../../main/domain/delivery-window.ts';
 import { ORDER_STATE_REFUSALS } from '../../main/domain/order-states.ts';
 import { ORDER_TOTALS_REFUSALS } from '../../main/domain/order-totals.ts';
@@ -21,11 +22,8 @@ export const HUB_ERROR_CODES = [
   'rate_limited',
   /** An account locked after too many failed attempts in a row, until an admin unlocks it. */
   'account_locked',
-  /**
-   * A customer order link's passcode or a buyer's credentials locked after too many
-   * failures in all, until an admin unlocks it.
-   */
-  'credential_locked',
+  /** A wrong secret, or a credential or link passcode locked at its lifetime cap (buyer-credentials.ts). */
+  ...CREDENTIAL_LOG_IN_REFUSALS,
   'update_required',
   'device_revoked',
   'wrong_device',
@@ -46,6 +44,14 @@ export const HUB_ERROR_CODES = [
 ] as const;
 export type HubErrorCode = (typeof HUB_ERROR_CODES)[number];
 
+/** A refused request's problem at one field: where, its code, and a rule's parameters (`{ min: 8 }`). */
+export const HubIssue = z.object({
+  path: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type HubIssue = z.infer<typeof HubIssue>;
+
 export const HubErrorBody = z
   .object({
     error: z.object({
@@ -60,7 +66,7 @@ export const HubErrorBody = z
        * part named in the message, such as `email`) and its code (`too_small`,
        * `too_big`, `invalid_format`, …), for a page to say it at the field in its own words.
        */
-      issues: z.array(z.object({ path: z.string(), code: z.string() })).optional(),
+      issues: z.array(HubIssue).optional(),
       /**
        * A rule's refusal: the code's parameters (deadline_passed: the styles), for the page
        * to say it in its own words.

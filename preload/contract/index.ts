@@ -3,6 +3,7 @@ import { appOperations } from './app.ts';
 import { auditOperations } from './audit.ts';
 import { buyerOperations } from './buyers.ts';
 import { buyerPeopleOperations } from './buyer-people.ts';
+import { buyerCredentialsOperations } from './buyer-credentials.ts';
 import { catalogOperations } from './catalog.ts';
 import { catalogsOperations } from './catalogs.ts';
 import { customerOrderLinkOperations } from './customer-order-links.ts';
@@ -23,6 +24,7 @@ export * from './app.ts';
 export * from './audit.ts';
 export * from './buyers.ts';
 export * from './buyer-people.ts';
+export * from './buyer-credentials.ts';
 export * from './catalog.ts';
 export * from './catalogs.ts';
 export * from './customer-order-links.ts';
@@ -46,6 +48,7 @@ export const contract = {
   ...syncOperations,
   ...buyerOperations,
   ...buyerPeopleOperations,
+  ...buyerCredentialsOperations,
   ...devicesOperations,
   ...mailOperations,
   ...selectionOperations,

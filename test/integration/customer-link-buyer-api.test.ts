@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../../main/hub/auth/passwords.ts';
+import { HashGate } from '../../main/hub/auth/hash-gate.ts';
+import { argon2Passwords, hashPassword } from '../../main/hub/auth/passwords.ts';
+import { setBrandCode, setOfflineLogIn } from '../../main/hub/buyer-credentials.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
@@ -107,7 +109,7 @@ describe('a customer order link in a buyer’s browser', () => {
 
     const wrong = await call('/api/link/passcode', { token: link.token, passcode: 'paris-2026' });
     expect(wrong.status).toBe(401);
-    expect(wrong.body).toMatchObject({ error: { code: 'unauthorized' } });
+    expect(wrong.body).toMatchObject({ error: { code: 'wrong_credentials' } });
     const passed = await call('/api/link/passcode', { token: link.token, passcode: 'paris-2027' });
     expect(passed.body).toMatchObject({ screen: 'logIn' });
     const visit = passed.cookie;
@@ -209,5 +211,88 @@ describe('a customer order link in a buyer’s browser', () => {
     expect(
       (await call('/api/link/open', { token: link.token }, loggedIn.cookie)).body,
     ).toMatchObject({ screen: 'passcode' });
+  });
+});
+
+describe('the brand’s ways in to a customer order link', () => {
+  it('log an offline buyer in with its email and password, and a buyer with its code and passcode', async () => {
+    const db = demo.hub.store.db;
+    const hub = hubDb(db);
+    const admin = await hub
+      .selectFrom('staff_users')
+      .select(['id', 'email', 'name'])
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    const asker = {
+      id: 'test-device',
+      userId: admin.id,
+      role: 'admin' as const,
+      user: { id: admin.id, email: admin.email, name: admin.name, role: 'admin' as const },
+    };
+    const deps = { db, gate: new HashGate(), passwords: argon2Passwords, clock: () => new Date() };
+    const offline = await hub
+      .selectFrom('buyers')
+      .select(['id', 'name'])
+      .where('kind', '=', 'offline')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    await setOfflineLogIn(deps, asker, '127.0.0.1', {
+      buyerId: offline.id,
+      email: 'orders@offline-store.example',
+      password: 'offline store password',
+    });
+    const coded = await hub
+      .selectFrom('buyers')
+      .select(['id', 'name'])
+      .where('kind', '=', 'customer_owned')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    await setBrandCode(deps, asker, '127.0.0.1', {
+      buyerId: coded.id,
+      code: 'SHOP-0042',
+      passcode: 'brand passcode 42',
+    });
+    const link = await insertCustomerOrderLink(db);
+
+    const offlineIn = await call('/api/link/log-in', {
+      token: link.token,
+      method: 'offlineBuyer',
+      identifier: 'Orders@Offline-Store.example',
+      secret: 'offline store password',
+    });
+    expect(offlineIn.body).toMatchObject({
+      screen: 'catalog',
+      buyer: { name: offline.name },
+      loggedIn: { method: 'offlineBuyer', person: null },
+    });
+
+    const wrongCode = await call('/api/link/log-in', {
+      token: link.token,
+      method: 'brandCredentials',
+      identifier: 'shop-0042',
+      secret: 'not the passcode',
+    });
+    const unknownCode = await call('/api/link/log-in', {
+      token: link.token,
+      method: 'brandCredentials',
+      identifier: 'SHOP-9999',
+      secret: 'not the passcode',
+    });
+    expect(wrongCode.status).toBe(401);
+    expect(unknownCode.body).toEqual(wrongCode.body);
+
+    const codeIn = await call('/api/link/log-in', {
+      token: link.token,
+      method: 'brandCredentials',
+      identifier: 'shop-0042',
+      secret: 'brand passcode 42',
+    });
+    expect(codeIn.body).toMatchObject({ screen: 'catalog', buyer: { name: coded.name } });
+    const logged = await hub
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('action', '=', 'auth.brand_credentials_log_in')
+      .execute();
+    expect(logged.some((row) => row.details.includes(link.id))).toBe(true);
   });
 });

@@ -179,7 +179,7 @@ describe('an account', () => {
     };
     const locked = await fetch(`${hub.url}/api/accounts/locked`, { headers: authorised });
     expect(await locked.json()).toEqual([
-      expect.objectContaining({ kind: 'staff', email: REP, name: expect.any(String) }),
+      expect.objectContaining({ kind: 'staff', identifier: REP, name: expect.any(String) }),
     ]);
     const unlocked = await post(
       '/api/accounts/unlock',

@@ -14,7 +14,12 @@ import {
 } from '../../store/catalog-queries.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { shippingWarehouse, stockLevels } from '../../store/stock-queries.ts';
-import { checkPassword, type PasswordCheckDependencies } from '../auth/password-attempts.ts';
+import {
+  checkBrandCredentials,
+  checkLinkPasscode,
+  checkOfflineBuyerLogIn,
+} from '../auth/credential-log-ins.ts';
+import { checkSecret, type PasswordCheckDependencies } from '../auth/password-attempts.ts';
 import { HubRefusal } from '../errors.ts';
 import { recordVisit } from './customer-link-visits.ts';
 import type { BuyerApiHandlers, LinkVisitor } from './handler-table.ts';
@@ -30,8 +35,9 @@ export interface CustomerLinkDependencies {
 /** Swatches a style card shows; the rest is counted. */
 const SWATCHES_PER_CARD = 6;
 
+/** What every wrong password, passcode or code answers: only that it was wrong. */
 const wrongSecret = () =>
-  new HubRefusal(401, 'unauthorized', 'That is not right. Check it and try again.');
+  new HubRefusal(401, 'wrong_credentials', 'That is not right. Check it and try again.');
 
 /** The visit's buyer, with the terms every price is shown at; a 401 before the log-in. */
 async function visitingBuyer(db: StoreDb, actor: LinkVisitor) {
@@ -268,15 +274,13 @@ export function customerLinkHandlers(
         .select('passcode_hash')
         .where('link_id', '=', actor.link.id)
         .executeTakeFirst();
-      const right = await checkPassword(deps.passwordChecks, {
-        kind: 'buyer',
-        email: `link:${actor.link.id}`,
-        password: passcode,
+      await checkLinkPasscode(deps.passwordChecks, {
+        linkId: actor.link.id,
+        passcode,
         storedHash: secrets?.passcode_hash ?? null,
         address: actor.address,
         now: actor.at,
       });
-      if (!right) throw wrongSecret();
       const session = await recordVisit(db, actor, { passcodePassedAt: actor.at.toISOString() });
       const visit = actor.visit ?? emptyVisit();
       return {
@@ -290,41 +294,33 @@ export function customerLinkHandlers(
       if (actor.link.passcodeEnabled && !actor.visit?.passcodePassed) {
         throw new HubRefusal(401, 'unauthorized', "Enter the link's passcode first.");
       }
-      if (method !== 'userAccount') {
-        throw new HubRefusal(401, 'unauthorized', 'That is not right. Check it and try again.');
+      const attempt = { linkId: actor.link.id, address: actor.address, now: actor.at };
+      let person: { buyerUserId: string | null; buyerId: string | null };
+      if (method === 'userAccount') {
+        person = await userAccountLogIn(deps, attempt, identifier, secret);
+      } else {
+        const buyerId =
+          method === 'offlineBuyer'
+            ? await checkOfflineBuyerLogIn(deps.passwordChecks, {
+                ...attempt,
+                email: identifier,
+                password: secret,
+              })
+            : await checkBrandCredentials(deps.passwordChecks, {
+                ...attempt,
+                code: identifier,
+                passcode: secret,
+              });
+        person = { buyerUserId: null, buyerId };
       }
-      const email = identifier.toLowerCase();
-      const user = await hubDb(db)
-        .selectFrom('buyer_users')
-        .select(['id', 'password_hash'])
-        .where('email', '=', email)
-        .executeTakeFirst();
-      const right = await checkPassword(deps.passwordChecks, {
-        kind: 'buyer',
-        email,
-        password: secret,
-        storedHash: user?.password_hash ?? null,
-        address: actor.address,
-        now: actor.at,
-      });
-      if (!user || !right) throw wrongSecret();
-      const { buyers } = await personsBuyers(db, user.id);
-      if (buyers.length === 0) {
-        throw new HubRefusal(401, 'unauthorized', 'This account orders for no buyer of the brand.');
-      }
-      const buyerId = buyers.length === 1 ? buyers[0]!.id : null;
+      const { buyerUserId, buyerId } = person;
       const session = await recordVisit(
         db,
         actor,
-        { method, buyerUserId: user.id, buyerId, onBehalfOf: null },
+        { method, buyerUserId, buyerId, onBehalfOf: null },
         { fresh: true },
       );
-      const visit = {
-        ...(actor.visit ?? emptyVisit()),
-        method,
-        buyerUserId: user.id,
-        buyerId,
-      };
+      const visit = { ...(actor.visit ?? emptyVisit()), method, buyerUserId, buyerId };
       return { value: await viewFor(db, { ...actor, visit }), session };
     },
 
@@ -463,6 +459,37 @@ export function customerLinkHandlers(
       return pictureAnswer(picture, missing);
     },
   };
+}
+
+/**
+ * "Login with User Account": a buyer person's email and password, limited per link too;
+ * the person then orders for their one buyer, or chooses among several.
+ */
+async function userAccountLogIn(
+  deps: CustomerLinkDependencies,
+  attempt: { linkId: string; address: string; now: Date },
+  identifier: string,
+  secret: string,
+): Promise<{ buyerUserId: string; buyerId: string | null }> {
+  const email = identifier.toLowerCase();
+  const user = await hubDb(deps.db)
+    .selectFrom('buyer_users')
+    .select(['id', 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+  const right = await checkSecret(deps.passwordChecks, {
+    kind: 'buyer',
+    identifier: email,
+    secret,
+    storedHash: user?.password_hash ?? null,
+    ...attempt,
+  });
+  if (!user || !right) throw wrongSecret();
+  const { buyers } = await personsBuyers(deps.db, user.id);
+  if (buyers.length === 0) {
+    throw new HubRefusal(401, 'unauthorized', 'This account orders for no buyer of the brand.');
+  }
+  return { buyerUserId: user.id, buyerId: buyers.length === 1 ? buyers[0]!.id : null };
 }
 
 function emptyVisit() {

@@ -30,6 +30,7 @@ import * as catalogSettings from './0019-catalog-settings.ts';
 import * as hubBuyerInvitations from './0020-hub-buyer-invitations.ts';
 import * as hubCustomerOrderLinks from './0021-hub-customer-order-links.ts';
 import * as replicaCustomerOrderLinks from './0021-replica-customer-order-links.ts';
+import * as hubBuyerCredentials from './0023-hub-buyer-credentials.ts';
 import * as customerLinkSessions from './0024-customer-link-sessions.ts';
 
 /**
@@ -61,6 +62,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0019-catalog-settings': catalogSettings,
     '0020-buyer-invitations': hubBuyerInvitations,
     '0021-customer-order-links': hubCustomerOrderLinks,
+    '0023-buyer-credentials': hubBuyerCredentials,
     '0024-customer-link-sessions': customerLinkSessions,
   },
   replica: {

@@ -32,7 +32,12 @@ export const customerLinkRoutes = {
     answer: 'json',
     session: 'starts',
     cookie: 'link',
-    refusals: { ...LINK_REFUSALS, unauthorized: 401, credential_locked: 403 },
+    refusals: {
+      ...LINK_REFUSALS,
+      wrong_credentials: 401,
+      credential_locked: 403,
+      unavailable: 503,
+    },
     summary: "Pass a customer order link's passcode",
     tag,
   },
@@ -43,7 +48,13 @@ export const customerLinkRoutes = {
     answer: 'json',
     session: 'starts',
     cookie: 'link',
-    refusals: { ...LINK_REFUSALS, unauthorized: 401, account_locked: 403, credential_locked: 403 },
+    refusals: {
+      ...LINK_REFUSALS,
+      unauthorized: 401,
+      wrong_credentials: 401,
+      account_locked: 403,
+      credential_locked: 403,
+    },
     summary:
       'Log in to a customer order link with a user account, an offline buyer or brand-specific credentials',
     tag,
@@ -93,7 +104,7 @@ export const customerLinkRoutes = {
     caller: 'customerLink',
     headers: { token: 'x-link-token' },
     answer: 'picture',
-    refusals: { ...LINK_REFUSALS, not_found: 404 },
+    refusals: { ...VISIT_REFUSALS, not_found: 404 },
     summary:
       "A picture of the link: its background before the log-in, its styles' and lookbooks' after; the token goes in x-link-token",
     tag,

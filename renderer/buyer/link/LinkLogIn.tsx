@@ -16,7 +16,7 @@ function useRefusalText() {
   const { t } = useTranslation();
   return (code: Extract<StepAnswer, { ok: false }>['code']) => {
     switch (code) {
-      case 'unauthorized':
+      case 'wrong_credentials':
         return t('link.wrong');
       case 'rate_limited':
         return t('account.tooManyTries');

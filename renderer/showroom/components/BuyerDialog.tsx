@@ -17,6 +17,7 @@ import { useSelectionsStore } from '../state/selections.ts';
 import { useSyncStore } from '../state/sync.ts';
 import { BuyerAddresses } from './BuyerAddresses.tsx';
 import { BuyerPeople } from './BuyerPeople.tsx';
+import { BuyerSignIn } from './BuyerSignIn.tsx';
 import { CurrentTerms, PendingProposals, YourProposal } from './BuyerDialogProposals.tsx';
 import { Dialog } from './Dialog.tsx';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
@@ -305,6 +306,7 @@ export function BuyerDialog() {
       ) : null}
       {!creating && buyerId !== null ? <BuyerAddresses buyerId={buyerId} /> : null}
       {!creating && buyerId !== null ? <BuyerPeople buyerId={buyerId} /> : null}
+      {!creating && buyerId !== null ? <BuyerSignIn buyerId={buyerId} /> : null}
     </Dialog>
   );
 }

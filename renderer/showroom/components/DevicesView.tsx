@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_LIMITS } from '../../../main/domain/rate-limit.ts';
+import { CREDENTIAL_LIMITS, PASSWORD_LIMITS } from '../../../main/domain/rate-limit.ts';
 import type { Device } from '../../../preload/contract/index.ts';
 import { formatDate, relativeTime } from '../format.ts';
 import { trunkshow } from '../api.ts';
@@ -74,7 +74,8 @@ export function DevicesView() {
 }
 
 /**
- * Accounts locked after too many failed sign-ins or log-ins in a row, from anywhere:
+ * Accounts locked after too many failed sign-ins or log-ins in a row, from anywhere, and
+ * buyers' customer order link sign-ins and link passcodes locked at their lifetime cap:
  * nobody can use them until an admin unlocks them here.
  */
 function LockedAccounts() {
@@ -86,7 +87,10 @@ function LockedAccounts() {
     <section className="locked-accounts" aria-labelledby="locked-accounts-title">
       <h3 id="locked-accounts-title">{t('devices.locked.title')}</h3>
       <p className="devices__lead">
-        {t('devices.locked.lead', { count: PASSWORD_LIMITS.consecutiveFailures })}
+        {t('devices.locked.lead', {
+          count: PASSWORD_LIMITS.consecutiveFailures,
+          lifetime: CREDENTIAL_LIMITS.lifetimeFailures,
+        })}
       </p>
       {problem ? (
         <p className="notice notice--error" role="alert">
@@ -114,7 +118,9 @@ function LockedAccounts() {
               <tr key={account.account}>
                 <td>
                   <span className="devices-table__person">{account.name}</span>
-                  <span className="devices-table__email">{account.email}</span>
+                  <span className="devices-table__email">
+                    {account.kind === 'link' ? t('devices.locked.link') : account.identifier}
+                  </span>
                 </td>
                 <td>{t(`devices.locked.kinds.${account.kind}`)}</td>
                 <td>
@@ -125,7 +131,9 @@ function LockedAccounts() {
                   <button
                     type="button"
                     className="button button--quiet"
-                    aria-label={t('devices.locked.unlockLabel', { person: account.name })}
+                    aria-label={t('devices.locked.unlockLabel', {
+                      person: account.kind === 'link' ? account.identifier : account.name,
+                    })}
                     onClick={() =>
                       void act(() =>
                         trunkshow().invoke('accounts.unlock', { account: account.account }),
