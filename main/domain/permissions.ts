@@ -31,6 +31,8 @@ import type { StaffRole } from './model.ts';
  *   checkout settings); every rep sells from them.
  * - managePeopleOfAnyBuyer: invite people to any buyer and remove them; a rep does so
  *   for their own buyers (buyer-invitations.ts, mayManagePeople).
+ * - manageLookbooks: make, change and remove lookbooks; every rep may look at them.
+ * - uploadMedia: upload pictures and video files to the hub for lookbooks and links.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -50,6 +52,8 @@ export const STAFF_ACTIONS = [
   'configureShipping',
   'manageCatalogs',
   'managePeopleOfAnyBuyer',
+  'manageLookbooks',
+  'uploadMedia',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

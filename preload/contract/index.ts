@@ -6,7 +6,9 @@ import { buyerPeopleOperations } from './buyer-people.ts';
 import { catalogOperations } from './catalog.ts';
 import { catalogsOperations } from './catalogs.ts';
 import { devicesOperations } from './devices.ts';
+import { lookbooksOperations } from './lookbooks.ts';
 import { mailOperations } from './mail.ts';
+import { mediaOperations } from './media.ts';
 import { orderOperations } from './orders.ts';
 import { orderConfirmationOperations } from './order-confirmation.ts';
 import { orderCheckoutOperations } from './order-checkout.ts';
@@ -25,7 +27,9 @@ export * from './buyer-people.ts';
 export * from './catalog.ts';
 export * from './catalogs.ts';
 export * from './devices.ts';
+export * from './lookbooks.ts';
 export * from './mail.ts';
+export * from './media.ts';
 export * from './orders.ts';
 export * from './order-confirmation.ts';
 export * from './order-checkout.ts';
@@ -55,6 +59,8 @@ export const contract = {
   ...orderPlacementOperations,
   ...auditOperations,
   ...catalogsOperations,
+  ...lookbooksOperations,
+  ...mediaOperations,
   ...appOperations,
 } as const;
 

@@ -28,6 +28,8 @@ import * as hubStockHeld from './0018-hub-stock-held.ts';
 import * as stockHeld from './0018-stock-held.ts';
 import * as catalogSettings from './0019-catalog-settings.ts';
 import * as hubBuyerInvitations from './0020-hub-buyer-invitations.ts';
+import * as hubMediaUploads from './0022-hub-media-uploads.ts';
+import * as mediaUploads from './0022-media-uploads.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -57,6 +59,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0018-stock-held': hubStockHeld,
     '0019-catalog-settings': catalogSettings,
     '0020-buyer-invitations': hubBuyerInvitations,
+    '0022-media-uploads': hubMediaUploads,
   },
   replica: {
     '0001-foundation': foundation,
@@ -73,5 +76,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0017-shipping-rates': shippingRates,
     '0018-stock-held': stockHeld,
     '0019-catalog-settings': catalogSettings,
+    '0022-media-uploads': mediaUploads,
   },
 };

@@ -2,6 +2,7 @@ import { updatePublicAddress } from './brand.ts';
 import { removeBuyerAddress, saveBuyerAddress, setBuyerContactEmail } from './buyer-addresses.ts';
 import { removeCatalog, saveCatalog, setCatalogStyles } from './catalogs.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
+import { removeLookbook, saveLookbook } from './lookbooks.ts';
 import type { Mutator } from './mutator.ts';
 import {
   removeShippingRateGroup,
@@ -63,6 +64,8 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       saveCatalog,
       setCatalogStyles,
       removeCatalog,
+      saveLookbook,
+      removeLookbook,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );
