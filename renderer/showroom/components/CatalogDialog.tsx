@@ -20,7 +20,7 @@ import type {
   CatalogsOverview,
 } from '../../../preload/contract/index.ts';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
-import { errorMessage, trunkshow } from '../api.ts';
+import { codedIssueWords, errorMessage, trunkshow } from '../api.ts';
 import { Dialog, FormDialogActions } from './Dialog.tsx';
 import { StyleEntry } from './StyleEntry.tsx';
 
@@ -157,18 +157,9 @@ export function CatalogDialog({
             });
       onSaved(overview, name.trim());
     } catch (failure) {
-      const issues =
-        (failure as { issues?: { path: string; code?: string; params?: object }[] }).issues ?? [];
-      const fromMain: Problems = {};
-      for (const issue of issues) {
-        if (issue.code) {
-          fromMain[issue.path as keyof Problems] ??= catalogProblemWords(
-            t,
-            issue.code,
-            issue.params ?? {},
-          );
-        }
-      }
+      const fromMain: Problems = codedIssueWords(failure, (code, params) =>
+        catalogProblemWords(t, code, params),
+      );
       setProblems(fromMain);
       setNotice(Object.keys(fromMain).length > 0 ? null : errorMessage(failure, t('unexpected')));
     } finally {

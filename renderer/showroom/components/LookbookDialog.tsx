@@ -12,7 +12,7 @@ import {
 } from '../../../main/domain/lookbooks.ts';
 import type { LookbookStyle, LookbookSummary, StyleCard } from '../../../preload/contract/index.ts';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
-import { errorMessage, mediaUrl, trunkshow } from '../api.ts';
+import { codedIssueWords, errorMessage, mediaUrl, trunkshow } from '../api.ts';
 import { Dialog, FormDialogActions } from './Dialog.tsx';
 import { MediaPicker } from './MediaPicker.tsx';
 import { StyleEntry } from './StyleEntry.tsx';
@@ -147,14 +147,9 @@ export function LookbookDialog({
       });
       onSaved(saved.lookbooks, name.trim());
     } catch (failure) {
-      const issues =
-        (failure as { issues?: { path: string; code?: string; params?: object }[] }).issues ?? [];
-      const fromMain: Record<string, string> = {};
-      for (const issue of issues) {
-        if (issue.code) {
-          fromMain[issue.path] ??= lookbookProblemWords(t, issue.code, issue.params ?? {});
-        }
-      }
+      const fromMain = codedIssueWords(failure, (code, params) =>
+        lookbookProblemWords(t, code, params),
+      );
       setProblems(fromMain);
       setNotice(Object.keys(fromMain).length > 0 ? null : errorMessage(failure, t('unexpected')));
     } finally {
@@ -195,7 +190,10 @@ export function LookbookDialog({
                 value={name}
                 maxLength={MAX_LOOKBOOK_NAME * 2}
                 data-autofocus
-                onChange={(event) => setName(event.target.value)}
+                onChange={(event) => {
+                  setName(event.target.value);
+                  setProblems((current) => ({ ...current, name: undefined }));
+                }}
               />
             )}
           </Field>
@@ -329,6 +327,7 @@ function PageEditor({
             onChange={(pictureId) => onChange({ pictureId })}
             label={t('lookbooks.picture', { number })}
             error={at('picture')}
+            readOnly={readOnly}
           />
           {readOnly || stylePictures.length === 0 ? null : (
             <div className="lookbook-page__style-pictures">

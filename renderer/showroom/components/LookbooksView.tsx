@@ -81,10 +81,10 @@ export function LookbooksView() {
                 </th>
                 <th scope="col">{t('lookbooks.name')}</th>
                 <th scope="col">{t('lookbooks.status')}</th>
-                <th scope="col" className="lookbooks-table__number">
+                <th scope="col" className="data-table__number">
                   {t('lookbooks.pages')}
                 </th>
-                <th scope="col" className="lookbooks-table__number">
+                <th scope="col" className="data-table__number">
                   {t('lookbooks.styles')}
                 </th>
                 <th scope="col">
@@ -100,7 +100,7 @@ export function LookbooksView() {
                       <img src={mediaUrl(lookbook.coverPictureId)} alt="" />
                     ) : null}
                   </td>
-                  <th scope="row" className="lookbooks-table__name">
+                  <th scope="row" className="data-table__name">
                     {lookbook.name}
                     {lookbook.waitingToSync ? (
                       <span className="badge badge--waiting">{t('lookbooks.waiting')}</span>
@@ -111,9 +111,9 @@ export function LookbooksView() {
                       {t(`lookbooks.statuses.${lookbook.status}`)}
                     </span>
                   </td>
-                  <td className="lookbooks-table__number">{count(lookbook.pages)}</td>
-                  <td className="lookbooks-table__number">{count(lookbook.styles)}</td>
-                  <td className="lookbooks-table__action">
+                  <td className="data-table__number">{count(lookbook.pages)}</td>
+                  <td className="data-table__number">{count(lookbook.styles)}</td>
+                  <td className="data-table__action">
                     <button
                       type="button"
                       className="button button--quiet"

@@ -65,12 +65,15 @@ export function MediaPicker({
   onChange,
   label,
   error,
+  readOnly = false,
 }: {
   kind: MediaKind;
   value: string | null;
   onChange: (id: string | null) => void;
   label: string;
   error?: string | undefined;
+  /** Shows the chosen file only, for someone who may look but not change. */
+  readOnly?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const mayUpload = useCan('uploadMedia');
@@ -140,50 +143,56 @@ export function MediaPicker({
             ) : null}
           </p>
         )}
-        <div className="media-picker__actions">
-          <button
-            type="button"
-            className="button"
-            aria-expanded={choosing}
-            aria-controls={listId}
-            onClick={() => setChoosing((open) => !open)}
-          >
-            {t(`media.choose_${kind}`)}
-          </button>
-          {mayUpload ? (
-            <label className={`button media-picker__upload${uploading ? ' is-busy' : ''}`}>
-              {uploading ? <span className="spinner" aria-hidden="true" /> : null}
-              {uploading ? t('media.uploading') : t(`media.upload_${kind}`)}
-              <input
-                type="file"
-                className="visually-hidden"
-                accept={acceptedFileTypes(kind)}
-                disabled={uploading}
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  event.target.value = '';
-                  if (file) void upload(file);
-                }}
-              />
-            </label>
-          ) : null}
-          {value !== null ? (
+        {readOnly ? null : (
+          <div className="media-picker__actions">
             <button
               type="button"
               className="button button--quiet"
-              onClick={() => {
-                setRefusal(null);
-                onChange(null);
-              }}
+              aria-expanded={choosing}
+              aria-controls={listId}
+              onClick={() => setChoosing((open) => !open)}
             >
-              {t('media.clear')}
+              {t(`media.choose_${kind}`)}
             </button>
-          ) : null}
-        </div>
+            {mayUpload ? (
+              <label
+                className={`button button--quiet media-picker__upload${uploading ? ' is-busy' : ''}`}
+              >
+                {uploading ? <span className="spinner" aria-hidden="true" /> : null}
+                {uploading ? t('media.uploading') : t(`media.upload_${kind}`)}
+                <input
+                  type="file"
+                  className="visually-hidden"
+                  accept={acceptedFileTypes(kind)}
+                  disabled={uploading}
+                  onChange={(event) => {
+                    const file = event.target.files?.[0];
+                    event.target.value = '';
+                    if (file) void upload(file);
+                  }}
+                />
+              </label>
+            ) : null}
+            {value !== null ? (
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  setRefusal(null);
+                  onChange(null);
+                }}
+              >
+                {t('media.clear')}
+              </button>
+            ) : null}
+          </div>
+        )}
       </div>
-      <p className="field__hint">
-        {t(`media.hint_${kind}`, { size: fileSize(MEDIA_MAX_BYTES[kind], i18n.language) })}
-      </p>
+      {readOnly ? null : (
+        <p className="field__hint">
+          {t(`media.hint_${kind}`, { size: fileSize(MEDIA_MAX_BYTES[kind], i18n.language) })}
+        </p>
+      )}
       {shownError ? (
         <p id={errorId} className="field__error" role="alert">
           {shownError}
