@@ -1,4 +1,10 @@
-import { judgeMedia, MEDIA_MAX_BYTES, MEDIA_REFUSALS, type MediaKind } from '../domain/media.ts';
+import {
+  judgeMedia,
+  MEDIA_MAX_BYTES,
+  MEDIA_REFUSALS,
+  mediaName,
+  type MediaKind,
+} from '../domain/media.ts';
 import {
   OperationError,
   type MediaUpload,
@@ -51,7 +57,11 @@ export async function uploadMedia(
   const hub = services.session.hub(DOING);
   let upload: MediaUpload;
   try {
-    upload = await hub.client.uploadMedia(hub.token, { kind: input.kind, name: input.name, bytes });
+    upload = await hub.client.uploadMedia(hub.token, {
+      kind: input.kind,
+      name: mediaName(input.name),
+      bytes,
+    });
   } catch (error) {
     if (
       error instanceof HubAnswered &&
