@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MEDIA_MAX_BYTES } from '../../main/domain/media.ts';
 import { listMedia, uploadMedia } from '../../main/services/media.ts';
+import { hubDb } from '../../main/store/database.ts';
+import { readChanges } from '../../main/sync/hub-feed.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
 import { servicesOf, type TestDesktop } from '../support/desktop.ts';
@@ -224,5 +226,33 @@ describe('uploading media to the hub', () => {
     } finally {
       await demo.start();
     }
+  });
+
+  it('sends large pictures to desktops a few megabytes a page, not all at once', async () => {
+    const maja = await demo.desktop(MAJA);
+    const head = await hubDb(demo.hub.store.db)
+      .selectFrom('change_log')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .executeTakeFirstOrThrow();
+    for (const [index, name] of ['wide-1.jpg', 'wide-2.jpg'].entries()) {
+      const picture = fileOf(MEDIA_FILES.jpeg, 6 * 1024 * 1024);
+      picture[100] = index; // two different pictures
+      expect((await upload(tokenOf(maja), { kind: 'image', name }, picture)).status).toBe(201);
+    }
+    const admin = { userId: maja.session.account()!.userId, role: 'admin' as const };
+    const first = await readChanges(demo.hub.store.db, admin, Number(head.version), 20_000);
+    expect(first.changes.filter((change) => change.entity === 'media')).toHaveLength(1);
+    expect(first.more).toBe(true);
+    const second = await readChanges(demo.hub.store.db, admin, first.cursor, 20_000);
+    expect(second.changes.filter((change) => change.entity === 'media')).toHaveLength(1);
+
+    // A desktop still gets both, page after page.
+    const jonas = await demo.desktop();
+    expect(await listMedia(jonas.store.db, 'image')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'wide-1.jpg' }),
+        expect.objectContaining({ name: 'wide-2.jpg' }),
+      ]),
+    );
   });
 });
