@@ -24,6 +24,9 @@ const UploadQuery = z.strictObject({
     .max(MAX_MEDIA_NAME * 4),
 });
 
+/** Uploads one hub process takes at once. */
+const UPLOADS_AT_ONCE = 4;
+
 const errors = {
   400: HubErrorBody,
   401: HubErrorBody,
@@ -31,6 +34,7 @@ const errors = {
   413: HubErrorBody,
   415: HubErrorBody,
   426: HubErrorBody,
+  429: HubErrorBody,
 };
 
 function tooLarge(kind: MediaKind): HubRefusal {
@@ -53,6 +57,8 @@ export function registerMediaRoutes(
   device: (request: FastifyRequest) => Promise<AuthenticatedDevice>,
 ): void {
   const uploaders = new WeakMap<FastifyRequest, AuthenticatedDevice>();
+  // Each upload is held in memory until judged (a video up to 50 MB): a few at a time.
+  let inFlight = 0;
 
   async function admitUploader(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     try {
@@ -63,6 +69,12 @@ export function registerMediaRoutes(
       if ((kind === 'image' || kind === 'video') && declared > MEDIA_MAX_BYTES[kind]) {
         throw tooLarge(kind);
       }
+      if (inFlight >= UPLOADS_AT_ONCE) {
+        throw new HubRefusal(429, 'rate_limited', 'The hub is taking other uploads. Try again.', {
+          retryAfterSeconds: 5,
+        });
+      }
+      inFlight++;
       uploaders.set(request, uploader);
     } catch (error) {
       // Nothing of the body is wanted: end the connection instead of reading it to the end.
@@ -70,6 +82,12 @@ export function registerMediaRoutes(
       throw error;
     }
   }
+
+  /** The upload slot goes with the request that took it, however that request ends. */
+  const freeSlot = (request: FastifyRequest) => {
+    if (uploaders.delete(request)) inFlight--;
+    return Promise.resolve();
+  };
 
   // Its own scope: every content type arrives as the raw stream, for this route alone.
   void app.register((scope, _options, done) => {
@@ -81,6 +99,8 @@ export function registerMediaRoutes(
       '/api/media',
       {
         onRequest: admitUploader,
+        onResponse: freeSlot,
+        onRequestAbort: freeSlot,
         schema: {
           summary: 'Upload a picture (JPEG, PNG, WebP) or video file (MP4, WebM) (admins)',
           description:

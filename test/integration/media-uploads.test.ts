@@ -255,4 +255,48 @@ describe('uploading media to the hub', () => {
       ]),
     );
   });
+
+  it('takes a few uploads at once and asks the next to try again', async () => {
+    const maja = await demo.desktop(MAJA);
+    const held = Array.from({ length: 4 }, (_, index) => {
+      let controller!: ReadableStreamDefaultController<Uint8Array>;
+      const body = new ReadableStream<Uint8Array>({
+        start(opened) {
+          controller = opened;
+          opened.enqueue(fileOf(MEDIA_FILES.png, 100 + index));
+        },
+      });
+      const answer = fetch(`${demo.url}/api/media?kind=image&name=slow-${index}.png`, {
+        method: 'POST',
+        headers: {
+          [PROTOCOL_HEADER]: String(SYNC_PROTOCOL.max),
+          authorization: `Bearer ${tokenOf(maja)}`,
+        },
+        body,
+        duplex: 'half',
+      });
+      return { controller, answer };
+    });
+    // Once the four are being read, the next is asked to wait (retried until they are).
+    let busy: Response | null = null;
+    for (let attempt = 0; attempt < 200 && !busy; attempt++) {
+      const next = await upload(
+        tokenOf(maja),
+        { kind: 'image', name: 'next.png' },
+        MEDIA_FILES.png,
+      );
+      if (next.status === 429) busy = next;
+      else await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(busy?.headers.get('retry-after')).toBe('5');
+    expect(((await busy!.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
+
+    for (const { controller } of held) controller.close();
+    const statuses = await Promise.all(held.map(async ({ answer }) => (await answer).status));
+    expect(statuses).toEqual([201, 201, 201, 201]);
+    // Their slots are free again.
+    expect(
+      (await upload(tokenOf(maja), { kind: 'image', name: 'after.png' }, MEDIA_FILES.webp)).status,
+    ).toBe(201);
+  });
 });
