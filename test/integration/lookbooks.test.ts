@@ -6,6 +6,7 @@ import {
   removeLookbookLocally,
   saveLookbookLocally,
 } from '../../main/services/lookbooks.ts';
+import { listRefusals } from '../../main/services/sync.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
 import { servicesOf } from '../support/desktop.ts';
 
@@ -170,5 +171,34 @@ describe('lookbooks made in the desktop', () => {
       }),
     ).rejects.toMatchObject({ code: 'not_found' });
     expect((await maja.engine.status()).pending).toBe(0);
+  });
+
+  it('is judged again by the hub: of two made offline under one name, the second is refused', async () => {
+    const office = await demo.desktop(MAJA);
+    const laptop = await demo.desktop(MAJA);
+    const { pictures } = await somePicturesAndStyles();
+    const lookbook = (pictureId: string) => ({
+      name: 'Twice Named',
+      status: 'Draft' as const,
+      pages: [{ pictureId, caption: '', productIds: [] }],
+    });
+    await demo.stop();
+    const first = await saveLookbookLocally(servicesOf(office), lookbook(pictures[0]!));
+    const second = await saveLookbookLocally(servicesOf(laptop), lookbook(pictures[1]!));
+    await demo.start();
+    await office.engine.syncNow();
+    await laptop.engine.syncNow();
+
+    const onHub = await demo.hub.store.db
+      .selectFrom('lookbooks')
+      .select('id')
+      .where('name', '=', 'Twice Named')
+      .execute();
+    expect(onHub).toEqual([{ id: first.id }]);
+    expect(await listRefusals(laptop.store.db, 'lookbook:')).toEqual([
+      expect.objectContaining({ subject: `lookbook:${second.id}`, code: 'conflict' }),
+    ]);
+    const onLaptop = await lookbooksOverview(servicesOf(laptop));
+    expect(onLaptop.filter((l) => l.name === 'Twice Named').map((l) => l.id)).toEqual([first.id]);
   });
 });
