@@ -36,6 +36,8 @@ import type { StaffRole } from './model.ts';
  * - manageCredentialsOfAnyBuyer: set and clear any buyer's credentials for customer
  *   order links (an offline buyer's email and password, a buyer's code and passcode); a
  *   rep does so for their own buyers (mayActForBuyer).
+ * - manageLookbooks: make, change and remove lookbooks; every rep may look at them.
+ * - uploadMedia: upload pictures and video files to the hub for lookbooks and links.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -57,6 +59,8 @@ export const STAFF_ACTIONS = [
   'managePeopleOfAnyBuyer',
   'manageEveryCustomerOrderLink',
   'manageCredentialsOfAnyBuyer',
+  'manageLookbooks',
+  'uploadMedia',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

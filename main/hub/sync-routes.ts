@@ -28,6 +28,7 @@ import { registerBuyerCredentialsRoutes } from './buyer-credentials-routes.ts';
 import { registerBuyerPeopleRoutes } from './buyer-people-routes.ts';
 import { registerCatalogImport } from './catalog-import-route.ts';
 import type { HubMail } from './mail/hub-mail.ts';
+import { registerMediaRoutes } from './media-routes.ts';
 import { registerMailRoutes } from './mail/routes.ts';
 import {
   authenticateDevice,
@@ -431,6 +432,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
   );
 
   registerCatalogImport(app, deps, device);
+  registerMediaRoutes(app, deps, device);
   if (deps.mail) registerMailRoutes(app, { db, clock, mail: deps.mail }, device);
   registerBuyerPeopleRoutes(app, { db, clock, mail: deps.mail }, device);
   registerCustomerOrderLinkRoutes(app, { db, mail: deps.mail }, device);

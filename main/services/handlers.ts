@@ -107,6 +107,13 @@ import {
   saveCatalogLocally,
   setCatalogStylesLocally,
 } from './catalogs.ts';
+import {
+  lookbooksOverview,
+  openLookbook,
+  removeLookbookLocally,
+  saveLookbookLocally,
+} from './lookbooks.ts';
+import { listMedia, uploadMedia } from './media.ts';
 import { logWindowError } from './window-errors.ts';
 
 /** What the desktop's handlers work with: the replica, the sync engine and the session. */
@@ -236,6 +243,12 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'catalogs.setStyles': (_actor, input) => setCatalogStylesLocally(services, input),
     'catalogs.stylesFromCsv': (_actor, input) => catalogStylesFromCsv(services, input.content),
     'catalogs.remove': (_actor, input) => removeCatalogLocally(services, input.id),
+    'lookbooks.list': () => lookbooksOverview(services),
+    'lookbooks.open': (_actor, input) => openLookbook(services, input.id),
+    'lookbooks.save': (_actor, input) => saveLookbookLocally(services, input),
+    'lookbooks.remove': (_actor, input) => removeLookbookLocally(services, input.id),
+    'media.list': (_actor, input) => listMedia(db, input.kind),
+    'media.upload': (_actor, input) => uploadMedia(services, input),
 
     'devices.list': () => listDevices(session),
     'devices.revoke': (_actor, input) => revokeDevice(session, input.deviceId),

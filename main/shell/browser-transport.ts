@@ -41,7 +41,8 @@ const STATUS_BY_CODE: { readonly [Code in ErrorCode]: number } = {
 export async function createBrowserTransport(
   options: BrowserTransportOptions,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 60 * 1024 * 1024 });
+  // The largest call is a 50 MB video upload as base64 (about 67 MB) inside JSON.
+  const app = Fastify({ logger: false, bodyLimit: 80 * 1024 * 1024 });
   await app.register(fastifyCookie);
   endQuietConnectionsOnClose(app);
   const caller: Caller = { transport: 'browser-shell', device: options.device };

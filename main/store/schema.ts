@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { LookbookStatus } from '../domain/lookbooks.ts';
+import type { MediaKind } from '../domain/media.ts';
 import type { OrderSource, OrderState, PaymentMethod } from '../domain/order-states.ts';
 
 /** Table shapes as Kysely sees them; one interface per table of the migrations. */
@@ -31,6 +33,17 @@ export interface StoreSchema {
     sha256: string;
     bytes: Uint8Array;
     created_at: string;
+  };
+  /** What the brand uploaded (migration 0022): an image's bytes are its media row, a video's on the hub. */
+  media_uploads: {
+    id: string;
+    kind: MediaKind;
+    name: string;
+    content_type: string;
+    byte_size: number;
+    sha256: string;
+    uploaded_by: string;
+    uploaded_at: string;
   };
   size_scales: { id: string; name: string; sizes: string };
   products: {
@@ -121,7 +134,7 @@ export interface StoreSchema {
     open_count: Generated<number>;
     last_opened_at: string | null;
   };
-  lookbooks: { id: string; name: string; status: 'Public' | 'Draft' };
+  lookbooks: { id: string; name: string; status: LookbookStatus };
   lookbook_pages: {
     lookbook_id: string;
     position: number;
@@ -412,6 +425,8 @@ export type HubTables = {
     updated_at: string;
     updated_by: string | null;
   };
+  /** A video's bytes in order, a chunk a row (migration 0022); only the hub keeps them. */
+  media_video_chunks: { media_id: string; n: number; bytes: Uint8Array };
 };
 
 /** Tables only a desktop replica has (migration 0002-replica-sync). */

@@ -35,6 +35,7 @@ export type SyncedTable =
   | 'brand_settings'
   | 'staff_users'
   | 'media'
+  | 'media_uploads'
   | 'size_scales'
   | 'products'
   | 'colorways'
@@ -118,6 +119,11 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
   entity('media', ['id'], ['id', 'content_type', 'sha256', 'bytes', 'created_at'], {
     binary: ['bytes'],
   }),
+  entity(
+    'media_uploads',
+    ['id'],
+    ['id', 'kind', 'name', 'content_type', 'byte_size', 'sha256', 'uploaded_by', 'uploaded_at'],
+  ),
   entity('size_scales', ['id'], ['id', 'name', 'sizes']),
   entity('pricelists', ['id'], ['id', 'name', 'currency']),
   entity('warehouses', ['id'], ['id', 'name']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MediaKind } from '../domain/media.ts';
 import {
   AuditList,
   BuyerCredentials,
@@ -19,6 +20,7 @@ import {
   TestMailOutcome,
   type MailHistoryEntry,
   type SmtpSettingsInput,
+  MediaUpload,
 } from '../../preload/contract/index.ts';
 import { HubIssue } from '../../preload/contract/hub-errors.ts';
 import {
@@ -123,6 +125,11 @@ export interface HubClient {
   clearBrandCode(token: string, buyerId: string): Promise<BuyerCredentials>;
   /** Imports one CSV file; the hub takes products before the prices and stock that name them. */
   importCatalogFile(token: string, file: { name: string; content: string }): Promise<CsvFileReport>;
+  /** Uploads a picture or video file; the hub judges it by its bytes (main/hub/media.ts). */
+  uploadMedia(
+    token: string,
+    file: { kind: MediaKind; name: string; bytes: Uint8Array },
+  ): Promise<MediaUpload>;
 }
 
 type HelloAnswer = z.infer<typeof HubHello>;
@@ -148,8 +155,8 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
     options: {
       token?: string;
       body?: unknown;
-      /** A body sent as it is, e.g. a CSV file, instead of JSON. */
-      raw?: { type: string; text: string };
+      /** A body sent as it is, e.g. a CSV file or a picture, instead of JSON. */
+      raw?: { type: string; content: string | Uint8Array };
       schema: z.ZodType<T> | null;
       timeoutMs?: number;
     },
@@ -159,7 +166,7 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.raw) headers['content-type'] = options.raw.type;
     const body = options.raw
-      ? options.raw.text
+      ? options.raw.content
       : options.body === undefined
         ? undefined
         : JSON.stringify(options.body);
@@ -331,7 +338,7 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
         `/api/catalog/import?name=${encodeURIComponent(file.name)}`,
         {
           token,
-          raw: { type: 'text/csv', text: file.content },
+          raw: { type: 'text/csv', content: file.content },
           schema: z.custom<CatalogImportReport>(
             (value) => typeof value === 'object' && value !== null && 'files' in value,
           ),
@@ -340,6 +347,17 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
       );
       return answer.files[0]!;
     },
+    uploadMedia: (token, file) =>
+      request(
+        'POST',
+        `/api/media?${new URLSearchParams({ kind: file.kind, name: file.name }).toString()}`,
+        {
+          token,
+          raw: { type: 'application/octet-stream', content: file.bytes },
+          schema: MediaUpload,
+          timeoutMs: IMPORT_TIMEOUT_MS,
+        },
+      ),
     async listen(token, onChanged, signal) {
       let response: Response;
       try {

@@ -4,7 +4,9 @@ import { SYNCED_ENTITIES, type SyncViewer } from './entities.ts';
 import type { Change, Refusal, RefusalCode } from './protocol.ts';
 import { encodeRow } from './rows.ts';
 
+/** A picture weighs at least this many rows, and one row more per this many of its bytes. */
 const PICTURE_WEIGHT = 20;
+const PICTURE_BYTES_PER_ROW = 512;
 
 /**
  * What changed on the hub after a cursor, a page at a time. The cursor is a change-log
@@ -26,18 +28,29 @@ export async function readChanges(
     .executeTakeFirst();
   const head = Math.max(cursor, newest?.version ?? 0);
   const candidates = await hub
-    .selectFrom('change_log')
-    .select(['version', 'entity'])
-    .where('version', '>', cursor)
-    .orderBy('version')
+    .selectFrom('change_log as c')
+    .select([
+      'c.version',
+      'c.entity',
+      // Only for pictures; SQLite reads a blob's length without reading the blob.
+      sql<number | null>`case when c.entity = 'media'
+        then (select length(m.bytes) from media m where m.id = c.k1) end`.as('pictureBytes'),
+    ])
+    .where('c.version', '>', cursor)
+    .orderBy('c.version')
     .limit(limit + 1)
     .execute();
   if (candidates.length === 0) return { cursor, more: false, head, changes: [] };
-  // A page holds `limit` rows' worth: a picture weighs as much as many small rows.
+  // A page holds `limit` rows' worth: a picture weighs as much as many small rows, an
+  // uploaded one (up to 10 MB) by its size, so a page of them stays a few megabytes.
   let weight = 0;
   let taken = 0;
   while (taken < candidates.length && taken < limit) {
-    weight += candidates[taken]!.entity === 'media' ? PICTURE_WEIGHT : 1;
+    const { entity, pictureBytes } = candidates[taken]!;
+    weight +=
+      entity === 'media'
+        ? Math.max(PICTURE_WEIGHT, Math.ceil(Number(pictureBytes ?? 0) / PICTURE_BYTES_PER_ROW))
+        : 1;
     if (weight > limit && taken > 0) break;
     taken++;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREDENTIAL_LOG_IN_REFUSALS } from '../../main/domain/buyer-credentials.ts';
+import { MEDIA_REFUSALS } from '../../main/domain/media.ts';
 import { DELIVERY_WINDOW_REFUSALS, PO_NUMBER_REFUSALS } from '../../main/domain/delivery-window.ts';
 import { ORDER_STATE_REFUSALS } from '../../main/domain/order-states.ts';
 import { ORDER_TOTALS_REFUSALS } from '../../main/domain/order-totals.ts';
@@ -39,6 +40,8 @@ export const HUB_ERROR_CODES = [
   ...ORDER_TOTALS_REFUSALS,
   ...DELIVERY_WINDOW_REFUSALS,
   ...PO_NUMBER_REFUSALS,
+  // An upload refused by what it holds (main/domain/media.ts).
+  ...MEDIA_REFUSALS,
   'unavailable',
   'internal',
 ] as const;

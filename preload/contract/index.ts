@@ -8,7 +8,9 @@ import { catalogOperations } from './catalog.ts';
 import { catalogsOperations } from './catalogs.ts';
 import { customerOrderLinkOperations } from './customer-order-links.ts';
 import { devicesOperations } from './devices.ts';
+import { lookbooksOperations } from './lookbooks.ts';
 import { mailOperations } from './mail.ts';
+import { mediaOperations } from './media.ts';
 import { orderOperations } from './orders.ts';
 import { orderConfirmationOperations } from './order-confirmation.ts';
 import { orderCheckoutOperations } from './order-checkout.ts';
@@ -29,7 +31,9 @@ export * from './catalog.ts';
 export * from './catalogs.ts';
 export * from './customer-order-links.ts';
 export * from './devices.ts';
+export * from './lookbooks.ts';
 export * from './mail.ts';
+export * from './media.ts';
 export * from './orders.ts';
 export * from './order-confirmation.ts';
 export * from './order-checkout.ts';
@@ -61,6 +65,8 @@ export const contract = {
   ...auditOperations,
   ...catalogsOperations,
   ...customerOrderLinkOperations,
+  ...lookbooksOperations,
+  ...mediaOperations,
   ...appOperations,
 } as const;
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Session } from '../../preload/contract/index.ts';
 import { CatalogsView } from './components/CatalogsView.tsx';
+import { LookbooksView } from './components/LookbooksView.tsx';
 import { SignOutDialog } from './components/AccountMenu.tsx';
 import { AuditView } from './components/AuditView.tsx';
 import { DialogBoundary, ViewBoundary } from './components/Boundaries.tsx';
@@ -94,6 +95,8 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
             <OrdersView />
           ) : shown === 'catalogs' ? (
             <CatalogsView />
+          ) : shown === 'lookbooks' ? (
+            <LookbooksView />
           ) : shown === 'devices' ? (
             <DevicesView />
           ) : shown === 'settings' ? (

@@ -62,3 +62,19 @@ export function problemOf(error: unknown, fallback: string): Problem {
   }
   return { code: null, message: errorMessage(error, fallback), fields };
 }
+
+/**
+ * A refusal's field issues that carry a rule's code, in the form's words: the first for
+ * each path, e.g. { name: 'Give the catalog a name.' }. Empty when none carries a code.
+ */
+export function codedIssueWords(
+  error: unknown,
+  words: (code: string, params: object) => string,
+): Record<string, string> {
+  const fields: Record<string, string> = {};
+  if (!isOperationErrorData(error)) return fields;
+  for (const issue of error.issues ?? []) {
+    if (issue.code) fields[issue.path] ??= words(issue.code, issue.params ?? {});
+  }
+  return fields;
+}

@@ -1,5 +1,5 @@
 import { expect, test } from './shell.ts';
-import { signInAsDemo } from './shell.ts';
+import { signInAsDemo, styleNumbersOf } from './shell.ts';
 
 /**
  * An admin makes a catalog in the Catalogs section: a missing name is said at its field
@@ -25,19 +25,7 @@ test('an admin creates a catalog with styles by number and from a CSV, and a rat
   const table = section.getByRole('table', { name: 'Catalogs' });
   await expect(table.getByRole('row').nth(1)).toBeVisible();
 
-  // Two style numbers of the demo brand, read from the catalog the rep sells from.
-  const numbers = await page.evaluate(async () => {
-    const api = (
-      window as unknown as {
-        trunkshow: {
-          invoke: (n: string, i: object) => Promise<{ items: { styleNumber: string }[] }>;
-        };
-      }
-    ).trunkshow;
-    const found = await api.invoke('catalog.search', { query: '', limit: 3 });
-    return found.items.map((item) => item.styleNumber);
-  });
-  const [first, second, third] = numbers as [string, string, string];
+  const [first, second, third] = (await styleNumbersOf(page, 3)) as [string, string, string];
 
   await section.getByRole('button', { name: 'New catalog' }).click();
   const dialog = page.getByRole('dialog', { name: 'New catalog' });

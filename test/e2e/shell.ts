@@ -103,6 +103,21 @@ export async function signInAsDemo(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: /^Sync status: Online/ }).waitFor({ timeout: 30_000 });
 }
 
+/** The first style numbers of the demo brand, read from the catalog the rep sells from. */
+export async function styleNumbersOf(page: Page, count: number): Promise<string[]> {
+  return page.evaluate(async (limit) => {
+    const api = (
+      window as unknown as {
+        trunkshow: {
+          invoke: (n: string, i: object) => Promise<{ items: { styleNumber: string }[] }>;
+        };
+      }
+    ).trunkshow;
+    const found = await api.invoke('catalog.search', { query: '', limit });
+    return found.items.map((item) => item.styleNumber);
+  }, count);
+}
+
 /** Picks CSV files in Import CSV's file picker, as an admin does; the report dialog follows. */
 export async function importCsv(
   page: Page,

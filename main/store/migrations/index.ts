@@ -30,6 +30,8 @@ import * as catalogSettings from './0019-catalog-settings.ts';
 import * as hubBuyerInvitations from './0020-hub-buyer-invitations.ts';
 import * as hubCustomerOrderLinks from './0021-hub-customer-order-links.ts';
 import * as replicaCustomerOrderLinks from './0021-replica-customer-order-links.ts';
+import * as hubMediaUploads from './0022-hub-media-uploads.ts';
+import * as mediaUploads from './0022-media-uploads.ts';
 import * as hubBuyerCredentials from './0023-hub-buyer-credentials.ts';
 import * as customerLinkSessions from './0024-customer-link-sessions.ts';
 
@@ -62,6 +64,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0019-catalog-settings': catalogSettings,
     '0020-buyer-invitations': hubBuyerInvitations,
     '0021-customer-order-links': hubCustomerOrderLinks,
+    '0022-media-uploads': hubMediaUploads,
     '0023-buyer-credentials': hubBuyerCredentials,
     '0024-customer-link-sessions': customerLinkSessions,
   },
@@ -81,5 +84,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0018-stock-held': stockHeld,
     '0019-catalog-settings': catalogSettings,
     '0021-customer-order-links': replicaCustomerOrderLinks,
+    '0022-media-uploads': mediaUploads,
   },
 };

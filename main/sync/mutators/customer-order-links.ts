@@ -66,7 +66,7 @@ async function checkedSettings(
     throw new MutationRefused('invalid_input', `This link is not valid (${problem.code}).`);
   }
   const exist = async (
-    table: 'catalogs' | 'shipping_rate_groups' | 'lookbooks' | 'media',
+    table: 'catalogs' | 'shipping_rate_groups' | 'lookbooks',
     ids: readonly string[],
     what: string,
   ) => {
@@ -79,14 +79,22 @@ async function checkedSettings(
   };
   await exist('catalogs', settings.catalogIds, 'catalog');
   await exist('lookbooks', settings.lookbookIds, 'lookbook');
-  await exist(
-    'media',
-    [
-      ...(settings.video?.kind === 'file' ? [settings.video.mediaId] : []),
-      ...(settings.background.kind === 'image' ? [settings.background.mediaId] : []),
-    ],
-    'media file',
-  );
+  // An uploaded video is kept on the hub; every upload, picture or video, has its row.
+  const uploads: (readonly [string, 'image' | 'video'])[] = [
+    ...(settings.video?.kind === 'file' ? [[settings.video.mediaId, 'video'] as const] : []),
+    ...(settings.background.kind === 'image'
+      ? [[settings.background.mediaId, 'image'] as const]
+      : []),
+  ];
+  for (const [id, kind] of uploads) {
+    const upload = await tx.db
+      .selectFrom('media_uploads')
+      .select('id')
+      .where('id', '=', id)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    if (!upload) throw new MutationRefused('not_found', `A ${kind} of this link no longer exists.`);
+  }
   const groupIds = [...new Set(settings.shippingRateGroupIds)];
   if (groupIds.length > 0) {
     const groups = await tx.db

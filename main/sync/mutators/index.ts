@@ -7,6 +7,7 @@ import {
   setCustomerOrderLinkDisabled,
 } from './customer-order-links.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
+import { removeLookbook, saveLookbook } from './lookbooks.ts';
 import type { Mutator } from './mutator.ts';
 import {
   removeShippingRateGroup,
@@ -71,6 +72,8 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       saveCatalog,
       setCatalogStyles,
       removeCatalog,
+      saveLookbook,
+      removeLookbook,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
@@ -18,14 +18,11 @@ import type {
   CatalogStyle,
   CatalogSummary,
   CatalogsOverview,
-  StyleCard,
 } from '../../../preload/contract/index.ts';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
-import { errorMessage, trunkshow } from '../api.ts';
+import { codedIssueWords, errorMessage, trunkshow } from '../api.ts';
 import { Dialog, FormDialogActions } from './Dialog.tsx';
-
-const SUGGESTIONS = 6;
-const TYPING_PAUSE_MS = 80;
+import { StyleEntry } from './StyleEntry.tsx';
 
 /** A catalog problem's code in the admin's words. */
 export function catalogProblemWords(t: TFunction, code: string, params: object): string {
@@ -160,18 +157,9 @@ export function CatalogDialog({
             });
       onSaved(overview, name.trim());
     } catch (failure) {
-      const issues =
-        (failure as { issues?: { path: string; code?: string; params?: object }[] }).issues ?? [];
-      const fromMain: Problems = {};
-      for (const issue of issues) {
-        if (issue.code) {
-          fromMain[issue.path as keyof Problems] ??= catalogProblemWords(
-            t,
-            issue.code,
-            issue.params ?? {},
-          );
-        }
-      }
+      const fromMain: Problems = codedIssueWords(failure, (code, params) =>
+        catalogProblemWords(t, code, params),
+      );
       setProblems(fromMain);
       setNotice(Object.keys(fromMain).length > 0 ? null : errorMessage(failure, t('unexpected')));
     } finally {
@@ -345,8 +333,12 @@ export function CatalogDialog({
         </legend>
         <div className="catalog-form__style-tools">
           <StyleEntry
+            label={t('catalogs.styleEntry')}
+            words={(code, params) => catalogProblemWords(t, code, params)}
             have={styles ?? []}
-            onAdd={(style) => addStyles([style])}
+            onAdd={(style) =>
+              addStyles([{ id: style.id, styleNumber: style.styleNumber, name: style.name }])
+            }
             problem={problems.entry}
             setProblem={(entry) => setProblems((current) => ({ ...current, entry }))}
           />
@@ -402,106 +394,4 @@ export function CatalogDialog({
 
 function ids(styles: readonly CatalogStyle[] | null): string[] {
   return (styles ?? []).map((style) => style.id);
-}
-
-/**
- * A style number or part of a name, with the matching styles as the selection editor's
- * quick entry finds them (catalog.search); Enter adds the exact style number, else the
- * first match.
- */
-function StyleEntry({
-  have,
-  onAdd,
-  problem,
-  setProblem,
-}: {
-  have: readonly CatalogStyle[];
-  onAdd: (style: CatalogStyle) => void;
-  problem: string | undefined;
-  setProblem: (problem: string | undefined) => void;
-}) {
-  const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const [found, setFound] = useState<{ query: string; items: StyleCard[] } | null>(null);
-  const query = text.trim();
-
-  useEffect(() => {
-    if (query === '') return;
-    let current = true;
-    const timer = window.setTimeout(() => {
-      trunkshow()
-        .invoke('catalog.search', { query, limit: SUGGESTIONS })
-        .then(
-          (page) => current && setFound({ query, items: page.items }),
-          (failure: unknown) => current && setProblem(errorMessage(failure, t('unexpected'))),
-        );
-    }, TYPING_PAUSE_MS);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [query, setProblem, t]);
-
-  const matches = found && found.query === query ? found.items : [];
-
-  const add = (style: StyleCard) => {
-    if (have.some((entry) => entry.id === style.id)) {
-      setProblem(catalogProblemWords(t, 'style_already_in', { styleNumber: style.styleNumber }));
-      return;
-    }
-    onAdd({ id: style.id, styleNumber: style.styleNumber, name: style.name });
-    setText('');
-    setFound(null);
-    setProblem(undefined);
-  };
-
-  const enter = async () => {
-    if (query === '') return;
-    const page =
-      found && found.query === query
-        ? found.items
-        : (await trunkshow().invoke('catalog.search', { query, limit: SUGGESTIONS })).items;
-    const exact = page.find((style) => style.styleNumber.toLowerCase() === query.toLowerCase());
-    const style = exact ?? page[0];
-    if (style) add(style);
-    else setProblem(catalogProblemWords(t, 'style_unknown', { styleNumber: query }));
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== 'Enter') return;
-    // Enter adds a style here; it does not save the catalog.
-    event.preventDefault();
-    void enter();
-  };
-
-  return (
-    <div className="catalog-form__entry">
-      <Field label={t('catalogs.styleEntry')} hint={t('catalogs.styleEntryHint')} error={problem}>
-        {(control) => (
-          <input
-            {...control}
-            className="field__control"
-            value={text}
-            autoComplete="off"
-            onChange={(event) => {
-              setText(event.target.value);
-              setProblem(undefined);
-            }}
-            onKeyDown={onKeyDown}
-          />
-        )}
-      </Field>
-      {query !== '' && matches.length > 0 ? (
-        <ul className="catalog-form__matches">
-          {matches.map((style) => (
-            <li key={style.id}>
-              <button type="button" className="button button--quiet" onClick={() => add(style)}>
-                <span className="catalog-form__style-number">{style.styleNumber}</span> {style.name}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
 }

@@ -85,7 +85,7 @@ export function CatalogsView() {
                 <th scope="col">{t('catalogs.status')}</th>
                 <th scope="col">{t('catalogs.publicationAt')}</th>
                 <th scope="col">{t('catalogs.orderDeadlineAt')}</th>
-                <th scope="col" className="catalogs-table__number">
+                <th scope="col" className="data-table__number">
                   {t('catalogs.styles')}
                 </th>
                 <th scope="col">
@@ -96,7 +96,7 @@ export function CatalogsView() {
             <tbody>
               {data.catalogs.map((catalog) => (
                 <tr key={catalog.id}>
-                  <th scope="row" className="catalogs-table__name">
+                  <th scope="row" className="data-table__name">
                     {catalog.name}
                     {catalog.waitingToSync ? (
                       <span className="badge badge--waiting">{t('catalogs.waiting')}</span>
@@ -112,10 +112,10 @@ export function CatalogsView() {
                   <td>
                     {dateTime(catalog.orderDeadlineAt, i18n.language) ?? t('catalogs.noDate')}
                   </td>
-                  <td className="catalogs-table__number">
+                  <td className="data-table__number">
                     {new Intl.NumberFormat(i18n.language).format(catalog.styleCount)}
                   </td>
-                  <td className="catalogs-table__action">
+                  <td className="data-table__action">
                     <button
                       type="button"
                       className="button button--quiet"

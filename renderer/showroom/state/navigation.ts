@@ -3,7 +3,15 @@ import type { StaffRole } from '../../../main/domain/model.ts';
 import { can, type StaffAction } from '../../../main/domain/permissions.ts';
 
 export type View =
-  'catalog' | 'buyers' | 'selections' | 'orders' | 'catalogs' | 'devices' | 'settings' | 'audit';
+  | 'catalog'
+  | 'buyers'
+  | 'selections'
+  | 'orders'
+  | 'catalogs'
+  | 'lookbooks'
+  | 'devices'
+  | 'settings'
+  | 'audit';
 
 /**
  * The sections in the header's order, each with what a person must be allowed to do
@@ -15,6 +23,7 @@ const SECTIONS: readonly { view: View; forWhoMay: readonly StaffAction[] }[] = [
   { view: 'orders', forWhoMay: [] },
   { view: 'buyers', forWhoMay: [] },
   { view: 'catalogs', forWhoMay: ['manageCatalogs'] },
+  { view: 'lookbooks', forWhoMay: [] },
   { view: 'devices', forWhoMay: ['manageDevices', 'unlockAccounts'] },
   {
     view: 'settings',

@@ -22,6 +22,8 @@ const EXPECTED: Record<StaffAction, { admin: boolean; rep: boolean }> = {
   changeAnyOrder: { admin: true, rep: false },
   cancelAnyOrder: { admin: true, rep: false },
   manageCatalogs: { admin: true, rep: false },
+  manageLookbooks: { admin: true, rep: false },
+  uploadMedia: { admin: true, rep: false },
 };
 
 describe('what a staff role may do', () => {
