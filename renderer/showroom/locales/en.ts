@@ -1,3 +1,5 @@
+import { enLinks } from './en-links.ts';
+
 /** English: the reference every other language translates, key for key. */
 export const en = {
   appName: 'Trunkshow',
@@ -85,6 +87,7 @@ export const en = {
     audit: 'API Logs',
     devices: 'Devices',
     catalogs: 'Catalogs',
+    links: 'Links',
   },
   account: {
     button: 'Account: {{name}}',
@@ -937,6 +940,7 @@ export const en = {
       csv_unreadable: 'This file is not readable CSV.',
     },
   },
+  links: enLinks,
   devices: {
     title: 'Devices',
     lead: 'Every computer signed in to the brand’s hub. Revoke one that is lost or no longer used: its next sync is refused and it must sign in again.',

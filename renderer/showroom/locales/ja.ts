@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { jaLinks } from './ja-links.ts';
 
 export const ja: Messages = {
   appName: 'Trunkshow',
@@ -87,6 +88,7 @@ export const ja: Messages = {
     audit: 'API Logs',
     devices: 'デバイス',
     catalogs: 'カタログ管理',
+    links: 'リンク',
   },
   account: {
     button: 'アカウント：{{name}}',
@@ -945,6 +947,7 @@ export const ja: Messages = {
       csv_unreadable: 'このファイルはCSVとして読めません。',
     },
   },
+  links: jaLinks,
   devices: {
     title: 'デバイス',
     lead: 'ブランドのハブにサインインしているすべてのコンピュータです。紛失したり使わなくなったりしたデバイスは無効化してください。次回の同期が拒否され、再度サインインが必要になります。',

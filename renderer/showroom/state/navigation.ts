@@ -3,7 +3,15 @@ import type { StaffRole } from '../../../main/domain/model.ts';
 import { can, type StaffAction } from '../../../main/domain/permissions.ts';
 
 export type View =
-  'catalog' | 'buyers' | 'selections' | 'orders' | 'catalogs' | 'devices' | 'settings' | 'audit';
+  | 'catalog'
+  | 'buyers'
+  | 'selections'
+  | 'orders'
+  | 'links'
+  | 'catalogs'
+  | 'devices'
+  | 'settings'
+  | 'audit';
 
 /**
  * The sections in the header's order, each with what a person must be allowed to do
@@ -14,6 +22,8 @@ const SECTIONS: readonly { view: View; forWhoMay: readonly StaffAction[] }[] = [
   { view: 'selections', forWhoMay: [] },
   { view: 'orders', forWhoMay: [] },
   { view: 'buyers', forWhoMay: [] },
+  // Reps manage the customer order links they made; admins every link.
+  { view: 'links', forWhoMay: [] },
   { view: 'catalogs', forWhoMay: ['manageCatalogs'] },
   { view: 'devices', forWhoMay: ['manageDevices', 'unlockAccounts'] },
   {
