@@ -247,6 +247,9 @@ function CustomerOrderLinks() {
                   <span className={`badge links-state links-state--${link.state}`}>
                     {t(`links.states.${link.state}`)}
                   </span>
+                  {link.state === 'waiting' ? (
+                    <span className="links-table__state-note">{t('links.goesLiveOnSync')}</span>
+                  ) : null}
                 </td>
                 <td className="links-table__number">
                   {new Intl.NumberFormat(i18n.language).format(link.opens)}

@@ -36,6 +36,7 @@ export const enLinks = {
     waiting: 'Waiting to sync',
   },
   changeWaiting: 'Change waiting to sync',
+  goesLiveOnSync: 'Goes live on sync',
   waitingNote: 'Waiting to sync: the link goes live when the hub has it.',
   liveNote: 'Live: buyers can open it now.',
   scheduledNote: 'Scheduled: it opens {{date}}.',

@@ -35,6 +35,7 @@ export const jaLinks: Messages['links'] = {
     waiting: '同期待ち',
   },
   changeWaiting: '変更は同期待ち',
+  goesLiveOnSync: '同期すると公開',
   waitingNote: '同期待ち：ハブに届くとリンクが公開されます。',
   liveNote: '公開中：バイヤーはすぐに開けます。',
   scheduledNote: '公開予定：{{date}}に公開されます。',
