@@ -153,6 +153,20 @@ test('an admin creates, copies, edits and disables a customer order link', async
   await expect(share.getByRole('img', { name: /QR code/ })).toBeVisible();
   await share.getByRole('button', { name: 'Close' }).click();
 
+  // A computer that refuses clipboard access: the address is shown, selected for Ctrl+C.
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new Error('Not allowed'));
+  });
+  await row.getByRole('button', { name: `Copy this link: ${name}` }).click();
+  await expect(share.getByRole('status')).toContainText('press Ctrl+C');
+  const selected = await share
+    .getByRole('textbox', { name: 'Link address' })
+    .evaluate((input: HTMLInputElement) =>
+      input.value.slice(input.selectionStart ?? 0, input.selectionEnd ?? 0),
+    );
+  expect(selected).toBe(address);
+  await share.getByRole('button', { name: 'Close' }).click();
+
   // Edit: the form holds what was saved; the passcode stays when left empty.
   await row.getByRole('button', { name: `Edit ${name}` }).click();
   const edit = panel.getByRole('form', { name: `Edit ${name}` });

@@ -71,6 +71,19 @@ function CustomerOrderLinks() {
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const data = overview.data;
 
+  // The link as the operation answered, shown at once (the next sync's reload agrees).
+  const show = (link: CustomerOrderLinkSummary) => {
+    if (!data) return;
+    const at = data.links.findIndex((listed) => listed.id === link.id);
+    overview.setData({
+      ...data,
+      links:
+        at === -1
+          ? [link, ...data.links]
+          : data.links.map((listed, i) => (i === at ? link : listed)),
+    });
+  };
+
   const failed = (failure: unknown) =>
     setNotice({ kind: 'error', text: errorMessage(failure, t('unexpected')) });
 
@@ -113,14 +126,12 @@ function CustomerOrderLinks() {
 
   const setDisabled = async (link: CustomerOrderLinkSummary, disabled: boolean) => {
     try {
-      await trunkshow().invoke('customerOrderLinks.setDisabled', { id: link.id, disabled });
+      show(await trunkshow().invoke('customerOrderLinks.setDisabled', { id: link.id, disabled }));
       setCreated(null);
       setNotice({
         kind: 'info',
         text: t(disabled ? 'links.disabled' : 'links.enabled', { name: link.name }),
       });
-      // Asked again: the list shows the link's new state at once.
-      await overview.act(() => Promise.resolve());
     } catch (failure) {
       failed(failure);
     }
@@ -155,13 +166,13 @@ function CustomerOrderLinks() {
           onCreated={({ link, url }) => {
             setCreated({ id: link.id, url });
             setNotice({ kind: 'info', text: t('links.created', { name: link.name }) });
+            show(link);
             back();
-            void overview.act(() => Promise.resolve());
           }}
           onSaved={(link) => {
             setNotice({ kind: 'info', text: t('links.saved', { name: link.name }) });
+            show(link);
             back();
-            void overview.act(() => Promise.resolve());
           }}
         />
       </div>
