@@ -12,6 +12,7 @@ import { CatalogView } from './components/CatalogView.tsx';
 import { DevicesView, RevokeDialog } from './components/DevicesView.tsx';
 import { Header } from './components/Header.tsx';
 import { HubMovedBanner } from './components/HubMovedBanner.tsx';
+import { LinksView } from './components/LinksView.tsx';
 import { NewSelectionDialog } from './components/NewSelectionDialog.tsx';
 import { OrdersView } from './components/OrdersView.tsx';
 import { SelectionsView } from './components/SelectionsView.tsx';
@@ -93,6 +94,8 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
             <SelectionsView />
           ) : shown === 'orders' ? (
             <OrdersView />
+          ) : shown === 'links' ? (
+            <LinksView />
           ) : shown === 'catalogs' ? (
             <CatalogsView />
           ) : shown === 'lookbooks' ? (

@@ -64,7 +64,8 @@ export function ChoiceGroup<Value extends string>({
   legend: string;
   name: string;
   value: Value;
-  options: readonly { value: Value; label: string }[];
+  /** An option not offered yet stays listed, disabled, so its absence is explained. */
+  options: readonly { value: Value; label: string; disabled?: boolean }[];
   onChange: (value: Value) => void;
   error?: string | undefined;
   disabled?: boolean;
@@ -85,6 +86,7 @@ export function ChoiceGroup<Value extends string>({
               name={name}
               value={option.value}
               checked={value === option.value}
+              disabled={option.disabled}
               onChange={() => onChange(option.value)}
             />
             <span>{option.label}</span>

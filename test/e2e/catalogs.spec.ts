@@ -1,5 +1,5 @@
 import { expect, test } from './shell.ts';
-import { signInAsDemo, styleNumbersOf } from './shell.ts';
+import { styleNumbersOf, switchAccount } from './shell.ts';
 
 /**
  * An admin makes a catalog in the Catalogs section: a missing name is said at its field
@@ -118,19 +118,14 @@ test('the Catalogs section in Japanese', async ({ browser, shell }, testInfo) =>
 });
 
 test('a rep sees no Catalogs section', async ({ page, shell }) => {
-  const signInAs = async (from: string, to: string) => {
-    await page.getByRole('button', { name: from }).click();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await signInAsDemo(page, to);
-  };
   await page.goto(shell.url);
-  await signInAs('Maja Lindqvist Admin', 'Jonas Berg');
+  await switchAccount(page, 'Maja Lindqvist Admin', 'Jonas Berg');
   try {
     const sections = page.getByRole('navigation', { name: 'Sections' });
     await expect(sections.getByRole('button', { name: 'Buyers' })).toBeVisible();
     await expect(sections.getByRole('button', { name: 'Catalogs' })).toHaveCount(0);
   } finally {
     // The shell is the worker's: the next test file expects its admin signed in.
-    await signInAs('Jonas Berg Sales rep', 'Maja Lindqvist');
+    await switchAccount(page, 'Jonas Berg Sales rep', 'Maja Lindqvist');
   }
 });

@@ -118,6 +118,13 @@ export async function styleNumbersOf(page: Page, count: number): Promise<string[
   }, count);
 }
 
+/** Signs out the person shown in the account button (`from`) and signs in as `to`. */
+export async function switchAccount(page: Page, from: string, to: string): Promise<void> {
+  await page.getByRole('button', { name: from }).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signInAsDemo(page, to);
+}
+
 /** Picks CSV files in Import CSV's file picker, as an admin does; the report dialog follows. */
 export async function importCsv(
   page: Page,

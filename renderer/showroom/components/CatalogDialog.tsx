@@ -21,40 +21,14 @@ import type {
 } from '../../../preload/contract/index.ts';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import { codedIssueWords, errorMessage, trunkshow } from '../api.ts';
+import { instantOf, localInput, localZone } from '../local-time.ts';
 import { Dialog, FormDialogActions } from './Dialog.tsx';
+import { LocalDateTimeField } from './LocalDateTimeField.tsx';
 import { StyleEntry } from './StyleEntry.tsx';
 
 /** A catalog problem's code in the admin's words. */
 export function catalogProblemWords(t: TFunction, code: string, params: object): string {
   return t(`catalogs.problems.${code}`, { defaultValue: t('unexpected'), ...params });
-}
-
-/** The computer's time zone, as the form names it (e.g. "Asia/Tokyo"). */
-function localZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
-const pad = (value: number) => String(value).padStart(2, '0');
-
-/** An instant as a datetime-local field shows it: the wall clock of this computer's zone. */
-function localInput(iso: string | null): string {
-  if (iso === null) return '';
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return '';
-  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
-}
-
-/**
- * What was typed as an instant: empty is no date; a wall-clock time is read in this
- * computer's zone (the Date constructor does so for a time without an offset); anything
- * else is kept as typed, for the domain to call it no date at its field.
- */
-function instantOf(text: string): string | null {
-  const typed = text.trim();
-  if (typed === '') return null;
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(typed)) return typed;
-  const at = new Date(typed);
-  return Number.isNaN(at.getTime()) ? typed : at.toISOString();
 }
 
 type Problems = Partial<Record<keyof CatalogSettings | 'styles' | 'entry', string>>;
@@ -198,18 +172,14 @@ export function CatalogDialog({
     value: string,
     change: (value: string) => void,
   ) => (
-    <Field label={t(`catalogs.${field}`)} hint={t('catalogs.dateHint')} error={problems[field]}>
-      {(control) => (
-        <input
-          {...control}
-          aria-describedby={[control['aria-describedby'], zoneId].filter(Boolean).join(' ')}
-          type="datetime-local"
-          className="field__control"
-          value={value}
-          onChange={(event) => change(event.target.value)}
-        />
-      )}
-    </Field>
+    <LocalDateTimeField
+      label={t(`catalogs.${field}`)}
+      hint={t('catalogs.dateHint')}
+      error={problems[field]}
+      zoneId={zoneId}
+      value={value}
+      onChange={change}
+    />
   );
 
   return (

@@ -3,18 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogSummary, CatalogsOverview } from '../../../preload/contract/index.ts';
 import { errorMessage, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
+import { formatDateTime } from '../local-time.ts';
 import { CatalogDialog, catalogProblemWords } from './CatalogDialog.tsx';
 import { ConfirmDialog } from './Dialog.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import './CatalogsView.css';
-
-/** A date and time in the computer's zone, e.g. "1 May 2027, 09:00". */
-function dateTime(iso: string | null, language: string): string | null {
-  if (iso === null) return null;
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-}
 
 /**
  * "Catalogs" (admins): every catalog with its season, status, dates and number of
@@ -108,9 +101,11 @@ export function CatalogsView() {
                       {t(`filters.status.${catalog.status}`)}
                     </span>
                   </td>
-                  <td>{dateTime(catalog.publicationAt, i18n.language) ?? t('catalogs.noDate')}</td>
                   <td>
-                    {dateTime(catalog.orderDeadlineAt, i18n.language) ?? t('catalogs.noDate')}
+                    {formatDateTime(catalog.publicationAt, i18n.language) ?? t('catalogs.noDate')}
+                  </td>
+                  <td>
+                    {formatDateTime(catalog.orderDeadlineAt, i18n.language) ?? t('catalogs.noDate')}
                   </td>
                   <td className="data-table__number">
                     {new Intl.NumberFormat(i18n.language).format(catalog.styleCount)}

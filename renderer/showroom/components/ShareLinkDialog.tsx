@@ -1,5 +1,4 @@
-import QRCode from 'qrcode';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   GeneratedShareLink,
@@ -10,6 +9,7 @@ import { trunkshow } from '../api.ts';
 import { formatDate } from '../format.ts';
 import { useOperation } from '../hooks/useOperation.ts';
 import { Dialog } from './Dialog.tsx';
+import { CopyableAddress, NewLinkPanel } from './LinkAddress.tsx';
 import './ShareLinkDialog.css';
 
 /**
@@ -219,50 +219,6 @@ function LinkReachNote({
   );
 }
 
-function CopyableAddress({ url, subject }: { url: string; subject: string }) {
-  const { t } = useTranslation();
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const address = useRef<HTMLInputElement>(null);
-  const mail = `mailto:?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(url)}`;
-  return (
-    <div className="share__address">
-      <input
-        ref={address}
-        className="field__control share__url"
-        readOnly
-        value={url}
-        aria-label={t('share.address')}
-        aria-describedby={copy === 'failed' ? 'share-copy-failed' : undefined}
-        onFocus={(event) => event.target.select()}
-      />
-      <button
-        type="button"
-        className="button button--quiet"
-        onClick={() =>
-          void navigator.clipboard.writeText(url).then(
-            () => setCopy('copied'),
-            () => {
-              // Without clipboard access the address is selected, ready for the keyboard.
-              address.current?.select();
-              setCopy('failed');
-            },
-          )
-        }
-      >
-        {copy === 'copied' ? t('share.copied') : t('share.copy')}
-      </button>
-      <a className="button button--quiet" href={mail}>
-        {t('share.email')}
-      </a>
-      {copy === 'failed' ? (
-        <p id="share-copy-failed" className="share__copy-failed" role="status">
-          {t('share.copyFailed')}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 function GeneratedLink({
   url,
   link,
@@ -273,31 +229,18 @@ function GeneratedLink({
   subject: string;
 }) {
   const { t, i18n } = useTranslation();
-  const [qr, setQr] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    void QRCode.toString(url, { type: 'svg', margin: 1 }).then((svg) => {
-      if (current) setQr(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-    });
-    return () => {
-      current = false;
-    };
-  }, [url]);
   return (
-    <section className="share__new" aria-label={t('share.newLink')}>
-      <div className="share__new-text">
-        <p className="share__once">{t('share.once')}</p>
-        <CopyableAddress url={url} subject={subject} />
-        <p>
-          {link.state === 'waiting'
-            ? t('share.goesLive', { date: formatDate(link.expiresAt, i18n.language) })
-            : t('share.expires', { date: formatDate(link.expiresAt, i18n.language) })}
-        </p>
-      </div>
-      {qr ? (
-        <img className="share__qr" src={qr} alt={t('share.qr')} width={160} height={160} />
-      ) : null}
-    </section>
+    <NewLinkPanel
+      label={t('share.newLink')}
+      heading={t('share.once')}
+      url={url}
+      subject={subject}
+      note={
+        link.state === 'waiting'
+          ? t('share.goesLive', { date: formatDate(link.expiresAt, i18n.language) })
+          : t('share.expires', { date: formatDate(link.expiresAt, i18n.language) })
+      }
+    />
   );
 }
 

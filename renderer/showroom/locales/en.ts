@@ -1,3 +1,5 @@
+import { enLinks } from './en-links.ts';
+
 /** English: the reference every other language translates, key for key. */
 export const en = {
   appName: 'Trunkshow',
@@ -86,6 +88,7 @@ export const en = {
     devices: 'Devices',
     catalogs: 'Catalogs',
     lookbooks: 'Lookbooks',
+    links: 'Links',
   },
   account: {
     button: 'Account: {{name}}',
@@ -1095,6 +1098,7 @@ export const en = {
       media_type_not_accepted_video: 'This file is not an MP4 or WebM video.',
     },
   },
+  links: enLinks,
   devices: {
     title: 'Devices',
     lead: 'Every computer signed in to the brand’s hub. Revoke one that is lost or no longer used: its next sync is refused and it must sign in again.',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { jaLinks } from './ja-links.ts';
 
 export const ja: Messages = {
   appName: 'Trunkshow',
@@ -88,6 +89,7 @@ export const ja: Messages = {
     devices: 'デバイス',
     catalogs: 'カタログ管理',
     lookbooks: 'ルックブック',
+    links: 'リンク',
   },
   account: {
     button: 'アカウント：{{name}}',
@@ -1102,6 +1104,7 @@ export const ja: Messages = {
       media_type_not_accepted_video: 'このファイルは MP4、WebM の動画ではありません。',
     },
   },
+  links: jaLinks,
   devices: {
     title: 'デバイス',
     lead: 'ブランドのハブにサインインしているすべてのコンピュータです。紛失したり使わなくなったりしたデバイスは無効化してください。次回の同期が拒否され、再度サインインが必要になります。',

@@ -7,6 +7,7 @@ export type View =
   | 'buyers'
   | 'selections'
   | 'orders'
+  | 'links'
   | 'catalogs'
   | 'lookbooks'
   | 'devices'
@@ -22,6 +23,8 @@ const SECTIONS: readonly { view: View; forWhoMay: readonly StaffAction[] }[] = [
   { view: 'selections', forWhoMay: [] },
   { view: 'orders', forWhoMay: [] },
   { view: 'buyers', forWhoMay: [] },
+  // Reps manage the customer order links they made; admins every link.
+  { view: 'links', forWhoMay: [] },
   { view: 'catalogs', forWhoMay: ['manageCatalogs'] },
   { view: 'lookbooks', forWhoMay: [] },
   { view: 'devices', forWhoMay: ['manageDevices', 'unlockAccounts'] },
