@@ -82,10 +82,10 @@ export function nextOrderState(
 }
 
 /**
- * Where an order came from: a rep at the booth, a share link's checkout; customer order
- * links and one-time DTC links come next.
+ * Where an order came from: a rep at the booth, a share link's checkout, a customer
+ * order link's; one-time DTC links come next.
  */
-export const ORDER_SOURCES = ['booth', 'share_link'] as const;
+export const ORDER_SOURCES = ['booth', 'share_link', 'customer_order_link'] as const;
 export type OrderSource = (typeof ORDER_SOURCES)[number];
 
 /** Who is acting, as permissions see staff. */

@@ -242,6 +242,11 @@ export interface StoreSchema {
     placed_by: string | null;
     /** Units asked and not in stock when the hub placed it: "short N units". */
     units_short: Generated<number>;
+    /** The customer order link it was placed through (0025); null for other sources. */
+    customer_order_link_id: Generated<string | null>;
+    /** Whether a card payment is under way or done (0025); 'none' for every other way to pay. */
+    payment_status: Generated<'none' | 'pending' | 'paid' | 'failed'>;
+    paid_at: Generated<string | null>;
   };
   order_lines: { order_id: string; sku_id: string; quantity: number; unit_price_minor: number };
   /** Each order's states, from its first; `from_state` null for the first (synced since 0015). */

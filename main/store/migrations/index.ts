@@ -34,6 +34,7 @@ import * as hubMediaUploads from './0022-hub-media-uploads.ts';
 import * as mediaUploads from './0022-media-uploads.ts';
 import * as hubBuyerCredentials from './0023-hub-buyer-credentials.ts';
 import * as customerLinkSessions from './0024-customer-link-sessions.ts';
+import * as ordersThroughLinks from './0025-orders-through-links.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -67,6 +68,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0022-media-uploads': hubMediaUploads,
     '0023-buyer-credentials': hubBuyerCredentials,
     '0024-customer-link-sessions': customerLinkSessions,
+    '0025-orders-through-links': ordersThroughLinks,
   },
   replica: {
     '0001-foundation': foundation,
@@ -85,5 +87,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0019-catalog-settings': catalogSettings,
     '0021-customer-order-links': replicaCustomerOrderLinks,
     '0022-media-uploads': mediaUploads,
+    '0025-orders-through-links': ordersThroughLinks,
   },
 };

@@ -795,7 +795,11 @@ export const en = {
     noNumber: 'No number yet',
     created: 'Placed',
     source: 'Source',
-    sources: { booth: 'Booth', share_link: 'Share link' },
+    sources: {
+      booth: 'Booth',
+      share_link: 'Share link',
+      customer_order_link: 'Customer order link',
+    },
     statuses: {
       'Checkout Requested': 'Checkout Requested',
       Order: 'Order',

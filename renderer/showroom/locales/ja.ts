@@ -801,7 +801,11 @@ export const ja: Messages = {
     noNumber: '番号なし',
     created: '日付',
     source: '経路',
-    sources: { booth: 'ブース', share_link: '共有リンク' },
+    sources: {
+      booth: 'ブース',
+      share_link: '共有リンク',
+      customer_order_link: 'カスタマーオーダーリンク',
+    },
     statuses: {
       'Checkout Requested': 'チェックアウト依頼',
       Order: '注文',
