@@ -40,7 +40,7 @@ const wrongSecret = () =>
   new HubRefusal(401, 'wrong_credentials', 'That is not right. Check it and try again.');
 
 /** The visit's buyer, with the terms every price is shown at; a 401 before the log-in. */
-async function visitingBuyer(db: StoreDb, actor: LinkVisitor) {
+export async function visitingBuyer(db: StoreDb, actor: LinkVisitor) {
   if (actor.state !== 'live') throw linkExpired();
   const visit = actor.visit;
   const passed = !actor.link.passcodeEnabled || visit?.passcodePassed;
@@ -58,7 +58,7 @@ async function visitingBuyer(db: StoreDb, actor: LinkVisitor) {
 }
 
 /** The link's catalogs as they stand now: those a buyer browses, and those not shown with why. */
-async function linkCatalogs(db: StoreDb, actor: LinkVisitor) {
+export async function linkCatalogs(db: StoreDb, actor: LinkVisitor) {
   const ids = actor.link.catalogIds;
   const rows =
     ids.length === 0
@@ -147,6 +147,7 @@ async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkVie
     brand,
     contacts,
     buyer: {
+      id: buyer.id,
       name: buyer.name,
       currency: buyer.currency,
       language: buyer.language,
@@ -159,6 +160,8 @@ async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkVie
       mayChooseBuyer: Number(buyerCount.n) > 1,
     },
     viewOnly: actor.link.viewOnly,
+    addressField: actor.link.addressField,
+    paymentMethods: actor.link.paymentMethods,
     catalogs: catalogs.visible.map((catalog) => ({
       id: catalog.id,
       name: catalog.name,
@@ -226,7 +229,7 @@ async function publicLookbooks(db: StoreDb, ids: readonly string[]) {
 }
 
 /** The link's catalogs holding a style, with their dates; empty when none of them does. */
-async function styleCatalogs(
+export async function styleCatalogs(
   db: StoreDb,
   actor: LinkVisitor,
   styleId: string,
