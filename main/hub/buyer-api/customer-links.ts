@@ -430,6 +430,7 @@ export function customerLinkHandlers(
             return {
               id: sku.id,
               size: sku.size,
+              listPriceMinor: sku.wholesale_minor,
               price:
                 sku.wholesale_minor === null
                   ? null

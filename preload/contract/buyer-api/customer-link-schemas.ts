@@ -8,7 +8,7 @@ import { MAX_QUANTITY } from '../../../main/domain/selections.ts';
 import { CATALOG_ADDRESS_FIELDS } from '../../../main/domain/catalogs.ts';
 import { AddressInput } from '../buyers.ts';
 import { checkoutContactFields } from './checkout-contact.ts';
-import { CheckoutAnswer, ShippingOptions } from './schemas.ts';
+import { CheckoutAnswer, ShippingOptions } from './checkout-schemas.ts';
 
 /**
  * The inputs and outputs of the customer order links' buyer API
@@ -170,7 +170,10 @@ export const CustomerLinkStyle = z
           z.object({
             id: z.string(),
             size: z.string(),
+            /** The buyer's price: the pricelist's less the buyer's discount. */
             price: Money.nullable(),
+            /** The pricelist's price, which an order's discount applies to once, on the subtotal. */
+            listPriceMinor: z.number().int().nonnegative().nullable(),
             /** Units the buyer may still order; null where the buyer's market keeps no stock. */
             available: z.number().int().nonnegative().nullable(),
           }),
