@@ -105,6 +105,17 @@ describe('a customer order link in a buyer’s browser', () => {
 
     const first = await call('/api/link/open', { token: link.token });
     expect(first.body).toMatchObject({ screen: 'passcode' });
+    // Each open of a live link counts, written in a batch a moment later.
+    await expect
+      .poll(async () => {
+        const row = await db
+          .selectFrom('customer_order_links')
+          .select('open_count')
+          .where('id', '=', link.id)
+          .executeTakeFirstOrThrow();
+        return row.open_count;
+      })
+      .toBe(1);
     expect((await call('/api/link/styles', { token: link.token })).status).toBe(401);
 
     const wrong = await call('/api/link/passcode', { token: link.token, passcode: 'paris-2026' });

@@ -21,6 +21,7 @@ import {
 } from '../auth/credential-log-ins.ts';
 import { checkSecret, type PasswordCheckDependencies } from '../auth/password-attempts.ts';
 import { HubRefusal } from '../errors.ts';
+import type { ShareOpenLog } from '../share-opens.ts';
 import { recordVisit } from './customer-link-visits.ts';
 import type { BuyerApiHandlers, LinkVisitor } from './handler-table.ts';
 import { linkExpired } from './link-holders.ts';
@@ -30,6 +31,8 @@ export interface CustomerLinkDependencies {
   db: StoreDb;
   clock: () => Date;
   passwordChecks: PasswordCheckDependencies;
+  /** Where a link's opens are counted, in batches (share-opens.ts). */
+  opens: ShareOpenLog;
 }
 
 /** Swatches a style card shows; the rest is counted. */
@@ -265,7 +268,17 @@ export function customerLinkHandlers(
 > {
   const { db } = deps;
   return {
-    'customerLink.open': (actor) => viewFor(db, actor),
+    'customerLink.open': (actor) => {
+      // An open of a link that is open counts; a visit going through its steps does not.
+      if (actor.state === 'live') {
+        deps.opens.record({
+          kind: 'customerOrder',
+          linkId: actor.link.id,
+          at: actor.at.toISOString(),
+        });
+      }
+      return viewFor(db, actor);
+    },
 
     async 'customerLink.passcode'(actor, { passcode }) {
       if (actor.state !== 'live') throw linkExpired();
