@@ -233,7 +233,7 @@ test('a link not yet released says when it opens, an expired one says so, an unk
   ).newPage();
   await page.goto(`${hub.url}/c/${links.scheduled}`);
   await expect(page.getByRole('heading', { name: 'This link is not open yet' })).toBeVisible();
-  await expect(page.getByText(/^It opens on \d{1,2} \w+ \d{4}\.$/)).toBeVisible();
+  await expect(page.getByText(/^It opens on \d{1,2} \w+ \d{4} at \d{2}:\d{2}\.$/)).toBeVisible();
   await expectAccessible(page);
   await page.goto(`${hub.url}/c/${links.expired}`);
   await expect(page.getByRole('heading', { name: 'This link has expired' })).toBeVisible();
