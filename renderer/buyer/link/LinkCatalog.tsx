@@ -170,6 +170,17 @@ export function LinkCatalog({
           />
         </section>
       ) : null}
+      {view.video?.kind === 'file' ? (
+        <section className="link-video" aria-labelledby="link-video-title">
+          <h2 id="link-video-title">{t('link.video')}</h2>
+          <video
+            controls
+            preload="metadata"
+            playsInline
+            src={`/api/link/videos/${encodeURIComponent(view.video.mediaId)}`}
+          />
+        </section>
+      ) : null}
       {view.lookbooks.map((lookbook) => (
         <section
           key={lookbook.id}
