@@ -87,7 +87,7 @@ export async function issueSignInTicket(
           actor: { kind: 'staff', userId: asker.userId, device: asker.id },
           action: 'customerLink.sign_in_ticket',
           subject: `customer-order-link:${link.id}`,
-          details: { linkId: link.id, buyerId: buyer.id, expiresAt },
+          details: { linkId: link.id, buyerId: buyer.id, ticketExpiresAt: expiresAt },
         }),
       )
       .execute();

@@ -10,6 +10,7 @@ import { formatDateTime } from '../local-time.ts';
 import { CustomerOrderLinkForm } from './CustomerOrderLinkForm.tsx';
 import { ConfirmDialog, Dialog } from './Dialog.tsx';
 import { copyAddress, CopyableAddress, LinkQrCode, NewLinkPanel } from './LinkAddress.tsx';
+import { OpenLinkAsBuyerDialog } from './OpenAsBuyer.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import './LinksView.css';
 
@@ -68,6 +69,7 @@ function CustomerOrderLinks() {
   const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [sharing, setSharing] = useState<Sharing | null>(null);
   const [disabling, setDisabling] = useState<CustomerOrderLinkSummary | null>(null);
+  const [openingAs, setOpeningAs] = useState<CustomerOrderLinkSummary | null>(null);
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const data = overview.data;
 
@@ -291,6 +293,16 @@ function CustomerOrderLinks() {
                     >
                       {t('links.share')}
                     </button>
+                    {link.state === 'live' ? (
+                      <button
+                        type="button"
+                        className="button button--quiet"
+                        aria-label={t('openAs.rowActionLabel', { name: link.name })}
+                        onClick={() => setOpeningAs(link)}
+                      >
+                        {t('openAs.rowAction')}
+                      </button>
+                    ) : null}
                     {link.state === 'disabled' ? (
                       <button
                         type="button"
@@ -317,6 +329,18 @@ function CustomerOrderLinks() {
           </tbody>
         </table>
       )}
+      {openingAs ? (
+        <OpenLinkAsBuyerDialog
+          link={openingAs}
+          onOpened={(buyer) =>
+            setNotice({
+              kind: 'info',
+              text: t('openAs.opened', { link: openingAs.name, buyer: buyer.name }),
+            })
+          }
+          onClose={() => setOpeningAs(null)}
+        />
+      ) : null}
       {sharing ? (
         <Dialog
           open
