@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PROPOSAL_NOTE } from '../../../main/domain/buyers.ts';
 import { useCan } from '../hooks/useCan.ts';
@@ -20,7 +20,7 @@ import { BuyerPeople } from './BuyerPeople.tsx';
 import { BuyerSignIn } from './BuyerSignIn.tsx';
 import { CurrentTerms, PendingProposals, YourProposal } from './BuyerDialogProposals.tsx';
 import { Dialog } from './Dialog.tsx';
-import { OpenBuyerInLinkDialog } from './OpenAsBuyer.tsx';
+import { OpenAsBuyerButton } from './OpenAsBuyer.tsx';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import './BuyerDialog.css';
 
@@ -99,6 +99,9 @@ export function BuyerDialog() {
                 <p className="buyer-form__who">{form.buyerName}</p>
                 <BuyerSelectionsLinks buyer={{ id: form.buyerId, name: form.buyerName }} />
               </div>
+            ) : null}
+            {!creating && form.buyerName && form.buyerId ? (
+              <OpenAsBuyerButton buyer={{ id: form.buyerId, name: form.buyerName }} />
             ) : null}
             {form.refusal ? (
               <p className="notice notice--warning buyer-form__refusal">
@@ -344,33 +347,6 @@ function BuyerSelectionsLinks({ buyer }: { buyer: { id: string; name: string } }
       >
         {t('selections.new')}
       </button>
-      <OpenAsButton buyer={buyer} />
     </div>
-  );
-}
-
-/** "Open as <buyer>": one of the live customer order links, in the browser, as this buyer. */
-function OpenAsButton({ buyer }: { buyer: { id: string; name: string } }) {
-  const { t } = useTranslation();
-  const [picking, setPicking] = useState(false);
-  const [opened, setOpened] = useState<string | null>(null);
-  return (
-    <>
-      <button type="button" className="button" onClick={() => setPicking(true)}>
-        {t('openAs.open', { buyer: buyer.name })}
-      </button>
-      {opened ? (
-        <p className="notice notice--success" role="status">
-          {opened}
-        </p>
-      ) : null}
-      {picking ? (
-        <OpenBuyerInLinkDialog
-          buyer={buyer}
-          onOpened={(link) => setOpened(t('openAs.opened', { link: link.name, buyer: buyer.name }))}
-          onClose={() => setPicking(false)}
-        />
-      ) : null}
-    </>
   );
 }

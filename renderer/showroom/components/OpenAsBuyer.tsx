@@ -137,6 +137,7 @@ export function OpenLinkAsBuyerDialog({
           <input
             {...control}
             type="search"
+            className="field__control"
             data-autofocus
             value={query}
             onChange={(event) => setQuery(event.target.value)}
@@ -228,6 +229,32 @@ function Choices({
         options={items.map((item) => ({ value: item.id, label: item.name }))}
         onChange={(id) => onChoose(byId.get(id)!)}
       />
+    </div>
+  );
+}
+
+/** "Open as <buyer>": one of the live customer order links, in the browser, as this buyer. */
+export function OpenAsBuyerButton({ buyer }: { buyer: { id: string; name: string } }) {
+  const { t } = useTranslation();
+  const [picking, setPicking] = useState(false);
+  const [opened, setOpened] = useState<string | null>(null);
+  return (
+    <div className="open-as__buyer">
+      <button type="button" className="button" onClick={() => setPicking(true)}>
+        {t('openAs.open', { buyer: buyer.name })}
+      </button>
+      {opened ? (
+        <p className="notice notice--success" role="status">
+          {opened}
+        </p>
+      ) : null}
+      {picking ? (
+        <OpenBuyerInLinkDialog
+          buyer={buyer}
+          onOpened={(link) => setOpened(t('openAs.opened', { link: link.name, buyer: buyer.name }))}
+          onClose={() => setPicking(false)}
+        />
+      ) : null}
     </div>
   );
 }

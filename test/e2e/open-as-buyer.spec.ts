@@ -1,0 +1,163 @@
+import type { Page } from '@playwright/test';
+import { newLinkSettings } from '../../main/domain/customer-order-links.ts';
+import { expect, test } from './shell.ts';
+
+/**
+ * "Open as <buyer>": the brand checks out on a buyer's behalf. The admin, in Links,
+ * opens a live customer order link as a buyer: the browser opens a new page already
+ * logged in as that buyer (no passcode, no code typed), the catalog saying who orders
+ * for whom, and the ticket gone from the address bar. The same address opened again
+ * shows the log-in with a note. From a buyer's dialog the admin picks the link. API
+ * Logs shows the log-in on the buyer's behalf, by the admin, never the ticket.
+ */
+
+test.describe.configure({ mode: 'serial' });
+
+type Invoke = (name: string, input: object) => Promise<unknown>;
+
+function invoke<T>(page: Page, name: string, input: object): Promise<T> {
+  return page.evaluate(
+    ([name, input]) =>
+      (window as unknown as { trunkshow: { invoke: Invoke } }).trunkshow.invoke(name, input),
+    [name, input] as const,
+  ) as Promise<T>;
+}
+
+/** Keeps the addresses the showroom opens in a new window, to open them again. */
+async function rememberOpened(page: Page) {
+  await page.evaluate(() => {
+    const opened: string[] = [];
+    const open = window.open.bind(window);
+    Object.assign(window, { opened });
+    window.open = (url, ...rest) => {
+      opened.push(String(url));
+      return open(url, ...rest);
+    };
+  });
+}
+
+const opened = (page: Page) =>
+  page.evaluate(() => (window as unknown as { opened: string[] }).opened);
+
+const name = `Open as ${Date.now().toString(36)}`;
+
+test('an admin opens a live link as a buyer, logged in on the buyer’s behalf and audited', async ({
+  page,
+  browser,
+  shell,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(shell.url);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  const { choices } = await invoke<{ choices: { catalogs: { id: string; status: string }[] } }>(
+    page,
+    'customerOrderLinks.list',
+    {},
+  );
+  // With a passcode: opening as the buyer passes it, as it passes the log-in.
+  await invoke(page, 'customerOrderLinks.create', {
+    settings: {
+      ...newLinkSettings(),
+      name,
+      passcodeEnabled: true,
+      catalogIds: [choices.catalogs.find((catalog) => catalog.status === 'Open')!.id],
+    },
+    passcode: 'harbour-2027',
+  });
+  const { items } = await invoke<{ items: { name: string }[] }>(page, 'buyers.list', {
+    query: '',
+    limit: 5,
+  });
+  const buyer = items[1]!.name;
+
+  await sections.getByRole('button', { name: 'Links' }).click();
+  const row = page.getByRole('table', { name: 'Customer Order Links' }).getByRole('row', {
+    name: new RegExp(name),
+  });
+  await expect(row).toContainText('Live', { timeout: 20_000 });
+  await rememberOpened(page);
+  await row.getByRole('button', { name: `Open ${name} as a buyer` }).click();
+  const dialog = page.getByRole('dialog', { name: `Open “${name}” as a buyer` });
+  await expect(dialog.getByRole('button', { name: 'Open as the buyer' })).toBeDisabled();
+  await dialog.getByRole('searchbox', { name: 'Search buyers' }).fill(buyer.slice(0, 6));
+  await dialog
+    .getByRole('group', { name: 'Buyers' })
+    .getByRole('radio', { name: buyer, exact: true })
+    .check();
+  await page.screenshot({ path: testInfo.outputPath('open-as-pick-buyer.png') });
+  const newPage = page.context().waitForEvent('page');
+  await dialog.getByRole('button', { name: `Open as ${buyer}` }).click();
+  const tab = await newPage;
+  await expect(page.getByRole('status')).toHaveText(`${name} opened in your browser as ${buyer}.`);
+
+  // Logged in as the buyer, past the passcode, on the admin's behalf; the ticket gone.
+  await expect(tab.getByRole('heading', { name: `Catalogs for ${buyer}` })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(tab.getByText(`Maja Lindqvist (`)).toContainText(`) ordering for ${buyer}`);
+  expect(new URL(tab.url()).pathname).toBe('/link');
+  expect(new URL(tab.url()).hash).toBe('');
+  await tab.screenshot({ path: testInfo.outputPath('open-as-buyer-page.png') });
+
+  // The same address again: the ticket is spent, so the link asks for its passcode, with a note.
+  const [address] = await opened(page);
+  expect(address).toMatch(/\/c\/[\w-]{43}#ticket=[\w-]{43}$/);
+  const ticket = address!.split('#ticket=')[1]!;
+  const again = await (await browser.newContext()).newPage();
+  await again.goto(address!);
+  await expect(again.getByRole('status')).toContainText('no longer works');
+  await expect(again.getByRole('heading', { name: 'Enter the passcode' })).toBeVisible();
+  expect(new URL(again.url()).hash).toBe('');
+  await again.screenshot({ path: testInfo.outputPath('open-as-spent-ticket.png') });
+  await again.context().close();
+  await tab.close();
+
+  // From the buyer's dialog: the link is one of the live ones to pick.
+  await sections.getByRole('button', { name: 'Buyers' }).click();
+  await page
+    .getByRole('list', { name: 'Buyers' })
+    .getByRole('listitem')
+    .filter({ hasText: buyer })
+    .first()
+    .getByRole('button')
+    .first()
+    .click();
+  const terms = page.getByRole('dialog', { name: 'Trading terms' });
+  await terms.getByRole('button', { name: `Open as ${buyer}` }).click();
+  const pick = page.getByRole('dialog', { name: `Open a link as ${buyer}` });
+  await pick
+    .getByRole('group', { name: 'Live links' })
+    .getByRole('radio', { name, exact: true })
+    .check();
+  await page.screenshot({ path: testInfo.outputPath('open-as-pick-link.png') });
+  const second = page.context().waitForEvent('page');
+  await pick.getByRole('button', { name: `Open as ${buyer}` }).click();
+  const secondTab = await second;
+  await expect(secondTab.getByRole('heading', { name: `Catalogs for ${buyer}` })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(pick).toHaveCount(0);
+  await expect(terms.getByRole('status')).toHaveText(`${name} opened in your browser as ${buyer}.`);
+  await secondTab.close();
+  await page.keyboard.press('Escape');
+  await expect(terms).toHaveCount(0);
+
+  // API Logs: the log-in on the buyer's behalf, by the admin on this device; never the ticket.
+  await sections.getByRole('button', { name: 'API Logs' }).click();
+  await page
+    .getByRole('combobox', { name: 'Show' })
+    .selectOption({ label: 'Sign-ins and devices' });
+  const log = page.getByRole('table');
+  const logIn = log
+    .getByRole('row')
+    .filter({ hasText: 'Logged in to a customer order link on behalf of a buyer' });
+  await expect(logIn.first()).toContainText('Maja Lindqvist', { timeout: 20_000 });
+  await expect(logIn).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath('open-as-api-logs.png') });
+  await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Everything' });
+  await expect(
+    log.getByRole('row').filter({ hasText: 'Asked to open a customer order link as a buyer' }),
+  ).toHaveCount(2);
+  await expect(log).not.toContainText(ticket);
+});
