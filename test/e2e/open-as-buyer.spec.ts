@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { newLinkSettings } from '../../main/domain/customer-order-links.ts';
+import { expectAccessible } from './share-pages.ts';
 import { expect, test } from './shell.ts';
 
 /**
@@ -99,6 +100,7 @@ test('an admin opens a live link as a buyer, logged in on the buyer’s behalf a
   expect(new URL(tab.url()).pathname).toBe('/link');
   expect(new URL(tab.url()).hash).toBe('');
   await tab.screenshot({ path: testInfo.outputPath('open-as-buyer-page.png') });
+  await expectAccessible(tab);
 
   // The same address again: the ticket is spent, so the link asks for its passcode, with a note.
   const [address] = await opened(page);
@@ -110,6 +112,11 @@ test('an admin opens a live link as a buyer, logged in on the buyer’s behalf a
   await expect(again.getByRole('heading', { name: 'Enter the passcode' })).toBeVisible();
   expect(new URL(again.url()).hash).toBe('');
   await again.screenshot({ path: testInfo.outputPath('open-as-spent-ticket.png') });
+  await expectAccessible(again);
+  // In Japanese too.
+  await again.goto(address!.replace('#', '?lang=ja#'));
+  await expect(again.getByRole('status')).toContainText('このサインインは使えなくなりました');
+  await again.screenshot({ path: testInfo.outputPath('open-as-spent-ticket-ja.png') });
   await again.context().close();
   await tab.close();
 
