@@ -31,10 +31,14 @@ export async function issueSignInTicket(
   const [link, buyer] = await Promise.all([
     hub
       .selectFrom('customer_order_links')
-      .select(['id', 'created_by', 'release_at', 'expires_at', 'disabled_at'])
+      .select(['id', 'name', 'created_by', 'release_at', 'expires_at', 'disabled_at'])
       .where('id', '=', input.linkId)
       .executeTakeFirst(),
-    hub.selectFrom('buyers').select('id').where('id', '=', input.buyerId).executeTakeFirst(),
+    hub
+      .selectFrom('buyers')
+      .select(['id', 'name'])
+      .where('id', '=', input.buyerId)
+      .executeTakeFirst(),
   ]);
   if (
     !link ||
@@ -87,7 +91,13 @@ export async function issueSignInTicket(
           actor: { kind: 'staff', userId: asker.userId, device: asker.id },
           action: 'customerLink.sign_in_ticket',
           subject: `customer-order-link:${link.id}`,
-          details: { linkId: link.id, buyerId: buyer.id, ticketExpiresAt: expiresAt },
+          details: {
+            linkId: link.id,
+            linkName: link.name,
+            buyerId: buyer.id,
+            buyerName: buyer.name,
+            ticketExpiresAt: expiresAt,
+          },
         }),
       )
       .execute();

@@ -160,6 +160,7 @@ test('an admin opens a live link as a buyer, logged in on the buyer’s behalf a
     .getByRole('row')
     .filter({ hasText: 'Logged in to a customer order link on behalf of a buyer' });
   await expect(logIn.first()).toContainText('Maja Lindqvist', { timeout: 20_000 });
+  await expect(logIn.first()).toContainText(`For ${buyer}, through ${name}`);
   await expect(logIn).toHaveCount(2);
   await page.screenshot({ path: testInfo.outputPath('open-as-api-logs.png') });
   await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Everything' });

@@ -199,7 +199,9 @@ describe('opening a customer order link as a buyer', () => {
     });
     expect(JSON.parse(logIn!.details)).toEqual({
       linkId: link.id,
+      linkName: 'Jonas’s trade fair link',
       buyerId: own.id,
+      buyerName: own.name,
       address: expect.any(String),
     });
 

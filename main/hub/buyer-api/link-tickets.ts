@@ -71,6 +71,13 @@ export function linkTicketHandlers(deps: {
           .returning(['buyer_id', 'staff_user_id', 'device_id'])
           .executeTakeFirst();
         if (!used) throw ticketInvalid();
+        // Named as they are now, for API Logs to say for whom and through which link.
+        const names = await hub
+          .selectFrom('customer_order_links as l')
+          .innerJoin('buyers as b', (join) => join.on((eb) => eb('b.id', '=', used.buyer_id)))
+          .select(['l.name as linkName', 'b.name as buyerName'])
+          .where('l.id', '=', actor.link.id)
+          .executeTakeFirst();
         const session = await recordVisit(
           trx,
           actor,
@@ -91,7 +98,13 @@ export function linkTicketHandlers(deps: {
               actor: { kind: 'staff', userId: used.staff_user_id, device: used.device_id },
               action: 'customerLink.logged_in_on_behalf',
               subject: `customer-order-link:${actor.link.id}`,
-              details: { linkId: actor.link.id, buyerId: used.buyer_id, address: actor.address },
+              details: {
+                linkId: actor.link.id,
+                linkName: names?.linkName ?? null,
+                buyerId: used.buyer_id,
+                buyerName: names?.buyerName ?? null,
+                address: actor.address,
+              },
             }),
           )
           .execute();

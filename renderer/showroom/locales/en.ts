@@ -895,6 +895,7 @@ export const en = {
     opens_one: 'Opened once ({{from}})',
     opens_other: 'Opened {{count, number}} times, {{from}} – {{to}}',
     generatedOffline: 'Generated on the device {{generated}}; the hub received it {{received}}',
+    forBuyer: 'For {{buyer}}, through {{link}}',
     anonymous: 'Anonymous buyer',
     system: 'Trunkshow',
     actions: {

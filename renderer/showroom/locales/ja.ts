@@ -900,6 +900,7 @@ export const ja: Messages = {
     opens_one: '1回閲覧（{{from}}）',
     opens_other: '{{count, number}}回閲覧（{{from}} – {{to}}）',
     generatedOffline: 'デバイスで {{generated}} に作成、ハブが {{received}} に受信',
+    forBuyer: '{{buyer}}の代理（{{link}}）',
     anonymous: '匿名バイヤー',
     system: 'Trunkshow',
     actions: {
