@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { newLinkSettings } from '../../main/domain/customer-order-links.ts';
 import { expectAccessible } from './share-pages.ts';
-import { expect, test } from './shell.ts';
+import { expect, switchAccount, test } from './shell.ts';
 
 /**
  * "Open as <buyer>": the brand checks out on a buyer's behalf. The admin, in Links,
@@ -168,4 +168,59 @@ test('an admin opens a live link as a buyer, logged in on the buyer’s behalf a
     log.getByRole('row').filter({ hasText: 'Asked to open a customer order link as a buyer' }),
   ).toHaveCount(2);
   await expect(log).not.toContainText(ticket);
+});
+
+test('a rep opens their own link, and is told a buyer not theirs is not for them', async ({
+  page,
+  shell,
+}, testInfo) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(shell.url);
+  await switchAccount(page, 'Maja Lindqvist Admin', 'Jonas Berg');
+  try {
+    const { choices } = await invoke<{
+      choices: { catalogs: { id: string; status: string }[] };
+    }>(page, 'customerOrderLinks.list', {});
+    const repsLink = `${name} (rep)`;
+    await invoke(page, 'customerOrderLinks.create', {
+      settings: {
+        ...newLinkSettings(),
+        name: repsLink,
+        catalogIds: [choices.catalogs.find((catalog) => catalog.status === 'Open')!.id],
+      },
+      passcode: null,
+    });
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: 'Links' })
+      .click();
+    const row = page.getByRole('table', { name: 'Customer Order Links' }).getByRole('row', {
+      name: new RegExp(repsLink.replace(/[()]/g, '\\$&')),
+    });
+    await expect(row).toContainText('Live', { timeout: 20_000 });
+    await row.getByRole('button', { name: `Open ${repsLink} as a buyer` }).click();
+    const dialog = page.getByRole('dialog', { name: `Open “${repsLink}” as a buyer` });
+    // A buyer the rep keeps no selection for is not the rep's own.
+    const [mine, { items: buyers }] = await Promise.all([
+      invoke<{ items: { buyer: { id: string } }[] }>(page, 'selections.list', { owner: 'mine' }),
+      invoke<{ items: { id: string; name: string }[] }>(page, 'buyers.list', { limit: 500 }),
+    ]);
+    const own = new Set(mine.items.map((selection) => selection.buyer.id));
+    const buyerName = buyers.find((buyer) => !own.has(buyer.id))!.name;
+    await dialog.getByRole('searchbox', { name: 'Search buyers' }).fill(buyerName);
+    await dialog
+      .getByRole('group', { name: 'Buyers' })
+      .getByRole('radio', { name: buyerName, exact: true })
+      .check();
+    await dialog.getByRole('button', { name: `Open as ${buyerName}` }).click();
+    await expect(dialog.getByRole('alert')).toHaveText(
+      `${buyerName} is not one of your buyers: a rep opens links only as the buyers they keep selections for. Ask an admin.`,
+    );
+    await page.screenshot({ path: testInfo.outputPath('open-as-not-your-buyer.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  } finally {
+    // The shell is the worker's: the next test file expects its admin signed in.
+    await switchAccount(page, 'Jonas Berg Sales rep', 'Maja Lindqvist');
+  }
 });

@@ -36,6 +36,9 @@ function useOpenAs() {
       // Offline there is no ticket: the order can still be placed in the showroom.
       if (isOperationErrorData(failure) && failure.code === 'unavailable')
         return t('openAs.needsHub');
+      // A rep acts for their own buyers only; the hub decides which those are.
+      if (isOperationErrorData(failure) && failure.code === 'forbidden')
+        return t('openAs.notYourBuyer', { buyer: buyer.name });
       return errorMessage(failure, t('unexpected'));
     }
   };

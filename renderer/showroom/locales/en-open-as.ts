@@ -24,4 +24,6 @@ export const enOpenAs = {
   needsHub:
     'Opening a link as a buyer needs the hub, which cannot be reached now. You can place the order for the buyer here in the showroom instead.',
   loading: 'Loading…',
+  notYourBuyer:
+    '{{buyer}} is not one of your buyers: a rep opens links only as the buyers they keep selections for. Ask an admin.',
 };
