@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TOKEN_GUESS_LIMIT } from '../../main/domain/rate-limit.ts';
 import { newLinkSettings } from '../../main/domain/customer-order-links.ts';
 import { ticketOfFragment } from '../../main/domain/link-sign-in-tickets.ts';
 import {
@@ -236,5 +237,31 @@ describe('opening a customer order link as a buyer', () => {
     });
     expect(late).toMatchObject({ status: 401, body: { error: { code: 'ticket_invalid' } } });
     expect(late.cookie).toBeNull();
+  });
+
+  // Last: it spends this address's tries for the rest of the file.
+  it('counts every ticket tried from an address before looking at it', async () => {
+    const jonas = await demo.desktop(DEMO_REP);
+    const { own } = await repsBuyers();
+    const link = await liveLink(jonas, 'Jonas’s guessed link');
+    for (let i = 0; i < TOKEN_GUESS_LIMIT.max; i++) {
+      // The tests before counted too: every ticket tried counts, a good one as well.
+      const guess = await call('/api/link/ticket', { token: link.token, ticket: `guess-${i}` });
+      expect([401, 429]).toContain(guess.status);
+    }
+    const { url } = await openCustomerOrderLinkAsBuyer(servicesOf(jonas), {
+      linkId: link.id,
+      buyerId: own.id,
+    });
+    const ticket = ticketOfFragment(new URL(url).hash)!;
+    const limited = await call('/api/link/ticket', { token: link.token, ticket });
+    expect(limited).toMatchObject({ status: 429, body: { error: { code: 'rate_limited' } } });
+    // Refused before the ticket was looked at: it is still unused.
+    const row = await hubDb(demo.hub.store.db)
+      .selectFrom('customer_link_sign_in_tickets')
+      .select('used_at')
+      .where('link_id', '=', link.id)
+      .executeTakeFirstOrThrow();
+    expect(row.used_at).toBeNull();
   });
 });
