@@ -2,6 +2,10 @@ import { readHubStatus } from '../status.ts';
 import { buyerHandlers, signedInBuyers, type BuyerDependencies } from './buyers.ts';
 import { checkoutHandler, shippingOptionsHandler, type CheckoutDependencies } from './checkout.ts';
 import { customerLinkVisitors } from './customer-link-visits.ts';
+import {
+  customerLinkCheckoutHandlers,
+  type LinkCheckoutDependencies,
+} from './customer-link-checkout.ts';
 import { customerLinkHandlers } from './customer-links.ts';
 import type { BuyerApiCallers, BuyerApiHandlers } from './handler-table.ts';
 import { invitationHandlers } from './invitations.ts';
@@ -11,6 +15,7 @@ import { shareLinkHandlers, type ShareLinkDependencies } from './share-links.ts'
 
 export type BuyerApiDependencies = BuyerDependencies &
   CheckoutDependencies &
+  LinkCheckoutDependencies &
   LinkHolderDependencies &
   ShareLinkDependencies & {
     startedAt: Date;
@@ -38,6 +43,7 @@ export function createBuyerApi(deps: BuyerApiDependencies): {
       ...invitationHandlers(deps),
       ...customerLinkHandlers(deps),
       ...linkTicketHandlers(deps),
+      ...customerLinkCheckoutHandlers(deps),
     },
     callers: {
       linkHolder: linkHolders(deps),

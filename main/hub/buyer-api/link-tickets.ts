@@ -71,12 +71,11 @@ export function linkTicketHandlers(deps: {
           .returning(['buyer_id', 'staff_user_id', 'device_id'])
           .executeTakeFirst();
         if (!used) throw ticketInvalid();
-        // Named as they are now, for API Logs to say for whom and through which link.
-        const names = await hub
-          .selectFrom('customer_order_links as l')
-          .innerJoin('buyers as b', (join) => join.on((eb) => eb('b.id', '=', used.buyer_id)))
-          .select(['l.name as linkName', 'b.name as buyerName'])
-          .where('l.id', '=', actor.link.id)
+        // Named as it is now, for API Logs to say for whom.
+        const buyer = await hub
+          .selectFrom('buyers')
+          .select('name')
+          .where('id', '=', used.buyer_id)
           .executeTakeFirst();
         const session = await recordVisit(
           trx,
@@ -100,9 +99,9 @@ export function linkTicketHandlers(deps: {
               subject: `customer-order-link:${actor.link.id}`,
               details: {
                 linkId: actor.link.id,
-                linkName: names?.linkName ?? null,
+                linkName: actor.link.name,
                 buyerId: used.buyer_id,
-                buyerName: names?.buyerName ?? null,
+                buyerName: buyer?.name ?? null,
                 address: actor.address,
               },
             }),
