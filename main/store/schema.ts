@@ -294,6 +294,8 @@ export type HubTables = {
     on_behalf_of: string | null;
     created_at: string;
     expires_at: string;
+    /** The device the staff member opened the link from (0027). */
+    on_behalf_device: string | null;
   };
   /** Sign-in tickets to open a customer order link as a buyer (0027), by the SHA-256 of each. */
   customer_link_sign_in_tickets: {

@@ -102,6 +102,31 @@ test('an admin opens a live link as a buyer, logged in on the buyer’s behalf a
   await tab.screenshot({ path: testInfo.outputPath('open-as-buyer-page.png') });
   await expectAccessible(tab);
 
+  // The admin fills the cart and places the order for the buyer.
+  const currency = /Prices in ([A-Z]{3})/.exec(
+    (await tab.getByText(/^Prices in /).textContent()) ?? '',
+  )![1]!;
+  const styles = tab.getByRole('list').filter({ has: tab.locator('.link-style') });
+  await styles.getByRole('listitem').first().getByRole('button').first().click();
+  await tab
+    .getByRole('spinbutton', { name: /^Quantity of / })
+    .and(tab.locator(':enabled'))
+    .first()
+    .fill('2');
+  await tab.getByRole('button', { name: 'Back to the catalog' }).click();
+  await tab.getByRole('button', { name: 'Cart (2 units)' }).click();
+  await tab.getByLabel('Your name').fill('Maja Lindqvist');
+  await tab.getByLabel('Email', { exact: true }).fill('maja@nordlys-atelier.example');
+  await tab.getByRole('textbox', { name: 'Name or company' }).fill(buyer);
+  await tab.getByRole('textbox', { name: 'Address line 1' }).fill('Main street 1');
+  await tab.getByRole('textbox', { name: 'City' }).fill('Town');
+  await tab
+    .getByRole('combobox', { name: 'Country' })
+    .selectOption({ EUR: 'DE', SEK: 'SE', JPY: 'JP', USD: 'US' }[currency]!);
+  await tab.getByRole('button', { name: 'Place order' }).click();
+  await expect(tab.getByRole('heading', { name: 'Order placed' })).toBeVisible();
+  await tab.screenshot({ path: testInfo.outputPath('open-as-order-placed.png') });
+
   // The same address again: the ticket is spent, so the link asks for its passcode, with a note.
   const [address] = await opened(page);
   expect(address).toMatch(/\/c\/[\w-]{43}#ticket=[\w-]{43}$/);
@@ -168,6 +193,11 @@ test('an admin opens a live link as a buyer, logged in on the buyer’s behalf a
     log.getByRole('row').filter({ hasText: 'Asked to open a customer order link as a buyer' }),
   ).toHaveCount(2);
   await expect(log).not.toContainText(ticket);
+  // The orders placed for the buyer: by the admin, from this device.
+  await page.getByRole('combobox', { name: 'Show' }).selectOption({ label: 'Orders' });
+  const placed = log.getByRole('row').filter({ hasText: 'Order placed' }).first();
+  await expect(placed).toContainText('Maja Lindqvist');
+  await expect(placed.locator('.orders__sub')).not.toBeEmpty();
 });
 
 test('a rep opens their own link, and is told a buyer not theirs is not for them', async ({

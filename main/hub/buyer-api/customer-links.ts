@@ -340,10 +340,17 @@ export function customerLinkHandlers(
       const session = await recordVisit(
         db,
         actor,
-        { method, buyerUserId, buyerId, onBehalfOf: null },
+        { method, buyerUserId, buyerId, onBehalfOf: null, onBehalfDevice: null },
         { fresh: true },
       );
-      const visit = { ...(actor.visit ?? emptyVisit()), method, buyerUserId, buyerId };
+      const visit = {
+        ...(actor.visit ?? emptyVisit()),
+        method,
+        buyerUserId,
+        buyerId,
+        onBehalfOf: null,
+        onBehalfDevice: null,
+      };
       return { value: await viewFor(db, { ...actor, visit }), session };
     },
 
@@ -524,6 +531,7 @@ function emptyVisit() {
     buyerUserId: null,
     buyerId: null,
     onBehalfOf: null,
+    onBehalfDevice: null,
   };
 }
 

@@ -86,6 +86,7 @@ export function linkTicketHandlers(deps: {
             buyerUserId: null,
             buyerId: used.buyer_id,
             onBehalfOf: used.staff_user_id,
+            onBehalfDevice: used.device_id,
           },
           { fresh: true },
         );
@@ -116,6 +117,7 @@ export function linkTicketHandlers(deps: {
         buyerUserId: null,
         buyerId: used.buyer_id,
         onBehalfOf: used.staff_user_id,
+        onBehalfDevice: used.device_id,
       };
       return { value: await viewFor(db, { ...actor, visit }), session };
     },

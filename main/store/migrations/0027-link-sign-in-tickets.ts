@@ -5,7 +5,8 @@ import { sql, type Kysely } from 'kysely';
  * a staff member's device asked to open a link as a buyer. Kept as the SHA-256 of a
  * 256-bit token, with who asked from which device, for which link and buyer, until when,
  * and when it was used (once). A link, buyer, staff member or device removed takes its
- * tickets with it.
+ * tickets with it. The visit a ticket starts keeps the device too, so an order placed in
+ * it is audited with the device the staff member opened it from.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create table customer_link_sign_in_tickets (
@@ -18,6 +19,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     expires_at text not null,
     used_at text
   )`.execute(db);
+  await sql`alter table customer_link_sessions
+    add column on_behalf_device text references devices (id) on delete set null`.execute(db);
   await sql`create index customer_link_sign_in_tickets_expiry on customer_link_sign_in_tickets (expires_at)`.execute(
     db,
   );
