@@ -180,7 +180,8 @@ function principalOf(actor: LinkVisitor, buyerId: string): OrderPrincipal {
   const visit = actor.visit!;
   const where = { linkId: actor.link.id, address: actor.address };
   if (visit.onBehalfOf !== null || visit.method === 'brandCredentials') {
-    return { kind: 'brandForBuyer', buyerId, staffUserId: visit.onBehalfOf, ...where };
+    const staff = { staffUserId: visit.onBehalfOf, device: visit.onBehalfDevice };
+    return { kind: 'brandForBuyer', buyerId, ...staff, ...where };
   }
   if (visit.method === 'offlineBuyer') return { kind: 'offlineBuyer', buyerId, ...where };
   return { kind: 'buyer', buyerUserId: visit.buyerUserId!, address: actor.address };

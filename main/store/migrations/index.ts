@@ -35,6 +35,7 @@ import * as mediaUploads from './0022-media-uploads.ts';
 import * as hubBuyerCredentials from './0023-hub-buyer-credentials.ts';
 import * as customerLinkSessions from './0024-customer-link-sessions.ts';
 import * as ordersThroughLinks from './0025-orders-through-links.ts';
+import * as linkSignInTickets from './0027-link-sign-in-tickets.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -69,6 +70,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0023-buyer-credentials': hubBuyerCredentials,
     '0024-customer-link-sessions': customerLinkSessions,
     '0025-orders-through-links': ordersThroughLinks,
+    '0027-link-sign-in-tickets': linkSignInTickets,
   },
   replica: {
     '0001-foundation': foundation,

@@ -67,9 +67,15 @@ export function LinkCatalog({
     <article className="link-catalog" aria-labelledby="link-catalog-title">
       <div className="account-bar">
         <p>
-          {view.loggedIn.person
-            ? t('link.loggedInAs', { person: view.loggedIn.person, buyer: view.buyer.name })
-            : t('link.orderingFor', { buyer: view.buyer.name })}
+          {view.loggedIn.onBehalfOf
+            ? t('link.onBehalf', {
+                staff: view.loggedIn.onBehalfOf,
+                brand: view.brand,
+                buyer: view.buyer.name,
+              })
+            : view.loggedIn.person
+              ? t('link.loggedInAs', { person: view.loggedIn.person, buyer: view.buyer.name })
+              : t('link.orderingFor', { buyer: view.buyer.name })}
         </p>
         <div className="account-bar__actions">
           {view.viewOnly ? null : (
