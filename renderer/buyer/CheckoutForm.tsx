@@ -22,7 +22,8 @@ import { formatMoney } from '../../main/domain/money.ts';
 import {
   addressRequired,
   missingForCheckout,
-  PAYMENT_METHODS,
+  paymentMethodsOffered,
+  WITHOUT_CARD_FLOW,
   type PaymentMethod,
 } from '../../main/domain/order-states.ts';
 import { shippingCharge } from '../../main/domain/shipping-rates.ts';
@@ -48,6 +49,9 @@ type FormState =
   | { kind: 'editing'; problem: string | null; fields: FieldProblems; details: DetailProblems }
   | { kind: 'sending' }
   | { kind: 'done'; order: PlacedCheckout };
+
+/** A share link's checkout takes no card: that is a customer order link's. */
+const OFFERED_PAYMENT_METHODS = paymentMethodsOffered(WITHOUT_CARD_FLOW);
 
 const EMPTY: Record<ContactField, string> = { name: '', email: '', phone: '', note: '' };
 const EDITING: Extract<FormState, { kind: 'editing' }> = {
@@ -105,7 +109,7 @@ export function CheckoutForm({
   const [separateBillTo, setSeparateBillTo] = useState(false);
   const [billTo, setBillTo] = useState<Address>(EMPTY_ADDRESS);
   const [groupId, setGroupId] = useState<string | null>(null);
-  const [payment, setPayment] = useState<PaymentMethod>(PAYMENT_METHODS[0]);
+  const [payment, setPayment] = useState<PaymentMethod>(OFFERED_PAYMENT_METHODS[0]!);
   const [po, setPo] = useState('');
   const [options, setOptions] = useState<ShippingOptions | null>(null);
   const [state, setState] = useState<FormState>(EDITING);
@@ -451,7 +455,7 @@ export function CheckoutForm({
         legend={t('checkout.payment')}
         name="payment-method"
         value={payment}
-        options={PAYMENT_METHODS.map((method) => ({
+        options={OFFERED_PAYMENT_METHODS.map((method) => ({
           value: method,
           label: t(`checkout.paymentMethods_${method}`),
         }))}

@@ -107,6 +107,13 @@ describe('Complete checkout', () => {
     await expect(complete({ shipTo: { ...ADDRESS, country: 'ZZ' } })).rejects.toMatchObject({
       code: 'invalid_input',
     });
+    // The brand completes it without the buyer at hand: no card is taken here.
+    await expect(complete({ paymentMethod: 'stripe_card' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [
+        expect.objectContaining({ path: 'paymentMethod', code: 'payment_method_not_offered' }),
+      ],
+    });
     expect((await maja.engine.status()).pending).toBe(0);
 
     expect(await complete({})).toEqual({ orderId, status: 'Order' });

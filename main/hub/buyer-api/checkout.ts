@@ -6,7 +6,12 @@ import {
 } from '../../domain/addresses.ts';
 import { checkOrderDeadlines } from '../../domain/catalog-dates.ts';
 import { poNumber } from '../../domain/delivery-window.ts';
-import { missingForCheckout, type CheckoutRequirement } from '../../domain/order-states.ts';
+import {
+  missingForCheckout,
+  paymentMethodRefusal,
+  WITHOUT_CARD_FLOW,
+  type CheckoutRequirement,
+} from '../../domain/order-states.ts';
 import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import { LINK_ORDER_LIMITS, minutesToWait } from '../../domain/rate-limit.ts';
 import { pricedLines, readSelectionSheet } from '../../services/selection-sheet.ts';
@@ -51,6 +56,14 @@ export function checkoutHandler(
         'forbidden',
         'This brand does not take prepayment: use Request Checkout and the brand completes it.',
       );
+    }
+    // A share link's checkout takes no card payment: that is a customer order link's.
+    const payment =
+      request.paymentMethod && paymentMethodRefusal(request.paymentMethod, WITHOUT_CARD_FLOW);
+    if (payment) {
+      throw invalid([{ path: 'paymentMethod', code: payment.code }], {
+        method: request.paymentMethod!,
+      });
     }
     // The order is the lines buyers may still order; their totals are the sheet's.
     const sheet = await readSelectionSheet(db, head, { now: holder.at, for: 'buyer' });

@@ -280,8 +280,8 @@ function EmailSettingsForm({
   );
 }
 
-/** One text box of the card: what a mail server asks for is typed as it is, never corrected. */
-function TextField({
+/** One text box of a settings card: what a server or account asks for is typed as it is, never corrected. */
+export function TextField({
   label,
   error,
   hint,
