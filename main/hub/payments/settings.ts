@@ -7,7 +7,7 @@ import {
 } from '../../domain/stripe-card.ts';
 import type { StripeSettings, StripeSettingsInput } from '../../../preload/contract/index.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
-import { auditRow } from '../audit.ts';
+import { auditSettingChange } from '../audit.ts';
 import type { AuthenticatedDevice } from '../auth/accounts.ts';
 import { HubRefusal } from '../errors.ts';
 import type { SecretBox } from '../mail/secret-box.ts';
@@ -95,11 +95,15 @@ export async function saveStripeSettings(
       .updateTable('brand_settings')
       .set({ stripe_card_enabled: input.enabled ? 1 : 0, updated_at: at })
       .execute();
-    await audit(trx, admin, now, 'brand.stripe_changed', {
-      enabled: input.enabled,
-      mode: values.mode,
-      secretKeyChanged: secretKey !== '',
-      webhookSecretChanged: webhookSecret !== '',
+    await auditSettingChange(trx, admin, now, {
+      action: 'brand.stripe_changed',
+      subject: 'brand:stripe',
+      details: {
+        enabled: input.enabled,
+        mode: values.mode,
+        secretKeyChanged: secretKey !== '',
+        webhookSecretChanged: webhookSecret !== '',
+      },
     });
   });
 }
@@ -119,30 +123,11 @@ export async function clearStripeSettings(
       .where('stripe_card_enabled', '=', 1)
       .executeTakeFirst();
     if (Number(deleted.numDeletedRows) + Number(switched.numUpdatedRows) === 0) return;
-    await audit(trx, admin, now, 'brand.stripe_cleared');
+    await auditSettingChange(trx, admin, now, {
+      action: 'brand.stripe_cleared',
+      subject: 'brand:stripe',
+    });
   });
-}
-
-/** An admin's change of the add-on, for API Logs; never a secret. */
-async function audit(
-  trx: StoreDb,
-  admin: AuthenticatedDevice,
-  now: Date,
-  action: string,
-  details?: Record<string, unknown>,
-): Promise<void> {
-  await hubDb(trx)
-    .insertInto('audit_log')
-    .values(
-      auditRow({
-        at: now.toISOString(),
-        actor: { kind: 'staff', userId: admin.userId, device: admin.id },
-        action,
-        subject: 'brand:stripe',
-        ...(details ? { details } : {}),
-      }),
-    )
-    .execute();
 }
 
 /**

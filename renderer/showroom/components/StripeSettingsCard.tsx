@@ -9,7 +9,7 @@ import {
 import { StripeSettingsInput, type StripeSettings } from '../../../preload/contract/index.ts';
 import { codedIssueWords, errorMessage, problemOf, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
-import { TextField } from './EmailSettingsCard.tsx';
+import { SettingsFormFooter, TextField, type SettingsNotice } from './SettingsFormParts.tsx';
 
 /**
  * "Payment Feature" › "Stripe Credit Card Payment (Paid Feature)": the add-on that lets
@@ -57,7 +57,7 @@ function StripeSettingsForm({
   const [secretKey, setSecretKey] = useState('');
   const [webhookSecret, setWebhookSecret] = useState('');
   const [errors, setErrors] = useState<Errors>({});
-  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<SettingsNotice | null>(null);
   const [busy, setBusy] = useState(false);
   const words = (code: string) => t(`settings.stripe.problems.${code}`);
 
@@ -116,7 +116,6 @@ function StripeSettingsForm({
     }
   };
 
-  const webhookAddress = publicUrl ? `${publicUrl}${STRIPE_WEBHOOK_PATH}` : STRIPE_WEBHOOK_PATH;
   return (
     <form
       className="settings__card"
@@ -166,7 +165,11 @@ function StripeSettingsForm({
         hint={
           saved.webhookSecretSet
             ? t('settings.stripe.webhookSecretSet')
-            : t('settings.stripe.webhookSecretHint', { address: webhookAddress })
+            : publicUrl
+              ? t('settings.stripe.webhookSecretHint', {
+                  address: `${publicUrl}${STRIPE_WEBHOOK_PATH}`,
+                })
+              : t('settings.stripe.webhookSecretHintNoAddress', { path: STRIPE_WEBHOOK_PATH })
         }
         value={webhookSecret}
         onChange={setWebhookSecret}
@@ -176,28 +179,12 @@ function StripeSettingsForm({
           placeholder: saved.webhookSecretSet ? '••••••••' : 'whsec_…',
         }}
       />
-      {notice ? (
-        <p className={`notice notice--${notice.kind}`} role="status">
-          {notice.text}
-        </p>
-      ) : null}
-      <div className="settings__actions">
-        {saved.secretKeySet ? (
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={busy}
-            onClick={() => void clear()}
-          >
-            {t('settings.stripe.clear')}
-          </button>
-        ) : (
-          <span />
-        )}
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('settings.stripe.save')}
-        </button>
-      </div>
+      <SettingsFormFooter
+        notice={notice}
+        busy={busy}
+        saveLabel={t('settings.stripe.save')}
+        clear={saved.secretKeySet ? { label: t('settings.stripe.clear'), run: clear } : null}
+      />
     </form>
   );
 }

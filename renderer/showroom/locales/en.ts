@@ -778,6 +778,8 @@ export const en = {
       webhookSecret: 'Webhook signing secret',
       webhookSecretHint:
         'Starts with whsec_. In Stripe, add a webhook endpoint for {{address}} with the events checkout.session.completed and checkout.session.expired, then copy its signing secret.',
+      webhookSecretHintNoAddress:
+        'Starts with whsec_. In Stripe, add a webhook endpoint for the public address (above) followed by {{path}}, with the events checkout.session.completed and checkout.session.expired, then copy its signing secret.',
       webhookSecretSet: 'A signing secret is set. Leave this empty to keep it.',
       save: 'Save Stripe settings',
       saved: 'Saved on the hub.',

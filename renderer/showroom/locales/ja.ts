@@ -781,6 +781,8 @@ export const ja: Messages = {
       webhookSecret: 'Webhook署名シークレット',
       webhookSecretHint:
         'whsec_ で始まります。Stripeで {{address}} のWebhookエンドポイントをイベント checkout.session.completed と checkout.session.expired で追加し、その署名シークレットをコピーしてください。',
+      webhookSecretHintNoAddress:
+        'whsec_ で始まります。Stripeで公開アドレス（上記）に {{path}} を続けたWebhookエンドポイントをイベント checkout.session.completed と checkout.session.expired で追加し、その署名シークレットをコピーしてください。',
       webhookSecretSet:
         '署名シークレットは設定済みです。変更しない場合は空欄のままにしてください。',
       save: 'Stripe設定を保存',
