@@ -323,6 +323,24 @@ describe('A card payment through Stripe Checkout', () => {
     expect(await orderRow(placed.orderId)).toMatchObject({ payment_status: 'paid' });
   });
 
+  it('is paid by a buyer on the payment page, who is sent back to the success address', async () => {
+    const placed = await cardOrder(4);
+    const started = await startCardPayment(payments, {
+      orderId: placed.orderId,
+      successUrl: 'https://showroom.brand.example/l/paid?session={CHECKOUT_SESSION_ID}',
+      cancelUrl: 'https://showroom.brand.example/l/cart',
+    });
+    const page = await fetch(started.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Pay');
+    const paid = await fetch(`${started.url}/pay`, { method: 'POST', redirect: 'manual' });
+    expect(paid.status).toBe(303);
+    expect(paid.headers.get('location')).toBe(
+      `https://showroom.brand.example/l/paid?session=${started.sessionId}`,
+    );
+    expect(await orderRow(placed.orderId)).toMatchObject({ payment_status: 'paid' });
+  });
+
   it('is not started while the add-on is off', async () => {
     const admin = await tokenOf(ADMIN);
     await call('PUT', SETTINGS, admin, { enabled: false });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import { formatMoney } from '../../main/domain/money.ts';
 
 /**
  * A local stand-in for the part of Stripe's HTTP API the hub calls, on 127.0.0.1 only
@@ -9,7 +10,8 @@ import Stripe from 'stripe';
  * the official SDK sends and read back, in Stripe's shapes (`cs_test_…` ids, `url`,
  * `amount_total`, lower-case `currency`, `metadata`). It plays Stripe's side of a
  * payment too: `complete` and `expire` send the hub's webhook the event Stripe would,
- * signed with the endpoint's secret as Stripe signs it.
+ * signed with the endpoint's secret as Stripe signs it, and it serves a bare payment page
+ * at each session's `url` whose "Pay" does the same for a browser (an E2E test's buyer).
  */
 
 export interface StandInSession {
@@ -78,11 +80,16 @@ export async function startStripeStandIn(options: {
   });
 
   async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = (request.url ?? '').split('?', 1)[0]!;
+    const page = /^\/c\/pay\/([^/]+?)(\/pay|\/cancel)?$/.exec(path);
+    if (page) {
+      await paymentPage(request, response, decodeURIComponent(page[1]!), page[2]);
+      return;
+    }
     if (request.headers.authorization !== `Bearer ${options.secretKey}`) {
       send(response, 401, stripeError('invalid_request_error', 'Invalid API Key provided.'));
       return;
     }
-    const path = (request.url ?? '').split('?', 1)[0]!;
     if (request.method === 'POST' && path === '/v1/checkout/sessions') {
       const form = parseStripeForm(await readBody(request));
       created.push(form);
@@ -138,6 +145,55 @@ export async function startStripeStandIn(options: {
     return session;
   }
 
+  /**
+   * Stripe's hosted payment page, for a browser: "Pay" completes the session (the hub
+   * hears it by webhook first, as from Stripe) and sends the buyer to the success address
+   * with `{CHECKOUT_SESSION_ID}` filled in; "Cancel" goes back to the cancel address.
+   */
+  async function paymentPage(
+    request: IncomingMessage,
+    response: ServerResponse,
+    sessionId: string,
+    action: string | undefined,
+  ): Promise<void> {
+    const session = sessions.get(sessionId);
+    if (!session || session.status !== 'open') {
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(
+        '<!doctype html><title>Stripe stand-in</title><p>This payment page has expired.',
+      );
+      return;
+    }
+    if (request.method === 'POST' && action === '/pay') {
+      await pay(session);
+      redirect(response, session.success_url.replaceAll('{CHECKOUT_SESSION_ID}', session.id));
+      return;
+    }
+    if (request.method === 'POST' && action === '/cancel') {
+      redirect(response, session.cancel_url);
+      return;
+    }
+    const amount = formatMoney({
+      amountMinor: session.amount_total,
+      currency: session.currency.toUpperCase(),
+    });
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(`<!doctype html><html lang="en"><title>Pay with card (Stripe stand-in)</title>
+<main><h1>Pay ${amount}</h1><p>${session.customer_email ?? ''}</p>
+<form method="post" action="/c/pay/${session.id}/pay"><button>Pay</button></form>
+<form method="post" action="/c/pay/${session.id}/cancel"><button>Cancel</button></form></main></html>`);
+  }
+
+  async function pay(session: StandInSession): Promise<WebhookDelivery> {
+    Object.assign(session, {
+      status: 'complete',
+      payment_status: 'paid',
+      url: null,
+      payment_intent: `pi_test_${randomBytes(12).toString('hex')}`,
+    });
+    return sendEvent('checkout.session.completed', session);
+  }
+
   async function deliver(payload: string, signature: string): Promise<WebhookDelivery> {
     const answered = await fetch(options.webhookUrl(), {
       method: 'POST',
@@ -182,16 +238,7 @@ export async function startStripeStandIn(options: {
     url: origin,
     sessions,
     created,
-    async complete(sessionId) {
-      const session = open(sessionId);
-      Object.assign(session, {
-        status: 'complete',
-        payment_status: 'paid',
-        url: null,
-        payment_intent: `pi_test_${randomBytes(12).toString('hex')}`,
-      });
-      return sendEvent('checkout.session.completed', session);
-    },
+    complete: (sessionId) => pay(open(sessionId)),
     async expire(sessionId) {
       const session = open(sessionId);
       Object.assign(session, { status: 'expired', url: null });
@@ -209,6 +256,11 @@ export async function startStripeStandIn(options: {
 /** A form field sent as a plain value; null when absent. */
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
+}
+
+function redirect(response: ServerResponse, location: string): void {
+  response.writeHead(303, { location });
+  response.end();
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
