@@ -264,29 +264,18 @@ async function markFailed(
   const at = deps.clock().toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const hub = hubDb(trx);
-    const order = await hub
-      .selectFrom('orders')
-      .select('id')
-      .where('payment_reference', '=', session.id)
-      .executeTakeFirst();
-    if (!order) return 'unchanged';
     const moved = await hub
       .updateTable('orders')
       .set({ payment_status: 'failed' })
-      .where('id', '=', order.id)
       .where('payment_reference', '=', session.id)
       .where('payment_status', '=', 'pending')
+      .returning('id')
       .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) === 0) return 'unchanged';
+    if (!moved) return 'unchanged';
+    const details = { sessionId: session.id, eventId: event.id, eventType: event.type };
     await hub
       .insertInto('audit_log')
-      .values(
-        paymentAudit(at, order.id, 'order.paymentFailed', {
-          sessionId: session.id,
-          eventId: event.id,
-          eventType: event.type,
-        }),
-      )
+      .values(paymentAudit(at, moved.id, 'order.paymentFailed', details))
       .execute();
     return 'failed';
   });
