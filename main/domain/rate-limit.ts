@@ -107,6 +107,15 @@ export const LINK_ORDER_LIMITS = {
 } as const satisfies Record<string, FailureLimit>;
 
 /**
+ * Orders through a customer order link: per buyer (a link serves many buyers, each
+ * ordering for itself) and per address over every link.
+ */
+export const CUSTOMER_LINK_ORDER_LIMITS = {
+  perBuyer: { max: 20, windowMs: HOUR },
+  perAddress: { max: 30, windowMs: HOUR },
+} as const satisfies Record<string, FailureLimit>;
+
+/**
  * Password hashes (Argon2id, 19 MiB each) computed at once by one hub process, overall
  * and for one address. Beyond these an attempt is refused at once rather than queued:
  * hashing runs on the same thread pool as file reads, so a flood of queued hashes
@@ -122,6 +131,8 @@ export const LONGEST_LIMIT_WINDOW_MS = Math.max(
   INVITATION_ACCEPT_LIMIT.windowMs,
   LINK_ORDER_LIMITS.perLink.windowMs,
   LINK_ORDER_LIMITS.perAddress.windowMs,
+  CUSTOMER_LINK_ORDER_LIMITS.perBuyer.windowMs,
+  CUSTOMER_LINK_ORDER_LIMITS.perAddress.windowMs,
   CREDENTIAL_LIMITS.perLink.windowMs,
 );
 

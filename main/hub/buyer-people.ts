@@ -33,11 +33,24 @@ type Language = 'en' | 'ja';
  */
 export type SealText = (text: string) => string;
 
-interface Buyer {
+export interface Buyer {
   id: string;
   name: string;
   language: Language;
 }
+
+/** Who invites: a staff member, on a device when asked from one (the brand when a buyer's ownership moves). */
+export interface Inviter {
+  userId: string;
+  name: string;
+  device: string | null;
+}
+
+const inviterOf = (asker: AuthenticatedDevice): Inviter => ({
+  userId: asker.userId,
+  name: asker.user.name,
+  device: asker.id,
+});
 
 /** The buyer, if the staff member may manage its people; refuses otherwise. */
 async function buyerToManage(db: StoreDb, asker: AuthenticatedDevice, buyerId: string) {
@@ -167,7 +180,7 @@ function untilText(expires: Date, language: Language): string {
 async function sendLink(
   trx: StoreDb,
   seal: SealText,
-  asker: AuthenticatedDevice,
+  inviter: Inviter,
   buyer: Buyer,
   invitation: { id: string; name: string; email: string },
   origin: string,
@@ -188,7 +201,7 @@ async function sendLink(
       text: seal(
         texts.invite({
           name: invitation.name,
-          inviter: asker.user.name,
+          inviter: inviter.name,
           brand,
           buyer: buyer.name,
           link: invitationLink(origin, token),
@@ -202,7 +215,7 @@ async function sendLink(
 }
 
 function audited(
-  asker: AuthenticatedDevice,
+  inviter: Inviter,
   now: Date,
   action: string,
   subject: string,
@@ -210,7 +223,7 @@ function audited(
 ) {
   return auditRow({
     at: now.toISOString(),
-    actor: { kind: 'staff', userId: asker.userId, device: asker.id },
+    actor: { kind: 'staff', userId: inviter.userId, device: inviter.device },
     action,
     subject,
     details,
@@ -232,91 +245,108 @@ export async function invitePerson(
   now: Date,
 ): Promise<InviteOutcome> {
   const outcome = await db.transaction().execute(async (trx) => {
-    const hub = hubDb(trx);
     const buyer = await buyerToManage(trx, asker, input.buyerId);
-    const account = await hub
-      .selectFrom('buyer_users')
-      .select(['id', 'name'])
-      .where('email', '=', input.email)
-      .executeTakeFirst();
-    if (account) {
-      const added = await hub
-        .insertInto('buyer_memberships')
-        .values({ buyer_user_id: account.id, buyer_id: buyer.id })
-        .onConflict((oc) => oc.doNothing())
-        .executeTakeFirst();
-      if (Number(added.numInsertedOrUpdatedRows ?? 0n) > 0) {
-        const brand = await brandName(trx);
-        const texts = MAILS[buyer.language];
-        await enqueueMail(
-          trx,
-          {
-            dedupeKey: `buyer-member:${buyer.id}:${account.id}:${now.toISOString()}`,
-            entity: `buyer:${buyer.id}`,
-            to: [input.email],
-            subject: texts.addedSubject(brand, buyer.name),
-            text: texts.added({
-              name: account.name,
-              inviter: asker.user.name,
-              brand,
-              buyer: buyer.name,
-              link: '',
-              until: '',
-            }),
-          },
-          now,
-        );
-        await hub
-          .insertInto('audit_log')
-          .values(
-            audited(asker, now, 'buyer.person.added', `buyer:${buyer.id}`, {
-              userId: account.id,
-              email: input.email,
-            }),
-          )
-          .execute();
-      }
-      return 'added' as const;
-    }
-    const origin = await linkOrigin(trx, hubOrigin);
-    await hub
-      .updateTable('buyer_invitations')
-      .set({ revoked_at: now.toISOString() })
-      .where('buyer_id', '=', buyer.id)
-      .where('email', '=', input.email)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .execute();
-    const invitation = { id: uuidv7(), name: input.name, email: input.email };
-    const link = await sendLink(trx, seal, asker, buyer, invitation, origin, now);
-    await hub
-      .insertInto('buyer_invitations')
-      .values({
-        id: invitation.id,
-        buyer_id: buyer.id,
-        email: invitation.email,
-        name: invitation.name,
-        token_hash: link.tokenHash,
-        invited_by: asker.userId,
-        created_at: now.toISOString(),
-        expires_at: link.expiresAt,
-        accepted_at: null,
-        revoked_at: null,
-      })
-      .execute();
-    await hub
-      .insertInto('audit_log')
-      .values(
-        audited(asker, now, 'buyer.invitation.sent', `buyer:${buyer.id}`, {
-          invitationId: invitation.id,
-          email: invitation.email,
-          expiresAt: link.expiresAt,
-        }),
-      )
-      .execute();
-    return 'invited' as const;
+    return invitePersonIn(trx, inviterOf(asker), buyer, input, hubOrigin, seal, now);
   });
   return { outcome, people: await readPeople(db, input.buyerId, now) };
+}
+
+/**
+ * Invites a person to a buyer inside the caller's transaction: an account the email
+ * already has gets the membership and a mail; otherwise a one-time link to set a
+ * password, revoking an earlier open invitation of the same person to the same buyer.
+ */
+export async function invitePersonIn(
+  trx: StoreDb,
+  inviter: Inviter,
+  buyer: Buyer,
+  person: { name: string; email: string },
+  hubOrigin: string,
+  seal: SealText,
+  now: Date,
+): Promise<'added' | 'invited'> {
+  const hub = hubDb(trx);
+  const account = await hub
+    .selectFrom('buyer_users')
+    .select(['id', 'name'])
+    .where('email', '=', person.email)
+    .executeTakeFirst();
+  if (account) {
+    const added = await hub
+      .insertInto('buyer_memberships')
+      .values({ buyer_user_id: account.id, buyer_id: buyer.id })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(added.numInsertedOrUpdatedRows ?? 0n) > 0) {
+      const brand = await brandName(trx);
+      const texts = MAILS[buyer.language];
+      await enqueueMail(
+        trx,
+        {
+          dedupeKey: `buyer-member:${buyer.id}:${account.id}:${now.toISOString()}`,
+          entity: `buyer:${buyer.id}`,
+          to: [person.email],
+          subject: texts.addedSubject(brand, buyer.name),
+          text: texts.added({
+            name: account.name,
+            inviter: inviter.name,
+            brand,
+            buyer: buyer.name,
+            link: '',
+            until: '',
+          }),
+        },
+        now,
+      );
+      await hub
+        .insertInto('audit_log')
+        .values(
+          audited(inviter, now, 'buyer.person.added', `buyer:${buyer.id}`, {
+            userId: account.id,
+            email: person.email,
+          }),
+        )
+        .execute();
+    }
+    return 'added';
+  }
+  const origin = await linkOrigin(trx, hubOrigin);
+  await hub
+    .updateTable('buyer_invitations')
+    .set({ revoked_at: now.toISOString() })
+    .where('buyer_id', '=', buyer.id)
+    .where('email', '=', person.email)
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const invitation = { id: uuidv7(), name: person.name, email: person.email };
+  const link = await sendLink(trx, seal, inviter, buyer, invitation, origin, now);
+  await hub
+    .insertInto('buyer_invitations')
+    .values({
+      id: invitation.id,
+      buyer_id: buyer.id,
+      email: invitation.email,
+      name: invitation.name,
+      token_hash: link.tokenHash,
+      invited_by: inviter.userId,
+      created_at: now.toISOString(),
+      expires_at: link.expiresAt,
+      accepted_at: null,
+      revoked_at: null,
+    })
+    .execute();
+  await hub
+    .insertInto('audit_log')
+    .values(
+      audited(inviter, now, 'buyer.invitation.sent', `buyer:${buyer.id}`, {
+        invitationId: invitation.id,
+        email: invitation.email,
+        expiresAt: link.expiresAt,
+      }),
+    )
+    .execute();
+  return 'invited';
 }
 
 async function openInvitation(trx: StoreDb, invitationId: string) {
@@ -353,7 +383,7 @@ async function changeInvitation(
     await hubDb(trx)
       .insertInto('audit_log')
       .values(
-        audited(asker, now, action, `buyer:${buyer.id}`, {
+        audited(inviterOf(asker), now, action, `buyer:${buyer.id}`, {
           invitationId: invitation.id,
           email: invitation.email,
           ...details,
@@ -376,7 +406,7 @@ export function resendInvitation(
 ): Promise<BuyerPeople> {
   return changeInvitation(db, asker, invitationId, now, async (trx, invitation, buyer) => {
     const origin = await linkOrigin(trx, hubOrigin);
-    const link = await sendLink(trx, seal, asker, buyer, invitation, origin, now);
+    const link = await sendLink(trx, seal, inviterOf(asker), buyer, invitation, origin, now);
     await hubDb(trx)
       .updateTable('buyer_invitations')
       .set({
@@ -438,7 +468,9 @@ export async function removePerson(
     if (!left) await hub.deleteFrom('buyer_sessions').where('buyer_user_id', '=', userId).execute();
     await hub
       .insertInto('audit_log')
-      .values(audited(asker, now, 'buyer.person.removed', `buyer:${buyerId}`, { userId }))
+      .values(
+        audited(inviterOf(asker), now, 'buyer.person.removed', `buyer:${buyerId}`, { userId }),
+      )
       .execute();
   });
   return readPeople(db, buyerId, now);

@@ -179,6 +179,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     opens,
     sharedSelections: sharedSelectionCache(),
     passwordChecks,
+    mail,
   });
   registerBuyerApi(app, buyerApi.handlers, buyerApi.callers);
   if (options.benchRoutes) await registerBenchRoutes(app, options.store.db);

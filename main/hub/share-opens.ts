@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { hubDb, type StoreDb } from '../store/database.ts';
 
 export interface ShareOpen {
+  /** Which kind of link: a share link (by default) or a customer order link. */
+  kind?: 'share' | 'customerOrder';
   linkId: string;
   /** When the link was opened, as an ISO instant. */
   at: string;
@@ -15,9 +17,10 @@ export interface ShareOpenLog {
 }
 
 /**
- * Counts share-link opens, a batch per transaction: on the link (its open count and last
- * open, which desktops pull) and per link and hour for API Logs, which shows one entry
- * per link and hour instead of a line per open. An open is worth a count, not a write
+ * Counts link opens, a batch per transaction: on the link (its open count and last open,
+ * which desktops pull) and, for share links, per link and hour for API Logs, which shows
+ * one entry per link and hour instead of a line per open. Customer order links count
+ * their opens the same way on their own row. An open is worth a count, not a write
  * of its own: a link mailed to a whole list is opened in bursts, and anyone holding a
  * link can open it as fast as they like. What a crash can lose is the last `flushMs`
  * of counts, never an order.
@@ -41,13 +44,17 @@ export function shareOpenLog(
   let writing: Promise<void> = Promise.resolve();
 
   async function write(batch: ShareOpen[]): Promise<void> {
-    const perLink = tally(batch, (open) => open.linkId);
-    const perPeriod = tally(batch, (open) => `${open.linkId} ${hourOf(open.at)}`);
+    const perLink = tally(batch, (open) => `${open.kind ?? 'share'} ${open.linkId}`);
+    const perPeriod = tally(
+      batch.filter((open) => (open.kind ?? 'share') === 'share'),
+      (open) => `${open.linkId} ${hourOf(open.at)}`,
+    );
     await db.transaction().execute(async (trx) => {
       const hub = hubDb(trx);
-      for (const [linkId, { count, last }] of perLink) {
+      for (const [key, { count, last }] of perLink) {
+        const [kind, linkId = ''] = key.split(' ');
         await hub
-          .updateTable('share_links')
+          .updateTable(kind === 'share' ? 'share_links' : 'customer_order_links')
           .set((eb) => ({
             open_count: eb('open_count', '+', count),
             last_opened_at: sql<string>`case when last_opened_at is null or last_opened_at < ${last} then ${last} else last_opened_at end`,

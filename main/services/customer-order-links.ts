@@ -74,10 +74,42 @@ function linksQuery(services: ShareLinkServices) {
 
 type LinkRow = Awaited<ReturnType<ReturnType<typeof linksQuery>['executeTakeFirstOrThrow']>>;
 
+/** What was ordered through each link, cancelled orders aside: how many, and the totals per currency. */
+async function ordersThrough(
+  services: ShareLinkServices,
+  linkIds: readonly string[],
+): Promise<Map<string, Pick<CustomerOrderLinkSummary, 'orders' | 'orderTotals'>>> {
+  const found = new Map<string, Pick<CustomerOrderLinkSummary, 'orders' | 'orderTotals'>>();
+  if (linkIds.length === 0) return found;
+  const rows = await replicaDb(services.db)
+    .selectFrom('orders')
+    .select((eb) => [
+      'customer_order_link_id as link_id',
+      'currency',
+      eb.fn.countAll<number>().as('orders'),
+      eb.fn.sum<number>('total_minor').as('total'),
+    ])
+    .where('customer_order_link_id', 'in', [...linkIds])
+    .where('status', '!=', 'Cancelled')
+    .groupBy(['customer_order_link_id', 'currency'])
+    .execute();
+  for (const row of rows) {
+    const entry = found.get(row.link_id!) ?? { orders: 0, orderTotals: [] };
+    entry.orders += Number(row.orders);
+    entry.orderTotals.push({ amountMinor: Number(row.total), currency: row.currency });
+    found.set(row.link_id!, entry);
+  }
+  return found;
+}
+
 function summaryOf(
   row: LinkRow,
   catalogs: ReadonlyMap<string, { id: string; name: string; status: CatalogStatus }>,
   now: Date,
+  ordered: Pick<CustomerOrderLinkSummary, 'orders' | 'orderTotals'> = {
+    orders: 0,
+    orderTotals: [],
+  },
 ): CustomerOrderLinkSummary {
   const catalogIds = JSON.parse(row.catalog_ids) as string[];
   return {
@@ -99,6 +131,7 @@ function summaryOf(
         ),
     waitingToSync: Boolean(row.waiting),
     opens: row.open_count,
+    ...ordered,
     createdBy: row.creator_name,
     createdAt: row.created_at,
   };
@@ -134,7 +167,14 @@ export async function customerOrderLinksOverview(
   ]);
   const catalogs = new Map(options.catalogs.map((catalog) => [catalog.id, catalog]));
   const now = services.clock();
-  return { links: rows.map((row) => summaryOf(row, catalogs, now)), choices: options };
+  const ordered = await ordersThrough(
+    services,
+    rows.map((row) => row.id),
+  );
+  return {
+    links: rows.map((row) => summaryOf(row, catalogs, now, ordered.get(row.id))),
+    choices: options,
+  };
 }
 
 async function linkSummary(
@@ -147,7 +187,8 @@ async function linkSummary(
   ]);
   if (!row) throw new OperationError('not_found', 'This customer order link no longer exists.');
   const catalogs = new Map(options.catalogs.map((catalog) => [catalog.id, catalog]));
-  return summaryOf(row, catalogs, services.clock());
+  const ordered = await ordersThrough(services, [id]);
+  return summaryOf(row, catalogs, services.clock(), ordered.get(id));
 }
 
 export async function customerOrderLinkDetail(

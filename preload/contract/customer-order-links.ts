@@ -87,6 +87,9 @@ export interface CustomerOrderLinkSummary {
   /** The hub's state once it has the link, while a later change waits to sync. */
   waitingToSync: boolean;
   opens: number;
+  /** Orders placed through the link (cancelled ones aside) and what they come to, per currency. */
+  orders: number;
+  orderTotals: { amountMinor: number; currency: string }[];
   createdBy: string;
   createdAt: string;
 }

@@ -22,8 +22,7 @@ import { formatMoney } from '../../main/domain/money.ts';
 import {
   addressRequired,
   missingForCheckout,
-  paymentMethodsOffered,
-  WITHOUT_CARD_FLOW,
+  PAYMENT_METHODS,
   type PaymentMethod,
 } from '../../main/domain/order-states.ts';
 import { shippingCharge } from '../../main/domain/shipping-rates.ts';
@@ -32,12 +31,12 @@ import { AddressFields } from '../ui/AddressFields.tsx';
 import { countryOptions } from '../ui/countries.ts';
 import { ChoiceGroup, Field } from '../ui/Field.tsx';
 import { Money } from '../ui/Money.tsx';
-import {
-  checkout,
-  shippingOptions,
-  type FieldIssue,
-  type PlacedCheckout,
-  type ShippingOptions,
+import type {
+  CheckoutAnswer,
+  CheckoutForm as Sent,
+  FieldIssue,
+  PlacedCheckout,
+  ShippingOptions,
 } from './api.ts';
 import { Problem } from './PageStatus.tsx';
 
@@ -49,9 +48,6 @@ type FormState =
   | { kind: 'editing'; problem: string | null; fields: FieldProblems; details: DetailProblems }
   | { kind: 'sending' }
   | { kind: 'done'; order: PlacedCheckout };
-
-/** A share link's checkout takes no card: that is a customer order link's. */
-const OFFERED_PAYMENT_METHODS = paymentMethodsOffered(WITHOUT_CARD_FLOW);
 
 const EMPTY: Record<ContactField, string> = { name: '', email: '', phone: '', note: '' };
 const EDITING: Extract<FormState, { kind: 'editing' }> = {
@@ -69,28 +65,45 @@ export interface ShortSize {
 }
 
 /**
+ * Where a checkout goes: a share link's (Request Checkout, and with prepayment Complete
+ * checkout) or a customer order link's (its own ways to pay and address field). The form
+ * is the same; the door says what it offers and where it sends.
+ */
+export interface CheckoutDoor {
+  /** Whether shipping applies, and the rates to a country in the order's currency. */
+  shippingOptions(country: string, signal: AbortSignal): Promise<ShippingOptions | null>;
+  /** Sends the checkout: `complete` places the order, otherwise it requests it. */
+  send(form: Sent, complete: boolean): Promise<CheckoutAnswer>;
+  /** The ways the buyer may pay, in the order offered. */
+  paymentMethods: readonly PaymentMethod[];
+  /** "Show address input field in checkout": the address is asked even without shipping. */
+  addressAsked: boolean;
+  /** What the buyer may do: request the checkout, complete it, or either. */
+  actions: 'request' | 'complete' | 'either';
+  /** What is ordered: a shared selection, or the cart of a customer order link. */
+  ordering: 'selection' | 'cart';
+}
+
+/**
  * The checkout: the buyer's contact; the ship-to address whenever the brand's shipping
- * applies (the customer-order-links spec requires it then), optionally a separate
+ * applies or the door asks it (the customer-order-links spec), optionally a separate
  * bill-to; the shipping rates the hub offers for the address's country in the order's
- * currency; the payment method; a PO number; and what the order comes to. Request
- * Checkout sends it for the brand to complete; with prepayment checkout the buyer may
- * complete it here. The page checks with the hub's own rules before sending, and the hub
- * checks again and computes every amount itself; whatever it still finds wrong comes
- * back by field and code, and each problem shows at its field in the page's language.
+ * currency; the payment method; a PO number; and what the order comes to. The page
+ * checks with the hub's own rules before sending, and the hub checks again and computes
+ * every amount itself; whatever it still finds wrong comes back by field and code, and
+ * each problem shows at its field in the page's language.
  */
 export function CheckoutForm({
-  token,
-  prepayment,
-  leaveOut,
+  door,
   orderable,
+  leftOut = 0,
   styleOf,
   totals,
   onShortSizes,
 }: {
-  token: string;
-  prepayment: boolean;
+  door: CheckoutDoor;
   /** Styles past their order deadline, shown so on the sheet: ordered without them. */
-  leaveOut: readonly string[];
+  leftOut?: number;
   /** Lines that can still be ordered; none, and there is nothing to send. */
   orderable: number;
   /** A SKU's style and colour, for a size short of stock to be named with its line. */
@@ -109,7 +122,9 @@ export function CheckoutForm({
   const [separateBillTo, setSeparateBillTo] = useState(false);
   const [billTo, setBillTo] = useState<Address>(EMPTY_ADDRESS);
   const [groupId, setGroupId] = useState<string | null>(null);
-  const [payment, setPayment] = useState<PaymentMethod>(OFFERED_PAYMENT_METHODS[0]!);
+  const [payment, setPayment] = useState<PaymentMethod>(
+    door.paymentMethods[0] ?? PAYMENT_METHODS[0],
+  );
   const [po, setPo] = useState('');
   const [options, setOptions] = useState<ShippingOptions | null>(null);
   const [state, setState] = useState<FormState>(EDITING);
@@ -120,7 +135,7 @@ export function CheckoutForm({
   // The rates follow the address's country; without one, whether shipping applies at all.
   useEffect(() => {
     const abort = new AbortController();
-    void shippingOptions(token, shipTo.country, abort.signal).then((found) => {
+    void door.shippingOptions(shipTo.country, abort.signal).then((found) => {
       if (abort.signal.aborted) return;
       setOptions(found);
       setGroupId((current) =>
@@ -130,7 +145,7 @@ export function CheckoutForm({
       );
     });
     return () => abort.abort();
-  }, [token, shipTo.country]);
+  }, [door, shipTo.country]);
 
   useEffect(() => {
     // Keyboard and screen reader users land on the outcome, not on a vanished button.
@@ -145,7 +160,7 @@ export function CheckoutForm({
   const asksAddress = addressRequired({
     shippingApplies,
     paymentMethod: payment,
-    addressAsked: false,
+    addressAsked: door.addressAsked,
   });
   const rate = options?.rates.find((found) => found.groupId === groupId) ?? null;
   const goods = totals.total;
@@ -196,7 +211,7 @@ export function CheckoutForm({
         hasShippingRate: groupId !== null,
         paymentMethod: payment,
         shippingApplies,
-        addressAsked: false,
+        addressAsked: door.addressAsked,
       });
       if (missing.includes('shipping') && !found['shipTo.country']) {
         found.shippingGroupId = noRateWords(shipTo.country);
@@ -225,19 +240,17 @@ export function CheckoutForm({
     onShortSizes([]);
     const typed = (address: Address) => ADDRESS_FIELD_NAMES.some((field) => address[field] !== '');
     try {
-      const answer = await checkout(
-        token,
+      const answer = await door.send(
         {
           orderId,
           ...form,
-          complete,
           shipTo: asksAddress && typed(shipTo) ? shipTo : null,
           billTo: separateBillTo && typed(billTo) ? billTo : null,
           shippingGroupId: asksAddress && typed(shipTo) ? groupId : null,
           paymentMethod: payment,
           poNumber: po,
         },
-        leaveOut,
+        complete,
       );
       if (answer.ok) {
         setState({ kind: 'done', order: answer.order });
@@ -374,15 +387,23 @@ export function CheckoutForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void send(false);
+        void send(door.actions === 'complete');
       }}
     >
-      <h2 id="checkout-title">{t('shared.checkoutTitle')}</h2>
-      <p>{prepayment ? t('shared.checkoutLeadPrepay') : t('shared.checkoutLead')}</p>
+      <h2 id="checkout-title">
+        {door.ordering === 'cart' ? t('shared.checkoutCartTitle') : t('shared.checkoutTitle')}
+      </h2>
+      <p>
+        {door.actions === 'either'
+          ? t('shared.checkoutLeadPrepay')
+          : door.actions === 'request'
+            ? t('shared.checkoutLead')
+            : t('shared.checkoutLeadComplete')}
+      </p>
       {orderable === 0 ? (
         <p className="notice notice--error">{t('shared.nothingOrderable')}</p>
-      ) : leaveOut.length > 0 ? (
-        <p className="notice">{t('shared.leftOut', { count: leaveOut.length })}</p>
+      ) : leftOut > 0 ? (
+        <p className="notice">{t('shared.leftOut', { count: leftOut })}</p>
       ) : null}
       {field('name', t('shared.name'), 'text')}
       {field('email', t('shared.email'), 'email')}
@@ -455,7 +476,7 @@ export function CheckoutForm({
         legend={t('checkout.payment')}
         name="payment-method"
         value={payment}
-        options={OFFERED_PAYMENT_METHODS.map((method) => ({
+        options={door.paymentMethods.map((method) => ({
           value: method,
           label: t(`checkout.paymentMethods_${method}`),
         }))}
@@ -513,14 +534,24 @@ export function CheckoutForm({
       </dl>
       {editing?.problem ? <Problem message={editing.problem} /> : null}
       <div className="checkout__actions">
-        <button
-          type="submit"
-          className={prepayment ? 'button' : 'button button--primary'}
-          disabled={busy || orderable === 0}
-        >
-          Request Checkout
-        </button>
-        {prepayment ? (
+        {door.actions === 'complete' ? (
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={busy || orderable === 0}
+          >
+            {t('shared.placeOrder')}
+          </button>
+        ) : (
+          <button
+            type="submit"
+            className={door.actions === 'either' ? 'button' : 'button button--primary'}
+            disabled={busy || orderable === 0}
+          >
+            Request Checkout
+          </button>
+        )}
+        {door.actions === 'either' ? (
           <button
             type="button"
             className="button button--primary"

@@ -1,8 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { paymentMethodsOffered, WITHOUT_CARD_FLOW } from '../../main/domain/order-states.ts';
 import { useTranslation } from 'react-i18next';
-import { orderableOf, type ShareAnswer } from './api.ts';
-import type { ShortSize } from './CheckoutForm.tsx';
+import { checkout, orderableOf, shippingOptions, type ShareAnswer } from './api.ts';
+import type { CheckoutDoor, ShortSize } from './CheckoutForm.tsx';
 import { Problem } from './PageStatus.tsx';
+import type { SharedSelection } from '../../preload/contract/index.ts';
 import { SelectionSheet } from './SelectionSheet.tsx';
 
 // The checkout (address fields, the ISO country list, shipping) loads after the sheet:
@@ -27,6 +29,8 @@ export function SharedSelectionPage({
 }) {
   const { t } = useTranslation();
   const [short, setShort] = useState<ReadonlyMap<string, number>>(new Map());
+  const open = answer?.kind === 'open' ? answer.selection : null;
+  const door = useMemo(() => (token && open ? shareDoor(token, open) : null), [token, open]);
   if (token === null || answer === null || answer.kind === 'expired' || answer.kind === 'limited') {
     return (
       <section className="expired" aria-labelledby="expired-title">
@@ -39,14 +43,14 @@ export function SharedSelectionPage({
       </section>
     );
   }
-  if (answer.kind === 'failed') return <Problem />;
+  if (answer.kind === 'failed' || door === null) return <Problem />;
   return (
     <SelectionSheet selection={answer.selection} token={token} shortSizes={short}>
       <Suspense fallback={null}>
         <CheckoutForm
-          token={token}
-          prepayment={answer.selection.prepaymentCheckout}
-          {...orderableOf(answer.selection)}
+          door={door}
+          orderable={orderableOf(answer.selection).orderable}
+          leftOut={orderableOf(answer.selection).leaveOut.length}
           styleOf={styleNames(answer.selection.lines)}
           totals={answer.selection.totals}
           onShortSizes={(sizes: readonly ShortSize[]) =>
@@ -56,6 +60,24 @@ export function SharedSelectionPage({
       </Suspense>
     </SelectionSheet>
   );
+}
+
+/**
+ * A share link's checkout: Request Checkout for the brand to complete, or, with the
+ * brand's prepayment checkout, complete it here; ordered without the styles the sheet
+ * shows past their deadline.
+ */
+function shareDoor(token: string, selection: SharedSelection): CheckoutDoor {
+  const { leaveOut } = orderableOf(selection);
+  return {
+    shippingOptions: (country, signal) => shippingOptions(token, country, signal),
+    send: (form, complete) => checkout(token, form, complete, leaveOut),
+    // A share link's checkout takes no card: that is a customer order link's.
+    paymentMethods: paymentMethodsOffered(WITHOUT_CARD_FLOW),
+    addressAsked: false,
+    actions: selection.prepaymentCheckout ? 'either' : 'request',
+    ordering: 'selection',
+  };
 }
 
 /** Each SKU's style and colour as the sheet shows them, for a refusal to name the line. */

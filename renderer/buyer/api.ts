@@ -7,7 +7,7 @@ import type {
 } from '../../preload/contract/buyer-api/index.ts';
 import type { HubErrorBody } from '../../preload/contract/hub-errors.ts';
 import type { BuyerSelection, SharedSelection } from '../../preload/contract/index.ts';
-import { addressOf, call } from './call.ts';
+import { addressOf, call, type Called } from './call.ts';
 
 // What the buyer pages ask the hub, in the words the pages use: each answer and refusal
 // of the buyer API (preload/contract/buyer-api/) turned into what a page shows.
@@ -55,7 +55,10 @@ export async function sharedPicture(
   return answer.value;
 }
 
-export type CheckoutForm = Omit<BuyerInputOf<'shareLink.checkout'>, 'token' | 'leaveOut'>;
+export type CheckoutForm = Omit<
+  BuyerInputOf<'shareLink.checkout'>,
+  'token' | 'leaveOut' | 'complete'
+>;
 
 /**
  * What a checkout of this selection orders, as the hub marked its lines: the styles it
@@ -84,7 +87,7 @@ export type CheckoutAnswer =
   | { ok: true; order: PlacedCheckout }
   | {
       ok: false;
-      code: RefusalOf<'shareLink.checkout'> | null;
+      code: RefusalOf<'shareLink.checkout'> | RefusalOf<'customerLink.checkout'> | null;
       issues: FieldIssue[];
       /** What the page's words for the code need (deadline_passed: the styles). */
       params: NonNullable<HubErrorBody['error']['params']>;
@@ -96,9 +99,22 @@ export type CheckoutAnswer =
 export async function checkout(
   token: string,
   form: CheckoutForm,
+  complete: boolean,
   leaveOut: readonly string[],
 ): Promise<CheckoutAnswer> {
-  const answer = await call('shareLink.checkout', { token, ...form, leaveOut: [...leaveOut] });
+  const answer = await call('shareLink.checkout', {
+    token,
+    ...form,
+    complete,
+    leaveOut: [...leaveOut],
+  });
+  return checkoutAnswer(answer);
+}
+
+/** A checkout's answer as the page shows it, whichever link it went through. */
+export function checkoutAnswer(
+  answer: Called<'shareLink.checkout'> | Called<'customerLink.checkout'>,
+): CheckoutAnswer {
   if (answer.ok) return { ok: true, order: answer.value };
   const shortSizes = (answer.refusal?.refusals ?? []).map(({ params }) => ({
     skuId: String(params.skuId),

@@ -11,6 +11,16 @@ export function formatLongDate(iso: string, language: string): string {
   }).format(at);
 }
 
+/** An instant as the reader's language writes it, with its time: "1 December 2026 at 09:00". */
+export function formatLongDateTime(iso: string, language: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  }).format(at);
+}
+
 /**
  * What the words for a catalog's passed deadline need, from the refusal's parameters
  * (main/domain/catalog-dates.ts): the catalog's name and its deadline as a day.

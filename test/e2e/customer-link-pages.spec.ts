@@ -20,6 +20,8 @@ import { expectAccessible } from './share-pages.ts';
  */
 
 const PASSWORD = 'a long buyer password';
+/** A country the demo brand's Standard rates ship to, by currency. */
+const countryOf = new Map<string, string>();
 const PASSCODE = 'paris-2027';
 
 let dir = '';
@@ -79,6 +81,14 @@ test.beforeAll(async () => {
     await db.updateTable('buyers').set({ language }).where('id', '=', buyers[index]!.id).execute();
   }
   person = { email: someone.email, buyers };
+  const standard = await db
+    .selectFrom('shipping_rate_groups')
+    .select('rates')
+    .where('name', '=', 'Standard')
+    .executeTakeFirstOrThrow();
+  for (const rate of JSON.parse(standard.rates) as { country: string; currency: string }[]) {
+    if (!countryOf.has(rate.currency)) countryOf.set(rate.currency, rate.country);
+  }
   await store.close();
   hub = await spawnHub(dir);
 });
@@ -153,7 +163,33 @@ test('a person of two buyers logs in on a phone, picks one and browses its catal
   await expect(page.getByRole('cell', { name: /left|None left/ }).first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('style-375.png'), fullPage: true });
   await expectAccessible(page);
+  // Two units of the first size with stock go in the cart.
+  const quantity = page
+    .getByRole('spinbutton', { name: /^Quantity of / })
+    .and(page.locator(':enabled'))
+    .first();
+  await quantity.fill('2');
+  await expect(page.getByText('2 units of this style in the cart')).toBeVisible();
   await page.getByRole('button', { name: 'Back to the catalog' }).click();
+  await page.getByRole('button', { name: 'Cart (2 units)' }).click();
+  await expect(page.getByRole('heading', { name: 'Cart', exact: true })).toBeVisible();
+  await page.getByLabel('Your name').fill('Oliver Schmidt');
+  await page.getByLabel('Email', { exact: true }).fill('oliver@store.example');
+  await page.getByRole('textbox', { name: 'Name or company' }).fill('Oliver Schmidt Store');
+  await page.getByRole('textbox', { name: 'Address line 1' }).fill('Main street 1');
+  await page.getByRole('textbox', { name: 'City' }).fill('Town');
+  await page
+    .getByRole('combobox', { name: 'Country' })
+    .selectOption(countryOf.get(buyer.currency)!);
+  await expect(page.getByRole('radio', { name: /^Standard · / })).toBeChecked();
+  await page.screenshot({ path: test.info().outputPath('cart-375.png'), fullPage: true });
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('heading', { name: 'Order placed' })).toBeVisible();
+  await expect(page.getByText(/^Order number/)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('placed-375.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Back to the catalog' }).click();
+  await expect(page.getByRole('button', { name: 'Cart (0 units)' })).toBeVisible();
 
   await page.setViewportSize({ width: 1280, height: 900 });
   await expectAccessible(page);
@@ -197,7 +233,7 @@ test('a link not yet released says when it opens, an expired one says so, an unk
   ).newPage();
   await page.goto(`${hub.url}/c/${links.scheduled}`);
   await expect(page.getByRole('heading', { name: 'This link is not open yet' })).toBeVisible();
-  await expect(page.getByText(/^It opens on \d{1,2} \w+ \d{4}\.$/)).toBeVisible();
+  await expect(page.getByText(/^It opens on \d{1,2} \w+ \d{4} at \d{2}:\d{2}\.$/)).toBeVisible();
   await expectAccessible(page);
   await page.goto(`${hub.url}/c/${links.expired}`);
   await expect(page.getByRole('heading', { name: 'This link has expired' })).toBeVisible();

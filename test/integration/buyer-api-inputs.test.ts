@@ -64,6 +64,15 @@ const acceptedInputs: { [Name in BuyerOperationName]: (c: Callers) => Record<str
   'customerLink.logOut': (c) => ({ token: c.linkToken }),
   'customerLink.styles': (c) => ({ token: c.linkToken, query: 'coat', offset: 0, limit: 10 }),
   'customerLink.style': (c) => ({ token: c.linkToken, styleId: 'none' }),
+  'customerLink.shippingOptions': (c) => ({ token: c.linkToken, country: 'SE', skuIds: [] }),
+  'customerLink.checkout': (c) => ({
+    token: c.linkToken,
+    orderId: uuidv4(),
+    lines: [{ skuId: 'none', quantity: 1 }],
+    name: 'Ines Duarte',
+    email: 'ines@boutique.example',
+    paymentMethod: 'outside_app',
+  }),
   'customerLink.picture': (c) => ({ id: c.pictureId, token: c.linkToken }),
 };
 

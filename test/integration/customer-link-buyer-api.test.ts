@@ -105,6 +105,17 @@ describe('a customer order link in a buyer’s browser', () => {
 
     const first = await call('/api/link/open', { token: link.token });
     expect(first.body).toMatchObject({ screen: 'passcode' });
+    // Each open of a live link counts, written in a batch a moment later.
+    await expect
+      .poll(async () => {
+        const row = await db
+          .selectFrom('customer_order_links')
+          .select('open_count')
+          .where('id', '=', link.id)
+          .executeTakeFirstOrThrow();
+        return row.open_count;
+      })
+      .toBe(1);
     expect((await call('/api/link/styles', { token: link.token })).status).toBe(401);
 
     const wrong = await call('/api/link/passcode', { token: link.token, passcode: 'paris-2026' });
@@ -294,5 +305,251 @@ describe('the brand’s ways in to a customer order link', () => {
       .where('action', '=', 'auth.brand_credentials_log_in')
       .execute();
     expect(logged.some((row) => row.details.includes(link.id))).toBe(true);
+  });
+});
+
+describe('ordering through a customer order link', () => {
+  const admin = async () => {
+    const row = await hubDb(demo.hub.store.db)
+      .selectFrom('staff_users')
+      .select(['id', 'email', 'name'])
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    return {
+      id: 'test-device',
+      userId: row.id,
+      role: 'admin' as const,
+      user: { id: row.id, email: row.email, name: row.name, role: 'admin' as const },
+    };
+  };
+  const credentialDeps = () => ({
+    db: demo.hub.store.db,
+    gate: new HashGate(),
+    passwords: argon2Passwords,
+    clock: () => new Date(),
+  });
+
+  /** A SKU of the link's first open catalog the buyer's warehouse holds, with its price. */
+  async function orderableSku(token: string, cookie: string) {
+    const page = (await call('/api/link/styles', { token, limit: 30 }, cookie)).body as {
+      items: { id: string }[];
+    };
+    for (const item of page.items) {
+      const style = (await call('/api/link/style', { token, styleId: item.id }, cookie)).body as {
+        orderRefusal: unknown;
+        colorways: { skus: { id: string; available: number | null; price: unknown }[] }[];
+      };
+      if (style.orderRefusal) continue;
+      const sku = style.colorways
+        .flatMap((colorway) => colorway.skus)
+        .find((found) => (found.available ?? 0) >= 2 && found.price !== null);
+      if (sku) return sku.id;
+    }
+    throw new Error('No orderable SKU in the link');
+  }
+
+  it('places the cart at the buyer’s terms, once, keeping the link; a view-only link refuses an order sent by hand', async () => {
+    const db = demo.hub.store.db;
+    const hub = hubDb(db);
+    const buyer = await hub
+      .selectFrom('buyers')
+      .select(['id', 'name', 'country_code'])
+      .where('kind', '=', 'customer_owned')
+      .orderBy('name', 'desc')
+      .executeTakeFirstOrThrow();
+    await setBrandCode(credentialDeps(), await admin(), '127.0.0.1', {
+      buyerId: buyer.id,
+      code: 'ORDER-0001',
+      passcode: 'ordering passcode',
+    });
+    const link = await insertCustomerOrderLink(db);
+    const viewOnly = await insertCustomerOrderLink(db, { viewOnly: true });
+    const logIn = async (token: string) =>
+      (
+        await call('/api/link/log-in', {
+          token,
+          method: 'brandCredentials',
+          identifier: 'ORDER-0001',
+          secret: 'ordering passcode',
+        })
+      ).cookie;
+    const cookie = await logIn(link.token);
+    const skuId = await orderableSku(link.token, cookie);
+
+    const standard = await hub
+      .selectFrom('shipping_rate_groups')
+      .select('rates')
+      .where('name', '=', 'Standard')
+      .executeTakeFirstOrThrow();
+    const currency = (
+      (await call('/api/link/open', { token: link.token }, cookie)).body as {
+        buyer: { currency: string };
+      }
+    ).buyer.currency;
+    const country = (JSON.parse(standard.rates) as { country: string; currency: string }[]).find(
+      (rate) => rate.currency === currency,
+    )!.country;
+    const options = (
+      await call(
+        '/api/link/shipping-options',
+        { token: link.token, country, skuIds: [skuId] },
+        cookie,
+      )
+    ).body as { shippingApplies: boolean; rates: { groupId: string }[] };
+    expect(options.shippingApplies).toBe(true);
+    const orderId = crypto.randomUUID();
+    const order = {
+      token: link.token,
+      orderId,
+      lines: [{ skuId, quantity: 2 }],
+      name: 'Aiko Sato',
+      email: 'aiko@shop.example',
+      paymentMethod: 'outside_app',
+      shipTo: {
+        name: buyer.name,
+        line1: '1-2-3 Jingumae',
+        postalCode: '150-0001',
+        city: 'Tokyo',
+        country,
+      },
+      shippingGroupId: options.rates[0]!.groupId,
+    };
+    // Without the address shipping needs, nothing is ordered and the page is told where.
+    const noAddress = await call('/api/link/checkout', { ...order, shipTo: null }, cookie);
+    expect(noAddress.status).toBe(400);
+    expect(noAddress.body).toMatchObject({
+      error: { code: 'invalid_input', issues: [{ path: 'shipTo', code: 'required' }] },
+    });
+
+    const placed = await call('/api/link/checkout', order, cookie);
+    expect(placed.status).toBe(201);
+    expect(placed.body).toMatchObject({ orderId, status: 'Order', number: expect.any(String) });
+    const again = await call('/api/link/checkout', order, cookie);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(placed.body);
+    const row = await hub
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      source: 'customer_order_link',
+      customer_order_link_id: link.id,
+      buyer_id: buyer.id,
+      placed_by_kind: 'brandForBuyer',
+      payment_method: 'outside_app',
+    });
+    const selection = await hub
+      .selectFrom('selections')
+      .select(['name', 'buyer_id'])
+      .where('id', '=', row.selection_id)
+      .executeTakeFirstOrThrow();
+    expect(selection).toEqual({ name: 'Test link', buyer_id: buyer.id });
+    const mails = await hub
+      .selectFrom('mail_outbox')
+      .select('dedupe_key')
+      .where('dedupe_key', '=', `order:${orderId}:placed`)
+      .execute();
+    expect(mails).toHaveLength(1);
+
+    // A view-only link: the page offers no cart, and the hub refuses what is sent by hand.
+    const viewer = await logIn(viewOnly.token);
+    const refused = await call(
+      '/api/link/checkout',
+      { ...order, token: viewOnly.token, orderId: crypto.randomUUID() },
+      viewer,
+    );
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ error: { code: 'forbidden' } });
+  });
+
+  it('moves an offline buyer to the customer who ordered when the link says so, and only then', async () => {
+    const db = demo.hub.store.db;
+    const hub = hubDb(db);
+    const offline = await hub
+      .selectFrom('buyers')
+      .select(['id', 'name'])
+      .where('kind', '=', 'offline')
+      .orderBy('name', 'desc')
+      .limit(2)
+      .execute();
+    const [moving, staying] = offline as [(typeof offline)[number], (typeof offline)[number]];
+    for (const [index, buyer] of [moving, staying].entries()) {
+      await setOfflineLogIn(credentialDeps(), await admin(), '127.0.0.1', {
+        buyerId: buyer.id,
+        email: `orders${index}@offline.example`,
+        password: 'offline store password',
+      });
+    }
+    const transitioning = await insertCustomerOrderLink(db);
+    await hub
+      .updateTable('customer_order_links')
+      .set({ offline_buyer_transition: 1 })
+      .where('id', '=', transitioning.id)
+      .execute();
+    const keeping = await insertCustomerOrderLink(db);
+
+    for (const [index, token] of [transitioning.token, keeping.token].entries()) {
+      const cookie = (
+        await call('/api/link/log-in', {
+          token,
+          method: 'offlineBuyer',
+          identifier: `orders${index}@offline.example`,
+          secret: 'offline store password',
+        })
+      ).cookie;
+      const skuId = await orderableSku(token, cookie);
+      const open = (await call('/api/link/open', { token }, cookie)).body as {
+        buyer: { currency: string };
+      };
+      const standard = await hub
+        .selectFrom('shipping_rate_groups')
+        .select('rates')
+        .where('name', '=', 'Standard')
+        .executeTakeFirstOrThrow();
+      const country = (JSON.parse(standard.rates) as { country: string; currency: string }[]).find(
+        (rate) => rate.currency === open.buyer.currency,
+      )!.country;
+      const options = (
+        await call('/api/link/shipping-options', { token, country, skuIds: [skuId] }, cookie)
+      ).body as { rates: { groupId: string }[] };
+      const placed = await call(
+        '/api/link/checkout',
+        {
+          token,
+          orderId: crypto.randomUUID(),
+          lines: [{ skuId, quantity: 1 }],
+          name: `Store manager ${index}`,
+          email: `manager${index}@offline.example`,
+          paymentMethod: 'outside_app',
+          shipTo: { name: 'Store', line1: 'Main street 1', city: 'Town', country },
+          shippingGroupId: options.rates[0]!.groupId,
+        },
+        cookie,
+      );
+      expect(placed.status).toBe(201);
+    }
+    const after = await hub
+      .selectFrom('buyers')
+      .select(['id', 'kind'])
+      .where('id', 'in', [moving.id, staying.id])
+      .execute();
+    expect(Object.fromEntries(after.map((row) => [row.id, row.kind]))).toEqual({
+      [moving.id]: 'customer_owned',
+      [staying.id]: 'offline',
+    });
+    const invitations = await hub
+      .selectFrom('buyer_invitations')
+      .select(['buyer_id', 'email'])
+      .where('buyer_id', 'in', [moving.id, staying.id])
+      .execute();
+    expect(invitations).toEqual([{ buyer_id: moving.id, email: 'manager0@offline.example' }]);
+    const credentials = await hub
+      .selectFrom('buyer_credentials')
+      .select('buyer_id')
+      .where('kind', '=', 'offline_email')
+      .where('buyer_id', 'in', [moving.id, staying.id])
+      .execute();
+    expect(credentials).toEqual([{ buyer_id: staying.id }]);
   });
 });

@@ -1,19 +1,13 @@
-import {
-  addressProblems,
-  isCountryCode,
-  normalizedAddress,
-  type AddressFields,
-} from '../../domain/addresses.ts';
+import { isCountryCode, normalizedAddress, type AddressFields } from '../../domain/addresses.ts';
 import { checkOrderDeadlines } from '../../domain/catalog-dates.ts';
 import { poNumber } from '../../domain/delivery-window.ts';
 import {
   missingForCheckout,
   paymentMethodRefusal,
   WITHOUT_CARD_FLOW,
-  type CheckoutRequirement,
 } from '../../domain/order-states.ts';
 import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
-import { LINK_ORDER_LIMITS, minutesToWait } from '../../domain/rate-limit.ts';
+import { LINK_ORDER_LIMITS } from '../../domain/rate-limit.ts';
 import { pricedLines, readSelectionSheet } from '../../services/selection-sheet.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import {
@@ -22,11 +16,11 @@ import {
   shippingOptions,
 } from '../../store/shipping-queries.ts';
 import type { BuyerParsedInputOf } from '../../../preload/contract/buyer-api/index.ts';
-import { reserve } from '../auth/limits.ts';
 import { HubRefusal } from '../errors.ts';
 import { placeOrder } from '../orders/place-order.ts';
 import type { ChangeNotifier } from '../sync-routes.ts';
 import type { BuyerApiHandlers } from './handler-table.ts';
+import { addressIssues, invalid, REQUIREMENT_PATHS, reserveOrder } from './checkout-problems.ts';
 import { sharedSelectionHead } from './link-holders.ts';
 
 export interface CheckoutDependencies {
@@ -90,7 +84,7 @@ export function checkoutHandler(
           { params: deadlines.params },
         );
       }
-      const wait = await reserve(
+      await reserveOrder(
         trx,
         [
           { key: `order-link:${link.id}`, limit: LINK_ORDER_LIMITS.perLink },
@@ -98,15 +92,6 @@ export function checkoutHandler(
         ],
         holder.at,
       );
-      if (wait > 0) {
-        const minutes = minutesToWait(wait);
-        throw new HubRefusal(
-          429,
-          'rate_limited',
-          `Too many orders were placed through this link or from here. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-          { retryAfterSeconds: Math.ceil(wait / 1000) },
-        );
-      }
     };
     // A request with nothing but the contact (the brand completes it) has nothing to judge.
     const bare =
@@ -206,31 +191,6 @@ const NO_DETAILS: CheckoutDetails = {
   paymentMethod: null,
   poNumber: '',
 };
-
-/** Where each thing a checkout may lack is asked on the page. */
-const REQUIREMENT_PATHS: Readonly<Record<CheckoutRequirement, string>> = {
-  address: 'shipTo',
-  shipping: 'shippingGroupId',
-  payment: 'paymentMethod',
-};
-
-type Issue = { path: string; code: string };
-
-function invalid(issues: Issue[], params?: Record<string, string>): HubRefusal {
-  const paths = issues.map((issue) => issue.path).join(', ');
-  return new HubRefusal(400, 'invalid_input', `Check ${paths}. Nothing was ordered.`, {
-    issues,
-    ...(params ? { params } : {}),
-  });
-}
-
-function addressIssues(path: string, address: AddressFields | null): Issue[] {
-  if (address === null) return [];
-  return Object.entries(addressProblems(address)).map(([field, problem]) => ({
-    path: `${path}.${field}`,
-    code: problem.code,
-  }));
-}
 
 /** The styles a checkout orders: those with units that buyers may still order. */
 function orderedStyleIds(sheet: {

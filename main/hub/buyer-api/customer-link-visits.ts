@@ -1,5 +1,6 @@
 import {
   customerOrderLinkState,
+  linkPaymentMethods,
   type LinkBackground,
   type LinkContact,
   type LinkVideo,
@@ -31,7 +32,13 @@ export function customerLinkVisitors(deps: { db: StoreDb; clock: () => Date }) {
       .leftJoin('brand_settings as b', (join) => join.on((eb) => eb.lit(true)))
       .select([
         'l.id',
+        'l.name',
+        'l.created_by',
         'l.view_only',
+        'l.offline_buyer_transition',
+        'l.address_field',
+        'l.payment_methods',
+        'l.shipping_rate_group_ids',
         'l.passcode_enabled',
         'l.release_at',
         'l.expires_at',
@@ -62,9 +69,16 @@ export function customerLinkVisitors(deps: { db: StoreDb; clock: () => Date }) {
     return {
       kind: 'linkVisitor',
       address: visitor.address,
+      origin: visitor.origin,
       link: {
         id: link.id,
+        name: link.name,
+        createdBy: link.created_by,
         viewOnly: link.view_only === 1,
+        offlineBuyerTransition: link.offline_buyer_transition === 1,
+        addressField: link.address_field,
+        paymentMethods: linkPaymentMethods(JSON.parse(link.payment_methods) as string[]),
+        shippingRateGroupIds: JSON.parse(link.shipping_rate_group_ids) as string[],
         passcodeEnabled: link.passcode_enabled === 1,
         releaseAt: link.release_at,
         catalogIds: JSON.parse(link.catalog_ids) as string[],

@@ -21,6 +21,7 @@ import {
 } from '../auth/credential-log-ins.ts';
 import { checkSecret, type PasswordCheckDependencies } from '../auth/password-attempts.ts';
 import { HubRefusal } from '../errors.ts';
+import type { ShareOpenLog } from '../share-opens.ts';
 import { recordVisit } from './customer-link-visits.ts';
 import type { BuyerApiHandlers, LinkVisitor } from './handler-table.ts';
 import { linkExpired } from './link-holders.ts';
@@ -30,6 +31,8 @@ export interface CustomerLinkDependencies {
   db: StoreDb;
   clock: () => Date;
   passwordChecks: PasswordCheckDependencies;
+  /** Where a link's opens are counted, in batches (share-opens.ts). */
+  opens: ShareOpenLog;
 }
 
 /** Swatches a style card shows; the rest is counted. */
@@ -40,7 +43,7 @@ const wrongSecret = () =>
   new HubRefusal(401, 'wrong_credentials', 'That is not right. Check it and try again.');
 
 /** The visit's buyer, with the terms every price is shown at; a 401 before the log-in. */
-async function visitingBuyer(db: StoreDb, actor: LinkVisitor) {
+export async function visitingBuyer(db: StoreDb, actor: LinkVisitor) {
   if (actor.state !== 'live') throw linkExpired();
   const visit = actor.visit;
   const passed = !actor.link.passcodeEnabled || visit?.passcodePassed;
@@ -58,7 +61,7 @@ async function visitingBuyer(db: StoreDb, actor: LinkVisitor) {
 }
 
 /** The link's catalogs as they stand now: those a buyer browses, and those not shown with why. */
-async function linkCatalogs(db: StoreDb, actor: LinkVisitor) {
+export async function linkCatalogs(db: StoreDb, actor: LinkVisitor) {
   const ids = actor.link.catalogIds;
   const rows =
     ids.length === 0
@@ -147,6 +150,7 @@ async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkVie
     brand,
     contacts,
     buyer: {
+      id: buyer.id,
       name: buyer.name,
       currency: buyer.currency,
       language: buyer.language,
@@ -159,6 +163,8 @@ async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkVie
       mayChooseBuyer: Number(buyerCount.n) > 1,
     },
     viewOnly: actor.link.viewOnly,
+    addressField: actor.link.addressField,
+    paymentMethods: actor.link.paymentMethods,
     catalogs: catalogs.visible.map((catalog) => ({
       id: catalog.id,
       name: catalog.name,
@@ -226,7 +232,7 @@ async function publicLookbooks(db: StoreDb, ids: readonly string[]) {
 }
 
 /** The link's catalogs holding a style, with their dates; empty when none of them does. */
-async function styleCatalogs(
+export async function styleCatalogs(
   db: StoreDb,
   actor: LinkVisitor,
   styleId: string,
@@ -262,7 +268,17 @@ export function customerLinkHandlers(
 > {
   const { db } = deps;
   return {
-    'customerLink.open': (actor) => viewFor(db, actor),
+    'customerLink.open': (actor) => {
+      // An open of a link that is open counts; a visit going through its steps does not.
+      if (actor.state === 'live') {
+        deps.opens.record({
+          kind: 'customerOrder',
+          linkId: actor.link.id,
+          at: actor.at.toISOString(),
+        });
+      }
+      return viewFor(db, actor);
+    },
 
     async 'customerLink.passcode'(actor, { passcode }) {
       if (actor.state !== 'live') throw linkExpired();
@@ -427,6 +443,7 @@ export function customerLinkHandlers(
             return {
               id: sku.id,
               size: sku.size,
+              listPriceMinor: sku.wholesale_minor,
               price:
                 sku.wholesale_minor === null
                   ? null

@@ -14,6 +14,8 @@ import type {
   LinkState,
   LinkVideo,
 } from '../../domain/customer-order-links.ts';
+import type { CatalogAddressField } from '../../domain/catalogs.ts';
+import type { PaymentMethod } from '../../domain/order-states.ts';
 import type { Encoding } from '../shared-selections.ts';
 
 /**
@@ -28,6 +30,8 @@ export interface Visitor {
   session: string | null;
   /** The customer order link visit cookie's value, when the request carried one. */
   linkVisit: string | null;
+  /** The hub's own address as the visitor reached it, for links in mail when the brand has no public address. */
+  origin: string;
 }
 
 /** Whoever holds a live share link: what the hub read with it, at one moment. */
@@ -61,6 +65,7 @@ export interface SignedInBuyer {
 export interface LinkVisitor {
   kind: 'linkVisitor';
   address: string;
+  origin: string;
   link: CustomerLinkFacts;
   state: Exclude<LinkState, 'disabled'>;
   brand: string;
@@ -71,7 +76,15 @@ export interface LinkVisitor {
 
 export interface CustomerLinkFacts {
   id: string;
+  /** The brand's name for it: never sent to a buyer, only kept with what it makes. */
+  name: string;
+  /** Who made it: the rep a cart ordered through it belongs to. */
+  createdBy: string;
   viewOnly: boolean;
+  offlineBuyerTransition: boolean;
+  addressField: CatalogAddressField;
+  paymentMethods: PaymentMethod[];
+  shippingRateGroupIds: string[];
   passcodeEnabled: boolean;
   releaseAt: string | null;
   catalogIds: string[];

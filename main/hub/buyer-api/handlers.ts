@@ -2,6 +2,10 @@ import { readHubStatus } from '../status.ts';
 import { buyerHandlers, signedInBuyers, type BuyerDependencies } from './buyers.ts';
 import { checkoutHandler, shippingOptionsHandler, type CheckoutDependencies } from './checkout.ts';
 import { customerLinkVisitors } from './customer-link-visits.ts';
+import {
+  customerLinkCheckoutHandlers,
+  type LinkCheckoutDependencies,
+} from './customer-link-checkout.ts';
 import { customerLinkHandlers } from './customer-links.ts';
 import type { BuyerApiCallers, BuyerApiHandlers } from './handler-table.ts';
 import { invitationHandlers } from './invitations.ts';
@@ -10,6 +14,7 @@ import { shareLinkHandlers, type ShareLinkDependencies } from './share-links.ts'
 
 export type BuyerApiDependencies = BuyerDependencies &
   CheckoutDependencies &
+  LinkCheckoutDependencies &
   LinkHolderDependencies &
   ShareLinkDependencies & {
     startedAt: Date;
@@ -36,6 +41,7 @@ export function createBuyerApi(deps: BuyerApiDependencies): {
       ...buyerHandlers(deps),
       ...invitationHandlers(deps),
       ...customerLinkHandlers(deps),
+      ...customerLinkCheckoutHandlers(deps),
     },
     callers: {
       linkHolder: linkHolders(deps),

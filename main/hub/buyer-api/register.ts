@@ -65,6 +65,7 @@ function mount(
         address: request.ip,
         session: sessionOf(request),
         linkVisit: sessionOf(request, 'link'),
+        origin: `${request.protocol}://${request.host}`,
       };
       const input = parts.read(request);
       const actor =

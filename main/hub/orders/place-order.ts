@@ -42,6 +42,10 @@ export interface PlaceOrderRequest {
   readonly buyerId: Id;
   readonly selectionId: Id;
   readonly shareLinkId: Id | null;
+  /** The customer order link it comes through; absent for other sources. */
+  readonly customerOrderLinkId?: Id | null;
+  /** 'pending' while a card payment it waits for is under way; 'none' otherwise. */
+  readonly paymentStatus?: 'none' | 'pending';
   readonly currency: string;
   readonly discountBasisPoints: number;
   readonly lines: readonly PricedLine[];
@@ -97,7 +101,16 @@ export async function placeOrder(
   // first instead; the design's "Durability and concurrency".)
   const earlier = await hub
     .selectFrom('orders')
-    .select(['id', 'number', 'status', 'units_short', 'source', 'share_link_id', 'buyer_id'])
+    .select([
+      'id',
+      'number',
+      'status',
+      'units_short',
+      'source',
+      'share_link_id',
+      'customer_order_link_id',
+      'buyer_id',
+    ])
     .where('id', '=', request.orderId)
     .executeTakeFirst();
   if (earlier) {
@@ -105,6 +118,7 @@ export async function placeOrder(
     if (
       earlier.source !== request.source ||
       earlier.share_link_id !== request.shareLinkId ||
+      earlier.customer_order_link_id !== (request.customerOrderLinkId ?? null) ||
       earlier.buyer_id !== request.buyerId
     ) {
       throw new HubRefusal(409, 'conflict', 'This order cannot be placed. Reload and try again.');
@@ -151,6 +165,8 @@ export async function placeOrder(
       source: request.source,
       selection_id: request.selectionId,
       share_link_id: request.shareLinkId,
+      customer_order_link_id: request.customerOrderLinkId ?? null,
+      payment_status: request.paymentStatus ?? 'none',
       buyer_id: request.buyerId,
       status: request.status,
       contact_name: request.contact.name,

@@ -98,6 +98,32 @@ export const customerLinkRoutes = {
     summary: "A style of the link's catalogs: colours, sizes, the buyer's prices, availability",
     tag,
   },
+  'customerLink.shippingOptions': {
+    method: 'POST',
+    path: '/api/link/shipping-options',
+    caller: 'customerLink',
+    answer: 'json',
+    refusals: VISIT_REFUSALS,
+    summary:
+      "Whether shipping applies to a cart of the link, and its rates to a country in the buyer's currency: the link's rate groups, else its catalogs'",
+    tag,
+  },
+  'customerLink.checkout': {
+    method: 'POST',
+    path: '/api/link/checkout',
+    caller: 'customerLink',
+    answer: 'created',
+    refusals: {
+      ...VISIT_REFUSALS,
+      forbidden: 403,
+      conflict: 409,
+      deadline_passed: 409,
+      insufficient_stock: 409,
+    },
+    summary:
+      "Order the cart at the logged-in buyer's terms; a view-only link takes no order, a retry with the same order id places nothing twice",
+    tag,
+  },
   'customerLink.picture': {
     method: 'GET',
     path: '/api/link/pictures/:id',

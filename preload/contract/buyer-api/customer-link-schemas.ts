@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { LINK_LOG_IN_METHODS } from '../../../main/domain/customer-order-links.ts';
 import { LANGUAGES } from '../../../main/domain/model.ts';
+import { MAX_PO_NUMBER } from '../../../main/domain/delivery-window.ts';
+import { MAX_ORDER_LINES } from '../../../main/domain/order-totals.ts';
+import { PAYMENT_METHODS } from '../../../main/domain/order-states.ts';
+import { MAX_QUANTITY } from '../../../main/domain/selections.ts';
+import { CATALOG_ADDRESS_FIELDS } from '../../../main/domain/catalogs.ts';
+import { AddressInput } from '../buyers.ts';
+import { checkoutContactFields } from './checkout-contact.ts';
+import { CheckoutAnswer, ShippingOptions } from './checkout-schemas.ts';
 
 /**
  * The inputs and outputs of the customer order links' buyer API
@@ -82,6 +90,8 @@ export const CustomerLinkView = z
       brand,
       contacts: z.array(Contact),
       buyer: z.object({
+        /** The buyer's own id: the page keeps its cart per buyer. */
+        id: z.string(),
         name: z.string(),
         currency: z.string(),
         language: z.enum(LANGUAGES),
@@ -97,6 +107,9 @@ export const CustomerLinkView = z
         mayChooseBuyer: z.boolean(),
       }),
       viewOnly: z.boolean(),
+      /** The link's checkout settings, which win over its catalogs': the address field and the ways to pay. */
+      addressField: z.enum(CATALOG_ADDRESS_FIELDS),
+      paymentMethods: z.array(z.enum(PAYMENT_METHODS)),
       /** The link's catalogs the buyer may browse, with when ordering ends. */
       catalogs: z.array(
         z.object({
@@ -157,7 +170,10 @@ export const CustomerLinkStyle = z
           z.object({
             id: z.string(),
             size: z.string(),
+            /** The buyer's price: the pricelist's less the buyer's discount. */
             price: Money.nullable(),
+            /** The pricelist's price, which an order's discount applies to once, on the subtotal. */
+            listPriceMinor: z.number().int().nonnegative().nullable(),
             /** Units the buyer may still order; null where the buyer's market keeps no stock. */
             available: z.number().int().nonnegative().nullable(),
           }),
@@ -178,6 +194,25 @@ const LogIn = z.strictObject({
   method: z.enum(LINK_LOG_IN_METHODS),
   identifier: z.string().trim().max(320),
   secret: z.string().max(500),
+});
+
+/** The cart as the page sends it: each SKU once, its quantity; the hub prices it. */
+const CartLines = z
+  .array(z.strictObject({ skuId: id, quantity: z.number().int().min(1).max(MAX_QUANTITY) }))
+  .min(1)
+  .max(MAX_ORDER_LINES);
+
+export const LinkCheckoutRequest = z.strictObject({
+  ...withToken,
+  /** Made by the page once per checkout, so a retry never places a second order. */
+  orderId: z.uuid(),
+  lines: CartLines,
+  ...checkoutContactFields,
+  shipTo: AddressInput.nullable().default(null),
+  billTo: AddressInput.nullable().default(null),
+  shippingGroupId: id.nullable().default(null),
+  paymentMethod: z.enum(PAYMENT_METHODS),
+  poNumber: z.string().max(MAX_PO_NUMBER).default(''),
 });
 
 export const customerLinkSchemas = {
@@ -206,5 +241,16 @@ export const customerLinkSchemas = {
     input: z.strictObject({ ...withToken, styleId: id }),
     output: CustomerLinkStyle,
   },
+  'customerLink.shippingOptions': {
+    input: z.strictObject({
+      ...withToken,
+      /** ISO 3166-1 alpha-2 of the ship-to address; '' before one is chosen. */
+      country: z.string().max(2).default(''),
+      /** The cart's SKUs: their catalogs' rate groups stand in when the link's have none for the country. */
+      skuIds: z.array(id).max(MAX_ORDER_LINES).default([]),
+    }),
+    output: ShippingOptions,
+  },
+  'customerLink.checkout': { input: LinkCheckoutRequest, output: CheckoutAnswer },
   'customerLink.picture': { input: z.strictObject({ id, ...withToken }) },
 } as const;

@@ -12,6 +12,7 @@ import type { buyerSchemas } from './schemas.ts';
 export { buyerRoutes, type BuyerOperationName, type BuyerRoute } from './routes.ts';
 export * from './schemas.ts';
 export * from './customer-link-schemas.ts';
+export * from './checkout-schemas.ts';
 
 type Schemas = typeof buyerSchemas;
 

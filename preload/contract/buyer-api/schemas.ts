@@ -3,9 +3,9 @@ import { BUYER_PASSWORD, passwordLengthProblem } from '../../../main/domain/buye
 import { MAX_PO_NUMBER } from '../../../main/domain/delivery-window.ts';
 import { PAYMENT_METHODS } from '../../../main/domain/order-states.ts';
 import { AddressInput } from '../buyers.ts';
-import { OrderStatus } from '../orders.ts';
 import { BuyerSelection, BuyerSelectionList, SharedSelection } from '../share-links.ts';
 import { checkoutContactFields } from './checkout-contact.ts';
+import { CheckoutAnswer, ShippingOptions } from './checkout-schemas.ts';
 import { customerLinkSchemas } from './customer-link-schemas.ts';
 import type { BuyerOperationName, BuyerRoutes } from './routes.ts';
 
@@ -67,51 +67,11 @@ export const CheckoutRequest = z.strictObject({
   poNumber: z.string().max(MAX_PO_NUMBER).default(''),
 });
 
-const amount = z.number().int().nonnegative();
-
-export const CheckoutAnswer = z
-  .object({
-    orderId: z.string(),
-    /** The brand's order number (SO-2027-00042). */
-    number: z.string().nullable(),
-    status: OrderStatus,
-    /** What the hub charged: the goods at the buyer's terms, then shipping. */
-    totals: z.object({
-      currency: z.string(),
-      subtotalMinor: amount,
-      discountMinor: amount,
-      shippingMinor: amount,
-      totalMinor: amount,
-    }),
-    /** The shipping rate group's name; '' without shipping. */
-    shippingRateName: z.string(),
-  })
-  .meta({ id: 'CheckoutAnswer' });
-
 export const ShippingOptionsRequest = z.strictObject({
   token: ShareToken,
   /** ISO 3166-1 alpha-2 of the ship-to address; '' before one is chosen. */
   country: z.string().max(2).default(''),
 });
-
-export const ShippingOptions = z
-  .object({
-    /** Whether shipping rate groups apply: then the checkout needs the ship-to address. */
-    shippingApplies: z.boolean(),
-    /** The order's currency, the selection's. */
-    currency: z.string(),
-    /** The rates to the country in that currency, the default first; none: not shipped there. */
-    rates: z.array(
-      z.object({
-        groupId: z.string(),
-        name: z.string(),
-        amountMinor: amount,
-        /** Shipped free when the goods total after discount reaches this; null: never. */
-        freeFromMinor: amount.nullable(),
-      }),
-    ),
-  })
-  .meta({ id: 'ShippingOptions' });
 
 export const DemoBuyerAccount = z.object({
   email: z.string(),

@@ -10,6 +10,8 @@ import { Loading, Problem } from '../PageStatus.tsx';
 import { LinkContacts } from './LinkContacts.tsx';
 import { LinkPicture } from './LinkPicture.tsx';
 import { StyleDetail } from './StyleDetail.tsx';
+import { useCart } from './cart.ts';
+import { LinkCart } from './LinkCart.tsx';
 import { linkStyles, logOutOfLink, openLink } from './link-api.ts';
 
 type CatalogView = Extract<CustomerLinkView, { screen: 'catalog' }>;
@@ -35,6 +37,9 @@ export function LinkCatalog({
   const [catalogId, setCatalogId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [styleId, setStyleId] = useState<string | null>(null);
+  const [inCart, setInCart] = useState(false);
+  const cart = useCart(view.buyer.id);
+  const units = cart.lines.reduce((sum, line) => sum + line.quantity, 0);
   const [failed, setFailed] = useState(false);
 
   const logOut = () => {
@@ -46,11 +51,13 @@ export function LinkCatalog({
       );
   };
 
+  if (inCart) return <LinkCart token={token} view={view} onBack={() => setInCart(false)} />;
   if (styleId) {
     return (
       <StyleDetail
         token={token}
         styleId={styleId}
+        buyerId={view.buyer.id}
         viewOnly={view.viewOnly}
         onBack={() => setStyleId(null)}
       />
@@ -65,6 +72,15 @@ export function LinkCatalog({
             : t('link.orderingFor', { buyer: view.buyer.name })}
         </p>
         <div className="account-bar__actions">
+          {view.viewOnly ? null : (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setInCart(true)}
+            >
+              {t('link.cart', { count: units })}
+            </button>
+          )}
           <button type="button" className="button" onClick={logOut}>
             {t('account.logOut')}
           </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerLinkView } from '../../../preload/contract/buyer-api/index.ts';
-import { formatLongDate } from '../../ui/dates.ts';
+import { formatLongDateTime } from '../../ui/dates.ts';
 import { speakTermsLanguage } from '../i18n.ts';
 import { Problem } from '../PageStatus.tsx';
 import { LinkBackdrop } from './LinkBackdrop.tsx';
@@ -53,7 +53,7 @@ function LinkScreen({
       return (
         <LinkBackdrop token={token} background={view.background} titleId="link-title">
           <h1 id="link-title">{t('link.scheduledTitle')}</h1>
-          <p>{t('link.opensOn', { date: formatLongDate(view.opensAt, i18n.language) })}</p>
+          <p>{t('link.opensOn', { date: formatLongDateTime(view.opensAt, i18n.language) })}</p>
         </LinkBackdrop>
       );
     case 'expired':

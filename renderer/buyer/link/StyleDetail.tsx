@@ -5,6 +5,8 @@ import { deadlineWords } from '../../ui/dates.ts';
 import { Money } from '../../ui/Money.tsx';
 import { Loading, Problem } from '../PageStatus.tsx';
 import { LinkPicture } from './LinkPicture.tsx';
+import { MAX_QUANTITY } from '../../../main/domain/selections.ts';
+import { useCart } from './cart.ts';
 import { linkStyle } from './link-api.ts';
 
 /**
@@ -14,15 +16,20 @@ import { linkStyle } from './link-api.ts';
 export function StyleDetail({
   token,
   styleId,
+  buyerId,
   viewOnly,
   onBack,
 }: {
   token: string;
   styleId: string;
+  /** Whose cart the quantities go in. */
+  buyerId: string;
   viewOnly: boolean;
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const cart = useCart(buyerId);
+  const inCart = new Map(cart.lines.map((line) => [line.skuId, line.quantity]));
   const [style, setStyle] = useState<CustomerLinkStyle | null | 'failed'>(null);
   useEffect(() => {
     let current = true;
@@ -49,6 +56,11 @@ export function StyleDetail({
       </>
     );
   }
+  // A view-only link has no cart; a style past its deadline is not ordered.
+  const ordering = !viewOnly && style.orderRefusal === null;
+  const units = style.colorways
+    .flatMap((colorway) => colorway.skus)
+    .reduce((sum, sku) => sum + (inCart.get(sku.id) ?? 0), 0);
   return (
     <article className="link-style-detail" aria-labelledby="style-title">
       {back}
@@ -96,6 +108,7 @@ export function StyleDetail({
                       <th scope="col">{t('link.size')}</th>
                       <th scope="col">{t('link.price')}</th>
                       <th scope="col">{t('link.available')}</th>
+                      {ordering ? <th scope="col">{t('link.quantity')}</th> : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -112,6 +125,37 @@ export function StyleDetail({
                               ? t('link.noneLeft')
                               : t('link.left', { count: sku.available })}
                         </td>
+                        {ordering ? (
+                          <td>
+                            <input
+                              className="link-quantity"
+                              type="number"
+                              inputMode="numeric"
+                              min={0}
+                              max={sku.available ?? MAX_QUANTITY}
+                              disabled={sku.price === null || sku.available === 0}
+                              aria-label={t('link.quantityOf', {
+                                colour: colorway.name,
+                                size: sku.size,
+                              })}
+                              value={inCart.get(sku.id) ?? ''}
+                              onChange={(event) =>
+                                cart.setQuantity(
+                                  {
+                                    skuId: sku.id,
+                                    styleId: style.id,
+                                    styleNumber: style.styleNumber,
+                                    styleName: style.name,
+                                    colour: colorway.name,
+                                    size: sku.size,
+                                    listPriceMinor: sku.listPriceMinor,
+                                  },
+                                  Number(event.target.value),
+                                )
+                              }
+                            />
+                          </td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>
@@ -121,6 +165,11 @@ export function StyleDetail({
           </li>
         ))}
       </ul>
+      {ordering ? (
+        <p className="link-in-cart" role="status">
+          {t('link.inCart', { count: units })}
+        </p>
+      ) : null}
     </article>
   );
 }

@@ -4,6 +4,7 @@ import type {
   CustomerOrderLinkDetail,
   CustomerOrderLinkSummary,
 } from '../../../preload/contract/index.ts';
+import { Money } from '../../ui/Money.tsx';
 import { errorMessage, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
 import { formatDateTime } from '../local-time.ts';
@@ -231,6 +232,9 @@ function CustomerOrderLinks() {
               <th scope="col" className="links-table__number">
                 {t('links.columns.opens')}
               </th>
+              <th scope="col" className="links-table__number">
+                {t('links.columns.orders')}
+              </th>
               <th scope="col">
                 <span className="visually-hidden">{t('links.columns.actions')}</span>
               </th>
@@ -264,6 +268,14 @@ function CustomerOrderLinks() {
                 </td>
                 <td className="links-table__number">
                   {new Intl.NumberFormat(i18n.language).format(link.opens)}
+                </td>
+                <td className="links-table__number">
+                  {new Intl.NumberFormat(i18n.language).format(link.orders)}
+                  {link.orderTotals.map((total) => (
+                    <span key={total.currency} className="links-table__state-note">
+                      <Money value={total} language={i18n.language} />
+                    </span>
+                  ))}
                 </td>
                 <td className="links-table__actions">
                   <div className="links-table__buttons">

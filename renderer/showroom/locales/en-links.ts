@@ -21,6 +21,7 @@ export const enLinks = {
     passcode: 'Passcode',
     state: 'Status',
     opens: 'Opens',
+    orders: 'Orders',
     actions: 'Actions',
   },
   yes: 'Yes',

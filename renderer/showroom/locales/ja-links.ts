@@ -20,6 +20,7 @@ export const jaLinks: Messages['links'] = {
     passcode: 'パスコード',
     state: 'ステータス',
     opens: 'アクセス数',
+    orders: '注文',
     actions: '操作',
   },
   yes: 'はい',

@@ -126,6 +126,8 @@ function customerLinkFakes() {
     'customerLink.logOut': vi.fn(refused),
     'customerLink.styles': vi.fn(refused),
     'customerLink.style': vi.fn(refused),
+    'customerLink.shippingOptions': vi.fn(refused),
+    'customerLink.checkout': vi.fn(refused),
     'customerLink.picture': vi.fn(refused),
   };
 }
@@ -212,6 +214,7 @@ describe('the buyer API adapter', () => {
       address: '127.0.0.1',
       session: null,
       linkVisit: null,
+      origin: expect.any(String),
     });
     expect(handlers['shareLink.picture']).toHaveBeenCalledWith(
       HOLDER,
@@ -282,6 +285,7 @@ describe('the buyer API adapter', () => {
       address: '127.0.0.1',
       session: 'abc',
       linkVisit: null,
+      origin: expect.any(String),
     });
   });
 
