@@ -341,6 +341,25 @@ describe('A card payment through Stripe Checkout', () => {
     expect(await orderRow(placed.orderId)).toMatchObject({ payment_status: 'paid' });
   });
 
+  it('started twice at once keeps one session, the one the order names', async () => {
+    const placed = await cardOrder(5);
+    const request = {
+      orderId: placed.orderId,
+      successUrl: 'https://showroom.brand.example/l/paid',
+      cancelUrl: 'https://showroom.brand.example/l/cart',
+    };
+    const outcomes = await Promise.allSettled([
+      startCardPayment(payments, request),
+      startCardPayment(payments, request),
+    ]);
+    const { payment_reference } = await orderRow(placed.orderId);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'fulfilled') expect(outcome.value.sessionId).toBe(payment_reference);
+      else expect(outcome.reason).toMatchObject({ status: 409, code: 'conflict' });
+    }
+    expect(outcomes.some((outcome) => outcome.status === 'fulfilled')).toBe(true);
+  });
+
   it('is not started while the add-on is off', async () => {
     const admin = await tokenOf(ADMIN);
     await call('PUT', SETTINGS, admin, { enabled: false });

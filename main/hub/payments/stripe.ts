@@ -126,14 +126,25 @@ export async function startCardPayment(
   if (!session.url) {
     throw new HubRefusal(503, 'unavailable', 'Stripe answered no payment page. Try again.');
   }
+  // Guarded by the session read too: had another start replaced it meanwhile, the webhook
+  // of the page that start answered must still find its order.
   const written = await hub
     .updateTable('orders')
     .set({ payment_reference: session.id, payment_status: 'pending' })
     .where('id', '=', order.id)
     .where('payment_status', 'in', ['pending', 'failed'])
+    .where((eb) =>
+      order.payment_reference === null
+        ? eb('payment_reference', 'is', null)
+        : eb('payment_reference', '=', order.payment_reference),
+    )
     .executeTakeFirst();
   if (Number(written.numUpdatedRows) === 0) {
-    throw new HubRefusal(409, 'conflict', 'This order is paid already.');
+    throw new HubRefusal(
+      409,
+      'conflict',
+      'This card payment was started or paid meanwhile. Nothing was charged here.',
+    );
   }
   if (order.payment_status === 'failed') deps.changes.notify();
   return { sessionId: session.id, url: session.url };
