@@ -9,7 +9,8 @@ const PATTERNS: Readonly<Record<Exclude<AuditKind, 'all'>, readonly string[]>> =
   shareLinks: ['shareLink.%'],
   orders: ['order.%'],
   settings: ['brand.%'],
-  signIns: ['auth.%'],
+  // Opening a customer order link as a buyer is a log-in too, the brand's for the buyer.
+  signIns: ['auth.%', 'customerLink.logged_in_on_behalf'],
 };
 
 /** The audit log, newest first, for an admin: who, when, from which device, what. */

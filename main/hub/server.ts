@@ -13,6 +13,7 @@ import { registerBenchRoutes } from './bench-routes.ts';
 import { registerBuyerApp } from './buyer-app.ts';
 import { createBuyerApi } from './buyer-api/handlers.ts';
 import { registerBuyerApi } from './buyer-api/register.ts';
+import { registerCustomerLinkVideos } from './buyer-api/customer-link-videos.ts';
 import { registerOpenApiDocument } from './openapi.ts';
 import { shareOpenLog } from './share-opens.ts';
 import { sharedSelectionCache } from './shared-selections.ts';
@@ -182,6 +183,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     mail,
   });
   registerBuyerApi(app, buyerApi.handlers, buyerApi.callers);
+  registerCustomerLinkVideos(app, { db: options.store.db, clock });
   if (options.benchRoutes) await registerBenchRoutes(app, options.store.db);
   pruneLimitEvents(app, options.store.db, clock);
   const buyerApp = await registerBuyerApp(app, options.buyerAppDir);

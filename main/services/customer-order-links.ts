@@ -7,6 +7,7 @@ import {
   rateGroupOverlap,
   type LinkProblem,
 } from '../domain/customer-order-links.ts';
+import { addressWithTicket } from '../domain/link-sign-in-tickets.ts';
 import type { CatalogStatus } from '../domain/model.ts';
 import { can } from '../domain/permissions.ts';
 import type { ShippingRate } from '../domain/shipping-rates.ts';
@@ -337,4 +338,20 @@ export async function customerOrderLinkAddress(
       )
     ).token;
   return { url: await addressOf(services, token) };
+}
+
+/**
+ * "Open as <buyer>": the address that opens a live link in the browser logged in as the
+ * buyer, on the brand's behalf. Only the hub issues the one-time ticket, so offline this
+ * refuses (`unavailable`) and the rep places the order in the desktop instead.
+ */
+export async function openCustomerOrderLinkAsBuyer(
+  services: ShareLinkServices,
+  input: { linkId: string; buyerId: string },
+): Promise<{ url: string }> {
+  const { ticket } = await askHub(services.session, 'Opening a link as a buyer', (client, token) =>
+    client.customerOrderLinkSignInTicket(token, input.linkId, input.buyerId),
+  );
+  const { url } = await customerOrderLinkAddress(services, input.linkId);
+  return { url: addressWithTicket(url, ticket) };
 }

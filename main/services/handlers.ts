@@ -80,6 +80,7 @@ import {
   customerOrderLinkAddress,
   customerOrderLinkDetail,
   customerOrderLinksOverview,
+  openCustomerOrderLinkAsBuyer,
   saveCustomerOrderLinkLocally,
   setCustomerOrderLinkDisabledLocally,
 } from './customer-order-links.ts';
@@ -211,6 +212,8 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'customerOrderLinks.setDisabled': (_actor, input) =>
       setCustomerOrderLinkDisabledLocally(services, input),
     'customerOrderLinks.address': (_actor, input) => customerOrderLinkAddress(services, input.id),
+    'customerOrderLinks.openAsBuyer': (_actor, input) =>
+      openCustomerOrderLinkAsBuyer(services, input),
     'brand.publicAddress': () => publicAddress(services),
     'brand.updatePublicAddress': (_actor, input) => updatePublicAddressLocally(services, input),
     'hub.network': () => hubNetwork(services),

@@ -296,6 +296,19 @@ export type HubTables = {
     on_behalf_of: string | null;
     created_at: string;
     expires_at: string;
+    /** The device the staff member opened the link from (0027). */
+    on_behalf_device: string | null;
+  };
+  /** Sign-in tickets to open a customer order link as a buyer (0027), by the SHA-256 of each. */
+  customer_link_sign_in_tickets: {
+    ticket_hash: string;
+    link_id: string;
+    buyer_id: string;
+    staff_user_id: string;
+    device_id: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
   };
   /** What of a customer order link never leaves the hub (0021): its sealed token, its passcode's hash. */
   customer_order_link_secrets: {

@@ -23,6 +23,7 @@ import {
   type SmtpSettingsInput,
   type StripeSettingsInput,
   MediaUpload,
+  LinkSignInTicket,
 } from '../../preload/contract/index.ts';
 import { HubIssue } from '../../preload/contract/hub-errors.ts';
 import {
@@ -118,6 +119,12 @@ export interface HubClient {
   /** The people of a buyer who log in to the buyer pages (buyer-people.ts on the hub). */
   buyerPeople(token: string, buyerId: string): Promise<BuyerPeople>;
   customerOrderLinkToken(token: string, linkId: string): Promise<{ token: string }>;
+  /** A one-time ticket to open a live link as a buyer (link-sign-in-tickets.ts on the hub). */
+  customerOrderLinkSignInTicket(
+    token: string,
+    linkId: string,
+    buyerId: string,
+  ): Promise<LinkSignInTicket>;
   invitePerson(token: string, input: InvitePersonInput): Promise<InviteOutcome>;
   resendInvitation(token: string, invitationId: string): Promise<BuyerPeople>;
   revokeInvitation(token: string, invitationId: string): Promise<BuyerPeople>;
@@ -292,6 +299,12 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
       request('GET', `/api/customer-order-links/${encodeURIComponent(linkId)}/token`, {
         token,
         schema: LinkToken,
+      }),
+    customerOrderLinkSignInTicket: (token, linkId, buyerId) =>
+      request('POST', `/api/customer-order-links/${encodeURIComponent(linkId)}/sign-in-tickets`, {
+        token,
+        body: { buyerId },
+        schema: LinkSignInTicket,
       }),
     buyerPeople: (token, buyerId) =>
       request('GET', `/api/buyer-people?${new URLSearchParams({ buyerId }).toString()}`, {

@@ -115,6 +115,10 @@ export interface CustomerOrderLinkDetail {
   waitingToSync: boolean;
 }
 
+/** What the hub answers a request to open a link as a buyer: a one-time sign-in ticket. */
+export const LinkSignInTicket = z.object({ ticket: z.string(), expiresAt: z.string() });
+export type LinkSignInTicket = z.infer<typeof LinkSignInTicket>;
+
 export const customerOrderLinkOperations = {
   'customerOrderLinks.list': operation<CustomerOrderLinksOverview>()({
     input: z.strictObject({}),
@@ -139,5 +143,10 @@ export const customerOrderLinkOperations = {
   'customerOrderLinks.address': operation<{ url: string }>()({
     input: z.strictObject({ id: Id }),
     summary: "A customer order link's address, to copy, mail or show as a QR code",
+  }),
+  'customerOrderLinks.openAsBuyer': operation<{ url: string }>()({
+    input: z.strictObject({ linkId: Id, buyerId: Id }),
+    summary:
+      "The address that opens a live link in the browser logged in as a buyer, on the brand's behalf (one-time ticket in its fragment; needs the hub)",
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CREDENTIAL_LOG_IN_REFUSALS } from '../../main/domain/buyer-credentials.ts';
+import { SIGN_IN_TICKET_REFUSALS } from '../../main/domain/link-sign-in-tickets.ts';
 import { MEDIA_REFUSALS } from '../../main/domain/media.ts';
 import { DELIVERY_WINDOW_REFUSALS, PO_NUMBER_REFUSALS } from '../../main/domain/delivery-window.ts';
 import { ORDER_STATE_REFUSALS, PAYMENT_REFUSALS } from '../../main/domain/order-states.ts';
@@ -32,6 +33,8 @@ export const HUB_ERROR_CODES = [
   'unknown_mutation',
   /** A share link that is unknown, expired, revoked or switched off: one answer for all. */
   'link_expired',
+  /** A ticket to open a customer order link as a buyer that does not work (link-sign-in-tickets.ts). */
+  ...SIGN_IN_TICKET_REFUSALS,
   /** A buyer ordering a style whose catalogs' order deadline has passed. */
   'deadline_passed',
   // The order rules' refusals, under the names their domain modules give them.

@@ -7,8 +7,8 @@ import { speakTermsLanguage } from './i18n.ts';
 import { INVITE_PAGE, takeInvitationToken } from './invitation-token.ts';
 import { sharedPictureUrl } from './pictures.ts';
 import { isSharePage } from './share-token.ts';
-import { openLink, type LinkAnswer } from './link/link-api.ts';
-import { isLinkPage } from './link/link-token.ts';
+import { openLink, openLinkWithTicket, type LinkAnswer } from './link/link-api.ts';
+import { isLinkPage, takeSignInTicket } from './link/link-token.ts';
 
 /**
  * The page at an address, ready to draw. Each page's script is its own file, fetched
@@ -82,9 +82,13 @@ async function openSelection(token: string): Promise<ShareAnswer> {
   return answer;
 }
 
-/** Opens a customer order link; on its catalogs, the page speaks the buyer's language. */
+/**
+ * Opens a customer order link, with the "Open as <buyer>" ticket the address carried if
+ * any; on its catalogs, the page speaks the buyer's language.
+ */
 async function openCustomerLink(token: string): Promise<LinkAnswer> {
-  const answer = await openLink(token);
+  const ticket = takeSignInTicket();
+  const answer = await (ticket === null ? openLink(token) : openLinkWithTicket(token, ticket));
   if (answer.kind === 'view' && answer.view.screen === 'catalog') {
     speakTermsLanguage(answer.view.buyer.language);
   }

@@ -60,6 +60,7 @@ const acceptedInputs: { [Name in BuyerOperationName]: (c: Callers) => Record<str
     identifier: 'nobody@example.com',
     secret: 'wrong',
   }),
+  'customerLink.redeemTicket': (c) => ({ token: c.linkToken, ticket: 'none' }),
   'customerLink.chooseBuyer': (c) => ({ token: c.linkToken, buyerId: 'none' }),
   'customerLink.logOut': (c) => ({ token: c.linkToken }),
   'customerLink.styles': (c) => ({ token: c.linkToken, query: 'coat', offset: 0, limit: 10 }),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HashGate } from '../../main/hub/auth/hash-gate.ts';
 import { argon2Passwords, hashPassword } from '../../main/hub/auth/passwords.ts';
 import { setBrandCode, setOfflineLogIn } from '../../main/hub/buyer-credentials.ts';
+import { storeUpload } from '../../main/hub/media.ts';
+import { fileOf, MEDIA_FILES } from '../support/media-files.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
@@ -29,6 +31,28 @@ async function call(path: string, body: object, cookie = '') {
     cookie: setCookie ? setCookie.split(';')[0]! : cookie,
   };
 }
+
+/** The demo brand's admin, as a desktop the hub knows would ask. */
+async function adminDevice() {
+  const row = await hubDb(demo.hub.store.db)
+    .selectFrom('staff_users')
+    .select(['id', 'email', 'name'])
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  return {
+    id: 'test-device',
+    userId: row.id,
+    role: 'admin' as const,
+    user: { id: row.id, email: row.email, name: row.name, role: 'admin' as const },
+  };
+}
+
+const credentialDeps = () => ({
+  db: demo.hub.store.db,
+  gate: new HashGate(),
+  passwords: argon2Passwords,
+  clock: () => new Date(),
+});
 
 /** A person of two buyers, with a password. */
 async function personOfTwoBuyers() {
@@ -229,18 +253,8 @@ describe('the brand’s ways in to a customer order link', () => {
   it('log an offline buyer in with its email and password, and a buyer with its code and passcode', async () => {
     const db = demo.hub.store.db;
     const hub = hubDb(db);
-    const admin = await hub
-      .selectFrom('staff_users')
-      .select(['id', 'email', 'name'])
-      .where('role', '=', 'admin')
-      .executeTakeFirstOrThrow();
-    const asker = {
-      id: 'test-device',
-      userId: admin.id,
-      role: 'admin' as const,
-      user: { id: admin.id, email: admin.email, name: admin.name, role: 'admin' as const },
-    };
-    const deps = { db, gate: new HashGate(), passwords: argon2Passwords, clock: () => new Date() };
+    const asker = await adminDevice();
+    const deps = credentialDeps();
     const offline = await hub
       .selectFrom('buyers')
       .select(['id', 'name'])
@@ -309,26 +323,6 @@ describe('the brand’s ways in to a customer order link', () => {
 });
 
 describe('ordering through a customer order link', () => {
-  const admin = async () => {
-    const row = await hubDb(demo.hub.store.db)
-      .selectFrom('staff_users')
-      .select(['id', 'email', 'name'])
-      .where('role', '=', 'admin')
-      .executeTakeFirstOrThrow();
-    return {
-      id: 'test-device',
-      userId: row.id,
-      role: 'admin' as const,
-      user: { id: row.id, email: row.email, name: row.name, role: 'admin' as const },
-    };
-  };
-  const credentialDeps = () => ({
-    db: demo.hub.store.db,
-    gate: new HashGate(),
-    passwords: argon2Passwords,
-    clock: () => new Date(),
-  });
-
   /** A SKU of the link's first open catalog the buyer's warehouse holds, with its price. */
   async function orderableSku(token: string, cookie: string) {
     const page = (await call('/api/link/styles', { token, limit: 30 }, cookie)).body as {
@@ -357,7 +351,7 @@ describe('ordering through a customer order link', () => {
       .where('kind', '=', 'customer_owned')
       .orderBy('name', 'desc')
       .executeTakeFirstOrThrow();
-    await setBrandCode(credentialDeps(), await admin(), '127.0.0.1', {
+    await setBrandCode(credentialDeps(), await adminDevice(), '127.0.0.1', {
       buyerId: buyer.id,
       code: 'ORDER-0001',
       passcode: 'ordering passcode',
@@ -475,7 +469,7 @@ describe('ordering through a customer order link', () => {
       .execute();
     const [moving, staying] = offline as [(typeof offline)[number], (typeof offline)[number]];
     for (const [index, buyer] of [moving, staying].entries()) {
-      await setOfflineLogIn(credentialDeps(), await admin(), '127.0.0.1', {
+      await setOfflineLogIn(credentialDeps(), await adminDevice(), '127.0.0.1', {
         buyerId: buyer.id,
         email: `orders${index}@offline.example`,
         password: 'offline store password',
@@ -551,5 +545,52 @@ describe('ordering through a customer order link', () => {
       .where('buyer_id', 'in', [moving.id, staying.id])
       .execute();
     expect(credentials).toEqual([{ buyer_id: staying.id }]);
+  });
+});
+
+describe('a customer order link’s uploaded video', () => {
+  it('plays, by range, only for a visit logged in to the link', async () => {
+    const db = demo.hub.store.db;
+    const hub = hubDb(db);
+    const asker = await adminDevice();
+    const film = fileOf(MEDIA_FILES.mp4, 300_000);
+    const video = await storeUpload(
+      db,
+      asker,
+      { kind: 'video', name: 'runway.mp4', bytes: film },
+      new Date(),
+    );
+    const link = await insertCustomerOrderLink(db);
+    await hub
+      .updateTable('customer_order_links')
+      .set({ video: JSON.stringify({ kind: 'file', mediaId: video.id }) })
+      .where('id', '=', link.id)
+      .execute();
+    const address = `${demo.url}/api/link/videos/${video.id}`;
+    expect((await fetch(address)).status).toBe(404);
+
+    const buyer = await hub
+      .selectFrom('buyers')
+      .select('id')
+      .where('kind', '=', 'customer_owned')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    await setBrandCode(credentialDeps(), asker, '127.0.0.1', {
+      buyerId: buyer.id,
+      code: 'VIDEO-0001',
+      passcode: 'video passcode',
+    });
+    const cookie = (
+      await call('/api/link/log-in', {
+        token: link.token,
+        method: 'brandCredentials',
+        identifier: 'VIDEO-0001',
+        secret: 'video passcode',
+      })
+    ).cookie;
+    const part = await fetch(address, { headers: { cookie, range: 'bytes=0-99' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-type')).toBe('video/mp4');
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(film.subarray(0, 100));
   });
 });

@@ -18,6 +18,7 @@ import {
 import type { BuyerParsedInputOf } from '../../../preload/contract/buyer-api/index.ts';
 import { HubRefusal } from '../errors.ts';
 import { placeOrder } from '../orders/place-order.ts';
+import { checkoutOutcome } from './checkout-outcome.ts';
 import type { ChangeNotifier } from '../sync-routes.ts';
 import type { BuyerApiHandlers } from './handler-table.ts';
 import { addressIssues, invalid, REQUIREMENT_PATHS, reserveOrder } from './checkout-problems.ts';
@@ -141,34 +142,7 @@ export function checkoutHandler(
         withinLimits,
       );
     });
-    const order = await hubDb(db)
-      .selectFrom('orders')
-      .select([
-        'currency',
-        'subtotal_minor',
-        'discount_minor',
-        'shipping_minor',
-        'total_minor',
-        'shipping_rate_name',
-      ])
-      .where('id', '=', placed.value.orderId)
-      .executeTakeFirstOrThrow();
-    const outcome = {
-      value: {
-        orderId: placed.value.orderId,
-        number: placed.value.number,
-        status: placed.value.status,
-        totals: {
-          currency: order.currency,
-          subtotalMinor: order.subtotal_minor,
-          discountMinor: order.discount_minor,
-          shippingMinor: order.shipping_minor,
-          totalMinor: order.total_minor,
-        },
-        shippingRateName: order.shipping_rate_name,
-      },
-      created: placed.created,
-    };
+    const outcome = await checkoutOutcome(db, placed);
     if (outcome.created) deps.changes.notify();
     return outcome;
   };

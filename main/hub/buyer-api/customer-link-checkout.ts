@@ -17,6 +17,7 @@ import { HubRefusal } from '../errors.ts';
 import type { HubMail } from '../mail/hub-mail.ts';
 import { sealMailText } from '../mail/sealed-text.ts';
 import { placeOrder } from '../orders/place-order.ts';
+import { checkoutOutcome } from './checkout-outcome.ts';
 import type { OrderPrincipal } from '../orders/principal.ts';
 import type { ChangeNotifier } from '../sync-routes.ts';
 import {
@@ -167,35 +168,9 @@ export function customerLinkCheckoutHandlers(
         }
         return outcome;
       });
-      const order = await hubDb(db)
-        .selectFrom('orders')
-        .select([
-          'currency',
-          'subtotal_minor',
-          'discount_minor',
-          'shipping_minor',
-          'total_minor',
-          'shipping_rate_name',
-        ])
-        .where('id', '=', placed.value.orderId)
-        .executeTakeFirstOrThrow();
-      if (placed.created) deps.changes.notify();
-      return {
-        value: {
-          orderId: placed.value.orderId,
-          number: placed.value.number,
-          status: placed.value.status,
-          totals: {
-            currency: order.currency,
-            subtotalMinor: order.subtotal_minor,
-            discountMinor: order.discount_minor,
-            shippingMinor: order.shipping_minor,
-            totalMinor: order.total_minor,
-          },
-          shippingRateName: order.shipping_rate_name,
-        },
-        created: placed.created,
-      };
+      const answer = await checkoutOutcome(db, placed);
+      if (answer.created) deps.changes.notify();
+      return answer;
     },
   };
 }
@@ -205,7 +180,8 @@ function principalOf(actor: LinkVisitor, buyerId: string): OrderPrincipal {
   const visit = actor.visit!;
   const where = { linkId: actor.link.id, address: actor.address };
   if (visit.onBehalfOf !== null || visit.method === 'brandCredentials') {
-    return { kind: 'brandForBuyer', buyerId, staffUserId: visit.onBehalfOf, ...where };
+    const staff = { staffUserId: visit.onBehalfOf, device: visit.onBehalfDevice };
+    return { kind: 'brandForBuyer', buyerId, ...staff, ...where };
   }
   if (visit.method === 'offlineBuyer') return { kind: 'offlineBuyer', buyerId, ...where };
   return { kind: 'buyer', buyerUserId: visit.buyerUserId!, address: actor.address };

@@ -117,6 +117,7 @@ async function visitOf(
     buyerUserId: row.buyer_user_id,
     buyerId: row.buyer_id,
     onBehalfOf: row.on_behalf_of,
+    onBehalfDevice: row.on_behalf_device,
   };
 }
 
@@ -127,6 +128,7 @@ export type VisitChange = Partial<{
   buyerUserId: string | null;
   buyerId: string | null;
   onBehalfOf: string | null;
+  onBehalfDevice: string | null;
 }>;
 
 /**
@@ -149,6 +151,7 @@ export async function recordVisit(
     ...(change.buyerUserId !== undefined ? { buyer_user_id: change.buyerUserId } : {}),
     ...(change.buyerId !== undefined ? { buyer_id: change.buyerId } : {}),
     ...(change.onBehalfOf !== undefined ? { on_behalf_of: change.onBehalfOf } : {}),
+    ...(change.onBehalfDevice !== undefined ? { on_behalf_device: change.onBehalfDevice } : {}),
   };
   if (actor.visit && !options.fresh) {
     await hub
@@ -176,6 +179,7 @@ export async function recordVisit(
       buyer_user_id: null,
       buyer_id: null,
       on_behalf_of: null,
+      on_behalf_device: null,
       created_at: actor.at.toISOString(),
       expires_at: expires.toISOString(),
       ...columns,

@@ -103,7 +103,7 @@ function publicBackground(background: LinkBackground): CustomerLinkView & { scre
 }
 
 /** What the visitor sees now, by linkScreen, with what that screen needs. */
-async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkView> {
+export async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkView> {
   const visit = actor.visit;
   const screen = linkScreen({
     state: actor.state,
@@ -127,7 +127,7 @@ async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkVie
       return { screen, brand, contacts, ...(await personsBuyers(db, visit!.buyerUserId!)) };
   }
   const buyer = await visitingBuyer(db, actor);
-  const [catalogs, lookbooks, person, buyerCount] = await Promise.all([
+  const [catalogs, lookbooks, person, buyerCount, staff] = await Promise.all([
     linkCatalogs(db, actor),
     publicLookbooks(db, actor.link.lookbookIds),
     visit!.buyerUserId
@@ -144,6 +144,13 @@ async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkVie
           .where('buyer_user_id', '=', visit!.buyerUserId)
           .executeTakeFirstOrThrow()
       : { n: 1 },
+    visit!.onBehalfOf
+      ? hubDb(db)
+          .selectFrom('staff_users')
+          .select('name')
+          .where('id', '=', visit!.onBehalfOf)
+          .executeTakeFirst()
+      : undefined,
   ]);
   return {
     screen,
@@ -159,7 +166,7 @@ async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkVie
     loggedIn: {
       method: visit!.method!,
       person: person?.name ?? null,
-      onBehalfOf: null,
+      onBehalfOf: staff?.name ?? null,
       mayChooseBuyer: Number(buyerCount.n) > 1,
     },
     viewOnly: actor.link.viewOnly,
@@ -333,10 +340,17 @@ export function customerLinkHandlers(
       const session = await recordVisit(
         db,
         actor,
-        { method, buyerUserId, buyerId, onBehalfOf: null },
+        { method, buyerUserId, buyerId, onBehalfOf: null, onBehalfDevice: null },
         { fresh: true },
       );
-      const visit = { ...(actor.visit ?? emptyVisit()), method, buyerUserId, buyerId };
+      const visit = {
+        ...(actor.visit ?? emptyVisit()),
+        method,
+        buyerUserId,
+        buyerId,
+        onBehalfOf: null,
+        onBehalfDevice: null,
+      };
       return { value: await viewFor(db, { ...actor, visit }), session };
     },
 
@@ -517,6 +531,7 @@ function emptyVisit() {
     buyerUserId: null,
     buyerId: null,
     onBehalfOf: null,
+    onBehalfDevice: null,
   };
 }
 

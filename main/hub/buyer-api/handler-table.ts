@@ -102,6 +102,8 @@ export interface LinkVisit {
   buyerUserId: string | null;
   buyerId: string | null;
   onBehalfOf: string | null;
+  /** The device the staff member opened the link from ("Open as", link-tickets.ts). */
+  onBehalfDevice: string | null;
 }
 
 type ActorOf<Name extends BuyerOperationName> = {

@@ -10,6 +10,7 @@ import { customerLinkHandlers } from './customer-links.ts';
 import type { BuyerApiCallers, BuyerApiHandlers } from './handler-table.ts';
 import { invitationHandlers } from './invitations.ts';
 import { linkHolders, type LinkHolderDependencies } from './link-holders.ts';
+import { linkTicketHandlers } from './link-tickets.ts';
 import { shareLinkHandlers, type ShareLinkDependencies } from './share-links.ts';
 
 export type BuyerApiDependencies = BuyerDependencies &
@@ -41,6 +42,7 @@ export function createBuyerApi(deps: BuyerApiDependencies): {
       ...buyerHandlers(deps),
       ...invitationHandlers(deps),
       ...customerLinkHandlers(deps),
+      ...linkTicketHandlers(deps),
       ...customerLinkCheckoutHandlers(deps),
     },
     callers: {

@@ -21,6 +21,8 @@ export type OrderPrincipal =
       address: string;
       /** The staff member who opened the link as the buyer; null with the buyer's code. */
       staffUserId: string | null;
+      /** The device they opened it from (the sign-in ticket's). */
+      device: string | null;
     }
   | { kind: 'system'; reason: string };
 
@@ -53,7 +55,7 @@ export function principalAuditActor(principal: OrderPrincipal): AuditActor {
       return { kind: 'staff', userId: principal.userId, device: principal.device };
     case 'brandForBuyer':
       return principal.staffUserId
-        ? { kind: 'staff', userId: principal.staffUserId, device: null }
+        ? { kind: 'staff', userId: principal.staffUserId, device: principal.device }
         : { kind: 'anonymous' };
     case 'linkHolder':
     case 'buyer':

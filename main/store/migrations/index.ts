@@ -37,6 +37,7 @@ import * as customerLinkSessions from './0024-customer-link-sessions.ts';
 import * as ordersThroughLinks from './0025-orders-through-links.ts';
 import * as hubStripeCardPayments from './0026-hub-stripe-card-payments.ts';
 import * as stripeCardSwitch from './0026-stripe-card-switch.ts';
+import * as linkSignInTickets from './0027-link-sign-in-tickets.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -72,6 +73,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0024-customer-link-sessions': customerLinkSessions,
     '0025-orders-through-links': ordersThroughLinks,
     '0026-stripe-card-payments': hubStripeCardPayments,
+    '0027-link-sign-in-tickets': linkSignInTickets,
   },
   replica: {
     '0001-foundation': foundation,

@@ -59,6 +59,18 @@ export const customerLinkRoutes = {
       'Log in to a customer order link with a user account, an offline buyer or brand-specific credentials',
     tag,
   },
+  'customerLink.redeemTicket': {
+    method: 'POST',
+    path: '/api/link/ticket',
+    caller: 'customerLink',
+    answer: 'json',
+    session: 'starts',
+    cookie: 'link',
+    refusals: { ...LINK_REFUSALS, ticket_invalid: 401 },
+    summary:
+      "Trade a staff member's one-time sign-in ticket for a visit logged in as the buyer, on the brand's behalf",
+    tag,
+  },
   'customerLink.chooseBuyer': {
     method: 'POST',
     path: '/api/link/buyer',

@@ -98,7 +98,7 @@ export const CustomerLinkView = z
         /** The buyer's discount in basis points, already in every price shown. */
         discountBp: z.number().int(),
       }),
-      /** Who is logged in: how, the person's name (a user account), the brand's staff acting for the buyer. */
+      /** Who is logged in: how, the person's name (a user account), the brand's staff member acting for the buyer ("Open as"). */
       loggedIn: z.object({
         method: z.enum(LINK_LOG_IN_METHODS),
         person: z.string().nullable(),
@@ -222,6 +222,10 @@ export const customerLinkSchemas = {
     output: CustomerLinkView,
   },
   'customerLink.logIn': { input: LogIn, output: CustomerLinkView },
+  'customerLink.redeemTicket': {
+    input: z.strictObject({ ...withToken, ticket: z.string().max(256) }),
+    output: CustomerLinkView,
+  },
   'customerLink.chooseBuyer': {
     input: z.strictObject({ ...withToken, buyerId: id }),
     output: CustomerLinkView,

@@ -67,9 +67,15 @@ export function LinkCatalog({
     <article className="link-catalog" aria-labelledby="link-catalog-title">
       <div className="account-bar">
         <p>
-          {view.loggedIn.person
-            ? t('link.loggedInAs', { person: view.loggedIn.person, buyer: view.buyer.name })
-            : t('link.orderingFor', { buyer: view.buyer.name })}
+          {view.loggedIn.onBehalfOf
+            ? t('link.onBehalf', {
+                staff: view.loggedIn.onBehalfOf,
+                brand: view.brand,
+                buyer: view.buyer.name,
+              })
+            : view.loggedIn.person
+              ? t('link.loggedInAs', { person: view.loggedIn.person, buyer: view.buyer.name })
+              : t('link.orderingFor', { buyer: view.buyer.name })}
         </p>
         <div className="account-bar__actions">
           {view.viewOnly ? null : (
@@ -167,6 +173,17 @@ export function LinkCatalog({
             allow="encrypted-media; picture-in-picture; fullscreen"
             referrerPolicy="strict-origin-when-cross-origin"
             sandbox="allow-scripts allow-same-origin allow-presentation"
+          />
+        </section>
+      ) : null}
+      {view.video?.kind === 'file' ? (
+        <section className="link-video" aria-labelledby="link-video-title">
+          <h2 id="link-video-title">{t('link.video')}</h2>
+          <video
+            controls
+            preload="metadata"
+            playsInline
+            src={`/api/link/videos/${encodeURIComponent(view.video.mediaId)}`}
           />
         </section>
       ) : null}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SIGN_IN_TICKET_LIFETIME_MS } from '../../../main/domain/link-sign-in-tickets.ts';
 import type { CustomerLinkView } from '../../../preload/contract/buyer-api/index.ts';
 import { formatLongDateTime } from '../../ui/dates.ts';
 import { speakTermsLanguage } from '../i18n.ts';
@@ -30,7 +31,17 @@ export function LinkPage({ token, answer }: { token: string | null; answer: Link
     );
   }
   if (answer.kind === 'failed' || view === null) return <Problem />;
-  return <LinkScreen token={token} view={view} onView={setView} />;
+  const screen = <LinkScreen token={token} view={view} onView={setView} />;
+  // An "Open as" ticket that did not work: said above the log-in the link shows instead.
+  if (!answer.ticketRefused || view.screen === 'catalog') return screen;
+  return (
+    <>
+      <p className="notice link-ticket-refused" role="status">
+        {t('link.ticketRefused', { minutes: SIGN_IN_TICKET_LIFETIME_MS / 60_000 })}
+      </p>
+      {screen}
+    </>
+  );
 }
 
 function LinkScreen({

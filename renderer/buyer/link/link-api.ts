@@ -13,12 +13,15 @@ import { call, type Called } from '../call.ts';
  * 'gone', one the hub could not answer 'failed'.
  */
 export type LinkAnswer =
-  | { kind: 'view'; view: CustomerLinkView }
+  /** ticketRefused: an "Open as" ticket that did not work; the link opened without it. */
+  | { kind: 'view'; view: CustomerLinkView; ticketRefused?: boolean }
   | { kind: 'gone' }
   | { kind: 'limited' }
   | { kind: 'failed' };
 
-function answerOf(answer: Awaited<ReturnType<typeof call<'customerLink.open'>>>): LinkAnswer {
+function answerOf(
+  answer: Called<'customerLink.open'> | Called<'customerLink.redeemTicket'>,
+): LinkAnswer {
   if (answer.ok) return { kind: 'view', view: answer.value };
   if (answer.refusal?.code === 'link_expired') return { kind: 'gone' };
   if (answer.refusal?.code === 'rate_limited') return { kind: 'limited' };
@@ -31,6 +34,23 @@ export async function openLink(token: string): Promise<LinkAnswer> {
   } catch {
     return { kind: 'failed' };
   }
+}
+
+/**
+ * Opens the link with an "Open as <buyer>" sign-in ticket: logged in as the buyer on the
+ * staff member's behalf, or, the ticket being spent, expired or unknown, as any visitor
+ * meets it, with a note for the page to show.
+ */
+export async function openLinkWithTicket(token: string, ticket: string): Promise<LinkAnswer> {
+  try {
+    const answer = await call('customerLink.redeemTicket', { token, ticket });
+    if (answer.ok) return { kind: 'view', view: answer.value };
+    if (answer.refusal?.code !== 'ticket_invalid') return answerOf(answer);
+  } catch {
+    return { kind: 'failed' };
+  }
+  const opened = await openLink(token);
+  return opened.kind === 'view' ? { ...opened, ticketRefused: true } : opened;
 }
 
 /** A step of the visit (passcode, log-in, choice of buyer): the next view, or the refusal's code. */

@@ -161,6 +161,9 @@ export const en = {
     contactsTitle: 'Contact',
     loggedInAs: '{{person}}, ordering for {{buyer}}',
     orderingFor: 'Ordering for {{buyer}}',
+    onBehalf: '{{staff}} ({{brand}}) ordering for {{buyer}}',
+    ticketRefused:
+      'This sign-in from the showroom no longer works: it works once, within {{minutes}} minutes. Open the link as the buyer again from the showroom, or log in here.',
     catalogTitle: 'Catalogs for {{buyer}}',
     terms: 'Prices in {{currency}}, at your trading terms.',
     termsWithDiscount: 'Prices in {{currency}}, with your {{discount}} % discount.',

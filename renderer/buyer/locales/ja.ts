@@ -164,6 +164,9 @@ export const ja: Messages = {
     contactsTitle: 'お問い合わせ先',
     loggedInAs: '{{person}}様（{{buyer}}として注文）',
     orderingFor: '{{buyer}}として注文',
+    onBehalf: '{{staff}}（{{brand}}）が{{buyer}}の代理で注文中',
+    ticketRefused:
+      'ショールームからのこのサインインは使えなくなりました（1回限り、{{minutes}}分以内に有効）。ショールームからもう一度バイヤーとして開くか、ここでログインしてください。',
     catalogTitle: '{{buyer}}向けカタログ',
     terms: '価格は{{currency}}、お取引条件で表示しています。',
     termsWithDiscount: '価格は{{currency}}、{{discount}}%の割引を含めて表示しています。',

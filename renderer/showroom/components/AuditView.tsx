@@ -91,5 +91,10 @@ function AuditDetails({ entry, format }: { entry: AuditLine; format: (at: string
     });
   }
   if (entry.account) return entry.account;
+  // A link opened as a buyer: for whom, through which link.
+  const { buyerName, linkName } = entry.details;
+  if (typeof buyerName === 'string' && typeof linkName === 'string') {
+    return t('audit.forBuyer', { buyer: buyerName, link: linkName });
+  }
   return null;
 }

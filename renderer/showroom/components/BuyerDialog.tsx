@@ -20,6 +20,7 @@ import { BuyerPeople } from './BuyerPeople.tsx';
 import { BuyerSignIn } from './BuyerSignIn.tsx';
 import { CurrentTerms, PendingProposals, YourProposal } from './BuyerDialogProposals.tsx';
 import { Dialog } from './Dialog.tsx';
+import { OpenAsBuyerButton } from './OpenAsBuyer.tsx';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import './BuyerDialog.css';
 
@@ -98,6 +99,9 @@ export function BuyerDialog() {
                 <p className="buyer-form__who">{form.buyerName}</p>
                 <BuyerSelectionsLinks buyer={{ id: form.buyerId, name: form.buyerName }} />
               </div>
+            ) : null}
+            {!creating && form.buyerName && form.buyerId ? (
+              <OpenAsBuyerButton buyer={{ id: form.buyerId, name: form.buyerName }} />
             ) : null}
             {form.refusal ? (
               <p className="notice notice--warning buyer-form__refusal">

@@ -11,6 +11,7 @@ import { formatDateTime } from '../local-time.ts';
 import { CustomerOrderLinkForm } from './CustomerOrderLinkForm.tsx';
 import { ConfirmDialog, Dialog } from './Dialog.tsx';
 import { copyAddress, CopyableAddress, LinkQrCode, NewLinkPanel } from './LinkAddress.tsx';
+import { OpenLinkAsBuyerDialog } from './OpenAsBuyer.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import './LinksView.css';
 
@@ -69,6 +70,7 @@ function CustomerOrderLinks() {
   const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [sharing, setSharing] = useState<Sharing | null>(null);
   const [disabling, setDisabling] = useState<CustomerOrderLinkSummary | null>(null);
+  const [openingAs, setOpeningAs] = useState<CustomerOrderLinkSummary | null>(null);
   const [copiedId, setCopiedId] = useState<string | null>(null);
   const data = overview.data;
 
@@ -303,6 +305,16 @@ function CustomerOrderLinks() {
                     >
                       {t('links.share')}
                     </button>
+                    {link.state === 'live' ? (
+                      <button
+                        type="button"
+                        className="button button--quiet"
+                        aria-label={t('openAs.rowActionLabel', { name: link.name })}
+                        onClick={() => setOpeningAs(link)}
+                      >
+                        {t('openAs.rowAction')}
+                      </button>
+                    ) : null}
                     {link.state === 'disabled' ? (
                       <button
                         type="button"
@@ -329,6 +341,18 @@ function CustomerOrderLinks() {
           </tbody>
         </table>
       )}
+      {openingAs ? (
+        <OpenLinkAsBuyerDialog
+          link={openingAs}
+          onOpened={(buyer) =>
+            setNotice({
+              kind: 'info',
+              text: t('openAs.opened', { link: openingAs.name, buyer: buyer.name }),
+            })
+          }
+          onClose={() => setOpeningAs(null)}
+        />
+      ) : null}
       {sharing ? (
         <Dialog
           open

@@ -1,4 +1,5 @@
 import { enLinks } from './en-links.ts';
+import { enOpenAs } from './en-open-as.ts';
 
 /** English: the reference every other language translates, key for key. */
 export const en = {
@@ -930,6 +931,7 @@ export const en = {
     opens_one: 'Opened once ({{from}})',
     opens_other: 'Opened {{count, number}} times, {{from}} – {{to}}',
     generatedOffline: 'Generated on the device {{generated}}; the hub received it {{received}}',
+    forBuyer: 'For {{buyer}}, through {{link}}',
     anonymous: 'Anonymous buyer',
     system: 'Trunkshow',
     actions: {
@@ -947,6 +949,8 @@ export const en = {
       'auth.credential_locked': 'Buyer sign-in locked after too many failed log-ins',
       'auth.link_passcode_locked': 'Link passcode locked after too many failed tries',
       'auth.brand_credentials_log_in': 'Logged in with brand-specific credentials',
+      'customerLink.sign_in_ticket': 'Asked to open a customer order link as a buyer',
+      'customerLink.logged_in_on_behalf': 'Logged in to a customer order link on behalf of a buyer',
       'buyer.credentials.offline_set': 'Offline buyer email and password set',
       'buyer.credentials.offline_cleared': 'Offline buyer email and password removed',
       'buyer.credentials.code_set': 'Unique code and passcode set',
@@ -1139,6 +1143,7 @@ export const en = {
     },
   },
   links: enLinks,
+  openAs: enOpenAs,
   devices: {
     title: 'Devices',
     lead: 'Every computer signed in to the brand’s hub. Revoke one that is lost or no longer used: its next sync is refused and it must sign in again.',

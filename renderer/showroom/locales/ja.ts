@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { jaLinks } from './ja-links.ts';
+import { jaOpenAs } from './ja-open-as.ts';
 
 export const ja: Messages = {
   appName: 'Trunkshow',
@@ -933,6 +934,7 @@ export const ja: Messages = {
     opens_one: '1回閲覧（{{from}}）',
     opens_other: '{{count, number}}回閲覧（{{from}} – {{to}}）',
     generatedOffline: 'デバイスで {{generated}} に作成、ハブが {{received}} に受信',
+    forBuyer: '{{buyer}}の代理（{{link}}）',
     anonymous: '匿名バイヤー',
     system: 'Trunkshow',
     actions: {
@@ -950,6 +952,8 @@ export const ja: Messages = {
       'auth.credential_locked': 'ログイン失敗が多いためバイヤーのログインをロック',
       'auth.link_passcode_locked': '失敗が多いためリンクのパスコードをロック',
       'auth.brand_credentials_log_in': 'ブランド固有の認証情報でログイン',
+      'customerLink.sign_in_ticket': 'カスタマーオーダーリンクをバイヤーとして開く操作',
+      'customerLink.logged_in_on_behalf': 'バイヤーの代理でカスタマーオーダーリンクにログイン',
       'buyer.credentials.offline_set': 'オフラインバイヤーのメールアドレスとパスワードを設定',
       'buyer.credentials.offline_cleared': 'オフラインバイヤーのメールアドレスとパスワードを削除',
       'buyer.credentials.code_set': '固有コードとパスコードを設定',
@@ -1143,6 +1147,7 @@ export const ja: Messages = {
     },
   },
   links: jaLinks,
+  openAs: jaOpenAs,
   devices: {
     title: 'デバイス',
     lead: 'ブランドのハブにサインインしているすべてのコンピュータです。紛失したり使わなくなったりしたデバイスは無効化してください。次回の同期が拒否され、再度サインインが必要になります。',

@@ -122,6 +122,7 @@ function customerLinkFakes() {
     'customerLink.open': vi.fn(refused),
     'customerLink.passcode': vi.fn(refused),
     'customerLink.logIn': vi.fn(refused),
+    'customerLink.redeemTicket': vi.fn(refused),
     'customerLink.chooseBuyer': vi.fn(refused),
     'customerLink.logOut': vi.fn(refused),
     'customerLink.styles': vi.fn(refused),
