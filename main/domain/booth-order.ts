@@ -1,6 +1,7 @@
 import { addressProblems, type AddressFields, type AddressProblems } from './addresses.ts';
 import { CHECKOUT_CONTACT, contactProblem } from './checkout-contact.ts';
 import { deliveryWindow, isIsoDate, poNumber, type DeliveryWindow } from './delivery-window.ts';
+import { paymentMethodRefusal, WITHOUT_CARD_FLOW, type PaymentMethod } from './order-states.ts';
 import type { Refusal } from './refusal.ts';
 import type { ShippingRate } from './shipping-rates.ts';
 
@@ -25,6 +26,8 @@ export interface BoothOrderTerms {
   readonly shipping: (ShippingRate & { readonly groupId: string }) | null;
   /** The order's currency, the buyer's pricelist's. */
   readonly currency: string;
+  /** How the buyer pays: never by card at the booth (no card payment is taken there). */
+  readonly paymentMethod: PaymentMethod;
 }
 
 /** Fields of the form that carry one problem each; the addresses carry one per address field. */
@@ -35,6 +38,7 @@ export const BOOTH_ORDER_FIELDS = [
   'note',
   'approvedBy',
   'shipping',
+  'paymentMethod',
 ] as const;
 export type BoothOrderField = (typeof BOOTH_ORDER_FIELDS)[number];
 
@@ -70,6 +74,8 @@ export function boothOrderProblems(terms: BoothOrderTerms): BoothOrderProblems {
   ) {
     fields.shipping = { code: 'no_shipping_rate', params: { country, currency: terms.currency } };
   }
+  const payment = paymentMethodRefusal(terms.paymentMethod, WITHOUT_CARD_FLOW);
+  if (payment) fields.paymentMethod = payment;
   return {
     shipTo: addressProblems(terms.shipTo),
     billTo: addressProblems(terms.billTo),

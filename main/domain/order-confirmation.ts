@@ -341,7 +341,10 @@ export const CONFIRMATION_LABELS = {
       Confirmed: 'Confirmed',
       Cancelled: 'Cancelled',
     } satisfies Record<OrderState, string>,
-    payments: { outside_app: 'Pay outside the app' } satisfies Record<PaymentMethod, string>,
+    payments: {
+      outside_app: 'Pay outside the app',
+      stripe_card: 'Stripe Credit Card Payment',
+    } satisfies Record<PaymentMethod, string>,
   },
   ja: {
     title: '注文確認書',
@@ -383,7 +386,10 @@ export const CONFIRMATION_LABELS = {
       Confirmed: '確定',
       Cancelled: 'キャンセル',
     } satisfies Record<OrderState, string>,
-    payments: { outside_app: 'アプリ外で支払う' } satisfies Record<PaymentMethod, string>,
+    payments: {
+      outside_app: 'アプリ外で支払う',
+      stripe_card: 'Stripeクレジットカード決済',
+    } satisfies Record<PaymentMethod, string>,
   },
 } as const;
 

@@ -109,13 +109,67 @@ export function mayMakeTransition(
 
 /**
  * How a buyer pays. "Pay outside the app" (bank transfer, cash on delivery, as agreed
- * with the brand) is always offered; card payment arrives with customer order links.
+ * with the brand) is always offered. "Stripe Credit Card Payment" is the brand's paid
+ * add-on: offered only while it is on (brand settings) and only by a checkout that takes
+ * the buyer to the card payment (a customer order link's).
  */
-export const PAYMENT_METHODS = ['outside_app'] as const;
+export const PAYMENT_METHODS = ['outside_app', 'stripe_card'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /** Payment methods that need the buyer's address (the spec: "When Stripe Credit Card Payment is selected"). */
-const PAYMENT_METHODS_NEEDING_ADDRESS: ReadonlySet<string> = new Set<string>([]);
+const PAYMENT_METHODS_NEEDING_ADDRESS: ReadonlySet<string> = new Set<PaymentMethod>([
+  'stripe_card',
+]);
+
+/** Payment methods paid by card through the brand's Stripe account, not agreed outside. */
+const CARD_PAYMENT_METHODS: ReadonlySet<PaymentMethod> = new Set<PaymentMethod>(['stripe_card']);
+
+export function isCardPayment(method: PaymentMethod): boolean {
+  return CARD_PAYMENT_METHODS.has(method);
+}
+
+/** Where a payment method is offered or chosen, as far as cards are concerned. */
+export interface PaymentOffer {
+  /** The brand's Stripe Credit Card Payment add-on is on. */
+  readonly stripeCardEnabled: boolean;
+  /** The place can take the buyer on to a card payment (a customer order link's checkout). */
+  readonly cardFlow: boolean;
+}
+
+/**
+ * A door with no card payment of its own: a share link's checkout, a booth order, a
+ * checkout the brand completes. Whatever the brand's add-on says, no card is taken there.
+ */
+export const WITHOUT_CARD_FLOW: PaymentOffer = { stripeCardEnabled: false, cardFlow: false };
+
+/**
+ * The payment methods a place may offer (in PAYMENT_METHODS order), of those `allowed`
+ * (a link's or catalog's choice): a card method only while the add-on is on and where
+ * the card payment can be started.
+ */
+export function paymentMethodsOffered(
+  offer: PaymentOffer,
+  allowed: readonly PaymentMethod[] = PAYMENT_METHODS,
+): PaymentMethod[] {
+  const cards = offer.stripeCardEnabled && offer.cardFlow;
+  return PAYMENT_METHODS.filter(
+    (method) => allowed.includes(method) && (cards || !CARD_PAYMENT_METHODS.has(method)),
+  );
+}
+
+export const PAYMENT_REFUSALS = ['payment_method_not_offered'] as const;
+export type PaymentRefusal = (typeof PAYMENT_REFUSALS)[number];
+
+/** Why a payment method may not be taken here, or null when it may. */
+export function paymentMethodRefusal(
+  method: PaymentMethod,
+  offer: PaymentOffer,
+  allowed: readonly PaymentMethod[] = PAYMENT_METHODS,
+): Refusal<PaymentRefusal> | null {
+  return paymentMethodsOffered(offer, allowed).includes(method)
+    ? null
+    : { code: 'payment_method_not_offered', params: { method } };
+}
 
 /** What "Complete checkout" asks for, in the order a form shows them. */
 export const CHECKOUT_REQUIREMENTS = ['address', 'shipping', 'payment'] as const;

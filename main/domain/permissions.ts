@@ -38,6 +38,8 @@ import type { StaffRole } from './model.ts';
  *   rep does so for their own buyers (mayActForBuyer).
  * - manageLookbooks: make, change and remove lookbooks; every rep may look at them.
  * - uploadMedia: upload pictures and video files to the hub for lookbooks and links.
+ * - configurePayments: switch the Stripe Credit Card Payment add-on on or off and set the
+ *   brand's Stripe keys (kept on the hub, never answered).
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -61,6 +63,7 @@ export const STAFF_ACTIONS = [
   'manageCredentialsOfAnyBuyer',
   'manageLookbooks',
   'uploadMedia',
+  'configurePayments',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

@@ -15,6 +15,8 @@ export interface HubArgs {
   trustProxy: string[];
   /** Mount the routes only benchmarks use (main/hub/bench-routes.ts); never in production. */
   benchRoutes: boolean;
+  /** Where Stripe's API is reached (an origin), or null: Stripe's own. */
+  stripeApi: string | null;
   help: boolean;
 }
 
@@ -22,7 +24,7 @@ export const DEFAULT_HUB_PORT = 8787;
 export const DEFAULT_HUB_HOST = '127.0.0.1';
 
 export const HUB_USAGE =
-  'Usage: npm run hub -- --data DIR [--port PORT] [--host HOST] [--public-url URL] [--trust-proxy ADDRESSES] [--demo]\n' +
+  'Usage: npm run hub -- --data DIR [--port PORT] [--host HOST] [--public-url URL] [--trust-proxy ADDRESSES] [--stripe-api URL] [--demo]\n' +
   `  --data DIR               folder for the hub's database (hub.sqlite); created if missing\n` +
   `  --port PORT              0 to 65535; 0 picks a free port (default ${DEFAULT_HUB_PORT})\n` +
   `  --host HOST              address to listen on (default ${DEFAULT_HUB_HOST}; 0.0.0.0 for the local network)\n` +
@@ -31,6 +33,8 @@ export const HUB_USAGE =
   '  --trust-proxy ADDRESSES  the proxies in front of the hub, comma-separated addresses or CIDR\n' +
   '                           ranges (or loopback, linklocal, uniquelocal): the client address and\n' +
   '                           HTTPS are then read from their X-Forwarded-For and X-Forwarded-Proto\n' +
+  "  --stripe-api URL         where Stripe's API is reached, e.g. http://127.0.0.1:12111 for a local\n" +
+  '                           stand-in in tests (default https://api.stripe.com)\n' +
   '  --demo                   fill an empty store with the demo brand\n' +
   '  --bench-routes           for benchmarks only: also answer POST /api/bench/insert, a bare\n' +
   '                           durable write (npm run bench); never on a hub buyers use';
@@ -49,6 +53,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
     host?: string;
     'public-url'?: string;
     'trust-proxy'?: string;
+    'stripe-api'?: string;
     demo?: boolean;
     'bench-routes'?: boolean;
     help?: boolean;
@@ -62,6 +67,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
         host: { type: 'string' },
         'public-url': { type: 'string' },
         'trust-proxy': { type: 'string' },
+        'stripe-api': { type: 'string' },
         demo: { type: 'boolean' },
         'bench-routes': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -81,6 +87,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
       publicUrl: null,
       trustProxy: [],
       benchRoutes: false,
+      stripeApi: null,
       help: true,
     };
   }
@@ -100,8 +107,19 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
     publicUrl: values['public-url'] === undefined ? null : publicUrl(values['public-url']),
     trustProxy: values['trust-proxy'] === undefined ? [] : trustedProxies(values['trust-proxy']),
     benchRoutes: values['bench-routes'] ?? false,
+    stripeApi: values['stripe-api'] === undefined ? null : stripeApi(values['stripe-api']),
     help: false,
   };
+}
+
+function stripeApi(raw: string): string {
+  const url = URL.parse(raw);
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.pathname !== '/' || url.search) {
+    throw new HubArgsError(
+      `--stripe-api takes an origin such as http://127.0.0.1:12111, not "${raw}".`,
+    );
+  }
+  return url.origin;
 }
 
 function publicUrl(raw: string): string {

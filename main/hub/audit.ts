@@ -132,3 +132,25 @@ export function anonymousAuditRow(entry: {
 }) {
   return auditRow({ ...entry, actor: { kind: 'anonymous' } });
 }
+
+/**
+ * An admin's change of one of the brand's hub-kept settings (`brand:smtp`,
+ * `brand:stripe`), for API Logs under Settings, in the caller's transaction; never a secret.
+ */
+export async function auditSettingChange(
+  trx: StoreDb,
+  admin: AuthenticatedDevice,
+  now: Date,
+  change: { action: string; subject: string; details?: Record<string, unknown> },
+): Promise<void> {
+  await hubDb(trx)
+    .insertInto('audit_log')
+    .values(
+      auditRow({
+        at: now.toISOString(),
+        actor: { kind: 'staff', userId: admin.userId, device: admin.id },
+        ...change,
+      }),
+    )
+    .execute();
+}

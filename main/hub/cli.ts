@@ -34,6 +34,7 @@ export async function runHubCli(argv: readonly string[]): Promise<void> {
       publicUrl: args.publicUrl,
       trustProxy: args.trustProxy,
       benchRoutes: args.benchRoutes,
+      stripeApi: args.stripeApi,
       logger: createHubLogger(),
     });
   } catch (error) {

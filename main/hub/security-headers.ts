@@ -16,6 +16,13 @@ import {
  * would also add `upgrade-insecure-requests`, which breaks a hub served over plain HTTP
  * on the local network, and HSTS, which belongs to whoever terminates TLS in front of a
  * standalone hub.
+ *
+ * Stripe Credit Card Payment needs nothing from Stripe here: it uses Stripe Checkout
+ * (main/hub/payments/stripe.ts), a whole-page move to Stripe's own payment page once the
+ * hub answers the session's address, so no page of the hub loads a Stripe script, frame
+ * or connection, and none is allowed. The move is made by script (a navigation, which the
+ * policy does not govern): a form posted to the hub and redirected to Stripe would need
+ * Stripe's origin in `form-action`. `payment=()` stays: the card is never asked here.
  */
 const POLICY = [
   "default-src 'self'",

@@ -28,6 +28,7 @@ import { HubLogController, createHubLogger, redactUrl } from './logging.ts';
 import { registerSecurityHeaders, setSecurityHeaders } from './security-headers.ts';
 import { hubVersion } from './status.ts';
 import { startHubMail, type HubMail, type HubMailOptions } from './mail/hub-mail.ts';
+import { STRIPE_API } from './payments/stripe.ts';
 
 export interface HubServerOptions {
   /** An open store; the caller owns it and closes it after the server. */
@@ -60,6 +61,8 @@ export interface HubServerOptions {
   mail?: HubMailOptions;
   /** `--bench-routes`: also mount the routes only benchmarks use (main/hub/bench-routes.ts). */
   benchRoutes?: boolean;
+  /** `--stripe-api`: where Stripe's API is reached (tests: a local stand-in); Stripe's by default. */
+  stripeApi?: string;
 }
 
 /** How often old limit events are dropped. */
@@ -143,6 +146,14 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     const stopListening = changes.listen(() => mail.sender.wake());
     app.addHook('onClose', () => stopListening());
   }
+  // The brand's Stripe keys are sealed in the same box as the SMTP password.
+  const payments = mail && {
+    db: options.store.db,
+    secrets: mail.secrets,
+    stripeApi: new URL(options.stripeApi ?? STRIPE_API),
+    clock,
+    changes,
+  };
   registerSyncRoutes(app, {
     db: options.store.db,
     clock,
@@ -150,6 +161,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     passwordChecks,
     publicUrl: options.publicUrl ?? null,
     mail,
+    payments,
   });
   const opens = shareOpenLog(options.store.db, {
     onWritten: () => changes.notify(),

@@ -37,6 +37,8 @@ export interface StartHubOptions {
   mail?: Omit<NonNullable<HubServerOptions['mail']>, 'keyFile'>;
   /** For benchmarks only (`--bench-routes`); off by default. */
   benchRoutes?: boolean;
+  /** `--stripe-api`: where Stripe's API is reached; Stripe's own when null or omitted. */
+  stripeApi?: string | null;
 }
 
 export interface RunningHub {
@@ -102,6 +104,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       ...(options.hashGate ? { hashGate: options.hashGate } : {}),
       mail: { keyFile: join(options.dataDir, MAIL_KEY_FILE), ...options.mail },
       ...(options.benchRoutes ? { benchRoutes: true } : {}),
+      ...(options.stripeApi ? { stripeApi: options.stripeApi } : {}),
     });
     await listen(app, host, options.port, options.anyPortIfTaken ?? false);
     const address = app.server.address();

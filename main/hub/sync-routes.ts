@@ -31,6 +31,8 @@ import { registerCatalogImport } from './catalog-import-route.ts';
 import type { HubMail } from './mail/hub-mail.ts';
 import { registerMediaRoutes } from './media-routes.ts';
 import { registerMailRoutes } from './mail/routes.ts';
+import { registerPaymentRoutes } from './payments/routes.ts';
+import type { CardPaymentDependencies } from './payments/stripe.ts';
 import {
   authenticateDevice,
   deviceStillAllowed,
@@ -64,6 +66,8 @@ export interface SyncRouteDependencies {
   changes: ChangeNotifier;
   /** The hub's mail, whose settings admins manage; null on a hub that sends none. */
   mail: HubMail | null;
+  /** Card payments through Stripe; null on a hub without a key file to seal its keys. */
+  payments: CardPaymentDependencies | null;
 }
 
 /**
@@ -435,6 +439,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
   registerCatalogImport(app, deps, device);
   registerMediaRoutes(app, deps, device);
   if (deps.mail) registerMailRoutes(app, { db, clock, mail: deps.mail }, device);
+  if (deps.payments) registerPaymentRoutes(app, deps.payments, device);
   registerBuyerPeopleRoutes(app, { db, clock, mail: deps.mail }, device);
   registerCustomerOrderLinkRoutes(app, { db, mail: deps.mail }, device);
   registerSignInTicketRoutes(app, { db, clock }, device);

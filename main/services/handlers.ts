@@ -46,6 +46,12 @@ import {
   saveMailSettings,
   sendTestMail,
 } from './mail.ts';
+import {
+  choosablePaymentMethods,
+  clearStripeSettings,
+  saveStripeSettings,
+  stripeSettings,
+} from './payments.ts';
 import { hubError, type DesktopSession } from './session.ts';
 import {
   createSelectionLocally,
@@ -263,6 +269,10 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'mail.clearSettings': () => clearMailSettings(session),
     'mail.sendTest': (_actor, input) => sendTestMail(session, input.to),
     'mail.history': (_actor, input) => mailHistory(session, input.entity),
+    'payments.choosable': () => choosablePaymentMethods(services.db),
+    'payments.stripeSettings': () => stripeSettings(session),
+    'payments.saveStripeSettings': (_actor, input) => saveStripeSettings(session, input),
+    'payments.clearStripeSettings': () => clearStripeSettings(session),
     'buyerPeople.list': (_actor, input) => buyerPeople(session, input.buyerId),
     'buyerPeople.invite': (_actor, input) => invitePerson(session, input),
     'buyerPeople.resend': (_actor, input) => resendInvitation(session, input.invitationId),

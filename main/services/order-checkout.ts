@@ -1,5 +1,9 @@
 import type { AddressFields } from '../domain/addresses.ts';
-import { missingForCheckout } from '../domain/order-states.ts';
+import {
+  missingForCheckout,
+  paymentMethodRefusal,
+  WITHOUT_CARD_FLOW,
+} from '../domain/order-states.ts';
 import { shippingCharge } from '../domain/shipping-rates.ts';
 import {
   OperationError,
@@ -96,6 +100,14 @@ export async function completeCheckoutWithDetailsLocally(
   services: LocalChangeServices,
   input: CompleteCheckoutInput,
 ): Promise<{ orderId: string; status: OrderCheckoutNeeds['status'] }> {
+  // Said at its field here; the mutator refuses it too, on the replica and the hub.
+  const payment = paymentMethodRefusal(input.paymentMethod, WITHOUT_CARD_FLOW);
+  if (payment) {
+    const message = 'No card payment is taken when the brand completes a checkout.';
+    throw new OperationError('invalid_input', message, [
+      { path: 'paymentMethod', message, code: payment.code, params: payment.params },
+    ]);
+  }
   await changeLocally(services, completeCheckoutWithDetails, input, {
     field: 'orderId',
     doing: 'complete checkouts',

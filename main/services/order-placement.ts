@@ -18,7 +18,7 @@ import {
   type BoothOrderProblems,
 } from '../domain/booth-order.ts';
 import { deviceShortId, formatOrderNumber } from '../domain/order-number.ts';
-import { PAYMENT_METHODS } from '../domain/order-states.ts';
+import { paymentMethodsOffered, WITHOUT_CARD_FLOW } from '../domain/order-states.ts';
 import { replicaDb } from '../store/database.ts';
 import { selectionHead, type SelectionHeadRow } from '../store/selection-queries.ts';
 import { catalogGroupIdsOf, shippingOptions } from '../store/shipping-queries.ts';
@@ -160,7 +160,7 @@ export async function placementDraft(
     ),
     pastDeadline: pastDeadlineOf(groups),
     defaultWindow: { shipStart: window.shipStart!, cancelDate: window.cancelDate! },
-    paymentMethods: PAYMENT_METHODS,
+    paymentMethods: paymentMethodsOffered(WITHOUT_CARD_FLOW),
   };
 }
 

@@ -2,6 +2,8 @@ import { addressProblems, normalizedAddress, type AddressFields } from '../domai
 import {
   CHECKOUT_REQUIREMENTS,
   missingForCheckout,
+  paymentMethodRefusal,
+  WITHOUT_CARD_FLOW,
   type CheckoutRequirement,
   type PaymentMethod,
 } from '../domain/order-states.ts';
@@ -43,8 +45,9 @@ export interface CompletedColumns {
 }
 
 export type CompletionProblem = {
-  /** invalid_input (an address field, a rate not offered) or checkout_incomplete. */
-  readonly code: 'invalid_input' | 'checkout_incomplete' | 'no_shipping_rate';
+  /** invalid_input (an address field, a rate not offered), a card payment, or checkout_incomplete. */
+  readonly code:
+    'invalid_input' | 'checkout_incomplete' | 'no_shipping_rate' | 'payment_method_not_offered';
   /** Where the dialog shows it: `shipTo.city`, `shippingGroupId`, … */
   readonly path: string;
   readonly params: RefusalParams;
@@ -69,6 +72,17 @@ export async function checkoutCompletion(
   order: RequestedOrder,
   completion: CheckoutCompletion,
 ): Promise<{ ok: true; columns: CompletedColumns } | ({ ok: false } & CompletionProblem)> {
+  // The brand completes a checkout without the buyer: no card can be charged here.
+  const payment = paymentMethodRefusal(completion.paymentMethod, WITHOUT_CARD_FLOW);
+  if (payment) {
+    return {
+      ok: false,
+      code: payment.code,
+      path: 'paymentMethod',
+      params: payment.params,
+      message: `paymentMethod: ${payment.code} (${completion.paymentMethod}).`,
+    };
+  }
   for (const [path, address] of [
     ['shipTo', completion.shipTo],
     ['billTo', completion.billTo],

@@ -18,6 +18,8 @@ export interface StoreSchema {
     public_url: Generated<string | null>;
     /** What a booth order or a link without groups of its own charges for shipping. */
     default_shipping_rate_group_id: Generated<string | null>;
+    /** The Stripe Credit Card Payment add-on is on (0026): 1 or 0. Its keys are the hub's. */
+    stripe_card_enabled: Generated<number>;
   };
   staff_users: {
     id: string;
@@ -445,6 +447,20 @@ export type HubTables = {
   };
   /** A video's bytes in order, a chunk a row (migration 0022); only the hub keeps them. */
   media_video_chunks: { media_id: string; n: number; bytes: Uint8Array };
+  /** The brand's Stripe keys (0026), sealed (main/hub/mail/secret-box.ts); one row. */
+  stripe_settings: {
+    id: number;
+    mode: 'test' | 'live';
+    secret_key_sealed: string;
+    webhook_secret_sealed: string;
+    updated_at: string;
+    updated_by: string | null;
+  };
+  /** The hub's own columns of the brand's orders (0026), beside StoreSchema's. */
+  orders: {
+    /** The Stripe Checkout Session of its card payment; null when none was started. */
+    payment_reference: Generated<string | null>;
+  };
 };
 
 /** Tables only a desktop replica has (migration 0002-replica-sync). */

@@ -113,6 +113,7 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
       'prepayment_checkout',
       'public_url',
       'default_shipping_rate_group_id',
+      'stripe_card_enabled',
     ],
   ),
   entity('staff_users', ['id'], ['id', 'email', 'name', 'role', 'created_at']),

@@ -16,10 +16,12 @@ import {
   type LockedAccount,
   MailHistory,
   MailSettings,
+  StripeSettings,
   MailStatus,
   TestMailOutcome,
   type MailHistoryEntry,
   type SmtpSettingsInput,
+  type StripeSettingsInput,
   MediaUpload,
   LinkSignInTicket,
 } from '../../preload/contract/index.ts';
@@ -107,6 +109,9 @@ export interface HubClient {
   mailSettings(token: string): Promise<MailSettings>;
   saveMailSettings(token: string, settings: SmtpSettingsInput): Promise<MailSettings>;
   clearMailSettings(token: string): Promise<MailSettings>;
+  stripeSettings(token: string): Promise<StripeSettings>;
+  saveStripeSettings(token: string, settings: StripeSettingsInput): Promise<StripeSettings>;
+  clearStripeSettings(token: string): Promise<StripeSettings>;
   sendTestMail(token: string, to: string): Promise<TestMailOutcome>;
   mailHistory(token: string, entity: string): Promise<MailHistoryEntry[]>;
   /** Whether the hub has an SMTP server to send mail through (any signed-in staff). */
@@ -267,6 +272,16 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
       request('PUT', '/api/mail/settings', { token, body: settings, schema: MailSettings }),
     clearMailSettings: (token) =>
       request('DELETE', '/api/mail/settings', { token, schema: MailSettings }),
+    stripeSettings: (token) =>
+      request('GET', '/api/payments/stripe/settings', { token, schema: StripeSettings }),
+    saveStripeSettings: (token, settings) =>
+      request('PUT', '/api/payments/stripe/settings', {
+        token,
+        body: settings,
+        schema: StripeSettings,
+      }),
+    clearStripeSettings: (token) =>
+      request('DELETE', '/api/payments/stripe/settings', { token, schema: StripeSettings }),
     sendTestMail: (token, to) =>
       request('POST', '/api/mail/test', {
         token,

@@ -3,7 +3,7 @@ import { CREDENTIAL_LOG_IN_REFUSALS } from '../../main/domain/buyer-credentials.
 import { SIGN_IN_TICKET_REFUSALS } from '../../main/domain/link-sign-in-tickets.ts';
 import { MEDIA_REFUSALS } from '../../main/domain/media.ts';
 import { DELIVERY_WINDOW_REFUSALS, PO_NUMBER_REFUSALS } from '../../main/domain/delivery-window.ts';
-import { ORDER_STATE_REFUSALS } from '../../main/domain/order-states.ts';
+import { ORDER_STATE_REFUSALS, PAYMENT_REFUSALS } from '../../main/domain/order-states.ts';
 import { ORDER_TOTALS_REFUSALS } from '../../main/domain/order-totals.ts';
 import { STOCK_REFUSALS } from '../../main/domain/stock.ts';
 
@@ -40,6 +40,7 @@ export const HUB_ERROR_CODES = [
   // The order rules' refusals, under the names their domain modules give them.
   ...STOCK_REFUSALS,
   ...ORDER_STATE_REFUSALS,
+  ...PAYMENT_REFUSALS,
   ...ORDER_TOTALS_REFUSALS,
   ...DELIVERY_WINDOW_REFUSALS,
   ...PO_NUMBER_REFUSALS,

@@ -15,6 +15,7 @@ import { orderOperations } from './orders.ts';
 import { orderConfirmationOperations } from './order-confirmation.ts';
 import { orderCheckoutOperations } from './order-checkout.ts';
 import { orderPlacementOperations } from './order-placement.ts';
+import { paymentOperations } from './payments.ts';
 import { selectionOperations } from './selections.ts';
 import { sessionOperations } from './session.ts';
 import { shareLinkOperations } from './share-links.ts';
@@ -38,6 +39,7 @@ export * from './orders.ts';
 export * from './order-confirmation.ts';
 export * from './order-checkout.ts';
 export * from './order-placement.ts';
+export * from './payments.ts';
 export * from './selections.ts';
 export * from './session.ts';
 export * from './share-links.ts';
@@ -67,6 +69,7 @@ export const contract = {
   ...customerOrderLinkOperations,
   ...lookbooksOperations,
   ...mediaOperations,
+  ...paymentOperations,
   ...appOperations,
 } as const;
 

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { PAYMENT_METHODS } from '../../main/domain/order-states.ts';
+import { paymentMethodsOffered, WITHOUT_CARD_FLOW } from '../../main/domain/order-states.ts';
 import { useTranslation } from 'react-i18next';
 import { checkout, orderableOf, shippingOptions, type ShareAnswer } from './api.ts';
 import type { CheckoutDoor, ShortSize } from './CheckoutForm.tsx';
@@ -72,7 +72,8 @@ function shareDoor(token: string, selection: SharedSelection): CheckoutDoor {
   return {
     shippingOptions: (country, signal) => shippingOptions(token, country, signal),
     send: (form, complete) => checkout(token, form, complete, leaveOut),
-    paymentMethods: PAYMENT_METHODS,
+    // A share link's checkout takes no card: that is a customer order link's.
+    paymentMethods: paymentMethodsOffered(WITHOUT_CARD_FLOW),
     addressAsked: false,
     actions: selection.prepaymentCheckout ? 'either' : 'request',
     ordering: 'selection',

@@ -333,6 +333,17 @@ describe('a booth order', () => {
     ).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: 'shipping', code: 'no_shipping_rate' })],
     });
+    // No card is taken at the booth: refused at the field.
+    await expect(
+      placeOrderLocally(
+        servicesOf(jonas),
+        orderInput(setup.selectionId, { shippingGroupId: groupId, paymentMethod: 'stripe_card' }),
+      ),
+    ).rejects.toMatchObject({
+      issues: [
+        expect.objectContaining({ path: 'paymentMethod', code: 'payment_method_not_offered' }),
+      ],
+    });
     expect((await jonas.engine.status()).pending).toBe(before.pending);
     const written = await jonas.store.db
       .selectFrom('orders')
@@ -356,6 +367,25 @@ describe('a booth order', () => {
     );
     expect(pushed.first).toEqual([
       expect.objectContaining({ seq: 1, status: 'refused', code: 'forbidden' }),
+    ]);
+    // Nor by card when pushed straight: the hub judges the payment method again.
+    const byCard = await pushAs('jonas@nordlys-atelier.example', 'order.place.v1', {
+      ...pushedOrder({
+        orderId: crypto.randomUUID(),
+        selectionId: setup.selectionId,
+        buyerId: setup.buyerId,
+        currency: 'JPY',
+        lines: [{ skuId: setup.skus[0]!.id, quantity: 1, unitPriceMinor: 100 }],
+      }),
+      paymentMethod: 'stripe_card',
+    });
+    expect(byCard.first).toEqual([
+      expect.objectContaining({
+        seq: 1,
+        status: 'refused',
+        code: 'invalid_input',
+        reason: expect.stringContaining('paymentMethod: payment_method_not_offered'),
+      }),
     ]);
   });
 

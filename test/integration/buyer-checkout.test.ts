@@ -178,6 +178,18 @@ describe('a buyer’s online checkout', () => {
         400,
         { code: 'invalid_input', issues: [{ path: 'poNumber', code: 'po_number_invalid' }] },
       ],
+      // A share link's checkout takes no card, even a bare request the brand would complete.
+      ...[{}, { complete: false, shipTo: null, shippingGroupId: null }].map(
+        (change): [Record<string, unknown>, number, Record<string, unknown>] => [
+          { ...change, paymentMethod: 'stripe_card' },
+          400,
+          {
+            code: 'invalid_input',
+            issues: [{ path: 'paymentMethod', code: 'payment_method_not_offered' }],
+            params: { method: 'stripe_card' },
+          },
+        ],
+      ),
       // Five asked, three on hand: refused at the size.
       [
         {},

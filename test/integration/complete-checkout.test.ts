@@ -5,6 +5,8 @@ import {
   checkoutShippingRates,
   completeCheckoutWithDetailsLocally,
 } from '../../main/services/order-checkout.ts';
+import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
+import { createHubClient } from '../../main/sync/hub-client.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
 import { servicesOf } from '../support/desktop.ts';
 import { insertSharedSelection } from '../support/shared-selection.ts';
@@ -107,6 +109,13 @@ describe('Complete checkout', () => {
     await expect(complete({ shipTo: { ...ADDRESS, country: 'ZZ' } })).rejects.toMatchObject({
       code: 'invalid_input',
     });
+    // The brand completes it without the buyer at hand: no card is taken here.
+    await expect(complete({ paymentMethod: 'stripe_card' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [
+        expect.objectContaining({ path: 'paymentMethod', code: 'payment_method_not_offered' }),
+      ],
+    });
     expect((await maja.engine.status()).pending).toBe(0);
 
     expect(await complete({})).toEqual({ orderId, status: 'Order' });
@@ -198,5 +207,41 @@ describe('Complete checkout', () => {
         .where('id', '=', 'demo-shipping-standard')
         .execute();
     }
+  });
+
+  it('pushed straight to the hub with a card payment is refused at the field, the order untouched', async () => {
+    const { orderId, country } = await requestedOrder();
+    const client = createHubClient(demo.url);
+    const script = await client.signIn({
+      email: MAJA,
+      password: DEMO_PASSWORD,
+      deviceName: 'Script',
+    });
+    const args = {
+      orderId,
+      shipTo: { ...ADDRESS, country },
+      billTo: null,
+      shippingGroupId: 'demo-shipping-standard',
+      paymentMethod: 'stripe_card',
+    };
+    const pushed = await client.push(script.token, {
+      clientId: script.deviceId,
+      mutations: [
+        { seq: 1, name: 'order.completeCheckout.v2', args, at: new Date().toISOString() },
+      ],
+    });
+    expect(pushed.results).toEqual([
+      expect.objectContaining({
+        status: 'refused',
+        code: 'invalid_input',
+        reason: expect.stringContaining('paymentMethod: payment_method_not_offered'),
+      }),
+    ]);
+    const order = await hubDb(demo.hub.store.db)
+      .selectFrom('orders')
+      .select(['status', 'payment_method', 'ship_to'])
+      .where('id', '=', orderId)
+      .executeTakeFirstOrThrow();
+    expect(order).toEqual({ status: 'Checkout Requested', payment_method: null, ship_to: null });
   });
 });

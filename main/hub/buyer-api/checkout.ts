@@ -1,7 +1,11 @@
 import { isCountryCode, normalizedAddress, type AddressFields } from '../../domain/addresses.ts';
 import { checkOrderDeadlines } from '../../domain/catalog-dates.ts';
 import { poNumber } from '../../domain/delivery-window.ts';
-import { missingForCheckout } from '../../domain/order-states.ts';
+import {
+  missingForCheckout,
+  paymentMethodRefusal,
+  WITHOUT_CARD_FLOW,
+} from '../../domain/order-states.ts';
 import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import { LINK_ORDER_LIMITS } from '../../domain/rate-limit.ts';
 import { pricedLines, readSelectionSheet } from '../../services/selection-sheet.ts';
@@ -47,6 +51,14 @@ export function checkoutHandler(
         'forbidden',
         'This brand does not take prepayment: use Request Checkout and the brand completes it.',
       );
+    }
+    // A share link's checkout takes no card payment: that is a customer order link's.
+    const payment =
+      request.paymentMethod && paymentMethodRefusal(request.paymentMethod, WITHOUT_CARD_FLOW);
+    if (payment) {
+      throw invalid([{ path: 'paymentMethod', code: payment.code }], {
+        method: request.paymentMethod!,
+      });
     }
     // The order is the lines buyers may still order; their totals are the sheet's.
     const sheet = await readSelectionSheet(db, head, { now: holder.at, for: 'buyer' });

@@ -3,7 +3,7 @@ import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PRIVATE_FILE_MODE, tightenIfPresent } from '../../platform/private-files.ts';
 
 /**
- * Secrets the hub must be able to use again (the SMTP password), sealed with AES-256-GCM
+ * Secrets the hub must be able to use again (the SMTP password, the brand's Stripe keys), sealed with AES-256-GCM
  * under a key that lives in its own file beside the store, readable by the hub's user
  * only: a copy of the store alone (a backup, a support bundle) does not reveal them.
  */
@@ -16,7 +16,8 @@ const VERSION = 'v1';
  * What a secret is for, bound to it when sealed: a password cannot be passed off as
  * another secret, nor a mail's text as a password.
  */
-export type SecretUse = 'smtp password' | 'mail text' | 'link token';
+export type SecretUse =
+  'smtp password' | 'mail text' | 'link token' | 'stripe secret key' | 'stripe webhook secret';
 const additionalData = (use: SecretUse) => Buffer.from(`trunkshow ${use}`);
 
 export class SecretBox {

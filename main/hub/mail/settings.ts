@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { isMailErrorCode } from '../../domain/mail.ts';
 import type { MailSettings, SmtpSettingsInput } from '../../../preload/contract/index.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
-import { auditRow } from '../audit.ts';
+import { auditSettingChange } from '../audit.ts';
 import type { AuthenticatedDevice } from '../auth/accounts.ts';
 import { countWaiting, makeWaitingDue } from './outbox.ts';
 import type { SecretBox } from './secret-box.ts';
@@ -84,13 +84,17 @@ export async function saveMailSettings(
       .values({ id: 1, ...values })
       .onConflict((conflict) => conflict.column('id').doUpdateSet(values))
       .execute();
-    await audit(trx, admin, now, 'brand.smtp_changed', {
-      host: input.host,
-      port: input.port,
-      security: input.security,
-      user,
-      fromAddress: input.fromAddress,
-      passwordChanged: password !== null,
+    await auditSettingChange(trx, admin, now, {
+      action: 'brand.smtp_changed',
+      subject: 'brand:smtp',
+      details: {
+        host: input.host,
+        port: input.port,
+        security: input.security,
+        user,
+        fromAddress: input.fromAddress,
+        passwordChanged: password !== null,
+      },
     });
     await makeWaitingDue(trx, now);
   });
@@ -105,30 +109,11 @@ export async function clearMailSettings(
   await db.transaction().execute(async (trx) => {
     const deleted = await hubDb(trx).deleteFrom('smtp_settings').executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 0) return;
-    await audit(trx, admin, now, 'brand.smtp_cleared');
+    await auditSettingChange(trx, admin, now, {
+      action: 'brand.smtp_cleared',
+      subject: 'brand:smtp',
+    });
   });
-}
-
-/** An admin's change of the mail settings, for API Logs (under Settings); never the password. */
-async function audit(
-  trx: StoreDb,
-  admin: AuthenticatedDevice,
-  now: Date,
-  action: string,
-  details?: Record<string, unknown>,
-): Promise<void> {
-  await hubDb(trx)
-    .insertInto('audit_log')
-    .values(
-      auditRow({
-        at: now.toISOString(),
-        actor: { kind: 'staff', userId: admin.userId, device: admin.id },
-        action,
-        subject: 'brand:smtp',
-        ...(details ? { details } : {}),
-      }),
-    )
-    .execute();
 }
 
 /** The server to send through, password opened; null while none is configured. */

@@ -30,7 +30,7 @@ export async function writeCheckoutCompletion(
   if (!completed.ok) {
     throw new HubRefusal(
       completed.code === 'checkout_incomplete' ? 409 : 400,
-      completed.code === 'no_shipping_rate' ? 'invalid_input' : completed.code,
+      completed.code === 'checkout_incomplete' ? completed.code : 'invalid_input',
       completed.message,
       { params: completed.params, issues: [{ path: completed.path, code: completed.code }] },
     );

@@ -35,6 +35,8 @@ import * as mediaUploads from './0022-media-uploads.ts';
 import * as hubBuyerCredentials from './0023-hub-buyer-credentials.ts';
 import * as customerLinkSessions from './0024-customer-link-sessions.ts';
 import * as ordersThroughLinks from './0025-orders-through-links.ts';
+import * as hubStripeCardPayments from './0026-hub-stripe-card-payments.ts';
+import * as stripeCardSwitch from './0026-stripe-card-switch.ts';
 import * as linkSignInTickets from './0027-link-sign-in-tickets.ts';
 
 /**
@@ -70,6 +72,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0023-buyer-credentials': hubBuyerCredentials,
     '0024-customer-link-sessions': customerLinkSessions,
     '0025-orders-through-links': ordersThroughLinks,
+    '0026-stripe-card-payments': hubStripeCardPayments,
     '0027-link-sign-in-tickets': linkSignInTickets,
   },
   replica: {
@@ -90,5 +93,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0021-customer-order-links': replicaCustomerOrderLinks,
     '0022-media-uploads': mediaUploads,
     '0025-orders-through-links': ordersThroughLinks,
+    '0026-stripe-card-payments': stripeCardSwitch,
   },
 };

@@ -80,6 +80,7 @@ export const en = {
     orderNumber: 'Order number',
     status: 'Status',
     paymentMethods_outside_app: 'Pay outside the app',
+    paymentMethods_stripe_card: 'Stripe Credit Card Payment',
     address_name: 'Name or company',
     address_line1: 'Address line 1',
     address_line2: 'Address line 2',

@@ -82,6 +82,7 @@ export const ja: Messages = {
     orderNumber: '注文番号',
     status: 'ステータス',
     paymentMethods_outside_app: 'アプリ外でのお支払い',
+    paymentMethods_stripe_card: 'Stripeクレジットカード決済',
     address_name: '氏名または会社名',
     address_line1: '住所1',
     address_line2: '住所2',

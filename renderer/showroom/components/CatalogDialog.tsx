@@ -13,7 +13,7 @@ import {
   type CatalogSettings,
 } from '../../../main/domain/catalogs.ts';
 import { CATALOG_STATUSES, type CatalogStatus } from '../../../main/domain/model.ts';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../../main/domain/order-states.ts';
+import type { PaymentMethod } from '../../../main/domain/order-states.ts';
 import type {
   CatalogStyle,
   CatalogSummary,
@@ -21,6 +21,7 @@ import type {
 } from '../../../preload/contract/index.ts';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import { codedIssueWords, errorMessage, trunkshow } from '../api.ts';
+import { usePaymentMethods } from '../hooks/usePaymentMethods.ts';
 import { instantOf, localInput, localZone } from '../local-time.ts';
 import { Dialog, FormDialogActions } from './Dialog.tsx';
 import { LocalDateTimeField } from './LocalDateTimeField.tsx';
@@ -62,6 +63,7 @@ export function CatalogDialog({
   const [payments, setPayments] = useState<readonly PaymentMethod[]>(
     catalog?.paymentMethods ?? DEFAULT_CATALOG_PAYMENT_METHODS,
   );
+  const paymentMethods = usePaymentMethods(catalog?.paymentMethods ?? []);
   const [groupIds, setGroupIds] = useState<readonly string[]>(catalog?.shippingRateGroupIds ?? []);
   const [styles, setStyles] = useState<CatalogStyle[] | null>(catalog ? null : []);
   const [problems, setProblems] = useState<Problems>({});
@@ -256,7 +258,7 @@ export function CatalogDialog({
       />
       <fieldset className="catalog-form__checks">
         <legend className="field__label">{t('catalogs.paymentMethods')}</legend>
-        {PAYMENT_METHODS.map((method) => (
+        {paymentMethods.map((method) => (
           <label key={method} className="catalog-form__check">
             <input
               type="checkbox"

@@ -8,7 +8,12 @@ import {
   type AddressFields as Address,
 } from '../../../main/domain/addresses.ts';
 import { formatMoney } from '../../../main/domain/money.ts';
-import { PAYMENT_METHODS, type PaymentMethod } from '../../../main/domain/order-states.ts';
+import {
+  paymentMethodsOffered,
+  WITHOUT_CARD_FLOW,
+  type PaymentMethod,
+} from '../../../main/domain/order-states.ts';
+
 import type {
   BuyerAddress,
   CheckoutShippingRate,
@@ -21,6 +26,9 @@ import { errorMessage, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
 import { Dialog, FormDialogActions } from './Dialog.tsx';
 import './CompleteCheckoutDialog.css';
+
+/** The brand completes a checkout without the buyer at hand: no card is taken here. */
+const OFFERED_PAYMENT_METHODS = paymentMethodsOffered(WITHOUT_CARD_FLOW);
 
 /** The ship-to choice: 'order' (the order's own address), a buyer's address id, or 'typed'. */
 type ShipToChoice = string;
@@ -115,7 +123,9 @@ function CompleteCheckoutForm({
     rates: CheckoutShippingRate[];
   } | null>(null);
   const [chosenGroupId, setGroupId] = useState<string | null>(null);
-  const [payment, setPayment] = useState<PaymentMethod>(needs.paymentMethod ?? PAYMENT_METHODS[0]);
+  const [payment, setPayment] = useState<PaymentMethod>(
+    needs.paymentMethod ?? OFFERED_PAYMENT_METHODS[0]!,
+  );
   const [problems, setProblems] = useState<Partial<Record<AddressField, string>>>({});
   const [shippingProblem, setShippingProblem] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | null>(null);
@@ -305,7 +315,7 @@ function CompleteCheckoutForm({
         legend={t('completeCheckout.payment')}
         name="complete-checkout-payment"
         value={payment}
-        options={PAYMENT_METHODS.map((method) => ({
+        options={OFFERED_PAYMENT_METHODS.map((method) => ({
           value: method,
           label: t(`completeCheckout.paymentMethods.${method}`),
         }))}

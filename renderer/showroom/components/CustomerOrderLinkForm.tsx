@@ -14,7 +14,6 @@ import {
   type LinkContact,
   type LinkField,
 } from '../../../main/domain/customer-order-links.ts';
-import { PAYMENT_METHODS } from '../../../main/domain/order-states.ts';
 import type {
   CustomerOrderLinkChoices,
   CustomerOrderLinkDetail,
@@ -23,6 +22,7 @@ import type {
 } from '../../../preload/contract/index.ts';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import { errorMessage, trunkshow } from '../api.ts';
+import { usePaymentMethods } from '../hooks/usePaymentMethods.ts';
 import { instantOf, localInput, localZoneWithOffset } from '../local-time.ts';
 import { LinkBackgroundField, LinkVideoField } from './CustomerOrderLinkMedia.tsx';
 import { LocalDateTimeField } from './LocalDateTimeField.tsx';
@@ -143,6 +143,7 @@ export function CustomerOrderLinkForm({
   const titleId = useId();
   const hasPasscode = detail?.hasPasscode ?? false;
   const { settings } = draft;
+  const paymentMethods = usePaymentMethods(detail?.settings.paymentMethods ?? []);
   const regions = new Intl.DisplayNames([i18n.language], { type: 'region', fallback: 'code' });
   const countryName = (code: string) => regions.of(code) ?? code;
 
@@ -376,7 +377,7 @@ export function CustomerOrderLinkForm({
         <CheckGroup
           legend={t('links.form.payment')}
           error={error('paymentMethods')}
-          options={PAYMENT_METHODS.map((method) => ({
+          options={paymentMethods.map((method) => ({
             id: method,
             label: t(`placeOrder.paymentMethod.${method}`),
           }))}

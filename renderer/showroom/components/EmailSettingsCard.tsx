@@ -1,4 +1,4 @@
-import { useState, type InputHTMLAttributes } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SmtpSettingsInput,
@@ -10,6 +10,7 @@ import { SMTP_SECURITIES, type SmtpSecurity } from '../../../main/domain/mail.ts
 import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
+import { SettingsFormFooter, TextField } from './SettingsFormParts.tsx';
 
 /** The port each security usually goes with, offered when the security changes. */
 const USUAL_PORT: Readonly<Record<SmtpSecurity, number>> = { tls: 465, starttls: 587, none: 25 };
@@ -226,28 +227,12 @@ function EmailSettingsForm({
         onChange={setFromAddress}
         input={{ type: 'email', placeholder: 'orders@brand.com' }}
       />
-      {notice ? (
-        <p className={`notice notice--${notice.kind}`} role="status">
-          {notice.text}
-        </p>
-      ) : null}
-      <div className="settings__actions">
-        {saved.smtp ? (
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={busy}
-            onClick={() => void clear()}
-          >
-            {t('settings.email.clear')}
-          </button>
-        ) : (
-          <span />
-        )}
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {t('settings.email.save')}
-        </button>
-      </div>
+      <SettingsFormFooter
+        notice={notice}
+        busy={busy}
+        saveLabel={t('settings.email.save')}
+        clear={saved.smtp ? { label: t('settings.email.clear'), run: clear } : null}
+      />
       {saved.smtp ? (
         <div className="settings__test">
           <TextField
@@ -277,40 +262,5 @@ function EmailSettingsForm({
         </p>
       ) : null}
     </form>
-  );
-}
-
-/** One text box of the card: what a mail server asks for is typed as it is, never corrected. */
-function TextField({
-  label,
-  error,
-  hint,
-  className,
-  value,
-  onChange,
-  input = {},
-}: {
-  label: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-  className?: string;
-  value: string;
-  onChange: (value: string) => void;
-  input?: InputHTMLAttributes<HTMLInputElement>;
-}) {
-  return (
-    <Field label={label} error={error} hint={hint} {...(className ? { className } : {})}>
-      {(control) => (
-        <input
-          autoComplete="off"
-          spellCheck={false}
-          {...input}
-          {...control}
-          className="field__control"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Field>
   );
 }

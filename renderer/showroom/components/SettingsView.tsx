@@ -10,15 +10,17 @@ import { useOperation } from '../hooks/useOperation.ts';
 import { useCan } from '../hooks/useCan.ts';
 import { EmailSettingsCard } from './EmailSettingsCard.tsx';
 import { ShippingSettingsCard } from './ShippingSettingsCard.tsx';
+import { StripeSettingsCard } from './StripeSettingsCard.tsx';
 import './SettingsView.css';
 
-/** The brand's settings an admin changes: where buyers reach the hub, share links, email. */
+/** The brand's settings an admin changes: where buyers reach the hub, share links, email, payments. */
 export function SettingsView() {
   const { t } = useTranslation();
   const { data: saved, problem, setData: setSaved } = useOperation('brand.shareLinkSettings', {});
   const address = useOperation('brand.publicAddress', {});
   const mayConfigureMail = useCan('configureMail');
   const mayConfigureShipping = useCan('configureShipping');
+  const mayConfigurePayments = useCan('configurePayments');
 
   return (
     <section className="settings" aria-labelledby="settings-title">
@@ -32,6 +34,7 @@ export function SettingsView() {
       {saved ? <ShareLinkSettingsForm saved={saved} onSaved={setSaved} /> : <p>{t('loading')}</p>}
       {mayConfigureShipping ? <ShippingSettingsCard /> : null}
       {mayConfigureMail ? <EmailSettingsCard /> : null}
+      {mayConfigurePayments ? <StripeSettingsCard /> : null}
     </section>
   );
 }

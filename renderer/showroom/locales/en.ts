@@ -466,7 +466,10 @@ export const en = {
     cancelDate: 'Cancel date',
     poNumber: 'PO number',
     payment: 'Payment method',
-    paymentMethod: { outside_app: 'Pay outside the app' },
+    paymentMethod: {
+      outside_app: 'Pay outside the app',
+      stripe_card: 'Stripe Credit Card Payment',
+    },
     shipping: 'Shipping rate',
     rate: '{{name}}: {{charge}}',
     rateFree: '{{name}}: {{charge}}, free from {{from}}',
@@ -495,6 +498,7 @@ export const en = {
       too_big: 'At most {{max, number}} characters.',
       no_shipping_rate: 'No shipping rate for {{country}} in {{currency}}',
       deadline_passed: 'Tick this to place styles past their order deadline.',
+      payment_method_not_offered: 'This way to pay is not offered here.',
     },
   },
   selection: {
@@ -643,7 +647,10 @@ export const en = {
     noRate: 'The brand does not ship to {{country}} in {{currency}}. Choose another address.',
     chooseAddressFirst: 'Choose the address to see the shipping rates.',
     payment: 'Payment method',
-    paymentMethods: { outside_app: 'Pay outside the app' },
+    paymentMethods: {
+      outside_app: 'Pay outside the app',
+      stripe_card: 'Stripe Credit Card Payment',
+    },
     goods: 'Goods after discount',
     total: 'Total',
     submit: 'Complete checkout',
@@ -756,6 +763,35 @@ export const en = {
         fromAddress: 'Type an email address, like orders@brand.com',
       },
     },
+    stripe: {
+      group: 'Payment Feature',
+      title: 'Stripe Credit Card Payment (Paid Feature)',
+      lead: 'Buyers pay by card on Stripe’s secure page when they check out through a customer order link, into your own Stripe account. The hub keeps your keys and never shows them again.',
+      enabled: 'Offer Stripe Credit Card Payment in catalogs and customer order links',
+      mode: {
+        test: 'Test mode: no card is really charged.',
+        live: 'Live mode: buyers’ cards are charged.',
+      },
+      secretKey: 'Secret key',
+      secretKeyHint:
+        'Starts with sk_live_ (or sk_test_ to try it out). Find it in Stripe under Developers › API keys.',
+      secretKeySet: 'A secret key is set. Leave this empty to keep it.',
+      webhookSecret: 'Webhook signing secret',
+      webhookSecretHint:
+        'Starts with whsec_. In Stripe, add a webhook endpoint for {{address}} with the events checkout.session.completed and checkout.session.expired, then copy its signing secret.',
+      webhookSecretHintNoAddress:
+        'Starts with whsec_. In Stripe, add a webhook endpoint for the public address (above) followed by {{path}}, with the events checkout.session.completed and checkout.session.expired, then copy its signing secret.',
+      webhookSecretSet: 'A signing secret is set. Leave this empty to keep it.',
+      save: 'Save Stripe settings',
+      saved: 'Saved on the hub.',
+      clear: 'Remove Stripe keys',
+      cleared: 'Stripe keys removed; card payment is off.',
+      problems: {
+        stripe_secret_key_invalid: 'A secret key starts with sk_live_ or sk_test_',
+        stripe_webhook_secret_invalid: 'A signing secret starts with whsec_',
+        stripe_key_required: 'Needed to offer card payment',
+      },
+    },
     publicAddress: {
       title: 'Where buyers reach the hub',
       label: 'Public address',
@@ -834,7 +870,7 @@ export const en = {
     deliveryWindow: 'Delivery window',
     window: 'Ship {{start}}, cancel if not shipped by {{cancel}}',
     paymentMethod: 'Payment method',
-    payments: { outside_app: 'Pay outside the app' },
+    payments: { outside_app: 'Pay outside the app', stripe_card: 'Stripe Credit Card Payment' },
     shippingRate: 'Shipping rate',
     note: 'Note',
     shipTo: 'Ship to',

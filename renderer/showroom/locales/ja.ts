@@ -469,7 +469,7 @@ export const ja: Messages = {
     cancelDate: 'キャンセル日',
     poNumber: '発注番号（PO）',
     payment: '支払い方法',
-    paymentMethod: { outside_app: 'アプリ外で支払う' },
+    paymentMethod: { outside_app: 'アプリ外で支払う', stripe_card: 'Stripeクレジットカード決済' },
     shipping: '配送料金',
     rate: '{{name}}：{{charge}}',
     rateFree: '{{name}}：{{charge}}（{{from}} 以上で無料）',
@@ -498,6 +498,7 @@ export const ja: Messages = {
       too_big: '{{max, number}} 文字以内で入力してください。',
       no_shipping_rate: '{{country}} への {{currency}} の配送料金はありません',
       deadline_passed: '注文締切を過ぎたスタイルを注文するにはチェックしてください。',
+      payment_method_not_offered: 'この支払い方法はここではご利用いただけません。',
     },
   },
   selection: {
@@ -648,7 +649,10 @@ export const ja: Messages = {
       '{{country}} への {{currency}} での配送は設定されていません。別の住所を選択してください。',
     chooseAddressFirst: '住所を選択すると送料が表示されます。',
     payment: 'お支払い方法',
-    paymentMethods: { outside_app: 'アプリ外でのお支払い' },
+    paymentMethods: {
+      outside_app: 'アプリ外でのお支払い',
+      stripe_card: 'Stripeクレジットカード決済',
+    },
     goods: '割引後の商品金額',
     total: '合計',
     submit: 'チェックアウトを完了',
@@ -762,6 +766,36 @@ export const ja: Messages = {
         fromAddress: 'orders@brand.com のようにメールアドレスを入力してください',
       },
     },
+    stripe: {
+      group: '決済機能',
+      title: 'Stripeクレジットカード決済（有料機能）',
+      lead: 'カスタマーオーダーリンクからのチェックアウトで、バイヤーはStripeの安全なページでカード決済し、代金はブランドご自身のStripeアカウントに入金されます。キーはハブが保管し、二度と表示しません。',
+      enabled: 'カタログとカスタマーオーダーリンクでStripeクレジットカード決済を提供する',
+      mode: {
+        test: 'テストモード：実際にはカードに請求されません。',
+        live: '本番モード：バイヤーのカードに請求されます。',
+      },
+      secretKey: 'シークレットキー',
+      secretKeyHint:
+        'sk_live_（お試しは sk_test_）で始まります。Stripeの「開発者 › APIキー」で確認できます。',
+      secretKeySet: 'シークレットキーは設定済みです。変更しない場合は空欄のままにしてください。',
+      webhookSecret: 'Webhook署名シークレット',
+      webhookSecretHint:
+        'whsec_ で始まります。Stripeで {{address}} のWebhookエンドポイントをイベント checkout.session.completed と checkout.session.expired で追加し、その署名シークレットをコピーしてください。',
+      webhookSecretHintNoAddress:
+        'whsec_ で始まります。Stripeで公開アドレス（上記）に {{path}} を続けたWebhookエンドポイントをイベント checkout.session.completed と checkout.session.expired で追加し、その署名シークレットをコピーしてください。',
+      webhookSecretSet:
+        '署名シークレットは設定済みです。変更しない場合は空欄のままにしてください。',
+      save: 'Stripe設定を保存',
+      saved: 'ハブに保存しました。',
+      clear: 'Stripeキーを削除',
+      cleared: 'Stripeキーを削除しました。カード決済はオフです。',
+      problems: {
+        stripe_secret_key_invalid: 'シークレットキーは sk_live_ または sk_test_ で始まります',
+        stripe_webhook_secret_invalid: '署名シークレットは whsec_ で始まります',
+        stripe_key_required: 'カード決済を提供するには必要です',
+      },
+    },
     publicAddress: {
       title: 'バイヤーがハブにアクセスするアドレス',
       label: '公開アドレス',
@@ -840,7 +874,7 @@ export const ja: Messages = {
     deliveryWindow: '納期',
     window: '出荷開始 {{start}}、{{cancel}} までに出荷できなければキャンセル',
     paymentMethod: '支払い方法',
-    payments: { outside_app: 'アプリ外で支払う' },
+    payments: { outside_app: 'アプリ外で支払う', stripe_card: 'Stripeクレジットカード決済' },
     shippingRate: '配送料金',
     note: 'メモ',
     shipTo: '配送先',

@@ -32,6 +32,7 @@ const terms: BoothOrderTerms = {
   poNumber: 'PO-1',
   note: '',
   approvedBy: 'Aiko Tanaka',
+  paymentMethod: 'outside_app',
   shipping: {
     groupId: 'g',
     country: 'JP',

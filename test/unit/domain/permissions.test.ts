@@ -24,6 +24,7 @@ const EXPECTED: Record<StaffAction, { admin: boolean; rep: boolean }> = {
   manageCatalogs: { admin: true, rep: false },
   manageLookbooks: { admin: true, rep: false },
   uploadMedia: { admin: true, rep: false },
+  configurePayments: { admin: true, rep: false },
 };
 
 describe('what a staff role may do', () => {

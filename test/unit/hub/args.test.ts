@@ -14,7 +14,14 @@ describe('hub command line', () => {
       publicUrl: null,
       trustProxy: [],
       benchRoutes: false,
+      stripeApi: null,
       help: false,
+    });
+  });
+
+  it("points Stripe's API at a local stand-in when told to", () => {
+    expect(parseHubArgs(['--data', 'd', '--stripe-api', 'http://127.0.0.1:12111'])).toMatchObject({
+      stripeApi: 'http://127.0.0.1:12111',
     });
   });
 
@@ -46,6 +53,8 @@ describe('hub command line', () => {
     [['--data', 'd', '--public-url', 'http://127.0.0.1:8787'], /--public-url: .*loopback/],
     [['--data', 'd', '--trust-proxy', '10.0.0.2,proxy.local'], /"proxy.local" is neither/],
     [['--data', 'd', '--trust-proxy', '10.0.0.0/33'], /"10.0.0.0\/33" is neither/],
+    [['--data', 'd', '--stripe-api', '127.0.0.1:12111'], /--stripe-api takes an origin/],
+    [['--data', 'd', '--stripe-api', 'http://127.0.0.1:1/v1'], /--stripe-api takes an origin/],
   ])('refuses %j with a readable reason', (argv, reason) => {
     expect(() => parseHubArgs(argv)).toThrow(HubArgsError);
     expect(() => parseHubArgs(argv)).toThrow(reason);
