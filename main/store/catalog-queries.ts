@@ -162,10 +162,15 @@ export async function searchStyles(
   const base = matching(true);
 
   const columns = ['p.id', 'p.style_number', 'p.name', 'p.category', 'p.season'] as const;
-  const countAll = async () =>
-    Number(
+  /** How many match in all: a page the matches ran out on says so itself. */
+  const countAll = async (rows: readonly StyleRow[]) => {
+    if (rows.length < page.limit && (rows.length > 0 || page.offset === 0)) {
+      return page.offset + rows.length;
+    }
+    return Number(
       (await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
     );
+  };
 
   const narrowed = hasActiveFilters({ ...filters, inStock: false });
   const stockTestedLate = filters.inStock && (query.text !== '' || narrowed);
@@ -197,7 +202,7 @@ export async function searchStyles(
       .limit(page.limit)
       .offset(page.offset)
       .execute();
-    return { total: await countAll(), rows, barcodeProductId };
+    return { total: await countAll(rows), rows, barcodeProductId };
   }
 
   if (query.text === '') {
@@ -209,7 +214,7 @@ export async function searchStyles(
       .limit(page.limit)
       .offset(page.offset)
       .execute();
-    return { total: await countAll(), rows, barcodeProductId };
+    return { total: await countAll(rows), rows, barcodeProductId };
   }
 
   // A window count here would make SQLite sort every matching row with all its columns;
@@ -221,7 +226,7 @@ export async function searchStyles(
     .limit(page.limit)
     .offset(page.offset)
     .execute();
-  return { total: await countAll(), rows, barcodeProductId };
+  return { total: await countAll(rows), rows, barcodeProductId };
 }
 
 export interface ColorwayRow {

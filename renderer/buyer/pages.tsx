@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import type { ReactNode } from 'react';
 import { formatMoney } from '../../main/domain/money.ts';
+import { formatLongDate } from '../ui/dates.ts';
 import { accountSelectionId, LOGIN_PAGE, SELECTIONS_PAGE } from './addresses.ts';
 import { demoBuyerAccounts, openShare, readInvitation, type ShareAnswer } from './api.ts';
 import { speakTermsLanguage } from './i18n.ts';
@@ -22,18 +23,14 @@ export async function loadPage(
   linkToken: string | null,
 ): Promise<ReactNode> {
   if (isLinkPage(path)) {
-    const [{ LinkPage }, answer] = await Promise.all([
-      import('./link/LinkPage.tsx'),
-      linkToken === null ? null : openCustomerLink(linkToken),
-    ]);
+    const asked = linkToken === null ? null : openCustomerLink(linkToken);
+    if (asked) setTimeout(() => loadLocaleData(i18n.language));
+    const [{ LinkPage }, answer] = await Promise.all([import('./link/LinkPage.tsx'), asked]);
     return <LinkPage token={linkToken} answer={answer} />;
   }
   if (isSharePage(path)) {
     const asked = shareToken === null ? null : openSelection(shareToken);
-    // A browser's first number format loads its locale data, which takes a phone a
-    // good while: done while the selection is on its way rather than when its prices
-    // are drawn. A task of its own, so it holds up no request.
-    if (asked) setTimeout(() => formatMoney({ amountMinor: 0, currency: 'EUR' }, i18n.language));
+    if (asked) setTimeout(() => loadLocaleData(i18n.language));
     const [{ SharedSelectionPage }, answer] = await Promise.all([
       import('./SharedSelectionPage.tsx'),
       asked,
@@ -66,6 +63,18 @@ export async function loadPage(
   }
   const { LandingPage } = await import('./LandingPage.tsx');
   return <LandingPage />;
+}
+
+/**
+ * A browser's first number, date and plural formats load their locale data, which takes
+ * a phone a good while (~130 ms of a slow phone's main thread for the first price): done
+ * while a link's page is on its way rather than when its prices, dates and counts are
+ * drawn. Called in a task of its own, so it holds up no request.
+ */
+function loadLocaleData(language: string): void {
+  formatMoney({ amountMinor: 0, currency: 'EUR' }, language);
+  formatLongDate(new Date().toISOString(), language);
+  new Intl.PluralRules(language).select(2);
 }
 
 /**
