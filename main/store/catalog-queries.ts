@@ -78,7 +78,7 @@ function inStock(productId: Expression<string>): Expression<SqlBool> {
  * ~25 ms a search, even when the words match a handful); tested, ~1 µs a style the words
  * match per catalog of the link (~10 ms at most). Small scopes are cheaper read whole.
  */
-const WIDE_SCOPE = 3_000;
+export const WIDE_SCOPE = 3_000;
 
 function catalogIdsOrNone(catalogIds: readonly string[]): readonly string[] {
   return catalogIds.length > 0 ? catalogIds : [''];
