@@ -1,13 +1,15 @@
 import i18n from 'i18next';
 import type { ReactNode } from 'react';
 import { formatMoney } from '../../main/domain/money.ts';
+import { formatLongDate } from '../ui/dates.ts';
 import { accountSelectionId, LOGIN_PAGE, SELECTIONS_PAGE } from './addresses.ts';
 import { demoBuyerAccounts, openShare, readInvitation, type ShareAnswer } from './api.ts';
 import { speakTermsLanguage } from './i18n.ts';
 import { INVITE_PAGE, takeInvitationToken } from './invitation-token.ts';
 import { sharedPictureUrl } from './pictures.ts';
 import { isSharePage } from './share-token.ts';
-import { openLink, openLinkWithTicket, type LinkAnswer } from './link/link-api.ts';
+import { askFirstStyles, openLink, openLinkWithTicket, type LinkAnswer } from './link/link-api.ts';
+import { linkPictureUrl } from './link/link-pictures.ts';
 import { isLinkPage, takeSignInTicket } from './link/link-token.ts';
 
 /**
@@ -22,18 +24,14 @@ export async function loadPage(
   linkToken: string | null,
 ): Promise<ReactNode> {
   if (isLinkPage(path)) {
-    const [{ LinkPage }, answer] = await Promise.all([
-      import('./link/LinkPage.tsx'),
-      linkToken === null ? null : openCustomerLink(linkToken),
-    ]);
+    const asked = linkToken === null ? null : openCustomerLink(linkToken);
+    if (asked) setTimeout(() => loadLocaleData(i18n.language));
+    const [{ LinkPage }, answer] = await Promise.all([import('./link/LinkPage.tsx'), asked]);
     return <LinkPage token={linkToken} answer={answer} />;
   }
   if (isSharePage(path)) {
     const asked = shareToken === null ? null : openSelection(shareToken);
-    // A browser's first number format loads its locale data, which takes a phone a
-    // good while: done while the selection is on its way rather than when its prices
-    // are drawn. A task of its own, so it holds up no request.
-    if (asked) setTimeout(() => formatMoney({ amountMinor: 0, currency: 'EUR' }, i18n.language));
+    if (asked) setTimeout(() => loadLocaleData(i18n.language));
     const [{ SharedSelectionPage }, answer] = await Promise.all([
       import('./SharedSelectionPage.tsx'),
       asked,
@@ -69,6 +67,18 @@ export async function loadPage(
 }
 
 /**
+ * A browser's first number, date and plural formats load their locale data, which takes
+ * a phone a good while (~130 ms of a slow phone's main thread for the first price): done
+ * while a link's page is on its way rather than when its prices, dates and counts are
+ * drawn. Called in a task of its own, so it holds up no request.
+ */
+function loadLocaleData(language: string): void {
+  formatMoney({ amountMinor: 0, currency: 'EUR' }, language);
+  formatLongDate(new Date().toISOString(), language);
+  new Intl.PluralRules(language).select(2);
+}
+
+/**
  * Opens a share link. Once the selection is in, the page speaks the buyer's language
  * and its first picture, the largest thing on a phone's first screen, is on its way.
  */
@@ -84,13 +94,19 @@ async function openSelection(token: string): Promise<ShareAnswer> {
 
 /**
  * Opens a customer order link, with the "Open as <buyer>" ticket the address carried if
- * any; on its catalogs, the page speaks the buyer's language.
+ * any. On its catalogs, the page speaks the buyer's language, and the first page of
+ * styles, then its first picture (the largest thing on a phone's first screen), are on
+ * their way while the page is drawn.
  */
 async function openCustomerLink(token: string): Promise<LinkAnswer> {
   const ticket = takeSignInTicket();
   const answer = await (ticket === null ? openLink(token) : openLinkWithTicket(token, ticket));
   if (answer.kind === 'view' && answer.view.screen === 'catalog') {
     speakTermsLanguage(answer.view.buyer.language);
+    void askFirstStyles(token).then((page) => {
+      const first = page?.items.find((style) => style.pictureId)?.pictureId;
+      if (first) void linkPictureUrl(token, first, true);
+    });
   }
   return answer;
 }

@@ -7,6 +7,12 @@ import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 /** How a benchmark prints a figure: one `<name> <value> <unit>` line (report() in run.ts). */
 export type Report = (name: string, value: number, unit: string) => void;
 
+/** The value below which `p` percent of `sorted` (ascending) lie. */
+export function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
 /**
  * The load every hub route is measured under, so figures of one run compare: autocannon,
  * 20 connections, 10 s, against a hub in its own process as in production.

@@ -17,7 +17,8 @@ import { launchChromium } from '../support/chromium.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
 import { benchCheckoutLoad } from './checkout-load.ts';
-import { copyOfHubStore, HUB_LOAD } from './hub-load.ts';
+import { copyOfHubStore, HUB_LOAD, percentile } from './hub-load.ts';
+import { benchCustomerLink } from './customer-link.ts';
 import { benchOrdersList } from './orders-list.ts';
 import { benchOrderPdf } from './order-pdf.ts';
 import { benchOrderPlace } from './order-place.ts';
@@ -45,11 +46,6 @@ const desktopDir = join(benchDir, 'desktop');
 
 function report(name: string, value: number, unit: string): void {
   console.log(`${name} ${Number(value.toFixed(2))} ${unit}`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, index)]!;
 }
 
 async function prepareHubStore(): Promise<void> {
@@ -730,8 +726,10 @@ async function benchOrderPlaceAlone(): Promise<void> {
 // BENCH_ONLY=orders only the Orders view's list at 100,000 orders (a replica of its own);
 // BENCH_ONLY=pdf only an order confirmation's PDF (on a small demo brand of its own).
 // BENCH_ONLY=place only a desktop placing a booth order.
+// BENCH_ONLY=col only a customer order link of every style (search, styles, its page).
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
+  await benchCustomerLink(hubDir, report);
 } else if (process.env.BENCH_ONLY === 'orders') {
   await benchOrdersList(report);
 } else if (process.env.BENCH_ONLY === 'pdf') {
@@ -743,6 +741,7 @@ if (process.env.BENCH_ONLY === 'buyer') {
   else if (process.env.BENCH_ONLY === 'order') await benchOrderApply();
   else if (process.env.BENCH_ONLY === 'checkout') await benchCheckoutLoad(hubDir, report);
   else if (process.env.BENCH_ONLY === 'place') await benchOrderPlaceAlone();
+  else if (process.env.BENCH_ONLY === 'col') await benchCustomerLink(hubDir, report);
   else await runAll();
 }
 
@@ -767,4 +766,5 @@ async function runAll(): Promise<void> {
   await benchCheckoutLoad(hubDir, report);
   await benchLoginFlood();
   await benchBuyerPages(report);
+  await benchCustomerLink(hubDir, report);
 }

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoBrand } from '../../main/demo/generate.ts';
+import { activeFilters } from '../../main/domain/catalog-filters.ts';
+import { parseCatalogQuery } from '../../main/domain/catalog-search.ts';
 import { openStyle, searchCatalog } from '../../main/services/catalog.ts';
+import { searchStyles, WIDE_SCOPE } from '../../main/store/catalog-queries.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'trunkshow-search-'));
@@ -140,5 +143,55 @@ describe('opening a style', () => {
       code: 'not_found',
       message: 'This style is no longer in the catalog.',
     });
+  });
+});
+
+describe("a customer order link's search", () => {
+  it('finds only the styles of its catalogs, best first, however many catalogs it holds', async () => {
+    const styles = await store.db
+      .selectFrom('products')
+      .select('id')
+      .orderBy('style_number')
+      .execute();
+    const left = new Set(styles.filter((_, index) => index % 20 === 7).map((s) => s.id));
+    const held = styles.filter((style) => !left.has(style.id));
+    // Catalogs of the same styles, more than are read whole together: each style is tested.
+    const catalogCount = Math.floor(WIDE_SCOPE / held.length) + 1;
+    const catalogIds = Array.from({ length: catalogCount }, (_, n) => `link-search-${n}`);
+    for (const id of catalogIds) {
+      await store.db
+        .insertInto('catalogs')
+        .values({ id, name: id, status: 'Open', publication_at: null, order_deadline_at: null })
+        .execute();
+      await store.db
+        .insertInto('catalog_products')
+        .values(held.map((style, position) => ({ catalog_id: id, product_id: style.id, position })))
+        .execute();
+    }
+    const style = await store.db
+      .selectFrom('products')
+      .select(['style_number', 'name'])
+      .where('id', '=', held[40]!.id)
+      .executeTakeFirstOrThrow();
+    const queries = ['', 'a', style.style_number.slice(0, 6), style.style_number, style.name];
+    for (const text of queries) {
+      const query = parseCatalogQuery(text);
+      const filters = activeFilters({});
+      for (const page of [
+        { offset: 0, limit: 24 },
+        { offset: 24, limit: 24 },
+      ]) {
+        const wide = await searchStyles(store.db, query, filters, page, catalogIds);
+        const one = await searchStyles(store.db, query, filters, page, catalogIds.slice(0, 1));
+        const everywhere = await searchStyles(store.db, query, filters, {
+          offset: 0,
+          limit: 200,
+        });
+        const expected = everywhere.rows.filter((row) => !left.has(row.id));
+        expect(wide.rows).toEqual(expected.slice(page.offset, page.offset + page.limit));
+        expect(wide.total).toBe(expected.length);
+        expect(one).toEqual(wide);
+      }
+    }
   });
 });

@@ -12,11 +12,9 @@ import { LinkPicture } from './LinkPicture.tsx';
 import { StyleDetail } from './StyleDetail.tsx';
 import { useCart } from './cart.ts';
 import { LinkCart } from './LinkCart.tsx';
-import { linkStyles, logOutOfLink, openLink } from './link-api.ts';
+import { linkStyles, logOutOfLink, openLink, STYLES_PAGE as PAGE } from './link-api.ts';
 
 type CatalogView = Extract<CustomerLinkView, { screen: 'catalog' }>;
-
-const PAGE = 24;
 
 /**
  * The link's catalogs under the logged-in buyer's trading terms: which catalogs are
