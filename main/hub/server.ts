@@ -181,6 +181,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
     sharedSelections: sharedSelectionCache(),
     passwordChecks,
     mail,
+    payments,
   });
   registerBuyerApi(app, buyerApi.handlers, buyerApi.callers);
   registerCustomerLinkVideos(app, { db: options.store.db, clock });

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HashGate } from '../../main/hub/auth/hash-gate.ts';
+import { argon2Passwords } from '../../main/hub/auth/passwords.ts';
+import { setBrandCode } from '../../main/hub/buyer-credentials.ts';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { startCardPayment, type CardPaymentDependencies } from '../../main/hub/payments/stripe.ts';
 import { SecretBox } from '../../main/hub/mail/secret-box.ts';
@@ -10,6 +13,7 @@ import { ChangeNotifier } from '../../main/hub/sync-routes.ts';
 import { MAIL_KEY_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
+import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
 import { placeHubOrder } from '../support/orders.ts';
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in.ts';
 
@@ -373,5 +377,103 @@ describe('A card payment through Stripe Checkout', () => {
     ).rejects.toMatchObject({ status: 409, code: 'payment_method_not_offered' });
     expect(await orderRow(placed.orderId)).toMatchObject({ payment_reference: null });
     await call('PUT', SETTINGS, admin, { enabled: true });
+  });
+});
+
+describe('A card payment through a customer order link', () => {
+  it('places the cart with its payment pending, sends the buyer to Stripe, and the webhook marks it paid', async () => {
+    const db = hub.store.db;
+    const admin = await hubDb(db)
+      .selectFrom('staff_users')
+      .select(['id', 'email', 'name'])
+      .where('email', '=', ADMIN)
+      .executeTakeFirstOrThrow();
+    const buyer = await hubDb(db)
+      .selectFrom('buyers')
+      .select('id')
+      .where('kind', '=', 'customer_owned')
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    await setBrandCode(
+      { db, gate: new HashGate(), passwords: argon2Passwords, clock: () => new Date() },
+      { id: 'test-device', userId: admin.id, role: 'admin', user: { ...admin, role: 'admin' } },
+      '127.0.0.1',
+      { buyerId: buyer.id, code: 'CARD-0001', passcode: 'card passcode 1' },
+    );
+    const link = await insertCustomerOrderLink(db);
+    await hubDb(db)
+      .updateTable('customer_order_links')
+      .set({ payment_methods: JSON.stringify(['outside_app', 'stripe_card']) })
+      .where('id', '=', link.id)
+      .execute();
+    const visit = async (path: string, body: object, cookie = '') => {
+      const response = await fetch(`${hub.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify({ token: link.token, ...body }),
+      });
+      const setCookie = response.headers.get('set-cookie');
+      return {
+        status: response.status,
+        body: (await response.json()) as Record<string, unknown>,
+        cookie: setCookie ? setCookie.split(';')[0]! : cookie,
+      };
+    };
+    const logIn = await visit('/api/link/log-in', {
+      method: 'brandCredentials',
+      identifier: 'CARD-0001',
+      secret: 'card passcode 1',
+    });
+    expect(logIn.body).toMatchObject({ paymentMethods: ['outside_app', 'stripe_card'] });
+    const { cookie } = logIn;
+    const currency = (logIn.body as { buyer: { currency: string } }).buyer.currency;
+    const styles = (await visit('/api/link/styles', { limit: 20 }, cookie)).body as {
+      items: { id: string }[];
+    };
+    let skuId = '';
+    for (const item of styles.items) {
+      const style = (await visit('/api/link/style', { styleId: item.id }, cookie)).body as {
+        colorways: { skus: { id: string; available: number | null; price: unknown }[] }[];
+      };
+      const sku = style.colorways
+        .flatMap((colorway) => colorway.skus)
+        .find((found) => (found.available ?? 0) >= 1 && found.price !== null);
+      if (sku) {
+        skuId = sku.id;
+        break;
+      }
+    }
+    expect(skuId).not.toBe('');
+    const standard = await hubDb(db)
+      .selectFrom('shipping_rate_groups')
+      .select('rates')
+      .where('name', '=', 'Standard')
+      .executeTakeFirstOrThrow();
+    const country = (JSON.parse(standard.rates) as { country: string; currency: string }[]).find(
+      (rate) => rate.currency === currency,
+    )!.country;
+    const options = (
+      await visit('/api/link/shipping-options', { country, skuIds: [skuId] }, cookie)
+    ).body as { rates: { groupId: string }[] };
+    const placed = await visit(
+      '/api/link/checkout',
+      {
+        orderId: crypto.randomUUID(),
+        lines: [{ skuId, quantity: 1 }],
+        name: 'Aiko Sato',
+        email: 'aiko@shop.example',
+        paymentMethod: 'stripe_card',
+        shipTo: { name: 'Shop', line1: 'Main street 1', city: 'Town', country },
+        shippingGroupId: options.rates[0]!.groupId,
+      },
+      cookie,
+    );
+    expect(placed.status).toBe(201);
+    const answer = placed.body as { orderId: string; cardPaymentUrl?: string };
+    expect(answer.cardPaymentUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    const pending = await orderRow(answer.orderId);
+    expect(pending).toMatchObject({ payment_status: 'pending' });
+    await stripe.complete(pending.payment_reference!);
+    await expect.poll(async () => (await orderRow(answer.orderId)).payment_status).toBe('paid');
   });
 });

@@ -1,5 +1,6 @@
 import { isCountryCode, normalizedAddress, type AddressFields } from '../../domain/addresses.ts';
 import { styleAccess } from '../../domain/catalog-dates.ts';
+import { LINK_PAGE_PATH } from '../../domain/customer-order-links.ts';
 import { addressRequired, missingForCheckout } from '../../domain/order-states.ts';
 import { CUSTOMER_LINK_ORDER_LIMITS } from '../../domain/rate-limit.ts';
 import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
@@ -17,6 +18,7 @@ import { HubRefusal } from '../errors.ts';
 import type { HubMail } from '../mail/hub-mail.ts';
 import { sealMailText } from '../mail/sealed-text.ts';
 import { placeOrder } from '../orders/place-order.ts';
+import { startCardPayment, type CardPaymentDependencies } from '../payments/stripe.ts';
 import { checkoutOutcome } from './checkout-outcome.ts';
 import type { OrderPrincipal } from '../orders/principal.ts';
 import type { ChangeNotifier } from '../sync-routes.ts';
@@ -36,6 +38,8 @@ export interface LinkCheckoutDependencies {
   changes: ChangeNotifier;
   /** Seals the invitation an offline buyer's person gets when the buyer becomes theirs. */
   mail: HubMail | null;
+  /** The card add-on's Stripe; null on a hub without a key file (no card is offered then). */
+  payments: CardPaymentDependencies | null;
 }
 
 type LinkCheckout = BuyerParsedInputOf<'customerLink.checkout'>;
@@ -124,6 +128,7 @@ export function customerLinkCheckoutHandlers(
             ...details,
             paymentMethod: request.paymentMethod,
             window: {},
+            paymentStatus: request.paymentMethod === 'stripe_card' ? 'pending' : 'none',
             poNumber: request.poNumber,
             note: request.note,
             contact: { name: request.name, email: request.email, phone: request.phone },
@@ -170,7 +175,25 @@ export function customerLinkCheckoutHandlers(
       });
       const answer = await checkoutOutcome(db, placed);
       if (answer.created) deps.changes.notify();
-      return answer;
+      if (request.paymentMethod !== 'stripe_card') return answer;
+      // The order stands, its payment pending; the buyer pays on Stripe's page next.
+      if (!deps.payments) {
+        throw new HubRefusal(
+          409,
+          'payment_method_not_offered',
+          'This hub takes no card payments.',
+          {
+            params: { method: 'stripe_card' },
+          },
+        );
+      }
+      const back = `${actor.origin}${LINK_PAGE_PATH}`;
+      const payment = await startCardPayment(deps.payments, {
+        orderId: placed.value.orderId,
+        successUrl: `${back}?payment=paid`,
+        cancelUrl: `${back}?payment=cancelled`,
+      });
+      return { ...answer, value: { ...answer.value, cardPaymentUrl: payment.url } };
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   type LinkContact,
   type LinkVideo,
 } from '../../domain/customer-order-links.ts';
+import { paymentMethodsOffered } from '../../domain/order-states.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import { countUnknownToken } from '../auth/limits.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
@@ -49,6 +50,7 @@ export function customerLinkVisitors(deps: { db: StoreDb; clock: () => Date }) {
         'l.video',
         'l.contacts',
         'b.name as brand',
+        'b.stripe_card_enabled',
       ])
       .where('l.token_hash', '=', tokenHash(token))
       .executeTakeFirst();
@@ -77,7 +79,11 @@ export function customerLinkVisitors(deps: { db: StoreDb; clock: () => Date }) {
         viewOnly: link.view_only === 1,
         offlineBuyerTransition: link.offline_buyer_transition === 1,
         addressField: link.address_field,
-        paymentMethods: linkPaymentMethods(JSON.parse(link.payment_methods) as string[]),
+        // The card only while the brand's add-on is on, whatever the link was saved with.
+        paymentMethods: paymentMethodsOffered(
+          { stripeCardEnabled: link.stripe_card_enabled === 1, cardFlow: true },
+          linkPaymentMethods(JSON.parse(link.payment_methods) as string[]),
+        ),
         shippingRateGroupIds: JSON.parse(link.shipping_rate_group_ids) as string[],
         passcodeEnabled: link.passcode_enabled === 1,
         releaseAt: link.release_at,

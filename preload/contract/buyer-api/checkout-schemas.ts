@@ -24,6 +24,8 @@ export const CheckoutAnswer = z
     }),
     /** The shipping rate group's name; '' without shipping. */
     shippingRateName: z.string(),
+    /** With "Stripe Credit Card Payment": Stripe's page where the buyer pays the order next. */
+    cardPaymentUrl: z.string().optional(),
   })
   .meta({ id: 'CheckoutAnswer' });
 

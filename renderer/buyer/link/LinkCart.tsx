@@ -183,7 +183,11 @@ function linkDoor(
           lines: lines.map((line) => ({ skuId: line.skuId, quantity: line.quantity })),
         }),
       );
-      if (answer.ok) onPlaced();
+      if (answer.ok) {
+        onPlaced();
+        // Placed with its payment pending: the buyer pays on Stripe's page, then comes back.
+        if (answer.order.cardPaymentUrl) window.location.assign(answer.order.cardPaymentUrl);
+      }
       return answer;
     },
     paymentMethods: view.paymentMethods,

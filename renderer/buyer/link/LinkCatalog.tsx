@@ -103,6 +103,7 @@ export function LinkCatalog({
           : t('link.terms', { currency: view.buyer.currency })}
       </p>
       {view.viewOnly ? <p className="notice">{t('link.viewOnly')}</p> : null}
+      <CardPaymentNotice />
       {view.unavailable.map((refusal) => (
         <p key={String(refusal.params.catalog)} className="notice">
           {refusal.code === 'not_published'
@@ -206,6 +207,25 @@ export function LinkCatalog({
       ))}
       <LinkContacts contacts={view.contacts} />
     </article>
+  );
+}
+
+/** Back from Stripe's page: whether the card payment went through, said once. */
+function CardPaymentNotice() {
+  const { t } = useTranslation();
+  const [outcome] = useState(() => {
+    const url = new URL(window.location.href);
+    const payment = url.searchParams.get('payment');
+    if (payment === null) return null;
+    url.searchParams.delete('payment');
+    window.history.replaceState(null, '', url);
+    return payment === 'paid' ? 'paid' : 'cancelled';
+  });
+  if (outcome === null) return null;
+  return (
+    <p className="notice" role="status">
+      {outcome === 'paid' ? t('link.cardPaid') : t('link.cardCancelled')}
+    </p>
   );
 }
 

@@ -199,6 +199,10 @@ export const en = {
     cartTitle: 'Cart',
     cartEmpty: 'The cart is empty: open a style and type the quantities you want per size.',
     removeFromCart: 'Remove {{style}}, {{colour}}',
+    cardPaid:
+      'Thank you: your card payment is done and the brand has your order. A confirmation is on its way by mail.',
+    cardCancelled:
+      'The card payment was not finished. Your order waits for its payment: the brand will be in touch.',
     noneLeft: 'None left',
     left_one: '{{count}} left',
     left_other: '{{count}} left',

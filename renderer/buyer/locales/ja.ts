@@ -202,6 +202,9 @@ export const ja: Messages = {
     cartTitle: 'カート',
     cartEmpty: 'カートは空です。スタイルを開いてサイズごとの数量を入力してください。',
     removeFromCart: '{{style}}（{{colour}}）を削除',
+    cardPaid: 'カード決済が完了し、ご注文を承りました。確認メールをお送りします。',
+    cardCancelled:
+      'カード決済は完了しませんでした。ご注文はお支払い待ちです。ブランドからご連絡します。',
     noneLeft: '在庫なし',
     left_one: '残り{{count}}点',
     left_other: '残り{{count}}点',
