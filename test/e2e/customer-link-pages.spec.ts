@@ -2,12 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { hashPassword } from '../../main/hub/auth/passwords.ts';
+import { HashGate } from '../../main/hub/auth/hash-gate.ts';
+import { argon2Passwords, hashPassword } from '../../main/hub/auth/passwords.ts';
+import { setOfflineLogIn } from '../../main/hub/buyer-credentials.ts';
 import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
-import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
+import { SecretBox } from '../../main/hub/mail/secret-box.ts';
+import { saveStripeSettings } from '../../main/hub/payments/settings.ts';
+import { HUB_DATABASE_FILE, MAIL_KEY_FILE } from '../../main/hub/start.ts';
 import { hubDb, openStore } from '../../main/store/database.ts';
 import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in.ts';
 import { expectAccessible } from './share-pages.ts';
 
 /**
@@ -20,13 +25,18 @@ import { expectAccessible } from './share-pages.ts';
  */
 
 const PASSWORD = 'a long buyer password';
+const STRIPE_KEY = `sk_test_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
+const STRIPE_WEBHOOK_SECRET = 'whsec_standInSigningSecret0123456789';
 /** A country the demo brand's Standard rates ship to, by currency. */
 const countryOf = new Map<string, string>();
 const PASSCODE = 'paris-2027';
 
 let dir = '';
 let hub: HubProcess;
-const links = { main: '', scheduled: '', expired: '', viewOnly: '' };
+let stripe: StripeStandIn;
+const links = { main: '', scheduled: '', expired: '', viewOnly: '', transition: '' };
+const OFFLINE = { email: 'orders@offline-store.example', password: 'offline store password' };
+let offlineBuyer = { id: '', name: '' };
 let person = { email: '', buyers: [] as { name: string; currency: string }[] };
 let closedCatalog = '';
 
@@ -44,7 +54,57 @@ test.beforeAll(async () => {
   const closed = catalogs.find((catalog) => catalog.status === 'Closed')!;
   closedCatalog = closed.name;
   const catalogIds = [...open, closed].map((catalog) => catalog.id);
-  links.main = (await insertCustomerOrderLink(store.db, { passcode: PASSCODE, catalogIds })).token;
+  const main = await insertCustomerOrderLink(store.db, { passcode: PASSCODE, catalogIds });
+  links.main = main.token;
+  // The brand takes cards (Stripe's API is the test's stand-in), and this link offers them.
+  stripe = await startStripeStandIn({
+    secretKey: STRIPE_KEY,
+    webhookSecret: STRIPE_WEBHOOK_SECRET,
+    webhookUrl: () => `${hub.url}/api/payments/stripe/webhook`,
+  });
+  const admin = await db
+    .selectFrom('staff_users')
+    .select(['id', 'email', 'name'])
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  const asker = {
+    id: 'e2e-setup',
+    userId: admin.id,
+    role: 'admin' as const,
+    user: { ...admin, role: 'admin' as const },
+  };
+  await saveStripeSettings(
+    store.db,
+    SecretBox.fromKeyFile(join(dir, MAIL_KEY_FILE)),
+    asker,
+    { enabled: true, secretKey: STRIPE_KEY, webhookSecret: STRIPE_WEBHOOK_SECRET },
+    new Date(),
+  );
+  await db
+    .updateTable('customer_order_links')
+    .set({ payment_methods: JSON.stringify(['outside_app', 'stripe_card']) })
+    .where('id', '=', main.id)
+    .execute();
+  // An offline buyer the brand set a log-in for, on a link that moves it to its customer.
+  offlineBuyer = await db
+    .selectFrom('buyers')
+    .select(['id', 'name'])
+    .where('kind', '=', 'offline')
+    .orderBy('name')
+    .executeTakeFirstOrThrow();
+  await setOfflineLogIn(
+    { db: store.db, gate: new HashGate(), passwords: argon2Passwords, clock: () => new Date() },
+    asker,
+    '127.0.0.1',
+    { buyerId: offlineBuyer.id, ...OFFLINE },
+  );
+  const transition = await insertCustomerOrderLink(store.db, { catalogIds });
+  await db
+    .updateTable('customer_order_links')
+    .set({ offline_buyer_transition: 1 })
+    .where('id', '=', transition.id)
+    .execute();
+  links.transition = transition.token;
   links.viewOnly = (await insertCustomerOrderLink(store.db, { catalogIds, viewOnly: true })).token;
   links.scheduled = (
     await insertCustomerOrderLink(store.db, {
@@ -90,13 +150,48 @@ test.beforeAll(async () => {
     if (!countryOf.has(rate.currency)) countryOf.set(rate.currency, rate.country);
   }
   await store.close();
-  hub = await spawnHub(dir);
+  hub = await spawnHub(dir, ['--stripe-api', stripe.url]);
 });
 
 test.afterAll(async () => {
   await hub?.stop();
+  await stripe?.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Opens the first style, puts one unit of its first size with stock in the cart, and opens the cart. */
+async function oneUnitInCart(page: Page) {
+  const styles = page.getByRole('list').filter({ has: page.locator('.link-style') });
+  await styles.getByRole('button').first().click();
+  await page
+    .getByRole('spinbutton', { name: /^Quantity of / })
+    .and(page.locator(':enabled'))
+    .first()
+    .fill('1');
+  await page.getByRole('button', { name: 'Back to the catalog' }).click();
+  await page.getByRole('button', { name: 'Cart (1 unit)' }).click();
+}
+
+/** Fills the checkout's contact and ship-to for a buyer paying in `currency`. */
+async function fillCheckout(page: Page, currency: string) {
+  await page.getByLabel('Your name').fill('Store manager');
+  await page.getByLabel('Email', { exact: true }).fill('manager@offline-store.example');
+  await page.getByRole('textbox', { name: 'Name or company' }).fill('The store');
+  await page.getByRole('textbox', { name: 'Address line 1' }).fill('Main street 1');
+  await page.getByRole('textbox', { name: 'City' }).fill('Town');
+  await page.getByRole('combobox', { name: 'Country' }).selectOption(countryOf.get(currency)!);
+  await expect(page.getByRole('radio', { name: /^Standard · / })).toBeChecked();
+}
+
+/** Reads the hub's store beside the running hub (WAL lets both). */
+async function hubRow<T>(read: (db: ReturnType<typeof hubDb>) => Promise<T>): Promise<T> {
+  const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
+  try {
+    return await read(hubDb(store.db));
+  } finally {
+    await store.close();
+  }
+}
 
 async function logIn(page: Page) {
   await page.goto(`${hub.url}/c/${links.main}`);
@@ -244,5 +339,76 @@ test('a link not yet released says when it opens, an expired one says so, an unk
       name: 'This link does not open. Contact the brand for a new one.',
     }),
   ).toBeVisible();
+  await page.context().close();
+});
+
+test('a card payment goes through Stripe’s page and comes back paid', async ({ browser }) => {
+  const page = await (
+    await browser.newContext({ viewport: { width: 375, height: 800 } })
+  ).newPage();
+  await logIn(page);
+  await page.getByRole('tab', { name: 'Login with User Account' }).click();
+  await page.getByLabel('Email', { exact: true }).fill(person.email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const buyer = person.buyers[1]!;
+  await page.getByRole('button', { name: buyer.name }).click();
+  await oneUnitInCart(page);
+  await fillCheckout(page, buyer.currency);
+  await page.getByRole('radio', { name: 'Stripe Credit Card Payment' }).check();
+  await page.getByRole('button', { name: 'Place order' }).click();
+  // Stripe's page (the stand-in's), then back to the link.
+  await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'your card payment is done' }),
+  ).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe('/link');
+  await page.screenshot({ path: test.info().outputPath('card-paid-375.png'), fullPage: true });
+  await expectAccessible(page);
+  const paid = await hubRow((db) =>
+    db
+      .selectFrom('orders')
+      .select(['payment_method', 'payment_status'])
+      .where('payment_method', '=', 'stripe_card')
+      .executeTakeFirstOrThrow(),
+  );
+  expect(paid).toEqual({ payment_method: 'stripe_card', payment_status: 'paid' });
+  await page.context().close();
+});
+
+test('an offline buyer logs in with the email the brand set, orders, and becomes its customer’s', async ({
+  browser,
+}) => {
+  const page = await (
+    await browser.newContext({ viewport: { width: 375, height: 800 } })
+  ).newPage();
+  await page.goto(`${hub.url}/c/${links.transition}`);
+  await page.getByRole('tab', { name: 'Login with Offline Buyer' }).click();
+  await page.getByLabel('Email', { exact: true }).fill(OFFLINE.email);
+  await page.getByLabel('Password', { exact: true }).fill(OFFLINE.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByText(`Ordering for ${offlineBuyer.name}`)).toBeVisible();
+  const currency = (await page.getByText(/^Prices in [A-Z]{3}/).textContent())!.slice(10, 13);
+  await oneUnitInCart(page);
+  await fillCheckout(page, currency);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('heading', { name: 'Order placed' })).toBeVisible();
+  const moved = await hubRow(async (db) => ({
+    buyer: await db
+      .selectFrom('buyers')
+      .select('kind')
+      .where('id', '=', offlineBuyer.id)
+      .executeTakeFirstOrThrow(),
+    invited: await db
+      .selectFrom('buyer_invitations')
+      .select('email')
+      .where('buyer_id', '=', offlineBuyer.id)
+      .execute(),
+  }));
+  expect(moved).toEqual({
+    buyer: { kind: 'customer_owned' },
+    invited: [{ email: 'manager@offline-store.example' }],
+  });
   await page.context().close();
 });
