@@ -57,6 +57,8 @@ test('a rep proposes a buyer’s new trading terms and an admin approves them', 
     'Selections',
     'Orders',
     'Buyers',
+    'Links',
+    'Lookbooks',
   ]);
   const first = rep.getByRole('list', { name: 'Buyers' }).getByRole('listitem').first();
   const buyer = (await first.locator('.buyer-row__name-text').textContent()) ?? '';

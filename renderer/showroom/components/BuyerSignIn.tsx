@@ -256,7 +256,7 @@ function CredentialCard({
         </p>
       ) : null}
       {editing ? (
-        <div className="addresses__editor" role="group" aria-label={words('title')}>
+        <div className="addresses__editor" role="group" aria-label={words('editor')}>
           <Field
             label={words('identifier')}
             hint={kind === 'code' ? t('buyers.signIn.code.hint', BUYER_CODE) : undefined}

@@ -274,6 +274,7 @@ export const en = {
       lead: 'How this buyer logs in to customer order links. Kept by the hub: online only. A password or passcode is never shown again once saved.',
       offline: {
         title: 'Login with Offline Buyer',
+        editor: 'Editing the offline buyer’s log-in',
         identifier: 'Email',
         secret: 'Password',
         none: 'No email and password set.',
@@ -290,6 +291,7 @@ export const en = {
       },
       code: {
         title: 'Login with Brand-Specific Credentials',
+        editor: 'Editing the brand-specific credentials',
         identifier: 'Unique code',
         secret: 'Passcode',
         hint: 'Letters and digits, {{minLength}} to {{maxLength}} characters; groups may be joined by hyphens, like SHOP-0042.',

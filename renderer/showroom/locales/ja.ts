@@ -274,6 +274,7 @@ export const ja: Messages = {
       lead: 'このバイヤーがカスタマーオーダーリンクにログインする方法です。ハブに保存されるため、オンラインでのみ使えます。パスワードとパスコードは保存後に再表示されません。',
       offline: {
         title: 'オフラインバイヤーでログイン',
+        editor: 'オフラインバイヤーのログインを編集中',
         identifier: 'メールアドレス',
         secret: 'パスワード',
         none: 'メールアドレスとパスワードは未設定です。',
@@ -290,6 +291,7 @@ export const ja: Messages = {
       },
       code: {
         title: 'ブランド固有の認証情報でログイン',
+        editor: 'ブランド固有の認証情報を編集中',
         identifier: '固有コード',
         secret: 'パスコード',
         hint: '英字と数字で{{minLength}}〜{{maxLength}}文字。SHOP-0042 のようにハイフンで区切れます。',
