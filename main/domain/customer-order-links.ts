@@ -42,7 +42,7 @@ export const LINK_CONTACT_LIMITS = {
 
 /**
  * Where an embedded video may come from: the players that give an address made to be
- * put in a frame ("Example (YouTube): https://www.youtube.com/embed/xxxxxxxx"). The
+ * put in a frame (a YouTube address of the form https://www.youtube.com/embed/<id>). The
  * buyer pages' security policy allows frames from these hosts and no others.
  */
 export const VIDEO_EMBED_HOSTS = [

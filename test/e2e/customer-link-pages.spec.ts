@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { HashGate } from '../../main/hub/auth/hash-gate.ts';
-import { argon2Passwords, hashPassword } from '../../main/hub/auth/passwords.ts';
+import { argon2Passwords } from '../../main/hub/auth/passwords.ts';
 import { setOfflineLogIn } from '../../main/hub/buyer-credentials.ts';
 import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { SecretBox } from '../../main/hub/mail/secret-box.ts';
 import { saveStripeSettings } from '../../main/hub/payments/settings.ts';
 import { HUB_DATABASE_FILE, MAIL_KEY_FILE } from '../../main/hub/start.ts';
 import { hubDb, openStore } from '../../main/store/database.ts';
-import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
+import { insertCustomerOrderLink, personOfSeveralBuyers } from '../support/customer-order-link.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in.ts';
 import { expectAccessible } from './share-pages.ts';
@@ -116,31 +116,12 @@ test.beforeAll(async () => {
       expiresAt: new Date(Date.now() - 60_000).toISOString(),
     })
   ).token;
-  const someone = await db
-    .selectFrom('buyer_memberships as m')
-    .innerJoin('buyer_users as u', 'u.id', 'm.buyer_user_id')
-    .select(['u.id', 'u.email'])
-    .groupBy(['u.id', 'u.email'])
-    .having((eb) => eb.fn.countAll(), '>=', 2)
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable('buyer_users')
-    .set({ password_hash: await hashPassword(PASSWORD) })
-    .where('id', '=', someone.id)
-    .execute();
-  const buyers = await db
-    .selectFrom('buyer_memberships as m')
-    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
-    .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
-    .select(['b.id', 'b.name', 'p.currency'])
-    .where('m.buyer_user_id', '=', someone.id)
-    .orderBy('b.name')
-    .execute();
+  const { email, buyers } = await personOfSeveralBuyers(store.db, PASSWORD);
   // The pages speak each buyer's language: the first buyer's terms say Japanese, the second's English.
   for (const [index, language] of (['ja', 'en'] as const).entries()) {
     await db.updateTable('buyers').set({ language }).where('id', '=', buyers[index]!.id).execute();
   }
-  person = { email: someone.email, buyers };
+  person = { email, buyers };
   const standard = await db
     .selectFrom('shipping_rate_groups')
     .select('rates')

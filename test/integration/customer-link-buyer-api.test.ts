@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HashGate } from '../../main/hub/auth/hash-gate.ts';
-import { argon2Passwords, hashPassword } from '../../main/hub/auth/passwords.ts';
+import { argon2Passwords } from '../../main/hub/auth/passwords.ts';
 import { setBrandCode, setOfflineLogIn } from '../../main/hub/buyer-credentials.ts';
 import { storeUpload } from '../../main/hub/media.ts';
 import { fileOf, MEDIA_FILES } from '../support/media-files.ts';
 import { hubDb } from '../../main/store/database.ts';
-import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
+import { insertCustomerOrderLink, personOfSeveralBuyers } from '../support/customer-order-link.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
 
 /**
@@ -54,32 +54,6 @@ const credentialDeps = () => ({
   clock: () => new Date(),
 });
 
-/** A person of two buyers, with a password. */
-async function personOfTwoBuyers() {
-  const hub = hubDb(demo.hub.store.db);
-  const person = await hub
-    .selectFrom('buyer_memberships as m')
-    .innerJoin('buyer_users as u', 'u.id', 'm.buyer_user_id')
-    .select(['u.id', 'u.email'])
-    .groupBy(['u.id', 'u.email'])
-    .having((eb) => eb.fn.countAll(), '>=', 2)
-    .executeTakeFirstOrThrow();
-  await hub
-    .updateTable('buyer_users')
-    .set({ password_hash: await hashPassword(PASSWORD) })
-    .where('id', '=', person.id)
-    .execute();
-  const buyers = await hub
-    .selectFrom('buyer_memberships as m')
-    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
-    .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
-    .select(['b.id', 'b.name', 'p.currency', 'b.discount_bp'])
-    .where('m.buyer_user_id', '=', person.id)
-    .orderBy('b.name')
-    .execute();
-  return { email: person.email, buyers };
-}
-
 describe('a customer order link in a buyer’s browser', () => {
   it('answers unknown and disabled links alike, and says when it opens or that it expired', async () => {
     const unknown = await call('/api/link/open', { token: 'x'.repeat(43) });
@@ -125,7 +99,7 @@ describe('a customer order link in a buyer’s browser', () => {
       passcode: 'paris-2027',
       catalogIds: linkCatalogs.map((catalog) => catalog.id),
     });
-    const { email, buyers } = await personOfTwoBuyers();
+    const { email, buyers } = await personOfSeveralBuyers(demo.hub.store.db, PASSWORD);
 
     const first = await call('/api/link/open', { token: link.token });
     expect(first.body).toMatchObject({ screen: 'passcode' });

@@ -58,3 +58,33 @@ export async function insertCustomerOrderLink(
     .execute();
   return { id, token };
 }
+
+/**
+ * A buyer person who belongs to two or more buyers, given `password`: who logs in to a
+ * link with a user account and chooses a buyer. Their buyers in name order, with the
+ * currency of each one's pricelist.
+ */
+export async function personOfSeveralBuyers(db: StoreDb, password: string) {
+  const hub = hubDb(db);
+  const person = await hub
+    .selectFrom('buyer_memberships as m')
+    .innerJoin('buyer_users as u', 'u.id', 'm.buyer_user_id')
+    .select(['u.id', 'u.email'])
+    .groupBy(['u.id', 'u.email'])
+    .having((eb) => eb.fn.countAll(), '>=', 2)
+    .executeTakeFirstOrThrow();
+  await hub
+    .updateTable('buyer_users')
+    .set({ password_hash: await hashPassword(password) })
+    .where('id', '=', person.id)
+    .execute();
+  const buyers = await hub
+    .selectFrom('buyer_memberships as m')
+    .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
+    .innerJoin('pricelists as p', 'p.id', 'b.pricelist_id')
+    .select(['b.id', 'b.name', 'p.currency', 'b.discount_bp'])
+    .where('m.buyer_user_id', '=', person.id)
+    .orderBy('b.name')
+    .execute();
+  return { email: person.email, buyers };
+}

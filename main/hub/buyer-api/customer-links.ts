@@ -89,17 +89,11 @@ export async function linkCatalogs(db: StoreDb, actor: LinkVisitor) {
   };
 }
 
-function publicBackground(background: LinkBackground): CustomerLinkView & { screen: 'expired' } {
-  return {
-    screen: 'expired',
-    brand: '',
-    background:
-      background.kind === 'image'
-        ? { kind: 'image', pictureId: background.mediaId }
-        : background.kind === 'video'
-          ? { kind: 'video', url: background.url }
-          : { kind: 'empty' },
-  };
+/** The link's background as a page shows it: an uploaded picture by its picture id. */
+function pageBackground(background: LinkBackground) {
+  return background.kind === 'image'
+    ? { kind: 'image' as const, pictureId: background.mediaId }
+    : background;
 }
 
 /** What the visitor sees now, by linkScreen, with what that screen needs. */
@@ -113,7 +107,7 @@ export async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<Customer
     buyerChosen: Boolean(visit?.buyerId),
   });
   const brand = actor.brand;
-  const { background } = publicBackground(actor.link.background);
+  const background = pageBackground(actor.link.background);
   const contacts = actor.link.contacts;
   switch (screen) {
     case 'scheduled':
@@ -122,7 +116,7 @@ export async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<Customer
     case 'passcode':
       return { screen, brand, background };
     case 'logIn':
-      return { screen, brand, contacts, demo: null };
+      return { screen, brand, contacts };
     case 'chooseBuyer':
       return { screen, brand, contacts, ...(await personsBuyers(db, visit!.buyerUserId!)) };
   }

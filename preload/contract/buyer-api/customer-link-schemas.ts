@@ -73,10 +73,6 @@ export const CustomerLinkView = z
       screen: z.literal('logIn'),
       brand,
       contacts: z.array(Contact),
-      /** The demo brand's log-ins, listed on the page; null on a real hub. */
-      demo: z
-        .array(z.object({ method: z.enum(LINK_LOG_IN_METHODS), label: z.string() }))
-        .nullable(),
     }),
     z.object({
       screen: z.literal('chooseBuyer'),

@@ -36,7 +36,7 @@ function EmbedAddress({
           className="field__control"
           value={value}
           maxLength={MAX_EMBED_ADDRESS * 2}
-          placeholder="https://www.youtube.com/embed/xxxxxxxx"
+          placeholder="https://www.youtube.com/embed/M7lc1UVf-VE"
           onChange={(event) => onChange(event.target.value)}
         />
       )}

@@ -110,7 +110,7 @@ export const enLinks = {
     videoFile: 'Uploaded video file',
     videoAddress: 'Video embed address',
     backgroundAddress: 'Background video embed address',
-    embedHint: 'Example (YouTube): https://www.youtube.com/embed/xxxxxxxx',
+    embedHint: 'Example (YouTube): https://www.youtube.com/embed/M7lc1UVf-VE',
     background: 'Background Media Type',
     backgroundHint: 'Shown behind the passcode entry screen and the expired screen.',
     backgroundKinds: { empty: 'Empty', image: 'Image', video: 'Video' },
@@ -151,7 +151,7 @@ export const enLinks = {
     link_rate_groups_overlap:
       '{{first}} and {{second}} both price {{country}} in {{currency}}: choose one of them.',
     link_video_not_embed:
-      'Use a video’s embed address, such as https://www.youtube.com/embed/xxxxxxxx (YouTube) or https://player.vimeo.com/video/123456 (Vimeo).',
+      'Use a video’s embed address, such as https://www.youtube.com/embed/M7lc1UVf-VE (YouTube) or https://player.vimeo.com/video/123456 (Vimeo).',
     link_media_required: 'Choose a file.',
     link_too_many_lookbooks: 'A link names at most {{max}} lookbooks.',
     link_too_many_contacts: 'A link has at most {{max}} contacts.',

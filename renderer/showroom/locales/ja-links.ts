@@ -108,7 +108,7 @@ export const jaLinks: Messages['links'] = {
     videoFile: 'アップロードした動画ファイル',
     videoAddress: '動画の埋め込みURL',
     backgroundAddress: '背景動画の埋め込みURL',
-    embedHint: '例（YouTube）：https://www.youtube.com/embed/xxxxxxxx',
+    embedHint: '例（YouTube）：https://www.youtube.com/embed/M7lc1UVf-VE',
     background: '背景メディアの種類',
     backgroundHint: 'パスコード入力画面と期限切れ画面の背景に表示されます。',
     backgroundKinds: { empty: 'なし', image: '画像', video: '動画' },
@@ -149,7 +149,7 @@ export const jaLinks: Messages['links'] = {
     link_rate_groups_overlap:
       '{{first}}と{{second}}はどちらも{{country}}の{{currency}}の送料を定めています。どちらかを選んでください。',
     link_video_not_embed:
-      '動画の埋め込みURLを入力してください（例：https://www.youtube.com/embed/xxxxxxxx（YouTube）、https://player.vimeo.com/video/123456（Vimeo））。',
+      '動画の埋め込みURLを入力してください（例：https://www.youtube.com/embed/M7lc1UVf-VE（YouTube）、https://player.vimeo.com/video/123456（Vimeo））。',
     link_media_required: 'ファイルを選んでください。',
     link_too_many_lookbooks: 'リンクに指定できるルックブックは{{max}}件までです。',
     link_too_many_contacts: 'リンクの連絡先は{{max}}件までです。',
