@@ -20,6 +20,8 @@ export interface StoreSchema {
     default_shipping_rate_group_id: Generated<string | null>;
     /** The Stripe Credit Card Payment add-on is on (0026): 1 or 0. Its keys are the hub's. */
     stripe_card_enabled: Generated<number>;
+    /** The brand's storefront address for DTC checkout links, with %basket% and %hash% (0028); null: the hub's own page. */
+    dtc_link_template: Generated<string | null>;
   };
   staff_users: {
     id: string;
@@ -79,7 +81,16 @@ export interface StoreSchema {
   pricelists: { id: string; name: string; currency: string };
   prices: { pricelist_id: string; sku_id: string; wholesale_minor: number; retail_minor: number };
   /** `warehouse_id`: the warehouse the market ships from; null when none is set. */
-  markets: { id: string; name: string; pricelist_id: string; warehouse_id: string | null };
+  markets: {
+    id: string;
+    name: string;
+    pricelist_id: string;
+    warehouse_id: string | null;
+    /** Whether the market's retail prices include tax (0028): 1 or 0. */
+    prices_include_tax: Generated<number>;
+  };
+  /** The brand's tax rate per country (0028), in basis points. */
+  tax_rates: { country_code: string; rate_bp: number; updated_at: string };
   market_countries: { country_code: string; market_id: string };
   warehouses: { id: string; name: string };
   /** `held`: units placed orders hold (migration 0018); available = quantity − held. */
@@ -270,6 +281,52 @@ export interface StoreSchema {
     first_name: string;
     last_name: string;
     market_id: string;
+    /** The rest of a customer card (0028); '' when not given. */
+    phone: Generated<string>;
+    country_code: Generated<string>;
+    /** JSON array of main/domain/addresses.ts's AddressFields. */
+    addresses: Generated<string>;
+    created_by: string | null;
+    created_at: Generated<string>;
+    updated_at: Generated<string>;
+  };
+  /** A DTC customer's basket in one market and pricelist (0028); see main/domain/dtc.ts. */
+  dtc_selections: {
+    id: string;
+    customer_id: string;
+    owner_id: string;
+    market_id: string;
+    pricelist_id: string;
+    name: string;
+    created_at: string;
+    updated_at: string;
+    /** Set when the first purchase through one of its links deleted it (the spec). */
+    deleted_at: string | null;
+    deleted_by_order_id: string | null;
+  };
+  dtc_selection_lines: {
+    selection_id: string;
+    sku_id: string;
+    quantity: number;
+    special_price_minor: number | null;
+    added_at: string;
+  };
+  /** One-time checkout links (0028), made from a saved DTC selection. */
+  dtc_links: {
+    id: string;
+    selection_id: string;
+    /** SHA-256 of the token, base64url; the hub's alone (desktops pull it as null). */
+    token_hash: string | null;
+    lock_quantities: number;
+    ignore_shipping: number;
+    ignore_tax: number;
+    created_by: string;
+    created_at: string;
+    claim_count: Generated<number>;
+    purchased_at: string | null;
+    purchase_order_id: string | null;
+    killed_at: string | null;
+    killed_by: string | null;
   };
   audit_log: {
     id: string;
@@ -310,6 +367,8 @@ export type HubTables = {
     expires_at: string;
     used_at: string | null;
   };
+  /** A DTC checkout link's token sealed under the hub's key (0028), so any staff device can copy it. */
+  dtc_link_secrets: { link_id: string; token_sealed: string | null };
   /** What of a customer order link never leaves the hub (0021): its sealed token, its passcode's hash. */
   customer_order_link_secrets: {
     link_id: string;
@@ -467,6 +526,8 @@ export type HubTables = {
 export type ReplicaTables = {
   /** The tokens of the customer order links this desktop made (0021), to copy them offline. */
   customer_order_link_tokens: { link_id: string; token: string };
+  /** The tokens of the DTC checkout links this desktop made (0028), to copy them offline. */
+  dtc_link_tokens: { link_id: string; token: string };
   sync_state: {
     id: number;
     hub_kind: 'embedded' | 'remote';

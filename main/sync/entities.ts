@@ -6,8 +6,7 @@ import type { StoreSchema } from '../store/schema.ts';
 /**
  * The tables the hub sends to desktops, keyed as its change log keys them. One list
  * for the hub's change feed and the replica's apply, so both agree on what a row is.
- * What a signed-in rep may see is this list and these columns: buyer people, DTC
- * customers, devices and the audit log stay on the hub, and so do password hashes.
+ * What a signed-in rep may see is this list and these columns: buyer people, devices and the audit log stay on the hub, and so do password hashes.
  */
 export interface SyncedEntity {
   readonly table: SyncedTable;
@@ -43,6 +42,7 @@ export type SyncedTable =
   | 'pricelists'
   | 'prices'
   | 'markets'
+  | 'tax_rates'
   | 'market_countries'
   | 'warehouses'
   | 'stock'
@@ -58,6 +58,10 @@ export type SyncedTable =
   | 'selection_lines'
   | 'share_links'
   | 'customer_order_links'
+  | 'dtc_customers'
+  | 'dtc_selections'
+  | 'dtc_selection_lines'
+  | 'dtc_links'
   | 'orders'
   | 'order_lines'
   | 'order_events';
@@ -97,6 +101,13 @@ const partsOfOwnOrders = (viewer: SyncViewer) =>
     : sql<SqlBool>`exists (select 1 from orders o join selections s on s.id = o.selection_id
         where o.id = t.order_id and s.owner_id = ${viewer.userId})`;
 
+/** A DTC selection's lines and links go where the selection goes. */
+const partsOfOwnDtcSelections = (viewer: SyncViewer) =>
+  can(viewer.role, 'seeEverySelection')
+    ? null
+    : sql<SqlBool>`exists (select 1 from dtc_selections s
+        where s.id = t.selection_id and s.owner_id = ${viewer.userId})`;
+
 /** In the order a replica applies them: rows before the rows that point at them. */
 export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
   entity(
@@ -114,6 +125,7 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
       'public_url',
       'default_shipping_rate_group_id',
       'stripe_card_enabled',
+      'dtc_link_template',
     ],
   ),
   entity('staff_users', ['id'], ['id', 'email', 'name', 'role', 'created_at']),
@@ -128,7 +140,8 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
   entity('size_scales', ['id'], ['id', 'name', 'sizes']),
   entity('pricelists', ['id'], ['id', 'name', 'currency']),
   entity('warehouses', ['id'], ['id', 'name']),
-  entity('markets', ['id'], ['id', 'name', 'pricelist_id', 'warehouse_id']),
+  entity('markets', ['id'], ['id', 'name', 'pricelist_id', 'warehouse_id', 'prices_include_tax']),
+  entity('tax_rates', ['country_code'], ['country_code', 'rate_bp', 'updated_at']),
   entity('market_countries', ['country_code'], ['country_code', 'market_id']),
   entity(
     'products',
@@ -311,6 +324,67 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
           ? null
           : sql<SqlBool>`t.created_by = ${viewer.userId}`,
     },
+  ),
+  // Every staff member serves DTC customers (the spec: admins and reps alike).
+  entity(
+    'dtc_customers',
+    ['id'],
+    [
+      'id',
+      'email',
+      'first_name',
+      'last_name',
+      'market_id',
+      'phone',
+      'country_code',
+      'addresses',
+      'created_by',
+      'created_at',
+      'updated_at',
+    ],
+  ),
+  entity(
+    'dtc_selections',
+    ['id'],
+    [
+      'id',
+      'customer_id',
+      'owner_id',
+      'market_id',
+      'pricelist_id',
+      'name',
+      'created_at',
+      'updated_at',
+      'deleted_at',
+      'deleted_by_order_id',
+    ],
+    { visibleTo: ownSelections },
+  ),
+  entity(
+    'dtc_selection_lines',
+    ['selection_id', 'sku_id'],
+    ['selection_id', 'sku_id', 'quantity', 'special_price_minor', 'added_at'],
+    { visibleTo: partsOfOwnDtcSelections },
+  ),
+  // The token's hash stays on the hub.
+  entity(
+    'dtc_links',
+    ['id'],
+    [
+      'id',
+      'selection_id',
+      'lock_quantities',
+      'ignore_shipping',
+      'ignore_tax',
+      'created_by',
+      'created_at',
+      'claim_count',
+      'purchased_at',
+      'purchase_order_id',
+      'killed_at',
+      'killed_by',
+    ],
+    { visibleTo: partsOfOwnDtcSelections },
   ),
   entity(
     'orders',

@@ -38,6 +38,8 @@ import * as ordersThroughLinks from './0025-orders-through-links.ts';
 import * as hubStripeCardPayments from './0026-hub-stripe-card-payments.ts';
 import * as stripeCardSwitch from './0026-stripe-card-switch.ts';
 import * as linkSignInTickets from './0027-link-sign-in-tickets.ts';
+import * as hubDtc from './0028-hub-dtc.ts';
+import * as replicaDtc from './0028-replica-dtc.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -74,6 +76,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0025-orders-through-links': ordersThroughLinks,
     '0026-stripe-card-payments': hubStripeCardPayments,
     '0027-link-sign-in-tickets': linkSignInTickets,
+    '0028-dtc': hubDtc,
   },
   replica: {
     '0001-foundation': foundation,
@@ -94,5 +97,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0022-media-uploads': mediaUploads,
     '0025-orders-through-links': ordersThroughLinks,
     '0026-stripe-card-payments': stripeCardSwitch,
+    '0028-dtc': replicaDtc,
   },
 };
