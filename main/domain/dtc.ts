@@ -1,4 +1,5 @@
 import type { Id } from './model.ts';
+import { refuse, type Decided } from './refusal.ts';
 
 /**
  * Direct-to-consumer selling, as dtc-shareable-order-link.txt describes it: the brand's
@@ -57,4 +58,76 @@ export interface DtcSelectionLine {
   readonly quantity: number;
   /** Minor units of the market's currency; null: the pricelist's retail price. */
   readonly specialPriceMinor: number | null;
+}
+
+export const DTC_TEMPLATE_REFUSALS = [
+  'template_too_long',
+  'template_needs_basket',
+  'template_needs_hash',
+  'template_not_web_address',
+] as const;
+export type DtcTemplateRefusal = (typeof DTC_TEMPLATE_REFUSALS)[number];
+
+/** http(s)://host[:port] and a path, query or fragment; no user or password, no spaces. */
+const WEB_ADDRESS = /^https?:\/\/[a-z\d.-]+(:\d{1,5})?([/?#]\S*)?$/i;
+
+/**
+ * Whether a link template can be saved: at most MAX_DTC_LINK_TEMPLATE characters, both
+ * placeholders, and once filled in an http(s) address with a host (a storefront's own
+ * address; http for a storefront under development on the brand's machine). Surrounding
+ * spaces are dropped; '' clears it (the hub's own checkout page).
+ */
+export function checkDtcLinkTemplate(
+  text: string,
+): Decided<{ template: string | null }, DtcTemplateRefusal> {
+  const template = text.trim();
+  if (template === '') return { ok: true, template: null };
+  if (template.length > MAX_DTC_LINK_TEMPLATE) {
+    return refuse('template_too_long', { max: MAX_DTC_LINK_TEMPLATE });
+  }
+  if (!template.includes(DTC_TEMPLATE_BASKET)) {
+    return refuse('template_needs_basket', { placeholder: DTC_TEMPLATE_BASKET });
+  }
+  if (!template.includes(DTC_TEMPLATE_HASH)) {
+    return refuse('template_needs_hash', { placeholder: DTC_TEMPLATE_HASH });
+  }
+  if (!WEB_ADDRESS.test(fillDtcTemplate(template, 'basket', 'hash'))) {
+    return refuse('template_not_web_address');
+  }
+  return { ok: true, template };
+}
+
+function fillDtcTemplate(template: string, basket: string, hash: string): string {
+  return template.replaceAll(DTC_TEMPLATE_BASKET, basket).replaceAll(DTC_TEMPLATE_HASH, hash);
+}
+
+/**
+ * The address a customer is sent: the brand's template filled in, or the hub's own
+ * checkout page at its public address. `basket` is the link's id (public: it names the
+ * basket); `hash` is the link's token (the secret), both already URL-safe.
+ */
+export function dtcLinkAddress(
+  template: string | null,
+  publicOrigin: string,
+  basket: Id,
+  hash: string,
+): string {
+  if (template) return fillDtcTemplate(template, basket, hash);
+  return `${publicOrigin.replace(/\/+$/, '')}${DTC_CHECKOUT_PATH_PREFIX}${basket}/${hash}`;
+}
+
+/**
+ * A checkout link's state as the selection lists it. `acceptedByHub`: whether the hub
+ * has the link (a desktop knows it once the mutation that made it is acknowledged).
+ */
+export function dtcLinkState(link: {
+  readonly acceptedByHub: boolean;
+  readonly claimCount: number;
+  readonly purchasedAt: string | null;
+  readonly killedAt: string | null;
+}): DtcLinkState {
+  if (link.purchasedAt !== null) return 'purchased';
+  if (link.killedAt !== null) return 'dead';
+  if (!link.acceptedByHub) return 'waitingToSync';
+  return link.claimCount > 0 ? 'claimed' : 'live';
 }
