@@ -24,6 +24,7 @@ import {
 } from '../sync/protocol.ts';
 import { listLockedAccounts, unlockAccount } from './auth/locked-accounts.ts';
 import { registerCustomerOrderLinkRoutes } from './customer-order-link-routes.ts';
+import { registerDtcLinkRoutes } from './dtc-link-routes.ts';
 import { registerSignInTicketRoutes } from './link-sign-in-tickets.ts';
 import { registerBuyerCredentialsRoutes } from './buyer-credentials-routes.ts';
 import { registerBuyerPeopleRoutes } from './buyer-people-routes.ts';
@@ -442,6 +443,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
   if (deps.payments) registerPaymentRoutes(app, deps.payments, device);
   registerBuyerPeopleRoutes(app, { db, clock, mail: deps.mail }, device);
   registerCustomerOrderLinkRoutes(app, { db, mail: deps.mail }, device);
+  registerDtcLinkRoutes(app, { db, mail: deps.mail }, device);
   registerSignInTicketRoutes(app, { db, clock }, device);
   registerBuyerCredentialsRoutes(app, { ...deps.passwordChecks, clock }, device);
 }

@@ -85,6 +85,21 @@ import {
   setCustomerOrderLinkDisabledLocally,
 } from './customer-order-links.ts';
 import {
+  createDtcCustomerLocally,
+  dtcCustomerDetail,
+  dtcMarkets,
+  listDtcCustomers,
+  saveDtcCustomerLocally,
+} from './dtc-customers.ts';
+import { createDtcLinkLocally, dtcLinkAddressOf, killDtcLinkLocally } from './dtc-links.ts';
+import {
+  createDtcSelectionLocally,
+  dtcOrders,
+  openDtcSelection,
+  saveDtcSelectionLocally,
+  scanForDtcSelection,
+} from './dtc-selections.ts';
+import {
   cancelOrderLocally,
   confirmOrderLocally,
   listOrders,
@@ -214,6 +229,20 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'customerOrderLinks.address': (_actor, input) => customerOrderLinkAddress(services, input.id),
     'customerOrderLinks.openAsBuyer': (_actor, input) =>
       openCustomerOrderLinkAsBuyer(services, input),
+
+    'dtc.markets': () => dtcMarkets(services),
+    'dtc.customers.list': (_actor, input) => listDtcCustomers(services, input.query),
+    'dtc.customers.get': (_actor, input) => dtcCustomerDetail(services, input.id),
+    'dtc.customers.create': (_actor, input) => createDtcCustomerLocally(services, input.card),
+    'dtc.customers.save': (_actor, input) => saveDtcCustomerLocally(services, input),
+    'dtc.orders.list': () => dtcOrders(services),
+    'dtc.selections.create': (_actor, input) => createDtcSelectionLocally(services, input),
+    'dtc.selections.open': (_actor, input) => openDtcSelection(services, input.id),
+    'dtc.selections.save': (_actor, input) => saveDtcSelectionLocally(services, input),
+    'dtc.selections.scan': (_actor, input) => scanForDtcSelection(services, input),
+    'dtc.links.create': (_actor, input) => createDtcLinkLocally(services, input),
+    'dtc.links.kill': (_actor, input) => killDtcLinkLocally(services, input.id),
+    'dtc.links.address': (_actor, input) => dtcLinkAddressOf(services, input.id),
     'brand.publicAddress': () => publicAddress(services),
     'brand.updatePublicAddress': (_actor, input) => updatePublicAddressLocally(services, input),
     'hub.network': () => hubNetwork(services),

@@ -119,6 +119,8 @@ export interface HubClient {
   /** The people of a buyer who log in to the buyer pages (buyer-people.ts on the hub). */
   buyerPeople(token: string, buyerId: string): Promise<BuyerPeople>;
   customerOrderLinkToken(token: string, linkId: string): Promise<{ token: string }>;
+  /** A DTC checkout link's token (dtc-link-routes.ts on the hub). */
+  dtcLinkToken(token: string, linkId: string): Promise<{ token: string }>;
   /** A one-time ticket to open a live link as a buyer (link-sign-in-tickets.ts on the hub). */
   customerOrderLinkSignInTicket(
     token: string,
@@ -297,6 +299,11 @@ export function createHubClient(url: string, protocol: number = SYNC_PROTOCOL.ma
     mailStatus: (token) => request('GET', '/api/mail/status', { token, schema: MailStatus }),
     customerOrderLinkToken: (token, linkId) =>
       request('GET', `/api/customer-order-links/${encodeURIComponent(linkId)}/token`, {
+        token,
+        schema: LinkToken,
+      }),
+    dtcLinkToken: (token, linkId) =>
+      request('GET', `/api/dtc-links/${encodeURIComponent(linkId)}/token`, {
         token,
         schema: LinkToken,
       }),

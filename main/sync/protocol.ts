@@ -1,3 +1,5 @@
+import { DTC_CUSTOMER_REFUSALS } from '../domain/dtc-customers.ts';
+import { DTC_LINK_REFUSALS } from '../domain/dtc-selections.ts';
 import { z } from 'zod';
 import { LockedAccount } from '../../preload/contract/index.ts';
 import { ORDER_STATE_REFUSALS } from '../domain/order-states.ts';
@@ -99,6 +101,9 @@ export const REFUSAL_CODES = [
   'deadline_passed',
   // An order's change of state refused by its rules (main/domain/order-states.ts).
   ...ORDER_STATE_REFUSALS,
+  // A DTC customer's email another has, a link for a deleted or empty selection (dtc-*.ts).
+  ...DTC_CUSTOMER_REFUSALS,
+  ...DTC_LINK_REFUSALS,
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

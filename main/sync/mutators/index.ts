@@ -6,6 +6,9 @@ import {
   saveCustomerOrderLink,
   setCustomerOrderLinkDisabled,
 } from './customer-order-links.ts';
+import { createDtcCustomer, saveDtcCustomer } from './dtc-customers.ts';
+import { createDtcLink, killDtcLink } from './dtc-links.ts';
+import { createDtcSelection, saveDtcSelection } from './dtc-selections.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import { removeLookbook, saveLookbook } from './lookbooks.ts';
 import type { Mutator } from './mutator.ts';
@@ -74,6 +77,12 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       removeCatalog,
       saveLookbook,
       removeLookbook,
+      createDtcCustomer,
+      saveDtcCustomer,
+      createDtcSelection,
+      saveDtcSelection,
+      createDtcLink,
+      killDtcLink,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );
