@@ -74,6 +74,7 @@ export async function listDtcCustomers(
         'c.last_name as lastName',
         'c.email',
         'c.country_code as countryCode',
+        'c.market_id as marketId',
         eb.fn.coalesce('m.name', sql<string>`''`).as('marketName'),
         eb
           .selectFrom('dtc_selections as s')

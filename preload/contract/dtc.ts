@@ -75,6 +75,7 @@ export interface DtcCustomerRow {
   lastName: string;
   email: string;
   countryCode: string;
+  marketId: string;
   marketName: string;
   selections: number;
   waitingToSync: boolean;

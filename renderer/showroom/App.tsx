@@ -12,6 +12,7 @@ import { CatalogView } from './components/CatalogView.tsx';
 import { DevicesView, RevokeDialog } from './components/DevicesView.tsx';
 import { Header } from './components/Header.tsx';
 import { HubMovedBanner } from './components/HubMovedBanner.tsx';
+import { DtcView } from './components/DtcView.tsx';
 import { LinksView } from './components/LinksView.tsx';
 import { NewSelectionDialog } from './components/NewSelectionDialog.tsx';
 import { OrdersView } from './components/OrdersView.tsx';
@@ -96,6 +97,8 @@ function Showroom({ session }: { session: Extract<Session, { state: 'signed_in' 
             <OrdersView />
           ) : shown === 'links' ? (
             <LinksView />
+          ) : shown === 'dtc' ? (
+            <DtcView />
           ) : shown === 'catalogs' ? (
             <CatalogsView />
           ) : shown === 'lookbooks' ? (

@@ -58,6 +58,7 @@ test('a rep proposes a buyer’s new trading terms and an admin approves them', 
     'Orders',
     'Buyers',
     'Links',
+    'Direct to consumer',
     'Lookbooks',
   ]);
   const first = rep.getByRole('list', { name: 'Buyers' }).getByRole('listitem').first();

@@ -123,9 +123,20 @@ function Editor({ detail }: { detail: SelectionDetail }) {
         <MissingSizes count={detail.missingSkuIds.length} />
       ) : null}
 
-      <QuickEntry ref={quickEntry} />
-      {entry.status !== 'closed' ? <SizeRunEntry returnFocus={quickEntry} /> : null}
-      <DiscardEntryDialog returnFocus={quickEntry} />
+      <QuickEntry
+        ref={quickEntry}
+        store={useSelectionStore}
+        pricelistId={detail.buyer.pricelistId}
+      />
+      {entry.status !== 'closed' ? (
+        <SizeRunEntry
+          returnFocus={quickEntry}
+          store={useSelectionStore}
+          price="wholesale"
+          priceLabel={t('entry.wholesale')}
+        />
+      ) : null}
+      <DiscardEntryDialog returnFocus={quickEntry} store={useSelectionStore} />
 
       {detail.lines.length === 0 ? (
         <p className="selection__empty">{t('selection.empty')}</p>

@@ -5,11 +5,17 @@ import { parseCatalogQuery, styleForEnter } from '../../../main/domain/catalog-s
 import { Money } from '../../ui/Money.tsx';
 import { errorMessage, trunkshow } from '../api.ts';
 import { isTypingInto } from '../keyboard/shortcuts.ts';
-import { useSelectionStore } from '../state/selection.ts';
+import type { UseSizeRunEntry } from '../state/sizeRunEntry.ts';
 import { ConfirmDialog } from './Dialog.tsx';
 
 const SUGGESTIONS = 8;
 const TYPING_PAUSE_MS = 80;
+
+/**
+ * Which price a size run shows and sells at: a wholesale selection's buyer pays
+ * wholesale, a DTC customer retail. A size without it on the pricelist is not sold.
+ */
+export type RunPrice = 'wholesale' | 'retail';
 
 /** The styles matching what the rep typed, priced on the open selection's pricelist. */
 async function matchingStyles(query: string, pricelistId: string | undefined) {
@@ -28,13 +34,20 @@ async function matchingStyles(query: string, pricelistId: string | undefined) {
  * one of that size at once. Typing anywhere outside a field lands here, so a scan is
  * never lost to a stray focus.
  */
-export function QuickEntry({ ref }: { ref: RefObject<HTMLInputElement | null> }) {
+export function QuickEntry({
+  ref,
+  store,
+  pricelistId,
+}: {
+  ref: RefObject<HTMLInputElement | null>;
+  store: UseSizeRunEntry;
+  pricelistId: string | undefined;
+}) {
   const { t } = useTranslation();
-  const scan = useSelectionStore((state) => state.scan);
-  const startEntry = useSelectionStore((state) => state.startEntry);
-  const pricelistId = useSelectionStore((state) => state.detail?.buyer.pricelistId);
-  const lastScan = useSelectionStore((state) => state.lastScan);
-  const scanError = useSelectionStore((state) => state.scanError);
+  const scan = store((state) => state.scan);
+  const startEntry = store((state) => state.startEntry);
+  const lastScan = store((state) => state.lastScan);
+  const scanError = store((state) => state.scanError);
   const [text, setText] = useState('');
   const [found, setFound] = useState<{ query: string; items: StyleCard[] } | null>(null);
   const [active, setActive] = useState(0);
@@ -207,12 +220,23 @@ export function QuickEntry({ ref }: { ref: RefObject<HTMLInputElement | null> })
  * is in the run, on Cancel too: Tab past the last size lands there, and what was typed
  * must not be lost to it. Leaving with quantities typed asks first (DiscardEntryDialog).
  */
-export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInputElement | null> }) {
+export function SizeRunEntry({
+  returnFocus,
+  store,
+  price,
+  priceLabel,
+}: {
+  returnFocus: RefObject<HTMLInputElement | null>;
+  store: UseSizeRunEntry;
+  price: RunPrice;
+  /** The price column's heading: "Wholesale", "Retail". */
+  priceLabel: string;
+}) {
   const { t, i18n } = useTranslation();
-  const entry = useSelectionStore((state) => state.entry);
-  const setDraft = useSelectionStore((state) => state.setDraft);
-  const submitEntry = useSelectionStore((state) => state.submitEntry);
-  const cancelEntry = useSelectionStore((state) => state.cancelEntry);
+  const entry = store((state) => state.entry);
+  const setDraft = store((state) => state.setDraft);
+  const submitEntry = store((state) => state.submitEntry);
+  const cancelEntry = store((state) => state.cancelEntry);
   const form = useRef<HTMLFormElement>(null);
   const styleId = entry.status === 'ready' ? entry.style.id : null;
 
@@ -276,7 +300,7 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
                 </th>
               ))}
               <th scope="col" className="size-run__price">
-                {t('entry.wholesale')}
+                {priceLabel}
               </th>
             </tr>
           </thead>
@@ -286,6 +310,7 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
                 key={colorway.code}
                 colorway={colorway}
                 sizes={style.sizes}
+                price={price}
                 drafts={entry.drafts}
                 errors={entry.errors}
                 onChange={setDraft}
@@ -324,13 +349,15 @@ export function SizeRunEntry({ returnFocus }: { returnFocus: RefObject<HTMLInput
  */
 export function DiscardEntryDialog({
   returnFocus,
+  store,
 }: {
   returnFocus: RefObject<HTMLInputElement | null>;
+  store: UseSizeRunEntry;
 }) {
   const { t } = useTranslation();
-  const leaving = useSelectionStore((state) => state.leaving);
-  const discardEntry = useSelectionStore((state) => state.discardEntry);
-  const keepEntry = useSelectionStore((state) => state.keepEntry);
+  const leaving = store((state) => state.leaving);
+  const discardEntry = store((state) => state.discardEntry);
+  const keepEntry = store((state) => state.keepEntry);
   const discarded = useRef(false);
 
   // Once closed, the dialog gives focus back to the run's field it came from, which
@@ -385,6 +412,7 @@ function SizeStock({ sku, sold }: { sku: StyleColorway['skus'][number]; sold: bo
 function ColorwayRun({
   colorway,
   sizes,
+  price: run,
   drafts,
   errors,
   onChange,
@@ -392,6 +420,7 @@ function ColorwayRun({
 }: {
   colorway: StyleColorway;
   sizes: string[];
+  price: RunPrice;
   drafts: Readonly<Record<string, string>>;
   errors: Readonly<Record<string, string>>;
   onChange: (skuId: string, text: string) => void;
@@ -399,7 +428,7 @@ function ColorwayRun({
 }) {
   const { t } = useTranslation();
   const bySize = new Map(colorway.skus.map((sku) => [sku.size, sku]));
-  const price = colorway.skus.find((sku) => sku.wholesale)?.wholesale ?? null;
+  const price = colorway.skus.find((sku) => sku[run])?.[run] ?? null;
   return (
     <tr>
       <th scope="row" className="size-run__colour">
@@ -424,7 +453,7 @@ function ColorwayRun({
           );
         }
         const error = errors[sku.id];
-        const sold = sku.wholesale !== null;
+        const sold = sku[run] !== null;
         return (
           <td key={size}>
             <input

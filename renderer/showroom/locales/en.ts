@@ -1,3 +1,4 @@
+import { enDtc } from './en-dtc.ts';
 import { enLinks } from './en-links.ts';
 import { enOpenAs } from './en-open-as.ts';
 
@@ -90,6 +91,7 @@ export const en = {
     catalogs: 'Catalogs',
     lookbooks: 'Lookbooks',
     links: 'Links',
+    dtc: 'Direct to consumer',
   },
   account: {
     button: 'Account: {{name}}',
@@ -1145,6 +1147,7 @@ export const en = {
     },
   },
   links: enLinks,
+  dtc: enDtc,
   openAs: enOpenAs,
   devices: {
     title: 'Devices',

@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { jaDtc } from './ja-dtc.ts';
 import { jaLinks } from './ja-links.ts';
 import { jaOpenAs } from './ja-open-as.ts';
 
@@ -91,6 +92,7 @@ export const ja: Messages = {
     catalogs: 'カタログ管理',
     lookbooks: 'ルックブック',
     links: 'リンク',
+    dtc: 'D2C',
   },
   account: {
     button: 'アカウント：{{name}}',
@@ -1149,6 +1151,7 @@ export const ja: Messages = {
     },
   },
   links: jaLinks,
+  dtc: jaDtc,
   openAs: jaOpenAs,
   devices: {
     title: 'デバイス',

@@ -8,6 +8,7 @@ export type View =
   | 'selections'
   | 'orders'
   | 'links'
+  | 'dtc'
   | 'catalogs'
   | 'lookbooks'
   | 'devices'
@@ -25,6 +26,8 @@ const SECTIONS: readonly { view: View; forWhoMay: readonly StaffAction[] }[] = [
   { view: 'buyers', forWhoMay: [] },
   // Reps manage the customer order links they made; admins every link.
   { view: 'links', forWhoMay: [] },
+  // Direct to consumer: admins and reps alike serve DTC customers (issue 14).
+  { view: 'dtc', forWhoMay: [] },
   { view: 'catalogs', forWhoMay: ['manageCatalogs'] },
   { view: 'lookbooks', forWhoMay: [] },
   { view: 'devices', forWhoMay: ['manageDevices', 'unlockAccounts'] },

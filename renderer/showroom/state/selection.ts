@@ -1,32 +1,12 @@
 import { create } from 'zustand';
-import type {
-  SelectionDetail,
-  SelectionScanResult,
-  SelectionStyleLine,
-  StyleDetail,
-} from '../../../preload/contract/index.ts';
+import type { SelectionDetail, SelectionStyleLine } from '../../../preload/contract/index.ts';
 import { parseQuantity } from '../../../main/domain/selections.ts';
 import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { saveFile } from '../save-file.ts';
 import { useSelectionsStore } from './selections.ts';
+import { NO_ENTRY, sizeRunActions, withoutKey, type SizeRunEntryState } from './sizeRunEntry.ts';
 
-/** A style opened for quick entry: its size run with what the rep is typing per SKU. */
-export type Entry =
-  | { status: 'closed' }
-  | { status: 'loading'; styleId: string }
-  | {
-      status: 'ready';
-      style: StyleDetail;
-      /** What each size cell holds, as typed. */
-      drafts: Readonly<Record<string, string>>;
-      /** What the cells held when the run opened: the selection's quantities. */
-      opened: Readonly<Record<string, string>>;
-      errors: Readonly<Record<string, string>>;
-      saving: boolean;
-      error: string | null;
-    };
-
-interface SelectionStore {
+interface SelectionStore extends SizeRunEntryState {
   openId: string | null;
   detail: SelectionDetail | null;
   loadError: string | null;
@@ -34,14 +14,6 @@ interface SelectionStore {
   cellErrors: Readonly<Record<string, string>>;
   /** What the last action (export, duplicate, notes…) could not do. */
   actionError: string | null;
-  lastScan: SelectionScanResult['added'] | null;
-  scanError: string | null;
-  entry: Entry;
-  /**
-   * What the rep asked for that would throw away quantities typed into the size run, held
-   * until the rep says to discard them (it then goes ahead) or to keep typing.
-   */
-  leaving: (() => void) | null;
   exporting: 'pdf' | 'csv' | null;
 
   open: (selectionId: string) => Promise<void>;
@@ -50,14 +22,6 @@ interface SelectionStore {
   setQuantity: (skuId: string, text: string) => Promise<boolean>;
   removeLine: (line: SelectionStyleLine) => Promise<void>;
   removeMissing: () => Promise<void>;
-  scan: (code: string) => Promise<boolean>;
-  startEntry: (styleId: string) => Promise<void>;
-  setDraft: (skuId: string, text: string) => void;
-  submitEntry: () => Promise<boolean>;
-  /** Closes the size run (true), or asks first when quantities were typed into it (false). */
-  cancelEntry: () => boolean;
-  discardEntry: () => void;
-  keepEntry: () => void;
   update: (changes: { name?: string; notes?: string }) => Promise<string | null>;
   duplicate: () => Promise<void>;
   remove: () => Promise<void>;
@@ -74,25 +38,9 @@ const NOTHING_OPEN = {
   loadError: null,
   cellErrors: {},
   actionError: null,
-  lastScan: null,
-  scanError: null,
-  entry: { status: 'closed' },
-  leaving: null,
+  ...NO_ENTRY,
   exporting: null,
 } as const satisfies Partial<SelectionStore>;
-
-/** Whether the rep typed into the size run anything the selection does not hold yet. */
-function typedInto(entry: Entry): boolean {
-  if (entry.status !== 'ready') return false;
-  return Object.entries(entry.drafts).some(
-    ([skuId, text]) => text.trim() !== (entry.opened[skuId] ?? ''),
-  );
-}
-
-function withoutKey(record: Readonly<Record<string, string>>, key: string) {
-  const { [key]: _removed, ...rest } = record;
-  return rest;
-}
 
 /** The selection open in the editor, and the quick entry of one style into it. */
 export const useSelectionStore = create<SelectionStore>()((set, get) => {
@@ -102,24 +50,36 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
     void useSelectionsStore.getState().load();
   }
 
-  /**
-   * True when going ahead would throw away typed quantities: the rep is asked first, and
-   * `then` runs if the rep discards them.
-   */
-  function mustAsk(then: () => void): boolean {
-    if (!typedInto(get().entry)) return false;
-    set({ leaving: then });
-    return true;
-  }
-
   async function setQuantities(lines: { skuId: string; quantity: number }[]) {
     const selectionId = get().openId;
     if (!selectionId) return;
     changed(await trunkshow().invoke('selections.setQuantities', { selectionId, lines }));
   }
 
+  const entry = sizeRunActions(get, set, {
+    quantities: () => {
+      const detail = get().detail;
+      if (!detail) return null;
+      return new Map(
+        detail.lines.flatMap((line) => line.cells).map((cell) => [cell.skuId, cell.quantity]),
+      );
+    },
+    openStyle: (styleId) => {
+      const buyer = get().detail!.buyer;
+      return trunkshow().invoke('catalog.openStyle', {
+        styleId,
+        pricelistId: buyer.pricelistId,
+        buyerId: buyer.id,
+      });
+    },
+    parse: parseQuantity,
+    apply: setQuantities,
+  });
+  const { mustAsk } = entry;
+
   return {
     ...NOTHING_OPEN,
+    ...entry.actions,
 
     async open(selectionId) {
       if (get().openId !== selectionId && mustAsk(() => void get().open(selectionId))) return;
@@ -201,113 +161,6 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
         set({ scanError: errorMessage(error, ''), lastScan: null });
         return false;
       }
-    },
-
-    async startEntry(styleId) {
-      const { detail, entry } = get();
-      if (!detail) return;
-      if (entry.status === 'ready' && typedInto(entry)) {
-        // The same style is already open with what was typed: nothing to reload.
-        if (entry.style.id === styleId) return;
-        if (mustAsk(() => void get().startEntry(styleId))) return;
-      }
-      set({ entry: { status: 'loading', styleId }, scanError: null });
-      try {
-        const style = await trunkshow().invoke('catalog.openStyle', {
-          styleId,
-          pricelistId: detail.buyer.pricelistId,
-          buyerId: detail.buyer.id,
-        });
-        const selected = new Map(
-          detail.lines.flatMap((line) => line.cells).map((cell) => [cell.skuId, cell.quantity]),
-        );
-        const drafts: Record<string, string> = {};
-        for (const colorway of style.colorways) {
-          for (const sku of colorway.skus) {
-            const quantity = selected.get(sku.id) ?? 0;
-            drafts[sku.id] = quantity > 0 ? String(quantity) : '';
-          }
-        }
-        if (get().entry.status === 'loading') {
-          set({
-            entry: {
-              status: 'ready',
-              style,
-              drafts,
-              opened: drafts,
-              errors: {},
-              saving: false,
-              error: null,
-            },
-          });
-        }
-      } catch (error) {
-        set({ entry: { status: 'closed' }, scanError: errorMessage(error, '') });
-      }
-    },
-
-    setDraft(skuId, text) {
-      const entry = get().entry;
-      if (entry.status !== 'ready') return;
-      set({
-        entry: {
-          ...entry,
-          drafts: { ...entry.drafts, [skuId]: text },
-          errors: withoutKey(entry.errors, skuId),
-        },
-      });
-    },
-
-    async submitEntry() {
-      const entry = get().entry;
-      const detail = get().detail;
-      if (entry.status !== 'ready' || !detail || entry.saving) return false;
-      const selected = new Map(
-        detail.lines.flatMap((line) => line.cells).map((cell) => [cell.skuId, cell.quantity]),
-      );
-      const errors: Record<string, string> = {};
-      const lines: { skuId: string; quantity: number }[] = [];
-      for (const [skuId, text] of Object.entries(entry.drafts)) {
-        const parsed = parseQuantity(text);
-        if (!parsed.ok) errors[skuId] = parsed.reason;
-        else if (parsed.quantity !== (selected.get(skuId) ?? 0)) {
-          lines.push({ skuId, quantity: parsed.quantity });
-        }
-      }
-      if (Object.keys(errors).length > 0) {
-        set({ entry: { ...entry, errors } });
-        return false;
-      }
-      if (lines.length === 0) {
-        set({ entry: { status: 'closed' } });
-        return true;
-      }
-      set({ entry: { ...entry, saving: true, error: null } });
-      try {
-        await setQuantities(lines);
-        set({ entry: { status: 'closed' } });
-        return true;
-      } catch (error) {
-        const problem = problemOf(error, '');
-        set({ entry: { ...entry, saving: false, error: problem.message } });
-        return false;
-      }
-    },
-
-    cancelEntry() {
-      if (mustAsk(() => undefined)) return false;
-      set({ entry: { status: 'closed' } });
-      return true;
-    },
-
-    discardEntry() {
-      const then = get().leaving;
-      set({ entry: { status: 'closed' }, leaving: null });
-      then?.();
-    },
-
-    keepEntry() {
-      set({ leaving: null });
     },
 
     async update(changes) {
