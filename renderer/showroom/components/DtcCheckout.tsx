@@ -95,7 +95,9 @@ function LinkDialog({ detail, onClose }: { detail: DtcSelectionDetail; onClose: 
           subject={t('dtc.linkDialog.subject', { brand })}
           copyLabel={t('dtc.linkDialog.copy')}
           note={
-            made.link.state === 'waitingToSync'
+            // The link as the selection now lists it: it goes live while the pop-up is open.
+            (detail.links.find((link) => link.id === made.link.id) ?? made.link).state ===
+            'waitingToSync'
               ? t('dtc.linkDialog.madeOffline')
               : t('dtc.linkDialog.madeOnline')
           }

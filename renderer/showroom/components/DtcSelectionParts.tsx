@@ -108,6 +108,7 @@ export function DtcLines({
               line={line}
               currency={currency}
               readOnly={readOnly}
+              specialPrice={money(specialPriceMinor)}
               amount={money((specialPriceMinor ?? line.retailMinor ?? 0) * line.quantity)}
               language={i18n.language}
             />
@@ -140,12 +141,14 @@ function LineRow({
   line,
   currency,
   readOnly,
+  specialPrice,
   amount,
   language,
 }: {
   line: DraftLine;
   currency: string;
   readOnly: boolean;
+  specialPrice: { amountMinor: number; currency: string } | null;
   amount: { amountMinor: number; currency: string } | null;
   language: string;
 }) {
@@ -207,7 +210,11 @@ function LineRow({
       </td>
       <td className="data-table__number">
         {readOnly ? (
-          line.specialPrice || '—'
+          line.specialPrice === '' ? (
+            '—'
+          ) : (
+            <Money value={specialPrice} language={language} />
+          )
         ) : (
           <>
             <input
