@@ -10,7 +10,7 @@ import {
   type DtcMarket,
   type FieldIssue,
 } from '../../preload/contract/index.ts';
-import { replicaDb } from '../store/database.ts';
+import { replicaDb, type StoreDb } from '../store/database.ts';
 import {
   createDtcCustomer,
   dtcCustomerSubject,
@@ -46,11 +46,8 @@ export async function dtcMarkets(services: LocalChangeServices): Promise<DtcMark
 }
 
 /** Customers whose name (either order) or email holds the query, by last and first name. */
-export async function listDtcCustomers(
-  services: LocalChangeServices,
-  query: string,
-): Promise<DtcCustomerList> {
-  const db = replicaDb(services.db);
+export async function listDtcCustomers(store: StoreDb, query: string): Promise<DtcCustomerList> {
+  const db = replicaDb(store);
   const words = query.trim().toLowerCase();
   const pattern = `%${words.replace(/[\\%_]/g, '\\$&')}%`;
   let base = db.selectFrom('dtc_customers as c');

@@ -231,7 +231,7 @@ export function createHandlers(services: DesktopServices): HandlerTable {
       openCustomerOrderLinkAsBuyer(services, input),
 
     'dtc.markets': () => dtcMarkets(services),
-    'dtc.customers.list': (_actor, input) => listDtcCustomers(services, input.query),
+    'dtc.customers.list': (_actor, input) => listDtcCustomers(db, input.query),
     'dtc.customers.get': (_actor, input) => dtcCustomerDetail(services, input.id),
     'dtc.customers.create': (_actor, input) => createDtcCustomerLocally(services, input.card),
     'dtc.customers.save': (_actor, input) => saveDtcCustomerLocally(services, input),

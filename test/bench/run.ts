@@ -20,6 +20,7 @@ import { benchCheckoutLoad } from './checkout-load.ts';
 import { copyOfHubStore, HUB_LOAD, percentile } from './hub-load.ts';
 import { benchCustomerLink } from './customer-link.ts';
 import { benchOrdersList } from './orders-list.ts';
+import { benchDtcCustomers } from './dtc-customers.ts';
 import { benchOrderPdf } from './order-pdf.ts';
 import { benchOrderPlace } from './order-place.ts';
 import { applyPush } from '../../main/sync/hub-push.ts';
@@ -727,6 +728,7 @@ async function benchOrderPlaceAlone(): Promise<void> {
 // BENCH_ONLY=pdf only an order confirmation's PDF (on a small demo brand of its own).
 // BENCH_ONLY=place only a desktop placing a booth order.
 // BENCH_ONLY=col only a customer order link of every style (search, styles, its page).
+// BENCH_ONLY=dtc-customers only the Customers tab's list and search at 5,000 customers.
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
   await benchCustomerLink(hubDir, report);
@@ -734,6 +736,8 @@ if (process.env.BENCH_ONLY === 'buyer') {
   await benchOrdersList(report);
 } else if (process.env.BENCH_ONLY === 'pdf') {
   await benchOrderPdf(report);
+} else if (process.env.BENCH_ONLY === 'dtc-customers') {
+  await benchDtcCustomers(report);
 } else {
   await prepareHubStore();
   if (process.env.BENCH_ONLY === 'share') await benchShareOpen();
@@ -758,6 +762,7 @@ async function runAll(): Promise<void> {
   await benchOrderPlace(desktop, report);
   await benchOrderApply();
   await benchOrdersList(report);
+  await benchDtcCustomers(report);
   await desktop.close();
   await benchFirstScreen(hub);
   await benchGridScroll(hub);

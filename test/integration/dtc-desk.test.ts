@@ -90,7 +90,7 @@ describe('DTC selling from the desktop', () => {
       issues: [expect.objectContaining({ path: 'email', code: 'customer_email_taken' })],
     });
     await jonas.engine.syncNow();
-    expect((await listDtcCustomers(services, 'tanaka')).customers.map((c) => c.id)).toContain(
+    expect((await listDtcCustomers(jonas.store.db, 'tanaka')).customers.map((c) => c.id)).toContain(
       aiko.id,
     );
 
