@@ -66,6 +66,11 @@ test('an operator sells a selection to a new customer through a locked checkout 
   await expect(run).toBeHidden();
   const lines = editor.getByRole('table', { name: 'Products in this selection' });
   await expect(lines.getByRole('row')).toHaveCount(2);
+  // Nothing is kept until Save: leaving asks first.
+  await editor.getByRole('button', { name: `← Aiko Tanaka ${stamp}` }).click();
+  const leave = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await leave.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(leave).toBeHidden();
   await lines.getByRole('textbox', { name: /^Special price of/ }).fill('-5');
   await editor.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(lines.getByText('A special price cannot be below zero.')).toBeVisible();

@@ -344,7 +344,7 @@ export function DtcCustomerCard({ id }: { id: string }) {
           <button
             type="button"
             className="button button--primary"
-            onClick={() => openNewSelection(id)}
+            onClick={() => openNewSelection({ id, name, marketId: data.card.marketId })}
           >
             {t('dtc.createSelection')}
           </button>

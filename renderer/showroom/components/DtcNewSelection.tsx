@@ -5,7 +5,7 @@ import type { DtcCustomerRow } from '../../../preload/contract/index.ts';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
 import { problemOf, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
-import { useDtcStore } from '../state/dtc.ts';
+import { useDtcStore, type ChosenCustomer } from '../state/dtc.ts';
 import { issueTexts } from '../state/dtcSelection.ts';
 import { DtcCustomerFields, EMPTY_CARD } from './DtcCustomer.tsx';
 import { Dialog } from './Dialog.tsx';
@@ -18,10 +18,11 @@ type Who = 'existing' | 'new';
  * the selection keeps.
  */
 export function DtcNewSelectionDialog({
-  customerId,
+  customer: fixed,
   onClose,
 }: {
-  customerId: string | null;
+  /** The customer card's customer; null: chosen or created here. */
+  customer: ChosenCustomer | null;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -30,8 +31,7 @@ export function DtcNewSelectionDialog({
   const [who, setWho] = useState<Who>('existing');
   const [query, setQuery] = useState('');
   const found = useOperation('dtc.customers.list', { query: query.trim() });
-  const [chosen, setChosen] = useState<{ id: string; name: string; marketId: string } | null>(null);
-  const fixed = useOperation('dtc.customers.get', { id: customerId ?? chosen?.id ?? '-' });
+  const [chosen, setChosen] = useState<ChosenCustomer | null>(null);
   const [card, setCard] = useState(EMPTY_CARD);
   const [marketId, setMarketId] = useState('');
   const [name, setName] = useState('');
@@ -39,15 +39,8 @@ export function DtcNewSelectionDialog({
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  const customer =
-    customerId !== null && fixed.data
-      ? {
-          id: customerId,
-          name: dtcCustomerName(fixed.data.card),
-          marketId: fixed.data.card.marketId,
-        }
-      : chosen;
-  const creating = customerId === null && who === 'new';
+  const customer = fixed ?? chosen;
+  const creating = fixed === null && who === 'new';
   const customerName = creating ? dtcCustomerName(card) : (customer?.name ?? '');
   const market = marketId || (creating ? card.marketId : (customer?.marketId ?? ''));
   const shownName =
@@ -118,7 +111,7 @@ export function DtcNewSelectionDialog({
         </>
       }
     >
-      {customerId === null ? (
+      {fixed === null ? (
         <ChoiceGroup
           legend={t('dtc.newSelection.customer')}
           name="dtc-customer-kind"
@@ -132,7 +125,7 @@ export function DtcNewSelectionDialog({
       ) : (
         <p className="dtc-new__for">{t('dtc.editor.for', { name: customerName })}</p>
       )}
-      {customerId === null && who === 'existing' ? (
+      {fixed === null && who === 'existing' ? (
         <div className="dtc-new__find">
           <Field label={t('dtc.newSelection.findCustomer')} error={problems.customer}>
             {(control) => (

@@ -1,10 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DtcSelectionDetail } from '../../../preload/contract/index.ts';
 import { useDtcStore } from '../state/dtc.ts';
 import { unsaved, useDtcSelectionStore } from '../state/dtcSelection.ts';
 import { useSyncStore } from '../state/sync.ts';
 import { DtcCheckout } from './DtcCheckout.tsx';
+import { ConfirmDialog } from './Dialog.tsx';
 import { DtcRefusal } from './DtcCustomer.tsx';
 import { DtcLines, SelectionHead } from './DtcSelectionParts.tsx';
 import { DiscardEntryDialog, QuickEntry, SizeRunEntry } from './SelectionEntry.tsx';
@@ -59,6 +60,7 @@ function Editor({ detail }: { detail: DtcSelectionDetail }) {
   const save = useDtcSelectionStore((state) => state.save);
   const dirty = useDtcSelectionStore(unsaved);
   const quickEntry = useRef<HTMLInputElement>(null);
+  const [leaving, setLeaving] = useState(false);
   const readOnly = detail.deletedAt !== null;
   const mayCheckout = !dirty && detail.lines.length > 0 && !readOnly;
 
@@ -68,7 +70,10 @@ function Editor({ detail }: { detail: DtcSelectionDetail }) {
         <button
           type="button"
           className="button button--quiet"
-          onClick={() => show({ kind: 'customer', id: detail.customer.id })}
+          onClick={() => {
+            if (dirty) setLeaving(true);
+            else show({ kind: 'customer', id: detail.customer.id });
+          }}
         >
           ← {detail.customer.name}
         </button>
@@ -158,6 +163,18 @@ function Editor({ detail }: { detail: DtcSelectionDetail }) {
       ) : (
         <DtcLines lines={lines} currency={detail.market.currency} readOnly={readOnly} />
       )}
+      <ConfirmDialog
+        open={leaving}
+        title={t('dtc.editor.leaveTitle')}
+        lead={t('dtc.editor.leaveLead')}
+        keepLabel={t('dtc.editor.keepEditing')}
+        confirmLabel={t('dtc.editor.discard')}
+        onKeep={() => setLeaving(false)}
+        onConfirm={() => {
+          setLeaving(false);
+          show({ kind: 'customer', id: detail.customer.id });
+        }}
+      />
     </article>
   );
 }

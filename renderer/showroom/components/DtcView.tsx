@@ -81,7 +81,7 @@ export function DtcView() {
       ) : null}
       {newSelection ? (
         <DialogBoundary dialog="dtcNewSelection" close={closeNewSelection}>
-          <DtcNewSelectionDialog customerId={newSelection.customerId} onClose={closeNewSelection} />
+          <DtcNewSelectionDialog customer={newSelection.customer} onClose={closeNewSelection} />
         </DialogBoundary>
       ) : null}
     </section>

@@ -8,19 +8,26 @@ export type DtcScreen =
   | { kind: 'customer'; id: string }
   | { kind: 'selection'; id: string; checkout: boolean };
 
+/** A customer a selection is being made for: its market is the selection's first choice. */
+export interface ChosenCustomer {
+  id: string;
+  name: string;
+  marketId: string;
+}
+
 interface DtcStore {
   tab: DtcTab;
   screen: DtcScreen;
   /** The customer form: a new customer (id null), or the one being edited. */
   customerForm: { id: string | null } | null;
   /** The Create selection dialog: for a customer card's customer, or for anyone (null). */
-  newSelection: { customerId: string | null } | null;
+  newSelection: { customer: ChosenCustomer | null } | null;
 
   setTab: (tab: DtcTab) => void;
   show: (screen: DtcScreen) => void;
   openCustomerForm: (id: string | null) => void;
   closeCustomerForm: () => void;
-  openNewSelection: (customerId: string | null) => void;
+  openNewSelection: (customer: ChosenCustomer | null) => void;
   closeNewSelection: () => void;
 }
 
@@ -46,8 +53,8 @@ export const useDtcStore = create<DtcStore>()((set) => ({
   closeCustomerForm() {
     set({ customerForm: null });
   },
-  openNewSelection(customerId) {
-    set({ newSelection: { customerId } });
+  openNewSelection(customer) {
+    set({ newSelection: { customer } });
   },
   closeNewSelection() {
     set({ newSelection: null });
