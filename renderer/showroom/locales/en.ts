@@ -873,6 +873,12 @@ export const en = {
     window: 'Ship {{start}}, cancel if not shipped by {{cancel}}',
     paymentMethod: 'Payment method',
     payments: { outside_app: 'Pay outside the app', stripe_card: 'Stripe Credit Card Payment' },
+    payment: 'Payment',
+    paymentStatus: {
+      pending: 'Waiting for the card payment',
+      paid: 'Paid on {{day}}',
+      failed: 'The card payment failed',
+    },
     shippingRate: 'Shipping rate',
     note: 'Note',
     shipTo: 'Ship to',

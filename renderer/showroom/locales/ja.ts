@@ -877,6 +877,12 @@ export const ja: Messages = {
     window: '出荷開始 {{start}}、{{cancel}} までに出荷できなければキャンセル',
     paymentMethod: '支払い方法',
     payments: { outside_app: 'アプリ外で支払う', stripe_card: 'Stripeクレジットカード決済' },
+    payment: '支払い',
+    paymentStatus: {
+      pending: 'カード決済の完了待ち',
+      paid: '{{day}} に支払い済み',
+      failed: 'カード決済に失敗しました',
+    },
     shippingRate: '配送料金',
     note: 'メモ',
     shipTo: '配送先',
