@@ -54,6 +54,10 @@ test('an admin sets DTC checkout: the link template with its preview, a countryâ
   await expect(dialog).toBeHidden();
   const iceland = taxes.getByRole('row', { name: /Iceland/ });
   await expect(iceland).toContainText('24%');
+  // A country with a rate is changed from its row, not added again.
+  await taxes.getByRole('button', { name: 'Add a tax rate' }).click();
+  await expect(dialog.getByRole('option', { name: 'Iceland' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await taxes.getByRole('button', { name: 'Change the tax rate of Iceland' }).click();
   const change = page.getByRole('dialog', { name: 'Change the tax rate of Iceland' });
   await expect(change.getByRole('textbox', { name: 'Rate (%)' })).toHaveValue('24');

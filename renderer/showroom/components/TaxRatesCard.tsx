@@ -120,6 +120,7 @@ export function TaxRatesCard() {
       {editing ? (
         <TaxRateDialog
           rate={editing === 'new' ? null : editing}
+          taken={rates.map((rate) => rate.countryCode)}
           onClose={() => setEditing(null)}
           onSaved={(next) => {
             setup.setData(next);
@@ -155,15 +156,24 @@ type Problems = Partial<Record<TaxRateField, string>>;
 /** Adds a country's rate, or changes one (its country fixed); each problem at its field. */
 function TaxRateDialog({
   rate,
+  taken,
   onClose,
   onSaved,
 }: {
   rate: TaxRateView | null;
+  /** Countries that have a rate: a new rate is for another one (a rate is changed from its row). */
+  taken: readonly string[];
   onClose: () => void;
   onSaved: (rates: TaxRates) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const countries = useMemo(() => countryOptions(i18n.language), [i18n.language]);
+  const countries = useMemo(
+    () =>
+      countryOptions(i18n.language).filter(
+        (country) => country.code === rate?.countryCode || !taken.includes(country.code),
+      ),
+    [i18n.language, rate, taken],
+  );
   const countryName = useCountryNames();
   const [countryCode, setCountryCode] = useState(rate?.countryCode ?? '');
   const [typed, setTyped] = useState(rate ? taxRatePercentText(rate.rateBp) : '');
