@@ -24,12 +24,16 @@ const EXAMPLE_HASH = 'q3Vn8x2LrT0bWcYk5pZs7mQe1hJdA4fGiUoN6vKyB9E';
  * Trunkshow's own checkout page on the hub. The preview follows what is typed.
  */
 export function DtcLinkTemplateCard() {
+  const { t } = useTranslation();
   const saved = useOperation('dtcSettings.linkTemplate', {}, { followSync: true });
   if (saved.problem) {
     return (
-      <p className="notice notice--error" role="alert">
-        {saved.problem}
-      </p>
+      <section className="settings__card" aria-labelledby="dtc-link-title">
+        <h4 id="dtc-link-title">{t('dtcSettings.template.title')}</h4>
+        <p className="notice notice--error" role="alert">
+          {saved.problem}
+        </p>
+      </section>
     );
   }
   return saved.data ? <TemplateForm saved={saved.data} onSaved={saved.setData} /> : null;
