@@ -8,6 +8,7 @@ import { catalogOperations } from './catalog.ts';
 import { catalogsOperations } from './catalogs.ts';
 import { customerOrderLinkOperations } from './customer-order-links.ts';
 import { devicesOperations } from './devices.ts';
+import { dtcSettingsOperations } from './dtc-settings.ts';
 import { lookbooksOperations } from './lookbooks.ts';
 import { mailOperations } from './mail.ts';
 import { mediaOperations } from './media.ts';
@@ -32,6 +33,7 @@ export * from './catalog.ts';
 export * from './catalogs.ts';
 export * from './customer-order-links.ts';
 export * from './devices.ts';
+export * from './dtc-settings.ts';
 export * from './lookbooks.ts';
 export * from './mail.ts';
 export * from './media.ts';
@@ -70,6 +72,7 @@ export const contract = {
   ...lookbooksOperations,
   ...mediaOperations,
   ...paymentOperations,
+  ...dtcSettingsOperations,
   ...appOperations,
 } as const;
 

@@ -6,6 +6,12 @@ import {
   saveCustomerOrderLink,
   setCustomerOrderLinkDisabled,
 } from './customer-order-links.ts';
+import {
+  removeTaxRate,
+  setDtcLinkTemplate,
+  setMarketPricesIncludeTax,
+  setTaxRate,
+} from './dtc-settings.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import { removeLookbook, saveLookbook } from './lookbooks.ts';
 import type { Mutator } from './mutator.ts';
@@ -74,6 +80,10 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       removeCatalog,
       saveLookbook,
       removeLookbook,
+      setTaxRate,
+      removeTaxRate,
+      setMarketPricesIncludeTax,
+      setDtcLinkTemplate,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );

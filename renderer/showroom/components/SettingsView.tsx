@@ -11,6 +11,7 @@ import { useCan } from '../hooks/useCan.ts';
 import { EmailSettingsCard } from './EmailSettingsCard.tsx';
 import { ShippingSettingsCard } from './ShippingSettingsCard.tsx';
 import { StripeSettingsCard } from './StripeSettingsCard.tsx';
+import { DtcSettingsGroup } from './DtcSettingsGroup.tsx';
 import './SettingsView.css';
 
 /** The brand's settings an admin changes: where buyers reach the hub, share links, email, payments. */
@@ -21,6 +22,7 @@ export function SettingsView() {
   const mayConfigureMail = useCan('configureMail');
   const mayConfigureShipping = useCan('configureShipping');
   const mayConfigurePayments = useCan('configurePayments');
+  const mayConfigureDtc = useCan('configureDtc');
 
   return (
     <section className="settings" aria-labelledby="settings-title">
@@ -35,6 +37,7 @@ export function SettingsView() {
       {mayConfigureShipping ? <ShippingSettingsCard /> : null}
       {mayConfigureMail ? <EmailSettingsCard /> : null}
       {mayConfigurePayments ? <StripeSettingsCard /> : null}
+      {mayConfigureDtc ? <DtcSettingsGroup /> : null}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { enDtcSettings } from './en-dtc-settings.ts';
 import { enLinks } from './en-links.ts';
 import { enOpenAs } from './en-open-as.ts';
 
@@ -1152,6 +1153,7 @@ export const en = {
   },
   links: enLinks,
   openAs: enOpenAs,
+  dtcSettings: enDtcSettings,
   devices: {
     title: 'Devices',
     lead: 'Every computer signed in to the brand’s hub. Revoke one that is lost or no longer used: its next sync is refused and it must sign in again.',

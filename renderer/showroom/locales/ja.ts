@@ -1,4 +1,5 @@
 import type { Messages } from './en.ts';
+import { jaDtcSettings } from './ja-dtc-settings.ts';
 import { jaLinks } from './ja-links.ts';
 import { jaOpenAs } from './ja-open-as.ts';
 
@@ -1156,6 +1157,7 @@ export const ja: Messages = {
   },
   links: jaLinks,
   openAs: jaOpenAs,
+  dtcSettings: jaDtcSettings,
   devices: {
     title: 'デバイス',
     lead: 'ブランドのハブにサインインしているすべてのコンピュータです。紛失したり使わなくなったりしたデバイスは無効化してください。次回の同期が拒否され、再度サインインが必要になります。',

@@ -35,6 +35,7 @@ const SECTIONS: readonly { view: View; forWhoMay: readonly StaffAction[] }[] = [
       'changeHubAddress',
       'configureMail',
       'configureShipping',
+      'configureDtc',
     ],
   },
   { view: 'audit', forWhoMay: ['readApiLogs'] },
