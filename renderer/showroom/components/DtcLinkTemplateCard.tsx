@@ -9,7 +9,12 @@ import {
 import type { DtcLinkTemplateView } from '../../../preload/contract/index.ts';
 import { codedIssueWords, problemOf, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
-import { SettingsFormFooter, TextField, type SettingsNotice } from './SettingsFormParts.tsx';
+import {
+  SettingsFormFooter,
+  TextField,
+  type SettingsNotice,
+  SettingsCard,
+} from './SettingsFormParts.tsx';
 import './DtcSettings.css';
 
 /** The spec's example of a storefront's template, shown as the field's example. */
@@ -28,12 +33,7 @@ export function DtcLinkTemplateCard() {
   const saved = useOperation('dtcSettings.linkTemplate', {}, { followSync: true });
   if (saved.problem) {
     return (
-      <section className="settings__card" aria-labelledby="dtc-link-title">
-        <h4 id="dtc-link-title">{t('dtcSettings.template.title')}</h4>
-        <p className="notice notice--error" role="alert">
-          {saved.problem}
-        </p>
-      </section>
+      <SettingsCard title={t('dtcSettings.template.title')} heading="h4" problem={saved.problem} />
     );
   }
   return saved.data ? <TemplateForm saved={saved.data} onSaved={saved.setData} /> : null;
@@ -87,23 +87,22 @@ function TemplateForm({
   };
 
   return (
-    <form
-      className="settings__card"
-      aria-labelledby="dtc-link-title"
-      aria-busy={busy}
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <SettingsCard
+      title={
+        <>
+          {t('dtcSettings.template.title')}
+          {saved.waitingToSync ? (
+            <span className="badge badge--waiting dtc-settings__title-badge">
+              {t('dtcSettings.waiting')}
+            </span>
+          ) : null}
+        </>
+      }
+      heading="h4"
+      lead={t('dtcSettings.template.lead')}
+      busy={busy}
+      onSubmit={() => void save()}
     >
-      <h4 id="dtc-link-title">
-        {t('dtcSettings.template.title')}
-        {saved.waitingToSync ? (
-          <span className="badge badge--waiting">{t('dtcSettings.waiting')}</span>
-        ) : null}
-      </h4>
-      <p className="settings__lead">{t('dtcSettings.template.lead')}</p>
       <dl className="dtc-settings__placeholders">
         <dt>
           <code>{DTC_TEMPLATE_BASKET}</code>
@@ -148,6 +147,6 @@ function TemplateForm({
         saveLabel={t('dtcSettings.template.save')}
         clear={null}
       />
-    </form>
+    </SettingsCard>
   );
 }

@@ -4,9 +4,8 @@ import type { MarketTaxView } from '../../../preload/contract/index.ts';
 import { errorMessage, trunkshow } from '../api.ts';
 import { useCountryNames } from '../hooks/useCountryNames.ts';
 import { useOperation } from '../hooks/useOperation.ts';
-import type { SettingsNotice } from './SettingsFormParts.tsx';
-// The switch is the one the link form draws.
-import './LinksView.css';
+import { SettingsCard, type SettingsNotice } from './SettingsFormParts.tsx';
+import { Switch } from './Switch.tsx';
 import './DtcSettings.css';
 
 /**
@@ -44,14 +43,12 @@ export function MarketsTaxCard() {
   };
 
   return (
-    <section className="settings__card" aria-labelledby="markets-tax-title">
-      <h4 id="markets-tax-title">{t('dtcSettings.markets.title')}</h4>
-      <p className="settings__lead">{t('dtcSettings.markets.lead')}</p>
-      {markets.problem ? (
-        <p className="notice notice--error" role="alert">
-          {markets.problem}
-        </p>
-      ) : null}
+    <SettingsCard
+      title={t('dtcSettings.markets.title')}
+      heading="h4"
+      lead={t('dtcSettings.markets.lead')}
+      problem={markets.problem}
+    >
       {markets.data && markets.data.markets.length === 0 ? (
         <p className="settings__hint-line">{t('dtcSettings.markets.none')}</p>
       ) : null}
@@ -79,16 +76,13 @@ export function MarketsTaxCard() {
                     : listFormat.format(market.countryCodes.map(countryName))}
                 </td>
                 <td>
-                  <span className="link-form__switch">
-                    <label>
-                      <input
-                        type="checkbox"
-                        role="switch"
-                        checked={market.pricesIncludeTax}
-                        aria-label={t('dtcSettings.markets.switchLabel', { market: market.name })}
-                        onChange={(event) => void change(market, event.target.checked)}
-                      />
-                    </label>
+                  <span className="dtc-settings__switch">
+                    <Switch
+                      label={t('dtcSettings.markets.switchLabel', { market: market.name })}
+                      labelHidden
+                      checked={market.pricesIncludeTax}
+                      onChange={(checked) => void change(market, checked)}
+                    />
                     {market.waitingToSync ? (
                       <span className="badge badge--waiting">{t('dtcSettings.waiting')}</span>
                     ) : null}
@@ -104,6 +98,6 @@ export function MarketsTaxCard() {
           {notice.text}
         </p>
       ) : null}
-    </section>
+    </SettingsCard>
   );
 }

@@ -12,7 +12,7 @@ import { Field } from '../../ui/Field.tsx';
 import { useCountryNames } from '../hooks/useCountryNames.ts';
 import { useOperation } from '../hooks/useOperation.ts';
 import { ConfirmDialog, Dialog, FormDialogActions } from './Dialog.tsx';
-import type { SettingsNotice } from './SettingsFormParts.tsx';
+import { SettingsCard, type SettingsNotice } from './SettingsFormParts.tsx';
 import './DtcSettings.css';
 
 /**
@@ -47,14 +47,12 @@ export function TaxRatesCard() {
   };
 
   return (
-    <section className="settings__card" aria-labelledby="tax-rates-title">
-      <h4 id="tax-rates-title">{t('dtcSettings.taxRates.title')}</h4>
-      <p className="settings__lead">{t('dtcSettings.taxRates.lead')}</p>
-      {setup.problem ? (
-        <p className="notice notice--error" role="alert">
-          {setup.problem}
-        </p>
-      ) : null}
+    <SettingsCard
+      title={t('dtcSettings.taxRates.title')}
+      heading="h4"
+      lead={t('dtcSettings.taxRates.lead')}
+      problem={setup.problem}
+    >
       {setup.data && rates.length === 0 ? (
         <p className="settings__hint-line">{t('dtcSettings.taxRates.none')}</p>
       ) : null}
@@ -146,7 +144,7 @@ export function TaxRatesCard() {
           void remove(rate);
         }}
       />
-    </section>
+    </SettingsCard>
   );
 }
 
