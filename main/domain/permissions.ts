@@ -40,6 +40,8 @@ import type { StaffRole } from './model.ts';
  * - uploadMedia: upload pictures and video files to the hub for lookbooks and links.
  * - configurePayments: switch the Stripe Credit Card Payment add-on on or off and set the
  *   brand's Stripe keys (kept on the hub, never answered).
+ * - configureDtc: set up direct-to-consumer checkout: the tax rate of each country,
+ *   whether each market's retail prices include tax, and the checkout link template.
  */
 export const STAFF_ACTIONS = [
   'changeTradingTerms',
@@ -64,6 +66,7 @@ export const STAFF_ACTIONS = [
   'manageLookbooks',
   'uploadMedia',
   'configurePayments',
+  'configureDtc',
 ] as const;
 export type StaffAction = (typeof STAFF_ACTIONS)[number];
 

@@ -31,6 +31,7 @@ import {
   unlockAccount,
 } from './devices.ts';
 import type { HandlerTable } from './dispatch.ts';
+import * as dtcSettings from './dtc-settings.ts';
 import {
   buyerPeople,
   invitePerson,
@@ -315,6 +316,17 @@ export function createHandlers(services: DesktopServices): HandlerTable {
     'buyerCredentials.setBrandCode': (_actor, input) => credentials.setBrandCode(session, input),
     'buyerCredentials.clearBrandCode': (_actor, input) =>
       credentials.clearBrandCode(session, input.buyerId),
+
+    'dtcSettings.taxRates': () => dtcSettings.taxRates(services),
+    'dtcSettings.setTaxRate': (_actor, input) => dtcSettings.setTaxRateLocally(services, input),
+    'dtcSettings.removeTaxRate': (_actor, input) =>
+      dtcSettings.removeTaxRateLocally(services, input.countryCode),
+    'dtcSettings.markets': () => dtcSettings.marketsTax(services),
+    'dtcSettings.setPricesIncludeTax': (_actor, input) =>
+      dtcSettings.setPricesIncludeTaxLocally(services, input),
+    'dtcSettings.linkTemplate': () => dtcSettings.dtcLinkTemplate(services),
+    'dtcSettings.setLinkTemplate': (_actor, input) =>
+      dtcSettings.setDtcLinkTemplateLocally(services, input.template),
 
     'app.reportError': (_actor, input) => logWindowError(input),
   };

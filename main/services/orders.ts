@@ -358,6 +358,7 @@ export async function orderDetail(
     shipStart: row.ship_start,
     cancelDate: row.cancel_date,
     paymentMethod: row.payment_method,
+    payment: { status: row.payment_status, paidAt: row.paid_at },
     shippingRateName: row.shipping_rate_name,
     shipping: money(row.shipping_minor),
     subtotal: money(row.subtotal_minor),

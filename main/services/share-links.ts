@@ -36,7 +36,8 @@ export type ShareLinkServices = LocalChangeServices & { builtInHub: BuiltInHubCo
 
 const DOING = 'share selections';
 
-function waitingFor(subject: ReturnType<typeof sql<string>>) {
+/** Whether a change about `subject` is still in this computer's outbox, for a view to say it waits. */
+export function waitingFor(subject: ReturnType<typeof sql<string>>) {
   return sql<number>`exists (select 1 from outbox o where o.subject = ${subject})`;
 }
 

@@ -9,6 +9,7 @@ import { catalogsOperations } from './catalogs.ts';
 import { customerOrderLinkOperations } from './customer-order-links.ts';
 import { devicesOperations } from './devices.ts';
 import { dtcOperations } from './dtc.ts';
+import { dtcSettingsOperations } from './dtc-settings.ts';
 import { lookbooksOperations } from './lookbooks.ts';
 import { mailOperations } from './mail.ts';
 import { mediaOperations } from './media.ts';
@@ -34,6 +35,7 @@ export * from './catalogs.ts';
 export * from './customer-order-links.ts';
 export * from './devices.ts';
 export * from './dtc.ts';
+export * from './dtc-settings.ts';
 export * from './lookbooks.ts';
 export * from './mail.ts';
 export * from './media.ts';
@@ -73,6 +75,7 @@ export const contract = {
   ...mediaOperations,
   ...paymentOperations,
   ...dtcOperations,
+  ...dtcSettingsOperations,
   ...appOperations,
 } as const;
 

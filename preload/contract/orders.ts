@@ -107,6 +107,8 @@ export interface OrderDetail extends OrderSummary {
   shipStart: string | null;
   cancelDate: string | null;
   paymentMethod: PaymentMethod | null;
+  /** A card payment's progress ('none' for every other way to pay), and when it was paid. */
+  payment: { status: 'none' | 'pending' | 'paid' | 'failed'; paidAt: string | null };
   shippingRateName: string;
   shipping: Money;
   subtotal: Money;

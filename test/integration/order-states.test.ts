@@ -102,6 +102,29 @@ describe('order state changes through sync', () => {
     expect(audit.map((row) => row.action)).toEqual(
       expect.arrayContaining(['order.confirm', 'order.cancel', 'order.confirm.v1']),
     );
+    expect(synced.payment).toEqual({ status: 'none', paidAt: null });
+  });
+
+  it('shows whether a card payment the hub took is paid', async () => {
+    const placed = await placeHubOrder(demo.hub.store.db, {
+      ownerEmail: DEMO_REP,
+      quantity: 1,
+      onHand: 5,
+      skip: 2,
+    });
+    const paidAt = '2027-03-02T10:00:00.000Z';
+    // What the hub's signed webhook writes (test/integration/stripe-card-payments.test.ts).
+    await hubDb(demo.hub.store.db)
+      .updateTable('orders')
+      .set({ payment_method: 'stripe_card', payment_status: 'paid', paid_at: paidAt })
+      .where('id', '=', placed.orderId)
+      .execute();
+    const rep = await demo.desktop(DEMO_REP);
+    const detail = await orderDetail(rep.store.db, rep.session.account(), placed.orderId);
+    expect(detail).toMatchObject({
+      paymentMethod: 'stripe_card',
+      payment: { status: 'paid', paidAt },
+    });
   });
 
   it('keeps the hub’s refusal when a rep confirms another rep’s buyer’s order', async () => {

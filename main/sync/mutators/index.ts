@@ -9,6 +9,12 @@ import {
 import { createDtcCustomer, saveDtcCustomer } from './dtc-customers.ts';
 import { createDtcLink, killDtcLink } from './dtc-links.ts';
 import { createDtcSelection, saveDtcSelection } from './dtc-selections.ts';
+import {
+  removeTaxRate,
+  setDtcLinkTemplate,
+  setMarketPricesIncludeTax,
+  setTaxRate,
+} from './dtc-settings.ts';
 import { createBuyer, decideTermsProposal, proposeBuyerTerms, updateBuyerTerms } from './buyers.ts';
 import { removeLookbook, saveLookbook } from './lookbooks.ts';
 import type { Mutator } from './mutator.ts';
@@ -83,6 +89,10 @@ export const MUTATORS: ReadonlyMap<string, Mutator<unknown>> = new Map(
       saveDtcSelection,
       createDtcLink,
       killDtcLink,
+      setTaxRate,
+      removeTaxRate,
+      setMarketPricesIncludeTax,
+      setDtcLinkTemplate,
     ] as Mutator<never>[]
   ).map((entry) => [entry.name, entry as unknown as Mutator<unknown>]),
 );

@@ -9,6 +9,7 @@ import { Field } from '../../ui/Field.tsx';
 import { useBuyerAddressesStore, type FieldProblem } from '../state/buyerAddresses.ts';
 import { useSyncStore } from '../state/sync.ts';
 import './BuyerAddresses.css';
+import { InlineEditorActions } from './InlineEditorActions.tsx';
 
 /** A problem's code in the person's words (keys under buyers.addresses.problem). */
 export function problemText(
@@ -204,19 +205,12 @@ function AddressEditor() {
           {t('buyers.addresses.notSaved')} {other}
         </p>
       ) : null}
-      <div className="addresses__editor-actions">
-        <button type="button" className="button button--quiet" onClick={cancel}>
-          {t('cancel')}
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          aria-disabled={edit.saving}
-          onClick={() => void save()}
-        >
-          {t('buyers.addresses.save')}
-        </button>
-      </div>
+      <InlineEditorActions
+        saveLabel={t('buyers.addresses.save')}
+        busy={edit.saving}
+        onCancel={cancel}
+        onSave={() => void save()}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { errorMessage, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
 import { Field } from '../../ui/Field.tsx';
 import { ConfirmDialog } from './Dialog.tsx';
+import { InlineEditorActions } from './InlineEditorActions.tsx';
 
 /**
  * The People section of a buyer's dialog: who logs in to the buyer pages for this buyer
@@ -172,23 +173,12 @@ export function BuyerPeople({ buyerId }: { buyerId: string }) {
               )}
             </Field>
           ))}
-          <div className="addresses__editor-actions">
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => setInviting(false)}
-            >
-              {t('cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              aria-disabled={busy}
-              onClick={() => void invite()}
-            >
-              {t('buyers.people.send')}
-            </button>
-          </div>
+          <InlineEditorActions
+            saveLabel={t('buyers.people.send')}
+            busy={busy}
+            onCancel={() => setInviting(false)}
+            onSave={() => void invite()}
+          />
         </div>
       ) : (
         <button type="button" className="button" onClick={() => setInviting(true)}>

@@ -14,6 +14,7 @@ import { useOperation } from '../hooks/useOperation.ts';
 import { Field } from '../../ui/Field.tsx';
 import { ConfirmDialog } from './Dialog.tsx';
 import './BuyerSignIn.css';
+import { InlineEditorActions } from './InlineEditorActions.tsx';
 
 /**
  * The "Customer order link sign-in" section of a buyer's dialog: for an offline buyer,
@@ -292,23 +293,12 @@ function CredentialCard({
               />
             )}
           </Field>
-          <div className="addresses__editor-actions">
-            <button
-              type="button"
-              className="button button--quiet"
-              onClick={() => setEditing(false)}
-            >
-              {t('cancel')}
-            </button>
-            <button
-              type="button"
-              className="button button--primary"
-              aria-disabled={busy}
-              onClick={() => void save()}
-            >
-              {words('save')}
-            </button>
-          </div>
+          <InlineEditorActions
+            saveLabel={words('save')}
+            busy={busy}
+            onCancel={() => setEditing(false)}
+            onSave={() => void save()}
+          />
         </div>
       ) : set ? null : (
         <button type="button" className="button" onClick={open}>

@@ -6,7 +6,7 @@ import { useOperation } from '../hooks/useOperation.ts';
 import { formatDateTime } from '../local-time.ts';
 import { CatalogDialog, catalogProblemWords } from './CatalogDialog.tsx';
 import { ConfirmDialog } from './Dialog.tsx';
-import { StatePanel } from './StatePanel.tsx';
+import { ListSection, type ListNotice } from './ListSection.tsx';
 import './CatalogsView.css';
 
 /**
@@ -18,7 +18,7 @@ export function CatalogsView() {
   const overview = useOperation('catalogs.list', {}, { followSync: true });
   const [editing, setEditing] = useState<CatalogSummary | 'new' | null>(null);
   const [removing, setRemoving] = useState<CatalogSummary | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<ListNotice | null>(null);
 
   const remove = async (catalog: CatalogSummary) => {
     try {
@@ -37,107 +37,91 @@ export function CatalogsView() {
 
   const data = overview.data;
   return (
-    <section className="catalogs" aria-labelledby="catalogs-title">
-      <div className="view-head catalogs__head">
-        <div className="view-head__title">
-          <h2 id="catalogs-title">{t('catalogs.title')}</h2>
-          <p className="catalogs__lead">{t('catalogs.lead')}</p>
-        </div>
+    <ListSection
+      name="catalogs"
+      title={t('catalogs.title')}
+      lead={t('catalogs.lead')}
+      action={
         <button type="button" className="button button--primary" onClick={() => setEditing('new')}>
           {t('catalogs.add')}
         </button>
-      </div>
-      <div className="catalogs__scroller">
-        {notice ? (
-          <p className={`notice notice--${notice.kind} catalogs__notice`} role="status">
-            {notice.text}
-          </p>
-        ) : null}
-        {data === null ? (
-          overview.problem ? (
-            <StatePanel
-              tone="error"
-              icon="error"
-              title={t('catalogs.failed')}
-              lead={overview.problem}
-            />
-          ) : (
-            <div className="catalogs__loading" role="status">
-              <span className="spinner" aria-hidden="true" />
-            </div>
-          )
-        ) : data.catalogs.length === 0 ? (
-          <p className="catalogs__none">{t('catalogs.none')}</p>
-        ) : (
-          <table className="data-table catalogs-table">
-            <caption className="visually-hidden">{t('catalogs.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('catalogs.name')}</th>
-                <th scope="col">{t('catalogs.season')}</th>
-                <th scope="col">{t('catalogs.status')}</th>
-                <th scope="col">{t('catalogs.publicationAt')}</th>
-                <th scope="col">{t('catalogs.orderDeadlineAt')}</th>
-                <th scope="col" className="data-table__number">
-                  {t('catalogs.styles')}
+      }
+      notice={notice}
+      loaded={data !== null}
+      problem={overview.problem}
+      failedTitle={t('catalogs.failed')}
+      empty={data?.catalogs.length === 0}
+      emptyText={t('catalogs.none')}
+    >
+      {data ? (
+        <table className="data-table catalogs-table">
+          <caption className="visually-hidden">{t('catalogs.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('catalogs.name')}</th>
+              <th scope="col">{t('catalogs.season')}</th>
+              <th scope="col">{t('catalogs.status')}</th>
+              <th scope="col">{t('catalogs.publicationAt')}</th>
+              <th scope="col">{t('catalogs.orderDeadlineAt')}</th>
+              <th scope="col" className="data-table__number">
+                {t('catalogs.styles')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('catalogs.edit')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.catalogs.map((catalog) => (
+              <tr key={catalog.id}>
+                <th scope="row" className="data-table__name">
+                  {catalog.name}
+                  {catalog.waitingToSync ? (
+                    <span className="badge badge--waiting">{t('catalogs.waiting')}</span>
+                  ) : null}
                 </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('catalogs.edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.catalogs.map((catalog) => (
-                <tr key={catalog.id}>
-                  <th scope="row" className="data-table__name">
-                    {catalog.name}
-                    {catalog.waitingToSync ? (
-                      <span className="badge badge--waiting">{t('catalogs.waiting')}</span>
-                    ) : null}
-                  </th>
-                  <td>{catalog.season || t('catalogs.noDate')}</td>
-                  <td>
-                    <span className={`catalog-status catalog-status--${catalog.status}`}>
-                      {t(`filters.status.${catalog.status}`)}
-                    </span>
-                  </td>
-                  <td>
-                    {formatDateTime(catalog.publicationAt, i18n.language) ?? t('catalogs.noDate')}
-                  </td>
-                  <td>
-                    {formatDateTime(catalog.orderDeadlineAt, i18n.language) ?? t('catalogs.noDate')}
-                  </td>
-                  <td className="data-table__number">
-                    {new Intl.NumberFormat(i18n.language).format(catalog.styleCount)}
-                  </td>
-                  <td className="data-table__action">
+                <td>{catalog.season || t('catalogs.noDate')}</td>
+                <td>
+                  <span className={`catalog-status catalog-status--${catalog.status}`}>
+                    {t(`filters.status.${catalog.status}`)}
+                  </span>
+                </td>
+                <td>
+                  {formatDateTime(catalog.publicationAt, i18n.language) ?? t('catalogs.noDate')}
+                </td>
+                <td>
+                  {formatDateTime(catalog.orderDeadlineAt, i18n.language) ?? t('catalogs.noDate')}
+                </td>
+                <td className="data-table__number">
+                  {new Intl.NumberFormat(i18n.language).format(catalog.styleCount)}
+                </td>
+                <td className="data-table__action">
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-label={t('catalogs.editLabel', { name: catalog.name })}
+                    onClick={() => setEditing(catalog)}
+                  >
+                    {t('catalogs.edit')}
+                  </button>
+                  {/* A catalog holding styles cannot be removed (its styles would
+                        reopen to every buyer): Remove is offered once it is empty. */}
+                  {catalog.styleCount === 0 ? (
                     <button
                       type="button"
-                      className="button button--quiet"
-                      aria-label={t('catalogs.editLabel', { name: catalog.name })}
-                      onClick={() => setEditing(catalog)}
+                      className="button button--quiet button--danger"
+                      aria-label={t('catalogs.removeLabel', { name: catalog.name })}
+                      onClick={() => setRemoving(catalog)}
                     >
-                      {t('catalogs.edit')}
+                      {t('catalogs.remove')}
                     </button>
-                    {/* A catalog holding styles cannot be removed (its styles would
-                        reopen to every buyer): Remove is offered once it is empty. */}
-                    {catalog.styleCount === 0 ? (
-                      <button
-                        type="button"
-                        className="button button--quiet button--danger"
-                        aria-label={t('catalogs.removeLabel', { name: catalog.name })}
-                        onClick={() => setRemoving(catalog)}
-                      >
-                        {t('catalogs.remove')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {editing && data ? (
         <CatalogDialog
           catalog={editing === 'new' ? null : editing}
@@ -163,6 +147,6 @@ export function CatalogsView() {
           void remove(catalog);
         }}
       />
-    </section>
+    </ListSection>
   );
 }

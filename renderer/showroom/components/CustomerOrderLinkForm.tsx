@@ -26,6 +26,7 @@ import { usePaymentMethods } from '../hooks/usePaymentMethods.ts';
 import { instantOf, localInput, localZoneWithOffset } from '../local-time.ts';
 import { LinkBackgroundField, LinkVideoField } from './CustomerOrderLinkMedia.tsx';
 import { LocalDateTimeField } from './LocalDateTimeField.tsx';
+import { Switch } from './Switch.tsx';
 
 type Settings = LinkSettingsInput;
 type ContactField = keyof LinkContact;
@@ -533,40 +534,6 @@ function coverage(
       t('links.form.covers', { countries: list.format(countries), currency }),
     )
     .join('; ');
-}
-
-/** An on/off setting: a switch with its label, and what on means. */
-function Switch({
-  label,
-  hint,
-  checked,
-  onChange,
-}: {
-  label: string;
-  hint?: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-}) {
-  const hintId = useId();
-  return (
-    <div className="link-form__switch">
-      <label>
-        <input
-          type="checkbox"
-          role="switch"
-          checked={checked}
-          aria-describedby={hint ? hintId : undefined}
-          onChange={(event) => onChange(event.target.checked)}
-        />
-        <span>{label}</span>
-      </label>
-      {hint ? (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 /** Several of a list may be chosen (catalogs, rate groups, lookbooks), each with a detail beside its name. */

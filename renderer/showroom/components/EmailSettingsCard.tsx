@@ -10,7 +10,7 @@ import { SMTP_SECURITIES, type SmtpSecurity } from '../../../main/domain/mail.ts
 import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { Field } from '../../ui/Field.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
-import { SettingsFormFooter, TextField } from './SettingsFormParts.tsx';
+import { SettingsFormFooter, TextField, SettingsCard } from './SettingsFormParts.tsx';
 
 /** The port each security usually goes with, offered when the security changes. */
 const USUAL_PORT: Readonly<Record<SmtpSecurity, number>> = { tls: 465, starttls: 587, none: 25 };
@@ -26,14 +26,7 @@ export function EmailSettingsCard() {
   const { t } = useTranslation();
   const settings = useOperation('mail.settings', {});
   if (settings.problem) {
-    return (
-      <section className="settings__card" aria-labelledby="email-title">
-        <h3 id="email-title">{t('settings.email.title')}</h3>
-        <p className="notice notice--error" role="alert">
-          {settings.problem}
-        </p>
-      </section>
-    );
+    return <SettingsCard title={t('settings.email.title')} problem={settings.problem} />;
   }
   if (!settings.data) return null;
   return <EmailSettingsForm saved={settings.data} onSaved={settings.setData} />;
@@ -131,19 +124,12 @@ function EmailSettingsForm({
   };
 
   return (
-    <form
-      className="settings__card"
-      aria-labelledby="email-title"
-      aria-busy={busy}
-      // The problems are said at each field, in the showroom's words, not the browser's.
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <SettingsCard
+      title={t('settings.email.title')}
+      lead={t('settings.email.lead')}
+      busy={busy}
+      onSubmit={() => void save()}
     >
-      <h3 id="email-title">{t('settings.email.title')}</h3>
-      <p className="settings__lead">{t('settings.email.lead')}</p>
       {saved.lastProblem && !outcome ? (
         <p className="notice notice--warning" role="status">
           {t('settings.email.lastProblem', {
@@ -261,6 +247,6 @@ function EmailSettingsForm({
           ) : null}
         </p>
       ) : null}
-    </form>
+    </SettingsCard>
   );
 }

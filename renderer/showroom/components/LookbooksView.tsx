@@ -6,7 +6,7 @@ import { useCan } from '../hooks/useCan.ts';
 import { useOperation } from '../hooks/useOperation.ts';
 import { ConfirmDialog } from './Dialog.tsx';
 import { LookbookDialog } from './LookbookDialog.tsx';
-import { StatePanel } from './StatePanel.tsx';
+import { ListSection, type ListNotice } from './ListSection.tsx';
 import './LookbooksView.css';
 
 /**
@@ -20,7 +20,7 @@ export function LookbooksView() {
   const overview = useOperation('lookbooks.list', {}, { followSync: true });
   const [editing, setEditing] = useState<LookbookSummary | 'new' | null>(null);
   const [removing, setRemoving] = useState<LookbookSummary | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<ListNotice | null>(null);
   const count = (value: number) => new Intl.NumberFormat(i18n.language).format(value);
 
   const remove = async (lookbook: LookbookSummary) => {
@@ -34,13 +34,12 @@ export function LookbooksView() {
 
   const data = overview.data;
   return (
-    <section className="lookbooks" aria-labelledby="lookbooks-title">
-      <div className="view-head lookbooks__head">
-        <div className="view-head__title">
-          <h2 id="lookbooks-title">{t('lookbooks.title')}</h2>
-          <p className="lookbooks__lead">{t('lookbooks.lead')}</p>
-        </div>
-        {mayManage ? (
+    <ListSection
+      name="lookbooks"
+      title={t('lookbooks.title')}
+      lead={t('lookbooks.lead')}
+      action={
+        mayManage ? (
           <button
             type="button"
             className="button button--primary"
@@ -48,99 +47,84 @@ export function LookbooksView() {
           >
             {t('lookbooks.add')}
           </button>
-        ) : null}
-      </div>
-      <div className="lookbooks__scroller">
-        {notice ? (
-          <p className={`notice notice--${notice.kind} lookbooks__notice`} role="status">
-            {notice.text}
-          </p>
-        ) : null}
-        {data === null ? (
-          overview.problem ? (
-            <StatePanel
-              tone="error"
-              icon="error"
-              title={t('lookbooks.failed')}
-              lead={overview.problem}
-            />
-          ) : (
-            <div className="lookbooks__loading" role="status">
-              <span className="spinner" aria-hidden="true" />
-            </div>
-          )
-        ) : data.length === 0 ? (
-          <p className="lookbooks__none">{t('lookbooks.none')}</p>
-        ) : (
-          <table className="data-table lookbooks-table">
-            <caption className="visually-hidden">{t('lookbooks.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">{t('lookbooks.cover')}</span>
+        ) : null
+      }
+      notice={notice}
+      loaded={data !== null}
+      problem={overview.problem}
+      failedTitle={t('lookbooks.failed')}
+      empty={data?.length === 0}
+      emptyText={t('lookbooks.none')}
+    >
+      {data ? (
+        <table className="data-table lookbooks-table">
+          <caption className="visually-hidden">{t('lookbooks.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">{t('lookbooks.cover')}</span>
+              </th>
+              <th scope="col">{t('lookbooks.name')}</th>
+              <th scope="col">{t('lookbooks.status')}</th>
+              <th scope="col" className="data-table__number">
+                {t('lookbooks.pages')}
+              </th>
+              <th scope="col" className="data-table__number">
+                {t('lookbooks.styles')}
+              </th>
+              <th scope="col">
+                <span className="visually-hidden">{t('lookbooks.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((lookbook) => (
+              <tr key={lookbook.id}>
+                <td className="lookbooks-table__cover">
+                  {lookbook.coverPictureId ? (
+                    <img src={mediaUrl(lookbook.coverPictureId)} alt="" />
+                  ) : null}
+                </td>
+                <th scope="row" className="data-table__name">
+                  {lookbook.name}
+                  {lookbook.waitingToSync ? (
+                    <span className="badge badge--waiting">{t('lookbooks.waiting')}</span>
+                  ) : null}
                 </th>
-                <th scope="col">{t('lookbooks.name')}</th>
-                <th scope="col">{t('lookbooks.status')}</th>
-                <th scope="col" className="data-table__number">
-                  {t('lookbooks.pages')}
-                </th>
-                <th scope="col" className="data-table__number">
-                  {t('lookbooks.styles')}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('lookbooks.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((lookbook) => (
-                <tr key={lookbook.id}>
-                  <td className="lookbooks-table__cover">
-                    {lookbook.coverPictureId ? (
-                      <img src={mediaUrl(lookbook.coverPictureId)} alt="" />
-                    ) : null}
-                  </td>
-                  <th scope="row" className="data-table__name">
-                    {lookbook.name}
-                    {lookbook.waitingToSync ? (
-                      <span className="badge badge--waiting">{t('lookbooks.waiting')}</span>
-                    ) : null}
-                  </th>
-                  <td>
-                    <span className={`lookbook-status lookbook-status--${lookbook.status}`}>
-                      {t(`lookbooks.statuses.${lookbook.status}`)}
-                    </span>
-                  </td>
-                  <td className="data-table__number">{count(lookbook.pages)}</td>
-                  <td className="data-table__number">{count(lookbook.styles)}</td>
-                  <td className="data-table__action">
+                <td>
+                  <span className={`lookbook-status lookbook-status--${lookbook.status}`}>
+                    {t(`lookbooks.statuses.${lookbook.status}`)}
+                  </span>
+                </td>
+                <td className="data-table__number">{count(lookbook.pages)}</td>
+                <td className="data-table__number">{count(lookbook.styles)}</td>
+                <td className="data-table__action">
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    aria-label={t(mayManage ? 'lookbooks.editLabel' : 'lookbooks.viewLabel', {
+                      name: lookbook.name,
+                    })}
+                    onClick={() => setEditing(lookbook)}
+                  >
+                    {t(mayManage ? 'lookbooks.edit' : 'lookbooks.view')}
+                  </button>
+                  {mayManage ? (
                     <button
                       type="button"
-                      className="button button--quiet"
-                      aria-label={t(mayManage ? 'lookbooks.editLabel' : 'lookbooks.viewLabel', {
-                        name: lookbook.name,
-                      })}
-                      onClick={() => setEditing(lookbook)}
+                      className="button button--quiet button--danger"
+                      aria-label={t('lookbooks.removeLabel', { name: lookbook.name })}
+                      onClick={() => setRemoving(lookbook)}
                     >
-                      {t(mayManage ? 'lookbooks.edit' : 'lookbooks.view')}
+                      {t('lookbooks.remove')}
                     </button>
-                    {mayManage ? (
-                      <button
-                        type="button"
-                        className="button button--quiet button--danger"
-                        aria-label={t('lookbooks.removeLabel', { name: lookbook.name })}
-                        onClick={() => setRemoving(lookbook)}
-                      >
-                        {t('lookbooks.remove')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {editing ? (
         <LookbookDialog
           lookbook={editing === 'new' ? null : editing}
@@ -166,6 +150,6 @@ export function LookbooksView() {
           void remove(lookbook);
         }}
       />
-    </section>
+    </ListSection>
   );
 }

@@ -249,6 +249,16 @@ function OrderFacts({ order }: { order: OrderDetail }) {
         </dd>
         <dt>{t('orders.paymentMethod')}</dt>
         <dd>{order.paymentMethod ? t(`orders.payments.${order.paymentMethod}`) : '—'}</dd>
+        {order.payment.status !== 'none' ? (
+          <>
+            <dt>{t('orders.payment')}</dt>
+            <dd>
+              {t(`orders.paymentStatus.${order.payment.status}`, {
+                day: day(order.payment.paidAt),
+              })}
+            </dd>
+          </>
+        ) : null}
         <dt>{t('orders.shippingRate')}</dt>
         <dd>{order.shippingRateName || '—'}</dd>
         {order.note ? (

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 import { Field } from '../../ui/Field.tsx';
 
 /** A settings card's word after saving or failing: for the admin, as a status line. */
@@ -82,5 +82,64 @@ export function TextField({
         />
       )}
     </Field>
+  );
+}
+
+/**
+ * One card of Settings: its heading (h3 in the page's own groups, h4 inside a group),
+ * the lead under it and a problem loading what it shows. With `onSubmit` the card is a
+ * form whose problems are said at each field in the showroom's words, not the browser's.
+ */
+export function SettingsCard({
+  title,
+  heading = 'h3',
+  lead,
+  problem,
+  busy,
+  onSubmit,
+  children,
+}: {
+  title: ReactNode;
+  heading?: 'h3' | 'h4';
+  lead?: string;
+  problem?: string | null;
+  busy?: boolean;
+  onSubmit?: () => void;
+  children?: ReactNode;
+}) {
+  const titleId = useId();
+  const Heading = heading;
+  const body = (
+    <>
+      <Heading id={titleId}>{title}</Heading>
+      {lead ? <p className="settings__lead">{lead}</p> : null}
+      {problem ? (
+        <p className="notice notice--error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {children}
+    </>
+  );
+  if (!onSubmit) {
+    return (
+      <section className="settings__card" aria-labelledby={titleId}>
+        {body}
+      </section>
+    );
+  }
+  return (
+    <form
+      className="settings__card"
+      aria-labelledby={titleId}
+      aria-busy={busy}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      {body}
+    </form>
   );
 }

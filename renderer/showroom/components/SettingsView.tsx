@@ -11,7 +11,9 @@ import { useCan } from '../hooks/useCan.ts';
 import { EmailSettingsCard } from './EmailSettingsCard.tsx';
 import { ShippingSettingsCard } from './ShippingSettingsCard.tsx';
 import { StripeSettingsCard } from './StripeSettingsCard.tsx';
+import { DtcSettingsGroup } from './DtcSettingsGroup.tsx';
 import './SettingsView.css';
+import { SettingsCard } from './SettingsFormParts.tsx';
 
 /** The brand's settings an admin changes: where buyers reach the hub, share links, email, payments. */
 export function SettingsView() {
@@ -21,6 +23,7 @@ export function SettingsView() {
   const mayConfigureMail = useCan('configureMail');
   const mayConfigureShipping = useCan('configureShipping');
   const mayConfigurePayments = useCan('configurePayments');
+  const mayConfigureDtc = useCan('configureDtc');
 
   return (
     <section className="settings" aria-labelledby="settings-title">
@@ -35,6 +38,7 @@ export function SettingsView() {
       {mayConfigureShipping ? <ShippingSettingsCard /> : null}
       {mayConfigureMail ? <EmailSettingsCard /> : null}
       {mayConfigurePayments ? <StripeSettingsCard /> : null}
+      {mayConfigureDtc ? <DtcSettingsGroup /> : null}
     </section>
   );
 }
@@ -72,15 +76,7 @@ function PublicAddressForm({
   };
 
   return (
-    <form
-      className="settings__card"
-      aria-labelledby="public-address-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
-      <h3 id="public-address-title">{t('settings.publicAddress.title')}</h3>
+    <SettingsCard title={t('settings.publicAddress.title')} onSubmit={() => void save()}>
       <Field
         label={t('settings.publicAddress.label')}
         error={error}
@@ -110,7 +106,7 @@ function PublicAddressForm({
           {t('settings.publicAddress.save')}
         </button>
       </div>
-    </form>
+    </SettingsCard>
   );
 }
 
@@ -162,15 +158,7 @@ function ShareLinkSettingsForm({
   };
 
   return (
-    <form
-      className="settings__card"
-      aria-labelledby="share-settings-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
-    >
-      <h3 id="share-settings-title">Share Links with Anonymous Buyers</h3>
+    <SettingsCard title={<>Share Links with Anonymous Buyers</>} onSubmit={() => void save()}>
       <ChoiceGroup
         legend="Share Links with Anonymous Buyers"
         name="share-links"
@@ -249,6 +237,6 @@ function ShareLinkSettingsForm({
           </>
         }
       />
-    </form>
+    </SettingsCard>
   );
 }

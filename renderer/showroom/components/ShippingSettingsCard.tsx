@@ -18,6 +18,7 @@ import { Field } from '../../ui/Field.tsx';
 import { useOperation } from '../hooks/useOperation.ts';
 import { ConfirmDialog, Dialog, FormDialogActions } from './Dialog.tsx';
 import './ShippingSettingsCard.css';
+import { SettingsCard } from './SettingsFormParts.tsx';
 
 /** A rate's row as typed: amounts are text in the currency's units until saved. */
 interface RateRow {
@@ -77,14 +78,11 @@ export function ShippingSettingsCard() {
   };
 
   return (
-    <section className="settings__card" aria-labelledby="shipping-title">
-      <h3 id="shipping-title">{t('settings.shipping.title')}</h3>
-      <p className="settings__lead">{t('settings.shipping.lead')}</p>
-      {setup.problem ? (
-        <p className="notice notice--error" role="alert">
-          {setup.problem}
-        </p>
-      ) : null}
+    <SettingsCard
+      title={t('settings.shipping.title')}
+      lead={t('settings.shipping.lead')}
+      problem={setup.problem}
+    >
       {setup.data ? (
         <>
           <Field label={t('settings.shipping.default')} hint={t('settings.shipping.defaultHint')}>
@@ -167,7 +165,7 @@ export function ShippingSettingsCard() {
           );
         }}
       />
-    </section>
+    </SettingsCard>
   );
 }
 

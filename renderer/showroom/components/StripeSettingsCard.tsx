@@ -9,7 +9,12 @@ import {
 import { StripeSettingsInput, type StripeSettings } from '../../../preload/contract/index.ts';
 import { codedIssueWords, errorMessage, problemOf, trunkshow } from '../api.ts';
 import { useOperation } from '../hooks/useOperation.ts';
-import { SettingsFormFooter, TextField, type SettingsNotice } from './SettingsFormParts.tsx';
+import {
+  SettingsFormFooter,
+  TextField,
+  type SettingsNotice,
+  SettingsCard,
+} from './SettingsFormParts.tsx';
 
 /**
  * "Payment Feature" › "Stripe Credit Card Payment (Paid Feature)": the add-on that lets
@@ -24,12 +29,7 @@ export function StripeSettingsCard() {
     <section className="settings__group" aria-labelledby="payment-feature-title">
       <h3 id="payment-feature-title">{t('settings.stripe.group')}</h3>
       {settings.problem ? (
-        <div className="settings__card">
-          <h4 id="stripe-title">{t('settings.stripe.title')}</h4>
-          <p className="notice notice--error" role="alert">
-            {settings.problem}
-          </p>
-        </div>
+        <SettingsCard title={t('settings.stripe.title')} heading="h4" problem={settings.problem} />
       ) : settings.data ? (
         <StripeSettingsForm
           saved={settings.data}
@@ -117,19 +117,13 @@ function StripeSettingsForm({
   };
 
   return (
-    <form
-      className="settings__card"
-      aria-labelledby="stripe-title"
-      aria-busy={busy}
-      // The problems are said at each field, in the showroom's words, not the browser's.
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        void save();
-      }}
+    <SettingsCard
+      title={t('settings.stripe.title')}
+      heading="h4"
+      lead={t('settings.stripe.lead')}
+      busy={busy}
+      onSubmit={() => void save()}
     >
-      <h4 id="stripe-title">{t('settings.stripe.title')}</h4>
-      <p className="settings__lead">{t('settings.stripe.lead')}</p>
       {saved.mode ? (
         <p className="settings__hint-line" role="status">
           {t(`settings.stripe.mode.${saved.mode}`)}
@@ -185,6 +179,6 @@ function StripeSettingsForm({
         saveLabel={t('settings.stripe.save')}
         clear={saved.secretKeySet ? { label: t('settings.stripe.clear'), run: clear } : null}
       />
-    </form>
+    </SettingsCard>
   );
 }

@@ -1,4 +1,5 @@
 import { enDtc } from './en-dtc.ts';
+import { enDtcSettings } from './en-dtc-settings.ts';
 import { enLinks } from './en-links.ts';
 import { enOpenAs } from './en-open-as.ts';
 
@@ -875,6 +876,12 @@ export const en = {
     window: 'Ship {{start}}, cancel if not shipped by {{cancel}}',
     paymentMethod: 'Payment method',
     payments: { outside_app: 'Pay outside the app', stripe_card: 'Stripe Credit Card Payment' },
+    payment: 'Payment',
+    paymentStatus: {
+      pending: 'Waiting for the card payment',
+      paid: 'Paid on {{day}}',
+      failed: 'The card payment failed',
+    },
     shippingRate: 'Shipping rate',
     note: 'Note',
     shipTo: 'Ship to',
@@ -1149,6 +1156,7 @@ export const en = {
   links: enLinks,
   dtc: enDtc,
   openAs: enOpenAs,
+  dtcSettings: enDtcSettings,
   devices: {
     title: 'Devices',
     lead: 'Every computer signed in to the brand’s hub. Revoke one that is lost or no longer used: its next sync is refused and it must sign in again.',

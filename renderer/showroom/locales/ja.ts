@@ -1,5 +1,6 @@
 import type { Messages } from './en.ts';
 import { jaDtc } from './ja-dtc.ts';
+import { jaDtcSettings } from './ja-dtc-settings.ts';
 import { jaLinks } from './ja-links.ts';
 import { jaOpenAs } from './ja-open-as.ts';
 
@@ -879,6 +880,12 @@ export const ja: Messages = {
     window: '出荷開始 {{start}}、{{cancel}} までに出荷できなければキャンセル',
     paymentMethod: '支払い方法',
     payments: { outside_app: 'アプリ外で支払う', stripe_card: 'Stripeクレジットカード決済' },
+    payment: '支払い',
+    paymentStatus: {
+      pending: 'カード決済の完了待ち',
+      paid: '{{day}} に支払い済み',
+      failed: 'カード決済に失敗しました',
+    },
     shippingRate: '配送料金',
     note: 'メモ',
     shipTo: '配送先',
@@ -1153,6 +1160,7 @@ export const ja: Messages = {
   links: jaLinks,
   dtc: jaDtc,
   openAs: jaOpenAs,
+  dtcSettings: jaDtcSettings,
   devices: {
     title: 'デバイス',
     lead: 'ブランドのハブにサインインしているすべてのコンピュータです。紛失したり使わなくなったりしたデバイスは無効化してください。次回の同期が拒否され、再度サインインが必要になります。',

@@ -38,6 +38,7 @@ const SECTIONS: readonly { view: View; forWhoMay: readonly StaffAction[] }[] = [
       'changeHubAddress',
       'configureMail',
       'configureShipping',
+      'configureDtc',
     ],
   },
   { view: 'audit', forWhoMay: ['readApiLogs'] },

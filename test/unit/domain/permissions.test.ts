@@ -25,6 +25,7 @@ const EXPECTED: Record<StaffAction, { admin: boolean; rep: boolean }> = {
   manageLookbooks: { admin: true, rep: false },
   uploadMedia: { admin: true, rep: false },
   configurePayments: { admin: true, rep: false },
+  configureDtc: { admin: true, rep: false },
 };
 
 describe('what a staff role may do', () => {

@@ -1,0 +1,76 @@
+/**
+ * English for the Settings cards of direct-to-consumer checkout links (tax rates, the
+ * markets' tax, the link template). Kept beside en.ts, which carries it under
+ * `dtcSettings`; the spec's words (`payment_link`, `%basket%`, `%hash%`) are quoted as is.
+ */
+export const enDtcSettings = {
+  group: 'Direct to consumer',
+  waiting: 'Waiting to sync',
+  taxRates: {
+    title: 'Tax rates',
+    lead: 'The tax of each country a DTC customer ships to, in percent. A country without a rate is charged no tax, and shipping is not taxed. Orders keep the rate they were sold at.',
+    none: 'No tax rates yet: checkout links charge no tax.',
+    list: 'Tax rate of each country',
+    country: 'Country',
+    rate: 'Rate',
+    ratePercent: 'Rate (%)',
+    rateHint: 'In percent, e.g. 25 or 8.25.',
+    chooseCountry: 'Choose a country',
+    add: 'Add a tax rate',
+    addTitle: 'Add a tax rate',
+    editTitle: 'Change the tax rate of {{country}}',
+    edit: 'Change',
+    editLabel: 'Change the tax rate of {{country}}',
+    remove: 'Remove',
+    removeLabel: 'Remove the tax rate of {{country}}',
+    removeTitle: 'Remove the tax rate of {{country}}?',
+    removeLead:
+      'Checkout links charge no tax to {{country}} until a rate is set again. Orders already placed keep their tax.',
+    keep: 'Keep',
+    removed: 'The tax rate of {{country}} was removed.',
+    save: 'Save rate',
+    problems: {
+      tax_country_required: 'Choose a country.',
+      tax_country_unknown: '{{country}} is not a country Trunkshow knows.',
+      tax_rate_required: 'Type the rate in percent, e.g. 25.',
+      tax_rate_negative: 'A tax rate cannot be negative.',
+      tax_rate_unreadable: 'Type the rate as digits, with a dot for decimals, e.g. {{example}}.',
+      tax_rate_too_precise: 'A rate has at most {{decimals}} decimals.',
+      tax_rate_too_high: 'A rate is at most {{max}} %.',
+    },
+  },
+  markets: {
+    title: 'Markets',
+    lead: 'A DTC selection sells in its market’s pricelist and currency, to the market’s countries. When a market’s retail prices include tax, the tax is the part of each price; when they do not, it is added at checkout.',
+    none: 'No markets yet: they come with the catalog.',
+    list: 'Markets and their tax',
+    market: 'Market',
+    currency: 'Currency',
+    countries: 'Countries',
+    noCountries: 'None',
+    pricesIncludeTax: 'Retail prices include tax',
+    switchLabel: 'Retail prices include tax in {{market}}',
+    included: 'Retail prices in {{market}} include tax.',
+    excluded: 'Tax is added to retail prices in {{market}}.',
+  },
+  template: {
+    title: 'DTC checkout link',
+    lead: 'Where a checkout link sends the customer. Leave payment_link blank for Trunkshow’s own checkout page on the hub. To send customers to your storefront instead, give its address with both placeholders:',
+    basket: 'the basket the link holds; the storefront shows it.',
+    hash: 'the link’s secret, with which the storefront claims the basket.',
+    label: 'payment_link',
+    hint: 'For example {{example}}',
+    preview: 'A link will look like this:',
+    previewOwnPage: 'A link leads to Trunkshow’s own checkout page, like this:',
+    previewUnreadable: 'No link can be made from this yet.',
+    save: 'Save',
+    savedOwnPage: 'Saved on this computer: links lead to Trunkshow’s own checkout page.',
+    problems: {
+      template_too_long: 'Keep it to {{max}} characters.',
+      template_needs_basket: 'Put {{placeholder}} where the basket goes.',
+      template_needs_hash: 'Put {{placeholder}} where the link’s secret goes.',
+      template_not_web_address:
+        'Once filled in, this must be a web address: https:// (or http://), a host name and a path.',
+    },
+  },
+};
