@@ -317,3 +317,38 @@ describe('DTC selling from the desktop', () => {
     expect(detail.refusals).toMatchObject([{ code: 'selection_deleted' }]);
   });
 });
+
+describe('a checkout link’s address', () => {
+  it('fills the brand’s storefront template when there is one', async () => {
+    const { marketId, skus } = await marketWithSkus();
+    const hubDbOf = () => demo.hub.store.db;
+    await hubDbOf()
+      .updateTable('brand_settings')
+      .set({ dtc_link_template: 'https://store.example/selection/%basket%/%hash%' })
+      .execute();
+    try {
+      const jonas = await demo.desktop();
+      const services = servicesOf(jonas);
+      const aiko = await createDtcCustomerLocally(services, card(marketId));
+      const selection = await createDtcSelectionLocally(services, {
+        customerId: aiko.id,
+        marketId,
+        name: 'Storefront',
+      });
+      await saveDtcSelectionLocally(services, {
+        selectionId: selection.id,
+        name: 'Storefront',
+        lines: [{ skuId: skus[0]!.sku_id, quantity: 1, specialPriceMinor: null }],
+      });
+      const { link, url } = await createDtcLinkLocally(services, {
+        selectionId: selection.id,
+        lockQuantities: false,
+        ignoreShipping: false,
+        ignoreTax: false,
+      });
+      expect(url).toMatch(new RegExp(`^https://store\\.example/selection/${link.id}/[\\w-]{43}$`));
+    } finally {
+      await hubDbOf().updateTable('brand_settings').set({ dtc_link_template: null }).execute();
+    }
+  });
+});
