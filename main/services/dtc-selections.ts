@@ -99,6 +99,9 @@ export async function dtcSelectionSummaries(
   });
 }
 
+/** The newest orders the Orders tab lists. */
+export const DTC_ORDERS_SHOWN = 500;
+
 /**
  * Orders bought through DTC checkout links: an order's selection is a DTC selection
  * (true of every such order, whatever columns the hub adds for them), newest first.
@@ -124,7 +127,11 @@ export async function dtcOrders(
       'c.last_name',
     ]);
   if (filter.customerId) query = query.where('s.customer_id', '=', filter.customerId);
-  const rows = await query.orderBy('o.created_at', 'desc').orderBy('o.id', 'desc').execute();
+  const rows = await query
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.id', 'desc')
+    .limit(DTC_ORDERS_SHOWN)
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     number: row.number,
