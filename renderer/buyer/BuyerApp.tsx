@@ -1,4 +1,5 @@
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { createContext, StrictMode, useContext, useEffect, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from './i18n.ts';
 import './styles.css';
@@ -10,6 +11,15 @@ const BrandContext = createContext<string | null>(null);
 /** The brand whose hub serves these pages; null when the hub could not say. */
 export function useBrand(): string | null {
   return useContext(BrandContext);
+}
+
+/** Draws a page in its frame into `root`, once. */
+export function drawBuyerApp(root: HTMLElement, brand: string | null, page: ReactNode): void {
+  createRoot(root).render(
+    <StrictMode>
+      <BuyerApp brand={brand}>{page}</BuyerApp>
+    </StrictMode>,
+  );
 }
 
 /** The frame of every buyer page: brand, language, content, and who runs the pages. */

@@ -13,8 +13,17 @@ import { call, type Called } from '../call.ts';
  * 'gone', one the hub could not answer 'failed'.
  */
 export type LinkAnswer =
-  /** ticketRefused: an "Open as" ticket that did not work; the link opened without it. */
-  | { kind: 'view'; view: CustomerLinkView; ticketRefused?: boolean }
+  /**
+   * ticketRefused: an "Open as" ticket that did not work; the link opened without it.
+   * firstStyles: on the catalogs, their first page (every catalog, no search), when the
+   * hub gave it, to draw with the page.
+   */
+  | {
+      kind: 'view';
+      view: CustomerLinkView;
+      ticketRefused?: boolean;
+      firstStyles?: CustomerLinkStyles | null;
+    }
   | { kind: 'gone' }
   | { kind: 'limited' }
   | { kind: 'failed' };
@@ -85,29 +94,15 @@ export async function logOutOfLink(token: string): Promise<void> {
 /** Styles a page of the catalog shows, and "Show more" adds. */
 export const STYLES_PAGE = 24;
 
-type StylesInput = BuyerInputOf<'customerLink.styles'>;
-let early: { asked: string; answer: Promise<CustomerLinkStyles | null> } | null = null;
-
-/**
- * The catalog's first page, asked as soon as the link opens on its catalogs rather than
- * once the page is drawn: the grid's first ask for the same styles takes this answer.
- */
-export function askFirstStyles(token: string): Promise<CustomerLinkStyles | null> {
-  const input = { token, query: '', catalogId: null, offset: 0, limit: STYLES_PAGE };
-  const answer = linkStyles(input);
-  early = { asked: JSON.stringify(input), answer };
-  return answer;
+/** The catalog's first page: every open catalog, no search. */
+export function firstStyles(token: string): Promise<CustomerLinkStyles | null> {
+  return linkStyles({ token, query: '', catalogId: null, offset: 0, limit: STYLES_PAGE });
 }
 
 export async function linkStyles(
-  input: StylesInput,
+  input: BuyerInputOf<'customerLink.styles'>,
   signal?: AbortSignal,
 ): Promise<CustomerLinkStyles | null> {
-  if (early?.asked === JSON.stringify(input)) {
-    const { answer } = early;
-    early = null;
-    return answer;
-  }
   const answer = await call('customerLink.styles', input, signal ? { signal } : {});
   return answer.ok ? answer.value : null;
 }
