@@ -8,8 +8,7 @@ import { speakTermsLanguage } from './i18n.ts';
 import { INVITE_PAGE, takeInvitationToken } from './invitation-token.ts';
 import { sharedPictureUrl } from './pictures.ts';
 import { isSharePage } from './share-token.ts';
-import { firstStyles, openLink, openLinkWithTicket, type LinkAnswer } from './link/link-api.ts';
-import { linkPictureUrl } from './link/link-pictures.ts';
+import { openLink, openLinkWithTicket, type LinkAnswer } from './link/link-api.ts';
 import { isLinkPage, takeSignInTicket } from './link/link-token.ts';
 
 /**
@@ -94,19 +93,16 @@ async function openSelection(token: string): Promise<ShareAnswer> {
 
 /**
  * Opens a customer order link, with the "Open as <buyer>" ticket the address carried if
- * any. On its catalogs, the page speaks the buyer's language and its first page of styles
- * comes with it, asked while React's renderer is still on its way: the page is drawn with
- * its styles in place, so nothing below them moves when they arrive and the phone renders
- * the page once. Their first picture (the largest thing on a phone's first screen) is on
- * its way while the page is drawn.
+ * any. On its catalogs, the page speaks the buyer's language. The catalogs come with
+ * their first page of styles, drawn with the page; the styles' pictures are asked as the
+ * grid is drawn (asked sooner, a slow network would share itself between them and the
+ * page's script).
  */
 async function openCustomerLink(token: string): Promise<LinkAnswer> {
   const ticket = takeSignInTicket();
   const answer = await (ticket === null ? openLink(token) : openLinkWithTicket(token, ticket));
-  if (answer.kind !== 'view' || answer.view.screen !== 'catalog') return answer;
-  speakTermsLanguage(answer.view.buyer.language);
-  const styles = await firstStyles(token).catch(() => null);
-  const first = styles?.items.find((style) => style.pictureId)?.pictureId;
-  if (first) void linkPictureUrl(token, first, true);
-  return { ...answer, firstStyles: styles };
+  if (answer.kind === 'view' && answer.view.screen === 'catalog') {
+    speakTermsLanguage(answer.view.buyer.language);
+  }
+  return answer;
 }

@@ -11,7 +11,8 @@ import { LinkContacts } from './LinkContacts.tsx';
 import { LinkPicture } from './LinkPicture.tsx';
 import { StyleDetail } from './StyleDetail.tsx';
 import { useCart } from './cart.ts';
-import { linkStyles, logOutOfLink, openLink, STYLES_PAGE as PAGE } from './link-api.ts';
+import { LINK_STYLES_PAGE as PAGE } from '../../../main/domain/customer-order-links.ts';
+import { linkStyles, logOutOfLink, openLink } from './link-api.ts';
 
 type CatalogView = Extract<CustomerLinkView, { screen: 'catalog' }>;
 
@@ -30,13 +31,10 @@ const LinkCart = lazy(() =>
 export function LinkCatalog({
   token,
   view,
-  firstStyles,
   onLoggedOut,
 }: {
   token: string;
   view: CatalogView;
-  /** The first page of styles (every catalog, no search), when it came with the page. */
-  firstStyles?: CustomerLinkStyles | null | undefined;
   onLoggedOut: (view: CustomerLinkView) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -178,7 +176,7 @@ export function LinkCatalog({
             token={token}
             query={query}
             catalogId={catalogId}
-            first={firstStyles ?? null}
+            first={view.firstStyles}
             onOpen={setStyleId}
           />
         </>
@@ -251,8 +249,9 @@ function CardPaymentNotice() {
 
 /**
  * A page of styles as the search and catalog choice ask, then "Show more" for the next.
- * `first`, the page of every catalog without a search that came with the page, is drawn
- * at once (back from a style too) rather than asked again.
+ * `first`, the page of every catalog without a search that came with the catalogs, is
+ * drawn at once (back from a style too) rather than asked again: nothing below the grid
+ * moves when it arrives, and a phone renders the page once.
  */
 function StyleGrid({
   token,
@@ -264,7 +263,7 @@ function StyleGrid({
   token: string;
   query: string;
   catalogId: string | null;
-  first: CustomerLinkStyles | null;
+  first: CustomerLinkStyles;
   onOpen: (styleId: string) => void;
 }) {
   const { t, i18n } = useTranslation();

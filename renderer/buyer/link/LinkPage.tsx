@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SIGN_IN_TICKET_LIFETIME_MS } from '../../../main/domain/link-sign-in-tickets.ts';
-import type {
-  CustomerLinkStyles,
-  CustomerLinkView,
-} from '../../../preload/contract/buyer-api/index.ts';
+import type { CustomerLinkView } from '../../../preload/contract/buyer-api/index.ts';
 import { formatLongDateTime } from '../../ui/dates.ts';
 import { speakTermsLanguage } from '../i18n.ts';
 import { Problem } from '../PageStatus.tsx';
@@ -34,10 +31,7 @@ export function LinkPage({ token, answer }: { token: string | null; answer: Link
     );
   }
   if (answer.kind === 'failed' || view === null) return <Problem />;
-  // The first page of styles is the opened view's: a later view (logged out and in as
-  // another buyer) asks its own.
-  const styles = view === answer.view ? answer.firstStyles : undefined;
-  const screen = <LinkScreen token={token} view={view} firstStyles={styles} onView={setView} />;
+  const screen = <LinkScreen token={token} view={view} onView={setView} />;
   // An "Open as" ticket that did not work: said above the log-in the link shows instead.
   if (!answer.ticketRefused || view.screen === 'catalog') return screen;
   return (
@@ -53,12 +47,10 @@ export function LinkPage({ token, answer }: { token: string | null; answer: Link
 function LinkScreen({
   token,
   view,
-  firstStyles,
   onView,
 }: {
   token: string;
   view: CustomerLinkView;
-  firstStyles: CustomerLinkStyles | null | undefined;
   onView: (view: CustomerLinkView) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -95,6 +87,6 @@ function LinkScreen({
         <ChooseBuyer token={token} person={view.person} buyers={view.buyers} onChosen={next} />
       );
     case 'catalog':
-      return <LinkCatalog token={token} view={view} firstStyles={firstStyles} onLoggedOut={next} />;
+      return <LinkCatalog token={token} view={view} onLoggedOut={next} />;
   }
 }

@@ -13,17 +13,8 @@ import { call, type Called } from '../call.ts';
  * 'gone', one the hub could not answer 'failed'.
  */
 export type LinkAnswer =
-  /**
-   * ticketRefused: an "Open as" ticket that did not work; the link opened without it.
-   * firstStyles: on the catalogs, their first page (every catalog, no search), when the
-   * hub gave it, to draw with the page.
-   */
-  | {
-      kind: 'view';
-      view: CustomerLinkView;
-      ticketRefused?: boolean;
-      firstStyles?: CustomerLinkStyles | null;
-    }
+  /** ticketRefused: an "Open as" ticket that did not work; the link opened without it. */
+  | { kind: 'view'; view: CustomerLinkView; ticketRefused?: boolean }
   | { kind: 'gone' }
   | { kind: 'limited' }
   | { kind: 'failed' };
@@ -89,14 +80,6 @@ export const chooseLinkBuyer = (token: string, buyerId: string) =>
 export async function logOutOfLink(token: string): Promise<void> {
   const answer = await call('customerLink.logOut', { token });
   if (!answer.ok) throw new Error(`The hub answered ${answer.status}`);
-}
-
-/** Styles a page of the catalog shows, and "Show more" adds. */
-export const STYLES_PAGE = 24;
-
-/** The catalog's first page: every open catalog, no search. */
-export function firstStyles(token: string): Promise<CustomerLinkStyles | null> {
-  return linkStyles({ token, query: '', catalogId: null, offset: 0, limit: STYLES_PAGE });
 }
 
 export async function linkStyles(
