@@ -47,9 +47,10 @@ function precompress(): Plugin {
 
 /**
  * Every page is drawn inside its frame (renderer/buyer/BuyerApp.tsx), which brings the
- * pages' styles. The entry script imports it on demand, so that no style sheet in the
- * HTML holds up rendering; the HTML still asks for the frame and its styles at once,
- * beside the entry, as preloads that block nothing.
+ * pages' styles and React's renderer, the largest script. The entry script imports it on
+ * demand, so that no style sheet in the HTML holds up rendering and the page's questions
+ * to the hub go out before the renderer is in; the HTML still asks for the frame, its
+ * scripts and its styles at once, beside the entry, as preloads that block nothing.
  */
 function preloadFrame(): Plugin {
   return {

@@ -21,6 +21,9 @@ import type { Refusal } from './refusal.ts';
 export const LINK_ADDRESS_PREFIX = '/c/';
 export const LINK_PAGE_PATH = '/link';
 
+/** Styles a page of a link's catalog shows, and "Show more" adds. */
+export const LINK_STYLES_PAGE = 24;
+
 export const MAX_LINK_NAME = 120;
 export const MAX_LINK_DESCRIPTION = 2_000;
 export const MAX_LINK_CATALOGS = 50;

@@ -1,4 +1,12 @@
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  StrictMode,
+  useContext,
+  useEffect,
+  type ReactNode,
+} from 'react';
+import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from './i18n.ts';
 import './styles.css';
@@ -10,6 +18,22 @@ const BrandContext = createContext<string | null>(null);
 /** The brand whose hub serves these pages; null when the hub could not say. */
 export function useBrand(): string | null {
   return useContext(BrandContext);
+}
+
+/**
+ * Draws a page in its frame into `root`, once. As a transition, React renders it in
+ * slices, yielding between them, rather than in one long task (a catalog's first page of
+ * styles takes a slow phone's main thread some 300 ms): taps and scrolls are answered
+ * meanwhile, and the page still appears whole, in one paint.
+ */
+export function drawBuyerApp(root: HTMLElement, brand: string | null, page: ReactNode): void {
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <BuyerApp brand={brand}>{page}</BuyerApp>
+      </StrictMode>,
+    ),
+  );
 }
 
 /** The frame of every buyer page: brand, language, content, and who runs the pages. */

@@ -1,5 +1,3 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { fetchBrand } from './api.ts';
 import { initBuyerI18n } from './i18n.ts';
 import { loadPage } from './pages.tsx';
@@ -16,20 +14,17 @@ const i18n = initBuyerI18n();
 
 const root = document.getElementById('root');
 if (root) {
-  // The frame (with the pages' styles), the brand's name and the page are fetched side
-  // by side and drawn together, once: no style sheet holds up the first paint (there is
-  // nothing to paint before the script has run), and nothing moves afterwards.
+  // The frame (with the pages' styles and React's renderer, the largest script), the
+  // brand's name and the page are fetched side by side and drawn together, once: no style
+  // sheet holds up the first paint (there is nothing to paint before the script has run),
+  // nothing moves afterwards, and the page's questions to the hub go out while the
+  // renderer is still on its way rather than after it.
   Promise.all([
     import('./BuyerApp.tsx'),
     fetchBrand(),
     loadPage(window.location.pathname, shareToken, linkToken),
   ]).then(
-    ([{ BuyerApp }, brand, page]) =>
-      createRoot(root).render(
-        <StrictMode>
-          <BuyerApp brand={brand}>{page}</BuyerApp>
-        </StrictMode>,
-      ),
+    ([{ drawBuyerApp }, brand, page]) => drawBuyerApp(root, brand, page),
     () => {
       // A page's script could not be fetched (the hub went away, or was updated).
       root.textContent = i18n.t('unreachable');

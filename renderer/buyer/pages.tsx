@@ -8,8 +8,7 @@ import { speakTermsLanguage } from './i18n.ts';
 import { INVITE_PAGE, takeInvitationToken } from './invitation-token.ts';
 import { sharedPictureUrl } from './pictures.ts';
 import { isSharePage } from './share-token.ts';
-import { askFirstStyles, openLink, openLinkWithTicket, type LinkAnswer } from './link/link-api.ts';
-import { linkPictureUrl } from './link/link-pictures.ts';
+import { openLink, openLinkWithTicket, type LinkAnswer } from './link/link-api.ts';
 import { isLinkPage, takeSignInTicket } from './link/link-token.ts';
 
 /**
@@ -94,19 +93,16 @@ async function openSelection(token: string): Promise<ShareAnswer> {
 
 /**
  * Opens a customer order link, with the "Open as <buyer>" ticket the address carried if
- * any. On its catalogs, the page speaks the buyer's language, and the first page of
- * styles, then its first picture (the largest thing on a phone's first screen), are on
- * their way while the page is drawn.
+ * any. On its catalogs, the page speaks the buyer's language. The catalogs come with
+ * their first page of styles, drawn with the page; the styles' pictures are asked as the
+ * grid is drawn (asked sooner, a slow network would share itself between them and the
+ * page's script).
  */
 async function openCustomerLink(token: string): Promise<LinkAnswer> {
   const ticket = takeSignInTicket();
   const answer = await (ticket === null ? openLink(token) : openLinkWithTicket(token, ticket));
   if (answer.kind === 'view' && answer.view.screen === 'catalog') {
     speakTermsLanguage(answer.view.buyer.language);
-    void askFirstStyles(token).then((page) => {
-      const first = page?.items.find((style) => style.pictureId)?.pictureId;
-      if (first) void linkPictureUrl(token, first, true);
-    });
   }
   return answer;
 }

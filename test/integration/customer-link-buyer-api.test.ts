@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LINK_STYLES_PAGE } from '../../main/domain/customer-order-links.ts';
 import { HashGate } from '../../main/hub/auth/hash-gate.ts';
 import { argon2Passwords } from '../../main/hub/auth/passwords.ts';
 import { setBrandCode, setOfflineLogIn } from '../../main/hub/buyer-credentials.ts';
@@ -188,6 +189,12 @@ describe('a customer order link in a buyer’s browser', () => {
     expect(page.total).toBe(inLink.length);
     expect(page.items).toHaveLength(5);
     expect(page.items[0]!.price?.currency).toBe(second!.currency);
+    // The catalogs come with their first page of styles, the page the styles answer first.
+    const firstPage = await call('/api/link/styles', { token: link.token }, loggedIn.cookie);
+    expect((chosen.body as { firstStyles: unknown }).firstStyles).toEqual(firstPage.body);
+    expect((firstPage.body as typeof page).items).toHaveLength(
+      Math.min(LINK_STYLES_PAGE, inLink.length),
+    );
 
     const style = await call(
       '/api/link/style',

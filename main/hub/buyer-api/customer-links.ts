@@ -1,10 +1,17 @@
 import { catalogAccess, styleAccess, type CatalogDates } from '../../domain/catalog-dates.ts';
 import { activeFilters } from '../../domain/catalog-filters.ts';
 import { parseCatalogQuery } from '../../domain/catalog-search.ts';
-import { linkScreen, type LinkBackground } from '../../domain/customer-order-links.ts';
+import {
+  LINK_STYLES_PAGE,
+  linkScreen,
+  type LinkBackground,
+} from '../../domain/customer-order-links.ts';
 import { applyDiscount } from '../../domain/money.ts';
 import { availableUnits } from '../../domain/stock.ts';
-import type { CustomerLinkView } from '../../../preload/contract/buyer-api/index.ts';
+import type {
+  CustomerLinkStyles,
+  CustomerLinkView,
+} from '../../../preload/contract/buyer-api/index.ts';
 import {
   colorwaysOf,
   inSizeOrder,
@@ -96,6 +103,9 @@ function pageBackground(background: LinkBackground) {
     : background;
 }
 
+/** The catalog's first page: every catalog the buyer may browse, no search. */
+const FIRST_STYLES = { query: '', catalogId: null, offset: 0, limit: LINK_STYLES_PAGE };
+
 /** What the visitor sees now, by linkScreen, with what that screen needs. */
 export async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<CustomerLinkView> {
   const visit = actor.visit;
@@ -121,8 +131,9 @@ export async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<Customer
       return { screen, brand, contacts, ...(await personsBuyers(db, visit!.buyerUserId!)) };
   }
   const buyer = await visitingBuyer(db, actor);
-  const [catalogs, lookbooks, person, buyerCount, staff] = await Promise.all([
-    linkCatalogs(db, actor),
+  const catalogs = await linkCatalogs(db, actor);
+  const [firstStyles, lookbooks, person, buyerCount, staff] = await Promise.all([
+    styleCards(db, buyer, catalogs.visible, FIRST_STYLES),
     publicLookbooks(db, actor.link.lookbookIds),
     visit!.buyerUserId
       ? hubDb(db)
@@ -177,6 +188,55 @@ export async function viewFor(db: StoreDb, actor: LinkVisitor): Promise<Customer
     ),
     video: actor.link.video,
     lookbooks,
+    firstStyles,
+  };
+}
+
+/** A page of the styles in the link's open catalogs (or one of them) at the buyer's prices. */
+async function styleCards(
+  db: StoreDb,
+  buyer: Awaited<ReturnType<typeof visitingBuyer>>,
+  visible: Awaited<ReturnType<typeof linkCatalogs>>['visible'],
+  input: { query: string; catalogId: string | null; offset: number; limit: number },
+): Promise<CustomerLinkStyles> {
+  const within = visible
+    .map((catalog) => catalog.id)
+    .filter((id) => input.catalogId === null || id === input.catalogId);
+  const query = parseCatalogQuery(input.query);
+  const found = await searchStyles(db, query, activeFilters({}), input, within);
+  const ids = found.rows.map((row) => row.id);
+  const [colorways, prices] = await Promise.all([
+    colorwaysOf(db, ids),
+    lowestPrices(db, buyer.pricelist_id, ids),
+  ]);
+  const colorwaysByStyle = Map.groupBy(colorways, (colorway) => colorway.product_id);
+  const priceByStyle = new Map(prices.map((price) => [price.product_id, price]));
+  return {
+    total: found.total,
+    offset: input.offset,
+    items: found.rows.map((row) => {
+      const styleColorways = colorwaysByStyle.get(row.id) ?? [];
+      const price = priceByStyle.get(row.id);
+      return {
+        id: row.id,
+        styleNumber: row.style_number,
+        name: row.name,
+        category: row.category,
+        pictureId: styleColorways.find((colorway) => colorway.picture_id)?.picture_id ?? null,
+        colorways: styleColorways.slice(0, SWATCHES_PER_CARD).map((colorway) => ({
+          code: colorway.code,
+          name: colorway.name,
+          colorHex: colorway.color_hex,
+        })),
+        colorwayCount: styleColorways.length,
+        price: price
+          ? {
+              amountMinor: applyDiscount(price.wholesale_min, buyer.discount_bp),
+              currency: buyer.currency,
+            }
+          : null,
+      };
+    }),
   };
 }
 
@@ -376,45 +436,7 @@ export function customerLinkHandlers(
     async 'customerLink.styles'(actor, input) {
       const buyer = await visitingBuyer(db, actor);
       const { visible } = await linkCatalogs(db, actor);
-      const within = visible
-        .map((catalog) => catalog.id)
-        .filter((id) => input.catalogId === null || id === input.catalogId);
-      const query = parseCatalogQuery(input.query);
-      const found = await searchStyles(db, query, activeFilters({}), input, within);
-      const ids = found.rows.map((row) => row.id);
-      const [colorways, prices] = await Promise.all([
-        colorwaysOf(db, ids),
-        lowestPrices(db, buyer.pricelist_id, ids),
-      ]);
-      const colorwaysByStyle = Map.groupBy(colorways, (colorway) => colorway.product_id);
-      const priceByStyle = new Map(prices.map((price) => [price.product_id, price]));
-      return {
-        total: found.total,
-        offset: input.offset,
-        items: found.rows.map((row) => {
-          const styleColorways = colorwaysByStyle.get(row.id) ?? [];
-          const price = priceByStyle.get(row.id);
-          return {
-            id: row.id,
-            styleNumber: row.style_number,
-            name: row.name,
-            category: row.category,
-            pictureId: styleColorways.find((colorway) => colorway.picture_id)?.picture_id ?? null,
-            colorways: styleColorways.slice(0, SWATCHES_PER_CARD).map((colorway) => ({
-              code: colorway.code,
-              name: colorway.name,
-              colorHex: colorway.color_hex,
-            })),
-            colorwayCount: styleColorways.length,
-            price: price
-              ? {
-                  amountMinor: applyDiscount(price.wholesale_min, buyer.discount_bp),
-                  currency: buyer.currency,
-                }
-              : null,
-          };
-        }),
-      };
+      return styleCards(db, buyer, visible, input);
     },
 
     async 'customerLink.style'(actor, { styleId }) {

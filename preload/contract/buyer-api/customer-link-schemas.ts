@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { LINK_LOG_IN_METHODS } from '../../../main/domain/customer-order-links.ts';
+import {
+  LINK_LOG_IN_METHODS,
+  LINK_STYLES_PAGE,
+} from '../../../main/domain/customer-order-links.ts';
 import { LANGUAGES } from '../../../main/domain/model.ts';
 import { MAX_PO_NUMBER } from '../../../main/domain/delivery-window.ts';
 import { MAX_ORDER_LINES } from '../../../main/domain/order-totals.ts';
@@ -58,6 +61,27 @@ const Lookbook = z.object({
 });
 
 const brand = z.string().describe("The brand's name.");
+
+const StyleCard = z.object({
+  id: z.string(),
+  styleNumber: z.string(),
+  name: z.string(),
+  category: z.string(),
+  pictureId: z.string().nullable(),
+  colorways: z.array(z.object({ code: z.string(), name: z.string(), colorHex: z.string() })),
+  colorwayCount: z.number().int(),
+  /** The lowest wholesale price of its SKUs at the buyer's pricelist, less the buyer's discount. */
+  price: Money.nullable(),
+});
+
+export const CustomerLinkStyles = z
+  .object({
+    total: z.number().int().nonnegative(),
+    offset: z.number().int().nonnegative(),
+    items: z.array(StyleCard),
+  })
+  .meta({ id: 'CustomerLinkStyles' });
+export type CustomerLinkStyles = z.infer<typeof CustomerLinkStyles>;
 
 export const CustomerLinkView = z
   .discriminatedUnion('screen', [
@@ -120,31 +144,15 @@ export const CustomerLinkView = z
       unavailable: z.array(Refusal),
       video: Video,
       lookbooks: z.array(Lookbook),
+      /**
+       * The first page of styles (every catalog the buyer may browse, no search), which
+       * the page draws with the catalogs instead of asking for it afterwards.
+       */
+      firstStyles: CustomerLinkStyles,
     }),
   ])
   .meta({ id: 'CustomerLinkView' });
 export type CustomerLinkView = z.infer<typeof CustomerLinkView>;
-
-const StyleCard = z.object({
-  id: z.string(),
-  styleNumber: z.string(),
-  name: z.string(),
-  category: z.string(),
-  pictureId: z.string().nullable(),
-  colorways: z.array(z.object({ code: z.string(), name: z.string(), colorHex: z.string() })),
-  colorwayCount: z.number().int(),
-  /** The lowest wholesale price of its SKUs at the buyer's pricelist, less the buyer's discount. */
-  price: Money.nullable(),
-});
-
-export const CustomerLinkStyles = z
-  .object({
-    total: z.number().int().nonnegative(),
-    offset: z.number().int().nonnegative(),
-    items: z.array(StyleCard),
-  })
-  .meta({ id: 'CustomerLinkStyles' });
-export type CustomerLinkStyles = z.infer<typeof CustomerLinkStyles>;
 
 export const CustomerLinkStyle = z
   .object({
@@ -233,7 +241,7 @@ export const customerLinkSchemas = {
       query: z.string().max(200).default(''),
       catalogId: id.nullable().default(null),
       offset: z.number().int().min(0).max(100_000).default(0),
-      limit: z.number().int().min(1).max(60).default(24),
+      limit: z.number().int().min(1).max(60).default(LINK_STYLES_PAGE),
     }),
     output: CustomerLinkStyles,
   },

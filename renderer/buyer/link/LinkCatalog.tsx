@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   CustomerLinkStyles,
@@ -11,10 +11,16 @@ import { LinkContacts } from './LinkContacts.tsx';
 import { LinkPicture } from './LinkPicture.tsx';
 import { StyleDetail } from './StyleDetail.tsx';
 import { useCart } from './cart.ts';
-import { LinkCart } from './LinkCart.tsx';
-import { linkStyles, logOutOfLink, openLink, STYLES_PAGE as PAGE } from './link-api.ts';
+import { LINK_STYLES_PAGE as PAGE } from '../../../main/domain/customer-order-links.ts';
+import { linkStyles, logOutOfLink, openLink } from './link-api.ts';
 
 type CatalogView = Extract<CustomerLinkView, { screen: 'catalog' }>;
+
+// The cart and its checkout (address fields, the ISO country list, shipping) load when
+// the cart is opened: the catalog a phone opens on is drawn without their script.
+const LinkCart = lazy(() =>
+  import('./LinkCart.tsx').then((module) => ({ default: module.LinkCart })),
+);
 
 /**
  * The link's catalogs under the logged-in buyer's trading terms: which catalogs are
@@ -49,7 +55,13 @@ export function LinkCatalog({
       );
   };
 
-  if (inCart) return <LinkCart token={token} view={view} onBack={() => setInCart(false)} />;
+  if (inCart) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <LinkCart token={token} view={view} onBack={() => setInCart(false)} />
+      </Suspense>
+    );
+  }
   if (styleId) {
     return (
       <StyleDetail
@@ -160,7 +172,13 @@ export function LinkCatalog({
               onChange={(event) => setQuery(event.target.value)}
             />
           </label>
-          <StyleGrid token={token} query={query} catalogId={catalogId} onOpen={setStyleId} />
+          <StyleGrid
+            token={token}
+            query={query}
+            catalogId={catalogId}
+            first={view.firstStyles}
+            onOpen={setStyleId}
+          />
         </>
       )}
       {view.video?.kind === 'embed' ? (
@@ -229,24 +247,38 @@ function CardPaymentNotice() {
   );
 }
 
-/** A page of styles as the search and catalog choice ask, then "Show more" for the next. */
+/**
+ * A page of styles as the search and catalog choice ask, then "Show more" for the next.
+ * `first`, the page of every catalog without a search that came with the catalogs, is
+ * drawn at once (back from a style too) rather than asked again: nothing below the grid
+ * moves when it arrives, and a phone renders the page once.
+ */
 function StyleGrid({
   token,
   query,
   catalogId,
+  first,
   onOpen,
 }: {
   token: string;
   query: string;
   catalogId: string | null;
+  first: CustomerLinkStyles;
   onOpen: (styleId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [found, setFound] = useState<CustomerLinkStyles | null>(null);
+  const [found, setFound] = useState<CustomerLinkStyles | null>(
+    query === '' && catalogId === null ? first : null,
+  );
   const [failed, setFailed] = useState(false);
   const [more, setMore] = useState(false);
+  const firstShown = useRef(found !== null);
 
   useEffect(() => {
+    if (firstShown.current) {
+      firstShown.current = false;
+      return;
+    }
     const controller = new AbortController();
     // Typing waits for a pause; a new choice of catalog asks at once.
     const timer = setTimeout(

@@ -82,32 +82,10 @@ export async function logOutOfLink(token: string): Promise<void> {
   if (!answer.ok) throw new Error(`The hub answered ${answer.status}`);
 }
 
-/** Styles a page of the catalog shows, and "Show more" adds. */
-export const STYLES_PAGE = 24;
-
-type StylesInput = BuyerInputOf<'customerLink.styles'>;
-let early: { asked: string; answer: Promise<CustomerLinkStyles | null> } | null = null;
-
-/**
- * The catalog's first page, asked as soon as the link opens on its catalogs rather than
- * once the page is drawn: the grid's first ask for the same styles takes this answer.
- */
-export function askFirstStyles(token: string): Promise<CustomerLinkStyles | null> {
-  const input = { token, query: '', catalogId: null, offset: 0, limit: STYLES_PAGE };
-  const answer = linkStyles(input);
-  early = { asked: JSON.stringify(input), answer };
-  return answer;
-}
-
 export async function linkStyles(
-  input: StylesInput,
+  input: BuyerInputOf<'customerLink.styles'>,
   signal?: AbortSignal,
 ): Promise<CustomerLinkStyles | null> {
-  if (early?.asked === JSON.stringify(input)) {
-    const { answer } = early;
-    early = null;
-    return answer;
-  }
   const answer = await call('customerLink.styles', input, signal ? { signal } : {});
   return answer.ok ? answer.value : null;
 }
