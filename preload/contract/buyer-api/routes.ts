@@ -46,7 +46,7 @@ export interface BuyerRoute {
   readonly refusals: Readonly<Partial<Record<HubErrorCode, number>>>;
   readonly summary: string;
   /** Its group in the OpenAPI document. */
-  readonly tag: 'hub' | 'share links' | 'buyers' | 'customer order links';
+  readonly tag: 'hub' | 'share links' | 'buyers' | 'customer order links' | 'dtc checkout links';
 }
 
 /** What any operation may answer: input it cannot read, a hub too busy or failing. */
