@@ -19,6 +19,7 @@ export async function checkoutOutcome(
       'shipping_minor',
       'total_minor',
       'shipping_rate_name',
+      'tax_minor',
     ])
     .where('id', '=', placed.value.orderId)
     .executeTakeFirstOrThrow();
@@ -37,5 +38,7 @@ export async function checkoutOutcome(
       shippingRateName: order.shipping_rate_name,
     },
     created: placed.created,
+    /** The order's tax (a DTC order's; 0 otherwise), for a checkout that shows it. */
+    taxMinor: order.tax_minor,
   };
 }

@@ -1,5 +1,6 @@
 import type { HubErrorCode } from '../hub-errors.ts';
 import { customerLinkRoutes } from './customer-link-routes.ts';
+import { dtcRoutes } from './dtc-routes.ts';
 
 /**
  * Where each operation of the hub's buyer-facing API answers, who may call it and how it
@@ -194,6 +195,7 @@ export const buyerRoutes = {
     tag: 'buyers',
   },
   ...customerLinkRoutes,
+  ...dtcRoutes,
 } as const satisfies Record<string, BuyerRoute>;
 
 export type BuyerRoutes = typeof buyerRoutes;
