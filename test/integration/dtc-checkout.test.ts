@@ -259,6 +259,37 @@ describe('a storefront selling through a DTC checkout link', () => {
   });
 });
 
+describe('a DTC order on the desktops', () => {
+  it('reaches the rep whose selection it came from and the admins, not other reps', async () => {
+    const sku = skus[1]!;
+    const made = await insertDtcLink(db(), {
+      lines: [{ skuId: sku, quantity: 1 }],
+      owner: 'luca@nordlys-atelier.example',
+    });
+    await setStock(db(), made.warehouseId!, [sku], 10);
+    const { claimToken } = await claimed(made);
+    const bought = await purchase(claimToken, [{ skuId: sku, quantity: 1 }]);
+    expect(bought.status).toBe(201);
+
+    const ordersOn = async (email: string) => {
+      const desktop = await demo.desktop(email);
+      return desktop.store.db
+        .selectFrom('orders')
+        .select(['id', 'source', 'buyer_id', 'dtc_customer_id', 'tax_minor'])
+        .where('dtc_link_id', '=', made.linkId)
+        .execute();
+    };
+    const seen = [{ id: bought.body.orderId, source: 'dtc_link', buyer_id: null }];
+    expect(await ordersOn('luca@nordlys-atelier.example')).toEqual([
+      expect.objectContaining(seen[0]),
+    ]);
+    expect(await ordersOn('maja@nordlys-atelier.example')).toEqual([
+      expect.objectContaining(seen[0]),
+    ]);
+    expect(await ordersOn('jonas@nordlys-atelier.example')).toEqual([]);
+  });
+});
+
 describe('what a DTC checkout link refuses', () => {
   it('answers a tampered, cut-off or another link’s hash alike, and writes nothing', async () => {
     const made = await link([{ skuId: skus[3]!, quantity: 1 }]);
@@ -394,5 +425,23 @@ describe('the hub’s OpenAPI document', () => {
     ]) {
       expect(document.components.schemas[name]?.examples?.length, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('claims from one address', () => {
+  // Last in this file: it uses up this address's claims.
+  it('are limited before any work: a refused claim copies and counts nothing', async () => {
+    const made = await link([{ skuId: skus[0]!, quantity: 1 }]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40 && !statuses.includes(429); i++) {
+      statuses.push((await claim(made)).status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    const copies = statuses.filter((status) => status === 200).length;
+    expect(copies).toBeLessThan(31);
+    expect(await counts(made)).toMatchObject({ claim_count: copies, claims: copies });
+    const refused = await claim(made);
+    expect(refused.body.error).toMatchObject({ code: 'rate_limited' });
+    expect(refused.body.error?.retryAfterSeconds).toBeGreaterThan(0);
   });
 });
