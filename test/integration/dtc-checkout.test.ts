@@ -213,6 +213,7 @@ describe('a storefront selling through a DTC checkout link', () => {
       dtc_customer_id: made.customerId,
       dtc_link_id: made.linkId,
       tax_minor: quote.body.taxMinor,
+      tax_included: 1,
       contact_email: 'ingrid.berg@example.com',
     });
     expect(JSON.parse(order.ship_to!)).toMatchObject({ city: 'Berlin', country: 'DE' });
@@ -233,10 +234,11 @@ describe('a storefront selling through a DTC checkout link', () => {
     expect(selection.deleted_by_order_id).toBe(orderId);
     const mail = await hub
       .selectFrom('mail_outbox')
-      .select(['to_addresses', 'subject'])
+      .select(['to_addresses', 'text_body'])
       .where('dedupe_key', '=', `order:${orderId}:placed`)
       .executeTakeFirst();
     expect(mail?.to_addresses).toContain('ingrid.berg@example.com');
+    expect(mail?.text_body).toContain('Tax included');
 
     // The link is dead now: whoever opens it gets an empty basket.
     const late = await claim(made);

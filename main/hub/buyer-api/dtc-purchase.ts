@@ -131,13 +131,9 @@ export function dtcPurchaseHandlers(
       });
       if (placed.created) deps.changes.notify();
       const outcome = await checkoutOutcome(db, placed);
-      const { totals } = outcome.value;
-      // Tax added to the prices is what the total holds beyond the goods and shipping.
-      const taxIncluded =
-        totals.totalMinor === totals.subtotalMinor - totals.discountMinor + totals.shippingMinor;
       const answer = {
         ...outcome.value,
-        totals: { ...totals, taxMinor: outcome.taxMinor, taxIncluded },
+        totals: { ...outcome.value.totals, ...outcome.tax },
       };
       if (request.paymentMethod !== 'stripe_card')
         return { value: answer, created: placed.created };
