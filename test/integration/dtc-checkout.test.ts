@@ -253,7 +253,13 @@ describe('a storefront selling through a DTC checkout link', () => {
     const made = await link([{ skuId: skus[2]!, quantity: 1 }], { ignoreTax: true });
     const first = await claimed(made);
     const second = await claimed(made);
-    expect((await purchase(first.claimToken, [{ skuId: skus[2]!, quantity: 1 }])).status).toBe(201);
+    const firstOrder = await purchase(first.claimToken, [{ skuId: skus[2]!, quantity: 1 }]);
+    expect(firstOrder.status).toBe(201);
+    // Another claim sending the first's order id learns nothing of that order.
+    const borrowed = await purchase(second.claimToken, [{ skuId: skus[2]!, quantity: 1 }], {
+      orderId: firstOrder.body.orderId,
+    });
+    expect(borrowed).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
     const late = await purchase(second.claimToken, [{ skuId: skus[2]!, quantity: 1 }]);
     expect(late.status).toBe(201);
     expect(late.body.totals.taxMinor).toBe(0);
