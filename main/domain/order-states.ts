@@ -83,9 +83,9 @@ export function nextOrderState(
 
 /**
  * Where an order came from: a rep at the booth, a share link's checkout, a customer
- * order link's; one-time DTC links come next.
+ * order link's, a one-time DTC checkout link's (a consumer's, with no wholesale buyer).
  */
-export const ORDER_SOURCES = ['booth', 'share_link', 'customer_order_link'] as const;
+export const ORDER_SOURCES = ['booth', 'share_link', 'customer_order_link', 'dtc_link'] as const;
 export type OrderSource = (typeof ORDER_SOURCES)[number];
 
 /** Who is acting, as permissions see staff. */

@@ -95,6 +95,12 @@ export function lockedByFailures(kind: GuardedKind, counts: FailureCounts): bool
 export const TOKEN_GUESS_LIMIT: FailureLimit = { max: 30, windowMs: 15 * MINUTE };
 
 /**
+ * Claims of DTC checkout links from one address, every claim counted before any work:
+ * a claim makes a copy of a basket, and a person opens a link a few times at most.
+ */
+export const DTC_CLAIM_LIMIT: FailureLimit = { max: 30, windowMs: 15 * MINUTE };
+
+/**
  * Passwords set through invitation links, per address: reserved before the password is
  * hashed, so a flood of attempts cannot make the hub hash more than this.
  */
@@ -134,6 +140,7 @@ export const LONGEST_LIMIT_WINDOW_MS = Math.max(
   CUSTOMER_LINK_ORDER_LIMITS.perBuyer.windowMs,
   CUSTOMER_LINK_ORDER_LIMITS.perAddress.windowMs,
   CREDENTIAL_LIMITS.perLink.windowMs,
+  DTC_CLAIM_LIMIT.windowMs,
 );
 
 /**

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DTC_CHECKOUT_PATH_PREFIX } from '../domain/dtc.ts';
 
 /**
  * The buyer web app: the Vite build in dist/buyer, served as files, with every other
@@ -42,6 +43,9 @@ export function isPageAddress(path: string): boolean {
   // program left on its end): the page moves it out of the address bar and the hub
   // answers it like any link that does not open.
   if (path.startsWith('/s/')) return true;
+  // A DTC checkout link on the hub's own page (/dtc/<basket>/<hash>): only the page loads;
+  // nothing is claimed until the page asks, with a POST.
+  if (path.startsWith(DTC_CHECKOUT_PATH_PREFIX)) return true;
   const last = path.slice(path.lastIndexOf('/') + 1);
   return !last.includes('.');
 }

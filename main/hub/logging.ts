@@ -14,15 +14,19 @@ export const REDACTED = '[redacted]';
 
 /**
  * The path as it may appear in a log: no query string, no fragment, and nothing after a
- * `/s/` segment (matched case-insensitively and also when percent-encoded, so no
- * spelling of a share link leaks its token).
+ * `/s/` segment (a share link's token) or a `/dtc/` one (a DTC checkout link's basket and
+ * hash), matched case-insensitively and also when percent-encoded, so no spelling of a
+ * link leaks its token.
  */
 export function redactUrl(url: string): string {
   const cut = url.search(/[?#]/);
   const path = cut === -1 ? url : url.slice(0, cut);
   const share = /(^|\/)(?:s|%73|%53)(?:\/|%2f)/i.exec(path);
-  if (!share) return path;
-  return `${path.slice(0, share.index)}${share[1]}s/${REDACTED}`;
+  const dtc = /(^|\/)(?:d|%64|%44)(?:t|%74|%54)(?:c|%63|%43)(?:\/|%2f)/i.exec(path);
+  const first = [share, dtc].filter((match) => match !== null).sort((a, b) => a.index - b.index)[0];
+  if (!first) return path;
+  const segment = first === share ? 's' : 'dtc';
+  return `${path.slice(0, first.index)}${first[1]}${segment}/${REDACTED}`;
 }
 
 export interface HubLoggerOptions {

@@ -53,6 +53,9 @@ async function pendingBoothUnits(db: StoreDb, warehouseId: Id): Promise<Map<Id, 
     )
     .select(['o.id', 'o.buyer_id'])
     .where('outbox.mutation', '=', placeBoothOrder.name)
+    // A booth order always has its buyer; only a DTC order has none.
+    .where('o.buyer_id', 'is not', null)
+    .$narrowType<{ buyer_id: Id }>()
     .execute();
   const units = new Map<Id, number>();
   const warehouses = new Map<Id, Id | null>();

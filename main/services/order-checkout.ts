@@ -30,7 +30,12 @@ async function requestedOrder(services: LocalChangeServices, orderId: string) {
     .where('o.id', '=', orderId)
     .executeTakeFirst();
   if (!order) throw new OperationError('not_found', 'This order no longer exists.');
-  return order;
+  // A DTC order (no wholesale buyer) is placed whole by its customer: nothing to complete.
+  const { buyer_id: buyerId } = order;
+  if (buyerId === null) {
+    throw new OperationError('not_found', 'This order has no checkout to complete.');
+  }
+  return { ...order, buyer_id: buyerId };
 }
 
 /**

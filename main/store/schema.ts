@@ -223,7 +223,8 @@ export interface StoreSchema {
     source: OrderSource;
     selection_id: string;
     share_link_id: string | null;
-    buyer_id: string;
+    /** Null for a DTC order (0029): a consumer, not a wholesale buyer. */
+    buyer_id: string | null;
     status: OrderState;
     contact_name: string;
     contact_email: string;
@@ -260,8 +261,22 @@ export interface StoreSchema {
     /** Whether a card payment is under way or done (0025); 'none' for every other way to pay. */
     payment_status: Generated<'none' | 'pending' | 'paid' | 'failed'>;
     paid_at: Generated<string | null>;
+    /** The DTC customer and checkout link of a DTC order (0029); null for other sources. */
+    dtc_customer_id: Generated<string | null>;
+    dtc_link_id: Generated<string | null>;
+    /** The tax the order carries (0029); 0 without tax. */
+    tax_minor: Generated<number>;
+    /** 1: the tax is inside the prices (the market's); 0: added to the total. */
+    tax_included: Generated<number>;
   };
-  order_lines: { order_id: string; sku_id: string; quantity: number; unit_price_minor: number };
+  order_lines: {
+    order_id: string;
+    sku_id: string;
+    quantity: number;
+    unit_price_minor: number;
+    /** The tax rate the line was sold at, in basis points (0029); 0 without tax. */
+    tax_rate_bp: Generated<number>;
+  };
   /** Each order's states, from its first; `from_state` null for the first (synced since 0015). */
   order_events: {
     id: string;
@@ -366,6 +381,24 @@ export type HubTables = {
     created_at: string;
     expires_at: string;
     used_at: string | null;
+  };
+  /**
+   * A customer's own copy of a DTC checkout link's selection (0029), found by the SHA-256
+   * of its claim token; `lines` is JSON of DtcSelectionLine (main/domain/dtc.ts).
+   */
+  dtc_claims: {
+    id: string;
+    link_id: string;
+    token_hash: string;
+    selection_id: string;
+    market_id: string;
+    pricelist_id: string;
+    lines: string;
+    lock_quantities: number;
+    ignore_shipping: number;
+    ignore_tax: number;
+    claimed_at: string;
+    order_id: string | null;
   };
   /** A DTC checkout link's token sealed under the hub's key (0028), so any staff device can copy it. */
   dtc_link_secrets: { link_id: string; token_sealed: string | null };

@@ -94,12 +94,27 @@ const partsOfOwnSelections = (viewer: SyncViewer) =>
     : sql<SqlBool>`exists (select 1 from selections s
         where s.id = t.selection_id and s.owner_id = ${viewer.userId})`;
 
+/**
+ * An order goes where its selection goes: a wholesale selection's, or for a DTC order
+ * (whose `selection_id` is the DTC selection it was bought from) a DTC selection's.
+ */
+const ownOrders = (viewer: SyncViewer) =>
+  can(viewer.role, 'seeEverySelection')
+    ? null
+    : sql<SqlBool>`(exists (select 1 from selections s
+          where s.id = t.selection_id and s.owner_id = ${viewer.userId})
+        or exists (select 1 from dtc_selections s
+          where s.id = t.selection_id and s.owner_id = ${viewer.userId}))`;
+
 /** Rows that belong to an order (its lines, its history) go where the order goes. */
 const partsOfOwnOrders = (viewer: SyncViewer) =>
   can(viewer.role, 'seeEverySelection')
     ? null
-    : sql<SqlBool>`exists (select 1 from orders o join selections s on s.id = o.selection_id
-        where o.id = t.order_id and s.owner_id = ${viewer.userId})`;
+    : sql<SqlBool>`exists (select 1 from orders o where o.id = t.order_id and (
+        exists (select 1 from selections s
+          where s.id = o.selection_id and s.owner_id = ${viewer.userId})
+        or exists (select 1 from dtc_selections s
+          where s.id = o.selection_id and s.owner_id = ${viewer.userId})))`;
 
 /** A DTC selection's lines and links go where the selection goes. */
 const partsOfOwnDtcSelections = (viewer: SyncViewer) =>
@@ -424,13 +439,17 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
       'customer_order_link_id',
       'payment_status',
       'paid_at',
+      'dtc_customer_id',
+      'dtc_link_id',
+      'tax_minor',
+      'tax_included',
     ],
-    { visibleTo: partsOfOwnSelections },
+    { visibleTo: ownOrders },
   ),
   entity(
     'order_lines',
     ['order_id', 'sku_id'],
-    ['order_id', 'sku_id', 'quantity', 'unit_price_minor'],
+    ['order_id', 'sku_id', 'quantity', 'unit_price_minor', 'tax_rate_bp'],
     { visibleTo: partsOfOwnOrders },
   ),
   entity(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CREDENTIAL_LOG_IN_REFUSALS } from '../../main/domain/buyer-credentials.ts';
 import { SIGN_IN_TICKET_REFUSALS } from '../../main/domain/link-sign-in-tickets.ts';
+import { DTC_CHECKOUT_REFUSALS } from '../../main/domain/dtc-checkout.ts';
 import { MEDIA_REFUSALS } from '../../main/domain/media.ts';
 import { DELIVERY_WINDOW_REFUSALS, PO_NUMBER_REFUSALS } from '../../main/domain/delivery-window.ts';
 import { ORDER_STATE_REFUSALS, PAYMENT_REFUSALS } from '../../main/domain/order-states.ts';
@@ -43,6 +44,8 @@ export const HUB_ERROR_CODES = [
   ...PAYMENT_REFUSALS,
   ...ORDER_TOTALS_REFUSALS,
   ...DELIVERY_WINDOW_REFUSALS,
+  // A DTC checkout link's basket that cannot be bought as asked (main/domain/dtc-checkout.ts).
+  ...DTC_CHECKOUT_REFUSALS,
   ...PO_NUMBER_REFUSALS,
   // An upload refused by what it holds (main/domain/media.ts).
   ...MEDIA_REFUSALS,

@@ -74,6 +74,8 @@ export async function benchOrdersList(report: Report): Promise<void> {
     const buyers = await db
       .selectFrom('orders')
       .select(['buyer_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('buyer_id', 'is not', null)
+      .$narrowType<{ buyer_id: string }>()
       .groupBy('buyer_id')
       .orderBy('n', 'desc')
       .execute();

@@ -75,6 +75,31 @@ const acceptedInputs: { [Name in BuyerOperationName]: (c: Callers) => Record<str
     paymentMethod: 'outside_app',
   }),
   'customerLink.picture': (c) => ({ id: c.pictureId, token: c.linkToken }),
+  'dtc.claim': (c) => ({ basket: 'none', hash: c.token }),
+  'dtc.basket': (c) => ({ claimToken: c.token }),
+  'dtc.quote': (c) => ({
+    claimToken: c.token,
+    lines: [{ skuId: 'none', quantity: 1 }],
+    country: 'SE',
+  }),
+  'dtc.purchase': (c) => ({
+    claimToken: c.token,
+    orderId: uuidv4(),
+    lines: [{ skuId: 'none', quantity: 1 }],
+    name: 'Ines Duarte',
+    email: 'ines@boutique.example',
+    shipTo: {
+      name: 'Ines Duarte',
+      line1: 'Rua Augusta 1',
+      line2: '',
+      postalCode: '1100-048',
+      city: 'Lisboa',
+      region: '',
+      country: 'PT',
+      phone: '',
+    },
+    paymentMethod: 'outside_app',
+  }),
 };
 
 let callers: Callers;

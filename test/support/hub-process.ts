@@ -3,6 +3,8 @@ import { spawn } from 'node:child_process';
 export interface HubProcess {
   url: string;
   stop(): Promise<void>;
+  /** SIGKILL: the process ends at once, mid-write maybe, as in a crash. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -43,13 +45,11 @@ export async function spawnHub(
     child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`The hub exited (${code}):\n${output}`)));
   });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }

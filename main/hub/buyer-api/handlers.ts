@@ -7,6 +7,8 @@ import {
   type LinkCheckoutDependencies,
 } from './customer-link-checkout.ts';
 import { customerLinkHandlers } from './customer-links.ts';
+import { dtcClaimHandlers } from './dtc-claims.ts';
+import { dtcPurchaseHandlers } from './dtc-purchase.ts';
 import type { BuyerApiCallers, BuyerApiHandlers } from './handler-table.ts';
 import { invitationHandlers } from './invitations.ts';
 import { linkHolders, type LinkHolderDependencies } from './link-holders.ts';
@@ -44,6 +46,8 @@ export function createBuyerApi(deps: BuyerApiDependencies): {
       ...customerLinkHandlers(deps),
       ...linkTicketHandlers(deps),
       ...customerLinkCheckoutHandlers(deps),
+      ...dtcClaimHandlers(deps),
+      ...dtcPurchaseHandlers(deps),
     },
     callers: {
       linkHolder: linkHolders(deps),

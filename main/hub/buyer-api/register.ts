@@ -121,7 +121,10 @@ function inputParts(name: string, route: BuyerRoute, input: z.ZodObject) {
     );
   }
   // An operation with no body fields reads no body, whatever is sent.
-  if (inBody.length > 0) schemas.body = input.omit(only(elsewhere));
+  // The whole input when it all travels in the body, so its OpenAPI examples stay with it.
+  if (inBody.length > 0) {
+    schemas.body = elsewhere.length > 0 ? input.omit(only(elsewhere)) : input;
+  }
   return {
     schemas,
     read(request: FastifyRequest): object {

@@ -3,8 +3,9 @@ import { addressProblems, normalizedAddress } from '../../domain/addresses.ts';
 import { deliveryWindow, poNumber } from '../../domain/delivery-window.ts';
 import type { Id } from '../../domain/model.ts';
 import type { OrderSource, PaymentMethod } from '../../domain/order-states.ts';
-import { orderTotals } from '../../domain/order-totals.ts';
-import type { ResolvedShippingRate } from '../../domain/shipping-rates.ts';
+import type { DtcQuote } from '../../domain/dtc-checkout.ts';
+import { orderTotals, type OrderTotals } from '../../domain/order-totals.ts';
+import { shippingCharge, type ResolvedShippingRate } from '../../domain/shipping-rates.ts';
 import {
   allocateOrder,
   checkOnlineOrder,
@@ -19,13 +20,36 @@ import { enqueueOrderConfirmation } from './confirmation-mail.ts';
 import { takeOrderNumber } from './order-numbers.ts';
 import { principalAuditActor, principalRecord, type OrderPrincipal } from './principal.ts';
 import { orderRefusal, stockRefusal } from './refusals.ts';
-import { readAvailability, shippingWarehouse, writeAllocations } from './stock-allocation.ts';
+import {
+  marketWarehouse,
+  readAvailability,
+  shippingWarehouse,
+  writeAllocations,
+} from './stock-allocation.ts';
 
 /** One SKU at the buyer's unit price, as the caller priced it (one line per SKU). */
 export interface PricedLine {
   readonly skuId: Id;
   readonly quantity: number;
   readonly unitPriceMinor: number;
+  /** The tax rate it is sold at (a DTC order's); 0 where no tax is charged. */
+  readonly taxRateBp?: number;
+}
+
+/**
+ * What a DTC order carries beyond a wholesale one (main/domain/dtc-checkout.ts): the
+ * customer and link, the market whose warehouse ships it (there is no buyer to find it
+ * by), and the basket's totals as the domain priced them: special prices' savings as the
+ * discount, and the tax inside the prices or added to them.
+ */
+export interface DtcOrderFacts {
+  readonly customerId: Id;
+  readonly linkId: Id;
+  readonly marketId: Id;
+  readonly totals: Pick<
+    DtcQuote,
+    'subtotalMinor' | 'discountMinor' | 'goodsTotalMinor' | 'taxMinor' | 'taxIncluded'
+  >;
 }
 
 export interface PlaceOrderRequest {
@@ -39,11 +63,14 @@ export interface PlaceOrderRequest {
   readonly online: boolean;
   /** Where the order starts: a share link's request, or a placed order. */
   readonly status: Extract<OrderStatus, 'Checkout Requested' | 'Order'>;
-  readonly buyerId: Id;
+  /** The wholesale buyer; null for a DTC order (with `dtc`). */
+  readonly buyerId: Id | null;
   readonly selectionId: Id;
   readonly shareLinkId: Id | null;
   /** The customer order link it comes through; absent for other sources. */
   readonly customerOrderLinkId?: Id | null;
+  /** A DTC checkout link's order: its customer, link, market and totals. */
+  readonly dtc?: DtcOrderFacts;
   /** 'pending' while a card payment it waits for is under way; 'none' otherwise. */
   readonly paymentStatus?: 'none' | 'pending';
   readonly currency: string;
@@ -109,6 +136,7 @@ export async function placeOrder(
       'source',
       'share_link_id',
       'customer_order_link_id',
+      'dtc_link_id',
       'buyer_id',
     ])
     .where('id', '=', request.orderId)
@@ -119,6 +147,7 @@ export async function placeOrder(
       earlier.source !== request.source ||
       earlier.share_link_id !== request.shareLinkId ||
       earlier.customer_order_link_id !== (request.customerOrderLinkId ?? null) ||
+      earlier.dtc_link_id !== (request.dtc?.linkId ?? null) ||
       earlier.buyer_id !== request.buyerId
     ) {
       throw new HubRefusal(409, 'conflict', 'This order cannot be placed. Reload and try again.');
@@ -137,7 +166,9 @@ export async function placeOrder(
   await guard(trx);
   const checked = checkRequest(request);
 
-  const warehouseId = await shippingWarehouse(trx, request.buyerId);
+  const warehouseId = request.dtc
+    ? await marketWarehouse(trx, request.dtc.marketId)
+    : await shippingWarehouse(trx, request.buyerId!);
   let allocated: AllocatedLine[] = [];
   if (warehouseId !== null) {
     const skuIds = request.lines.map((line) => line.skuId);
@@ -168,6 +199,10 @@ export async function placeOrder(
       customer_order_link_id: request.customerOrderLinkId ?? null,
       payment_status: request.paymentStatus ?? 'none',
       buyer_id: request.buyerId,
+      dtc_customer_id: request.dtc?.customerId ?? null,
+      dtc_link_id: request.dtc?.linkId ?? null,
+      tax_minor: totals.taxMinor,
+      tax_included: request.dtc?.totals.taxIncluded ? 1 : 0,
       status: request.status,
       contact_name: request.contact.name,
       contact_email: request.contact.email,
@@ -203,6 +238,7 @@ export async function placeOrder(
         sku_id: line.skuId,
         quantity: line.quantity,
         unit_price_minor: line.unitPriceMinor,
+        tax_rate_bp: line.taxRateBp ?? 0,
       })),
     )
     .execute();
@@ -249,16 +285,43 @@ function checkRequest(request: PlaceOrderRequest) {
     shipping: request.shipping,
   });
   if (!totals.ok) throw orderRefusal(totals, 'This order is too large to place in one piece.');
+  if (request.dtc && request.dtc.totals.subtotalMinor !== totals.totals.subtotalMinor) {
+    throw new Error('A DTC order’s lines do not add up to the subtotal it was priced at');
+  }
   const window = deliveryWindow(request.window);
   if (!window.ok) throw orderRefusal(window, 'The delivery window is not valid.', 400);
   const po = poNumber(request.poNumber);
   if (!po.ok) throw orderRefusal(po, 'The PO number is not valid.', 400);
   return {
-    totals: totals.totals,
+    totals: request.dtc
+      ? dtcTotals(totals.totals, request.dtc, request.shipping)
+      : withoutTax(totals.totals),
     window: window.window,
     poNumber: po.poNumber,
     shipTo: checkedAddress('shipTo', request.shipTo),
     billTo: checkedAddress('billTo', request.billTo),
+  };
+}
+
+function withoutTax(totals: OrderTotals): OrderTotals & { taxMinor: number } {
+  return { ...totals, taxMinor: 0 };
+}
+
+/** A DTC order's totals: the special prices' savings as its discount, its tax added or inside. */
+function dtcTotals(
+  lines: OrderTotals,
+  dtc: DtcOrderFacts,
+  shipping: ResolvedShippingRate | null,
+): OrderTotals & { taxMinor: number } {
+  const { discountMinor, goodsTotalMinor, taxMinor, taxIncluded } = dtc.totals;
+  const shippingMinor = shipping ? shippingCharge(shipping, goodsTotalMinor) : 0;
+  return {
+    ...lines,
+    discountMinor,
+    goodsTotalMinor,
+    shippingMinor,
+    totalMinor: goodsTotalMinor + (taxIncluded ? 0 : taxMinor) + shippingMinor,
+    taxMinor,
   };
 }
 

@@ -15,6 +15,16 @@ import { hubDb, type StoreDb } from '../../store/database.ts';
 /** The one rule of which warehouse ships a buyer's order, for the hub and desktops alike. */
 export { shippingWarehouse } from '../../store/stock-queries.ts';
 
+/** The warehouse a market ships from (a DTC order's: its selection's market); null: none. */
+export async function marketWarehouse(trx: StoreDb, marketId: Id): Promise<Id | null> {
+  const market = await hubDb(trx)
+    .selectFrom('markets')
+    .select('warehouse_id')
+    .where('id', '=', marketId)
+    .executeTakeFirst();
+  return market?.warehouse_id ?? null;
+}
+
 /**
  * Each SKU's size and units available in the warehouse, in one query: on hand − held
  * (`stock.held`, kept by the writes below and by releaseAllocations), combined by the

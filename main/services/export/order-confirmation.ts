@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import { EMPTY_ADDRESS, type AddressFields } from '../../domain/addresses.ts';
 import {
   confirmationFileStem,
@@ -21,12 +22,19 @@ export async function readConfirmationFacts(
   orderId: string,
   { withLines = true }: { withLines?: boolean } = {},
 ): Promise<ConfirmationFacts | null> {
+  // A wholesale order's buyer and selection; a DTC order's customer and DTC selection.
   const order = await db
     .selectFrom('orders as o')
-    .innerJoin('buyers as b', 'b.id', 'o.buyer_id')
-    .leftJoin('pricelists as p', 'p.id', 'b.pricelist_id')
+    .leftJoin('buyers as b', 'b.id', 'o.buyer_id')
+    .leftJoin('dtc_customers as dc', 'dc.id', 'o.dtc_customer_id')
     .leftJoin('selections as s', 's.id', 'o.selection_id')
-    .leftJoin('staff_users as u', 'u.id', 's.owner_id')
+    .leftJoin('dtc_selections as ds', 'ds.id', 'o.selection_id')
+    .leftJoin('pricelists as p', (join) =>
+      join.on(sql<SqlBool>`p.id = coalesce(b.pricelist_id, ds.pricelist_id)`),
+    )
+    .leftJoin('staff_users as u', (join) =>
+      join.on(sql<SqlBool>`u.id = coalesce(s.owner_id, ds.owner_id)`),
+    )
     .select([
       'o.id',
       'o.number',
@@ -38,6 +46,8 @@ export async function readConfirmationFacts(
       'o.subtotal_minor',
       'o.discount_minor',
       'o.shipping_minor',
+      'o.tax_minor',
+      'o.tax_included',
       'o.total_minor',
       'o.ship_to',
       'o.bill_to',
@@ -56,6 +66,10 @@ export async function readConfirmationFacts(
       'b.country_code',
       'b.contact_email as buyer_email',
       'b.discount_bp',
+      'dc.first_name as customer_first_name',
+      'dc.last_name as customer_last_name',
+      'dc.email as customer_email',
+      'dc.country_code as customer_country',
       'p.name as pricelist_name',
       'u.name as rep_name',
       'u.email as rep_email',
@@ -99,6 +113,10 @@ export async function readConfirmationFacts(
       subtotalMinor: order.subtotal_minor,
       discountMinor: order.discount_minor,
       shippingMinor: order.shipping_minor,
+      tax:
+        order.tax_minor > 0
+          ? { amountMinor: order.tax_minor, included: order.tax_included === 1 }
+          : null,
       totalMinor: order.total_minor,
       shipTo: snapshot(order.ship_to),
       billTo: snapshot(order.bill_to),
@@ -113,12 +131,15 @@ export async function readConfirmationFacts(
     },
     brandName: brand?.name ?? '',
     buyer: {
-      name: order.buyer_name,
-      language: order.language,
-      country: order.country_code,
-      contactEmail: order.buyer_email,
+      name:
+        order.buyer_name ??
+        [order.customer_first_name, order.customer_last_name].filter(Boolean).join(' '),
+      // A DTC customer keeps no language: the brand's first (English) until it does.
+      language: order.language ?? 'en',
+      country: order.country_code ?? order.customer_country ?? '',
+      contactEmail: order.buyer_email ?? order.customer_email ?? '',
       pricelistName: order.pricelist_name,
-      discountBasisPoints: order.discount_bp,
+      discountBasisPoints: order.discount_bp ?? 0,
     },
     rep:
       order.rep_name !== null && order.rep_email !== null

@@ -40,6 +40,8 @@ import * as stripeCardSwitch from './0026-stripe-card-switch.ts';
 import * as linkSignInTickets from './0027-link-sign-in-tickets.ts';
 import * as hubDtc from './0028-hub-dtc.ts';
 import * as replicaDtc from './0028-replica-dtc.ts';
+import * as dtcOrders from './0029-dtc-orders.ts';
+import * as hubDtcOrders from './0029-hub-dtc-orders.ts';
 
 /**
  * Every migration of each kind of store, in the order it runs. The hub (source of
@@ -77,6 +79,7 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0026-stripe-card-payments': hubStripeCardPayments,
     '0027-link-sign-in-tickets': linkSignInTickets,
     '0028-dtc': hubDtc,
+    '0029-dtc-orders': hubDtcOrders,
   },
   replica: {
     '0001-foundation': foundation,
@@ -98,5 +101,6 @@ export const migrationsByKind: Readonly<Record<StoreKind, Readonly<Record<string
     '0025-orders-through-links': ordersThroughLinks,
     '0026-stripe-card-payments': stripeCardSwitch,
     '0028-dtc': replicaDtc,
+    '0029-dtc-orders': dtcOrders,
   },
 };

@@ -13,6 +13,7 @@ export { buyerRoutes, type BuyerOperationName, type BuyerRoute } from './routes.
 export * from './schemas.ts';
 export * from './customer-link-schemas.ts';
 export * from './checkout-schemas.ts';
+export * from './dtc-schemas.ts';
 
 type Schemas = typeof buyerSchemas;
 

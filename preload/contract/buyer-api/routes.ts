@@ -1,5 +1,6 @@
 import type { HubErrorCode } from '../hub-errors.ts';
 import { customerLinkRoutes } from './customer-link-routes.ts';
+import { dtcRoutes } from './dtc-routes.ts';
 
 /**
  * Where each operation of the hub's buyer-facing API answers, who may call it and how it
@@ -46,7 +47,7 @@ export interface BuyerRoute {
   readonly refusals: Readonly<Partial<Record<HubErrorCode, number>>>;
   readonly summary: string;
   /** Its group in the OpenAPI document. */
-  readonly tag: 'hub' | 'share links' | 'buyers' | 'customer order links';
+  readonly tag: 'hub' | 'share links' | 'buyers' | 'customer order links' | 'dtc checkout links';
 }
 
 /** What any operation may answer: input it cannot read, a hub too busy or failing. */
@@ -194,6 +195,7 @@ export const buyerRoutes = {
     tag: 'buyers',
   },
   ...customerLinkRoutes,
+  ...dtcRoutes,
 } as const satisfies Record<string, BuyerRoute>;
 
 export type BuyerRoutes = typeof buyerRoutes;

@@ -7,6 +7,7 @@ import { BuyerSelection, BuyerSelectionList, SharedSelection } from '../share-li
 import { checkoutContactFields } from './checkout-contact.ts';
 import { CheckoutAnswer, ShippingOptions } from './checkout-schemas.ts';
 import { customerLinkSchemas } from './customer-link-schemas.ts';
+import { dtcSchemas } from './dtc-schemas.ts';
 import type { BuyerOperationName, BuyerRoutes } from './routes.ts';
 
 /**
@@ -140,4 +141,5 @@ export const buyerSchemas = {
     output: z.object({ name: z.string() }),
   },
   ...customerLinkSchemas,
+  ...dtcSchemas,
 } satisfies { [Name in BuyerOperationName]: SchemasOf<BuyerRoutes[Name]> };

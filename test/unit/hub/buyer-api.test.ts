@@ -112,6 +112,7 @@ function fakeHandlers() {
       }),
     ),
     ...customerLinkFakes(),
+    ...dtcFakes(),
   } satisfies BuyerApiHandlers;
 }
 
@@ -130,6 +131,17 @@ function customerLinkFakes() {
     'customerLink.shippingOptions': vi.fn(refused),
     'customerLink.checkout': vi.fn(refused),
     'customerLink.picture': vi.fn(refused),
+  };
+}
+
+/** The DTC checkout link operations, not what this adapter test is about: every claim is not valid. */
+function dtcFakes() {
+  const refused = () => Promise.reject(linkExpired());
+  return {
+    'dtc.claim': vi.fn(refused),
+    'dtc.basket': vi.fn(refused),
+    'dtc.quote': vi.fn(refused),
+    'dtc.purchase': vi.fn(refused),
   };
 }
 

@@ -84,6 +84,9 @@ describe('redactUrl', () => {
     ['/assets/app-1234abcd.js', '/assets/app-1234abcd.js'],
     ['/sale/shoes', '/sale/shoes'],
     ['/x/s/abc#frag', '/x/s/[redacted]'],
+    ['/dtc/019a7d5e/q3Xh1vJd0mYF6kq7', '/dtc/[redacted]'],
+    ['/DTC%2f019a7d5e/q3Xh1vJd0mYF6kq7', '/dtc/[redacted]'],
+    ['/dtcshop/coats', '/dtcshop/coats'],
   ])('%s → %s', (url, logged) => {
     expect(redactUrl(url)).toBe(logged);
   });

@@ -69,7 +69,7 @@ async function idsWhere(condition: (row: Row) => boolean): Promise<string[]> {
 type Row = {
   status: string;
   source: string;
-  buyer_id: string;
+  buyer_id: string | null;
   created_at: string;
   po_number: string;
   number: string | null;
@@ -95,6 +95,8 @@ describe('the orders list', () => {
     const { buyer_id: buyerId } = await store.db
       .selectFrom('orders')
       .select('buyer_id')
+      .where('buyer_id', 'is not', null)
+      .$narrowType<{ buyer_id: string }>()
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const cases: [OrderFilters, (row: Row) => boolean][] = [
