@@ -88,6 +88,14 @@ export function nextOrderState(
 export const ORDER_SOURCES = ['booth', 'share_link', 'customer_order_link', 'dtc_link'] as const;
 export type OrderSource = (typeof ORDER_SOURCES)[number];
 
+/**
+ * The sources of a wholesale buyer's orders, which the Orders section lists; a DTC
+ * link's orders are a consumer's and are listed under Direct to consumer.
+ */
+export const WHOLESALE_ORDER_SOURCES = ORDER_SOURCES.filter(
+  (source): source is Exclude<OrderSource, 'dtc_link'> => source !== 'dtc_link',
+);
+
 /** Who is acting, as permissions see staff. */
 export interface StaffActor {
   readonly userId: Id;

@@ -86,7 +86,8 @@ function likeText(text: string): string {
 
 /** The filters but the search, as conditions on `o` (orders) and `s` (its selection). */
 function filterParts(filters: OrderFilters): RawBuilder<unknown>[] {
-  const parts: RawBuilder<unknown>[] = [];
+  // A DTC link's orders are a consumer's, listed under Direct to consumer.
+  const parts: RawBuilder<unknown>[] = [sql`o.source <> 'dtc_link'`];
   if (filters.status) parts.push(sql`o.status = ${filters.status}`);
   if (filters.source) parts.push(sql`o.source = ${filters.source}`);
   if (filters.buyerId) parts.push(sql`o.buyer_id = ${filters.buyerId}`);

@@ -3,7 +3,7 @@ import type { AddressFields } from '../../main/domain/addresses.ts';
 import type { Money } from '../../main/domain/money.ts';
 import {
   MAX_CANCEL_REASON,
-  ORDER_SOURCES,
+  WHOLESALE_ORDER_SOURCES,
   ORDER_STATES,
   type OrderSource,
   type PaymentMethod,
@@ -43,7 +43,7 @@ const id = z.string().min(1).max(64);
 /** What the Orders view narrows the list to; every part optional, all of them at once. */
 export const OrderFilters = z.strictObject({
   status: OrderStatus.optional(),
-  source: z.enum(ORDER_SOURCES).optional(),
+  source: z.enum(WHOLESALE_ORDER_SOURCES).optional(),
   repId: id.optional(),
   buyerId: id.optional(),
   /** Placed at or after this instant (the start of the first day, in the person's time zone). */

@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { dtcOrders } from '../../main/services/dtc-selections.ts';
+import { listOrders } from '../../main/services/orders.ts';
 import { hubDb } from '../../main/store/database.ts';
 import type {
   DtcBasket,
@@ -10,6 +12,7 @@ import type {
 } from '../../preload/contract/buyer-api/index.ts';
 import type { HubErrorBody } from '../../preload/contract/hub-errors.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
+import { servicesOf } from '../support/desktop.ts';
 import {
   BERLIN,
   extractBasketAndHash,
@@ -295,6 +298,13 @@ describe('a DTC order on the desktops', () => {
       expect.objectContaining(seen[0]),
     ]);
     expect(await ordersOn('jonas@nordlys-atelier.example')).toEqual([]);
+
+    // Listed under Direct to consumer, not among the wholesale buyers' orders.
+    const admin = await demo.desktop('maja@nordlys-atelier.example');
+    const dtc = await dtcOrders(servicesOf(admin));
+    expect(dtc.map((order) => order.id)).toContain(bought.body.orderId);
+    const wholesale = await listOrders(admin.store.db, { filters: {}, limit: 200 });
+    expect(wholesale.orders.map((order) => order.source)).not.toContain('dtc_link');
   });
 });
 

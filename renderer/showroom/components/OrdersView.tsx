@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ORDER_SOURCES, ORDER_STATES } from '../../../main/domain/order-states.ts';
+import { ORDER_STATES, WHOLESALE_ORDER_SOURCES } from '../../../main/domain/order-states.ts';
 import { Money } from '../../ui/Money.tsx';
 import { errorMessage, trunkshow } from '../api.ts';
 import { formatDate } from '../format.ts';
@@ -160,12 +160,12 @@ function OrderFiltersBar() {
           value={filters.source ?? ''}
           onChange={(event) =>
             setFilters({
-              source: ORDER_SOURCES.find((source) => source === event.target.value),
+              source: WHOLESALE_ORDER_SOURCES.find((source) => source === event.target.value),
             })
           }
         >
           <option value="">{t('orders.allSources')}</option>
-          {ORDER_SOURCES.map((source) => (
+          {WHOLESALE_ORDER_SOURCES.map((source) => (
             <option key={source} value={source}>
               {t(`orders.sources.${source}`)}
             </option>

@@ -5,7 +5,6 @@ import type {
   OrderStatus,
   OrderSummary,
 } from '../../../preload/contract/index.ts';
-import type { OrderSource } from '../../../main/domain/order-states.ts';
 import i18next from 'i18next';
 import { errorMessage, trunkshow } from '../api.ts';
 
@@ -15,7 +14,7 @@ export const ORDERS_PAGE = 50;
 /** The filters as the view's controls hold them: days as the person's calendar days. */
 export interface OrderFilterDraft {
   status?: OrderStatus | undefined;
-  source?: OrderSource | undefined;
+  source?: OrderFilters['source'];
   repId?: string | undefined;
   buyerId?: string | undefined;
   /** YYYY-MM-DD, the first day shown, in the person's time zone. */
