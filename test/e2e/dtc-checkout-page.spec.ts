@@ -1,0 +1,333 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { DTC_CHECKOUT_PATH_PREFIX } from '../../main/domain/dtc.ts';
+import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
+import { SecretBox } from '../../main/hub/mail/secret-box.ts';
+import { saveStripeSettings } from '../../main/hub/payments/settings.ts';
+import { HUB_DATABASE_FILE, MAIL_KEY_FILE } from '../../main/hub/start.ts';
+import { hubDb, openStore } from '../../main/store/database.ts';
+import { insertDtcLink, setStock, setTaxRate, type InsertedDtcLink } from '../support/dtc.ts';
+import { spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { orderableSkuIds } from '../support/shared-selection.ts';
+import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in.ts';
+import { expectAccessible } from './share-pages.ts';
+
+/**
+ * A DTC checkout link on the hub's own page, `/dtc/<basket>/<hash>`, on a customer's
+ * phone (dtc-shareable-order-link.txt): opening it claims this browser's copy of the
+ * basket (once: a reload claims nothing again), the customer buys it paying outside the
+ * app and gets the order's number; a second customer who claimed before buys their own
+ * copy; a third who comes after is told the link was used and the basket is empty. A
+ * card payment goes through Stripe's page (the local stand-in) and back. A link that is
+ * not valid says so; a country the brand does not ship to is refused in the spec's
+ * sense. axe-core finds no serious or critical violation, at 375 and 1280 px, in
+ * English and Japanese.
+ */
+
+const STRIPE_KEY = `sk_test_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
+const STRIPE_WEBHOOK_SECRET = 'whsec_standInSigningSecret0123456789';
+const PHONE = { width: 375, height: 800 };
+const DESKTOP = { width: 1280, height: 900 };
+
+let dir = '';
+let hub: HubProcess;
+let stripe: StripeStandIn;
+let skus: string[] = [];
+const links: Record<'shared' | 'card' | 'open' | 'japanese' | 'noShipping', InsertedDtcLink> =
+  {} as never;
+
+test.beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'trunkshow-e2e-dtc-page-'));
+  const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
+  await seedDemoBrand(store.db, { styles: 40, seed: 11, catalogDatesFrom: new Date() });
+  skus = await orderableSkuIds(store.db, 6);
+  const [first, second, third, fourth] = skus as [string, string, string, string];
+  const make = async (options: Parameters<typeof insertDtcLink>[1]) => {
+    const made = await insertDtcLink(store.db, options);
+    await setStock(
+      store.db,
+      made.warehouseId!,
+      options.lines.map((line) => line.skuId),
+      20,
+    );
+    return made;
+  };
+  // A VIP's basket with locked quantities: two units at a special price, one at retail.
+  links.shared = await make({
+    lines: [
+      { skuId: first, quantity: 2, specialPriceMinor: 9_900 },
+      { skuId: second, quantity: 1 },
+    ],
+    lockQuantities: true,
+  });
+  links.card = await make({ lines: [{ skuId: third, quantity: 1 }], lockQuantities: true });
+  links.open = await make({
+    lines: [
+      { skuId: first, quantity: 1, specialPriceMinor: 5_000 },
+      { skuId: fourth, quantity: 2 },
+    ],
+  });
+  links.japanese = await make({ lines: [{ skuId: second, quantity: 1 }], lockQuantities: true });
+  links.noShipping = await make({ lines: [{ skuId: fourth, quantity: 1 }], lockQuantities: true });
+  await setTaxRate(store.db, 'DE', 1900);
+  // Switzerland is in the Europe market, but none of the brand's rates ships there.
+  const db = hubDb(store.db);
+  for (const group of await db
+    .selectFrom('shipping_rate_groups')
+    .select(['id', 'rates'])
+    .execute()) {
+    const rates = (JSON.parse(group.rates) as { country: string }[]).filter(
+      (rate) => rate.country !== 'CH',
+    );
+    await db
+      .updateTable('shipping_rate_groups')
+      .set({ rates: JSON.stringify(rates) })
+      .where('id', '=', group.id)
+      .execute();
+  }
+  // The brand takes cards (Stripe's API is the test's stand-in).
+  stripe = await startStripeStandIn({
+    secretKey: STRIPE_KEY,
+    webhookSecret: STRIPE_WEBHOOK_SECRET,
+    webhookUrl: () => `${hub.url}/api/payments/stripe/webhook`,
+  });
+  const admin = await db
+    .selectFrom('staff_users')
+    .select(['id', 'email', 'name'])
+    .where('role', '=', 'admin')
+    .executeTakeFirstOrThrow();
+  await saveStripeSettings(
+    store.db,
+    SecretBox.fromKeyFile(join(dir, MAIL_KEY_FILE)),
+    {
+      id: 'e2e-setup',
+      userId: admin.id,
+      role: 'admin' as const,
+      user: { ...admin, role: 'admin' as const },
+    },
+    { enabled: true, secretKey: STRIPE_KEY, webhookSecret: STRIPE_WEBHOOK_SECRET },
+    new Date(),
+  );
+  await store.close();
+  hub = await spawnHub(dir, ['--stripe-api', stripe.url]);
+});
+
+test.afterAll(async () => {
+  await hub?.stop();
+  await stripe?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const addressOf = (link: InsertedDtcLink) =>
+  `${hub.url}${DTC_CHECKOUT_PATH_PREFIX}${link.linkId}/${link.token}`;
+
+async function openOn(browser: Browser, link: InsertedDtcLink, viewport = PHONE, query = '') {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  await page.goto(`${addressOf(link)}${query}`);
+  return page;
+}
+
+/** Reads the hub's store beside the running hub (WAL lets both). */
+async function hubRow<T>(read: (db: ReturnType<typeof hubDb>) => Promise<T>): Promise<T> {
+  const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
+  try {
+    return await read(hubDb(store.db));
+  } finally {
+    await store.close();
+  }
+}
+
+/** Fills the customer's details and a Berlin address, and waits for the tax and Standard rate. */
+async function fillDetails(page: Page, name: string) {
+  await page.getByLabel('Your name').fill(name);
+  await page
+    .getByLabel('Email', { exact: true })
+    .fill(`${name.split(' ')[0]!.toLowerCase()}@example.com`);
+  await page.getByRole('textbox', { name: 'Name or company' }).fill(name);
+  await page.getByRole('textbox', { name: 'Address line 1' }).fill('Torstraße 1');
+  await page.getByRole('textbox', { name: 'City' }).fill('Berlin');
+  await page.getByRole('combobox', { name: 'Country' }).selectOption('DE');
+  await expect(page.getByRole('radio', { name: /^Standard · / })).toBeChecked();
+  await expect(page.getByText('Included tax (19%)')).toBeVisible();
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+
+test('the first customer buys the basket; one who claimed before buys their copy; one after finds it used', async ({
+  browser,
+}) => {
+  const first = await openOn(browser, links.shared);
+  await expect(first.getByRole('heading', { name: 'Your basket', level: 1 })).toBeVisible();
+  // The hash left the address bar before anything was drawn.
+  expect(new URL(first.url()).pathname).toBe(`${DTC_CHECKOUT_PATH_PREFIX}${links.shared.linkId}`);
+  const products = first.getByRole('listitem');
+  await expect(products).toHaveCount(2);
+  await expect(products.first()).toContainText('Special price');
+  await expect(
+    first.getByText('The quantities are set by the brand: you can lower them or remove a product.'),
+  ).toBeVisible();
+  // Locked: two units can be lowered to one, never raised.
+  const quantity = first.getByRole('combobox', { name: /^Quantity of / });
+  await expect(quantity).toHaveValue('2');
+  expect(await quantity.locator('option').allTextContents()).toEqual(['1', '2']);
+  await expect(products.nth(1)).toContainText('Quantity: 1');
+  await shot(first, 'basket-375');
+  await expectAccessible(first);
+
+  // A second customer opens the link before anyone has bought: their own copy.
+  const second = await openOn(browser, links.shared);
+  await expect(second.getByRole('heading', { name: 'Your basket', level: 1 })).toBeVisible();
+
+  await fillDetails(first, 'Ingrid Berg');
+  await shot(first, 'checkout-375');
+  await first.getByRole('button', { name: 'Place order' }).click();
+  await expect(first.getByRole('heading', { name: 'Thank you for your order' })).toBeFocused();
+  await expect(first.getByText(/^Order number SO-/)).toBeVisible();
+  await expect(
+    first.getByText('A confirmation is on its way to ingrid@example.com.'),
+  ).toBeVisible();
+  await shot(first, 'confirmation-375');
+  await expectAccessible(first);
+  // A reload finds this browser's bought copy and claims nothing again.
+  await first.reload();
+  await expect(first.getByRole('heading', { name: 'Your order is placed' })).toBeVisible();
+
+  await fillDetails(second, 'Maja Lind');
+  await second.getByRole('button', { name: 'Place order' }).click();
+  await expect(second.getByRole('heading', { name: 'Thank you for your order' })).toBeVisible();
+
+  const third = await openOn(browser, links.shared);
+  await expect(third.getByRole('heading', { name: 'This link was used' })).toBeVisible();
+  await expect(third.getByText(/your basket is empty/)).toBeVisible();
+  await shot(third, 'used-375');
+  await expectAccessible(third);
+
+  const bought = await hubRow(async (db) => ({
+    link: await db
+      .selectFrom('dtc_links')
+      .select(['claim_count'])
+      .where('id', '=', links.shared.linkId)
+      .executeTakeFirstOrThrow(),
+    orders: await db
+      .selectFrom('orders')
+      .select(['contact_name', 'source'])
+      .where('dtc_link_id', '=', links.shared.linkId)
+      .orderBy('contact_name')
+      .execute(),
+  }));
+  expect(bought).toEqual({
+    link: { claim_count: 2 },
+    orders: [
+      { contact_name: 'Ingrid Berg', source: 'dtc_link' },
+      { contact_name: 'Maja Lind', source: 'dtc_link' },
+    ],
+  });
+  for (const page of [first, second, third]) await page.context().close();
+});
+
+test('a card payment goes through Stripe’s page and comes back paid', async ({ browser }) => {
+  const page = await openOn(browser, links.card);
+  await fillDetails(page, 'Karin Holm');
+  await page.getByRole('radio', { name: 'Stripe Credit Card Payment' }).check();
+  await page.getByRole('button', { name: 'Pay by card' }).click();
+  // Stripe's page (the stand-in's), then back to the hub's page.
+  await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
+  await page.getByRole('button', { name: 'Pay' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'your card payment is done' }),
+  ).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(`${DTC_CHECKOUT_PATH_PREFIX}${links.card.linkId}`);
+  await expect(page.getByText(/^Order number SO-/)).toBeVisible();
+  await shot(page, 'card-paid-375');
+  await expectAccessible(page);
+  const paid = await hubRow((db) =>
+    db
+      .selectFrom('orders')
+      .select(['payment_method', 'payment_status'])
+      .where('dtc_link_id', '=', links.card.linkId)
+      .executeTakeFirstOrThrow(),
+  );
+  expect(paid).toEqual({ payment_method: 'stripe_card', payment_status: 'paid' });
+  await page.context().close();
+});
+
+test('a link that is not valid says so, whether changed or cut short', async ({ browser }) => {
+  const page = await (await browser.newContext({ viewport: PHONE })).newPage();
+  const { linkId, token } = links.open;
+  for (const address of [
+    `${DTC_CHECKOUT_PATH_PREFIX}${linkId}/${token.slice(0, -1)}A`,
+    `${DTC_CHECKOUT_PATH_PREFIX}${linkId}/${token.slice(0, 20)}`,
+    `${DTC_CHECKOUT_PATH_PREFIX}${linkId}`,
+  ]) {
+    await page.goto(`${hub.url}${address}`);
+    await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
+  }
+  await shot(page, 'not-valid-375');
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+test('a country the brand does not ship to is refused at the shipping', async ({ browser }) => {
+  const page = await openOn(browser, links.noShipping);
+  await page.getByRole('combobox', { name: 'Country' }).selectOption('CH');
+  await expect(
+    page.getByText('We do not ship to Switzerland. Choose another country or ask the brand.'),
+  ).toBeVisible();
+  // Only the market's countries are offered.
+  const offered = await page.getByRole('combobox', { name: 'Country' }).locator('option').count();
+  expect(offered).toBe(1 + 9);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByLabel('Your name')).toBeFocused();
+  await expect(page.getByText('Type your name.')).toBeVisible();
+  await shot(page, 'no-shipping-375');
+  await page.context().close();
+});
+
+test('quantities a link leaves open can be raised, and the special price covers the saved units', async ({
+  browser,
+}) => {
+  const page = await openOn(browser, links.open, DESKTOP);
+  await expect(page.getByText('You can change the quantities or remove a product.')).toBeVisible();
+  await expect(
+    page.getByText('Special price for 1 item; more at the regular price.'),
+  ).toBeVisible();
+  const quantity = page.getByRole('spinbutton', { name: /^Quantity of / }).first();
+  await quantity.fill('3');
+  await expect(page.getByLabel('What the order comes to')).toContainText('Special prices');
+  await page
+    .getByRole('button', { name: /^Remove / })
+    .last()
+    .click();
+  await expect(page.getByRole('button', { name: /^Put back / })).toBeVisible();
+  await shot(page, 'open-basket-1280');
+  await expectAccessible(page);
+  await page.context().close();
+});
+
+for (const [language, viewport] of [
+  ['en', PHONE],
+  ['en', DESKTOP],
+  ['ja', PHONE],
+  ['ja', DESKTOP],
+] as const) {
+  test(`the page is accessible in ${language} at ${viewport.width} px`, async ({ browser }) => {
+    const page = await openOn(browser, links.japanese, viewport, `?lang=${language}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      language === 'ja' ? 'あなたのバスケット' : 'Your basket',
+    );
+    await page
+      .getByRole('combobox', { name: language === 'ja' ? '国' : 'Country' })
+      .selectOption('DE');
+    await expect(page.getByRole('radio').first()).toBeChecked();
+    await page
+      .getByRole('button', { name: language === 'ja' ? '注文する' : 'Place order' })
+      .click();
+    await expect(page.locator('[aria-invalid="true"]').first()).toBeFocused();
+    await shot(page, `checkout-${language}-${viewport.width}`);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+}
