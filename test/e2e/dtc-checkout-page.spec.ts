@@ -35,8 +35,10 @@ let dir = '';
 let hub: HubProcess;
 let stripe: StripeStandIn;
 let skus: string[] = [];
-const links: Record<'shared' | 'card' | 'open' | 'japanese' | 'noShipping', InsertedDtcLink> =
-  {} as never;
+const links: Record<
+  'shared' | 'card' | 'open' | 'japanese' | 'noShipping' | 'soldOut',
+  InsertedDtcLink
+> = {} as never;
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trunkshow-e2e-dtc-page-'));
@@ -44,13 +46,13 @@ test.beforeAll(async () => {
   await seedDemoBrand(store.db, { styles: 40, seed: 11, catalogDatesFrom: new Date() });
   skus = await orderableSkuIds(store.db, 6);
   const [first, second, third, fourth] = skus as [string, string, string, string];
-  const make = async (options: Parameters<typeof insertDtcLink>[1]) => {
+  const make = async (options: Parameters<typeof insertDtcLink>[1], stock = 20) => {
     const made = await insertDtcLink(store.db, options);
     await setStock(
       store.db,
       made.warehouseId!,
       options.lines.map((line) => line.skuId),
-      20,
+      stock,
     );
     return made;
   };
@@ -71,6 +73,8 @@ test.beforeAll(async () => {
   });
   links.japanese = await make({ lines: [{ skuId: second, quantity: 1 }], lockQuantities: true });
   links.noShipping = await make({ lines: [{ skuId: fourth, quantity: 1 }], lockQuantities: true });
+  const [, , , , fifth] = skus as [string, string, string, string, string];
+  links.soldOut = await make({ lines: [{ skuId: fifth, quantity: 2 }], lockQuantities: true }, 0);
   await setTaxRate(store.db, 'DE', 1900);
   // Switzerland is in the Europe market, but none of the brand's rates ships there.
   const db = hubDb(store.db);
@@ -217,6 +221,20 @@ test('the first customer buys the basket; one who claimed before buys their copy
       .where('dtc_link_id', '=', links.shared.linkId)
       .orderBy('contact_name')
       .execute(),
+    // The confirmation is the hub's own mail, to the address the customer typed.
+    mails: await db
+      .selectFrom('mail_outbox')
+      .select('to_addresses')
+      .where(
+        'entity',
+        'in',
+        db
+          .selectFrom('orders')
+          .select((eb) => eb.fn<string>('printf', [eb.val('order:%s'), 'id']).as('entity'))
+          .where('dtc_link_id', '=', links.shared.linkId),
+      )
+      .orderBy('to_addresses')
+      .execute(),
   }));
   expect(bought).toEqual({
     link: { claim_count: 2 },
@@ -224,6 +242,7 @@ test('the first customer buys the basket; one who claimed before buys their copy
       { contact_name: 'Ingrid Berg', source: 'dtc_link' },
       { contact_name: 'Maja Lind', source: 'dtc_link' },
     ],
+    mails: [{ to_addresses: '["ingrid@example.com"]' }, { to_addresses: '["maja@example.com"]' }],
   });
   for (const page of [first, second, third]) await page.context().close();
 });
@@ -286,6 +305,26 @@ test('a country the brand does not ship to is refused at the shipping', async ({
   await page.context().close();
 });
 
+test('a product sold out since the link was made is refused at its line, nothing ordered', async ({
+  browser,
+}) => {
+  const page = await openOn(browser, links.soldOut);
+  await fillDetails(page, 'Sara Ek');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page.getByRole('listitem')).toContainText('None left.');
+  await expect(
+    page.getByText(
+      'Some products are short of stock: lower their quantities. Nothing was ordered.',
+    ),
+  ).toBeVisible();
+  await shot(page, 'sold-out-375');
+  const orders = await hubRow((db) =>
+    db.selectFrom('orders').select('id').where('dtc_link_id', '=', links.soldOut.linkId).execute(),
+  );
+  expect(orders).toEqual([]);
+  await page.context().close();
+});
+
 test('quantities a link leaves open can be raised, and the special price covers the saved units', async ({
   browser,
 }) => {
@@ -326,6 +365,12 @@ for (const [language, viewport] of [
       .getByRole('button', { name: language === 'ja' ? '注文する' : 'Place order' })
       .click();
     await expect(page.locator('[aria-invalid="true"]').first()).toBeFocused();
+    // The page's own words in its language: no English on a Japanese screen.
+    await expect(
+      page.getByLabel(language === 'ja' ? 'お名前' : 'Your name'),
+    ).toHaveAccessibleDescription(
+      language === 'ja' ? 'お名前を入力してください。' : 'Type your name.',
+    );
     await shot(page, `checkout-${language}-${viewport.width}`);
     await expectAccessible(page);
     await page.context().close();

@@ -9,7 +9,7 @@ import type {
   DtcOrderAnswer,
   DtcQuote,
 } from '../../../preload/contract/buyer-api/index.ts';
-import { countryOptions } from '../../ui/countries.ts';
+import { countryOptions, someCountryOptions } from '../../ui/countries.ts';
 import { Money } from '../../ui/Money.tsx';
 import {
   addressProblemsAt,
@@ -86,16 +86,16 @@ export function DtcCheckout({
   const [failure, setFailure] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const allCountries = countryOptions(i18n.language);
+  // The market's countries only, named once; every country only for a bill-to elsewhere.
   const countries = useMemo(
     () =>
       basket.countries.length === 0
-        ? allCountries
-        : allCountries.filter((country) => basket.countries.includes(country.code)),
-    [allCountries, basket.countries],
+        ? countryOptions(i18n.language)
+        : someCountryOptions(basket.countries, i18n.language),
+    [basket.countries, i18n.language],
   );
   const countryName = (code: string) =>
-    allCountries.find((country) => country.code === code)?.name ?? code;
+    countries.find((country) => country.code === code)?.name ?? code;
   const lines = useMemo(
     () => basket.lines.map((line, index) => ({ skuId: line.skuId, quantity: quantities[index]! })),
     [basket.lines, quantities],
@@ -190,24 +190,27 @@ export function DtcCheckout({
       paymentMethod: payment,
     };
     setSending(true);
+    let answer: Awaited<ReturnType<typeof purchaseDtcBasket>>;
     try {
-      const answer = await purchaseDtcBasket(request);
-      if (answer.ok) {
-        if (answer.order.cardPaymentUrl) {
-          // Placed with its payment pending: the customer pays on Stripe's page, then comes back.
-          keepCardPurchase(basket.basket, request);
-          window.location.assign(answer.order.cardPaymentUrl);
-          return;
-        }
-        onPlaced(answer.order, contact.email.trim());
-        return;
-      }
-      const words = refusalWords(answer.refusal);
-      setRefused(words.refused);
-      setFailure(words.failure);
+      answer = await purchaseDtcBasket(request);
     } catch {
       setFailure(t('unreachable'));
+      setSending(false);
+      return;
     }
+    if (answer.ok) {
+      if (answer.order.cardPaymentUrl) {
+        // Placed with its payment pending: the customer pays on Stripe's page, then comes back.
+        keepCardPurchase(basket.basket, request);
+        window.location.assign(answer.order.cardPaymentUrl);
+        return;
+      }
+      onPlaced(answer.order, contact.email.trim());
+      return;
+    }
+    const words = refusalWords(answer.refusal);
+    setRefused(words.refused);
+    setFailure(words.failure);
     setSending(false);
   };
 
@@ -302,7 +305,7 @@ export function DtcCheckout({
             ...(shown.country ? { 'shipTo.country': shown.country } : {}),
           }}
           shipToCountries={countries}
-          billToCountries={allCountries}
+          billToCountries={separateBillTo ? countryOptions(i18n.language) : []}
           onShipTo={(patch) => {
             setShipTo({ ...shipTo, ...patch });
             if ('country' in patch) setGroupId(null);

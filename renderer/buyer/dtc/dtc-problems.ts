@@ -34,7 +34,7 @@ export function basketProblems(
   const lineIndex = (params: Problem['params']) =>
     params.index === undefined ? context.lineOf(String(params.skuId)) : Number(params.index);
   for (const { code, params } of problems) {
-    const country = context.countryName(String(params.country ?? ''));
+    const country = () => context.countryName(String(params.country));
     switch (code) {
       case 'dtc_quantity_invalid':
         atLine(lineIndex(params), t('dtc.problem_quantity', { max: params.max }));
@@ -63,10 +63,10 @@ export function basketProblems(
         }
         break;
       case 'dtc_country_not_in_market':
-        found.country = t('dtc.problem_countryNotInMarket', { country });
+        found.country = t('dtc.problem_countryNotInMarket', { country: country() });
         break;
       case 'dtc_no_shipping_to_country':
-        found.shipping = t('dtc.problem_noShipping', { country });
+        found.shipping = t('dtc.problem_noShipping', { country: country() });
         break;
       case 'dtc_shipping_rate_unknown':
         found.shipping = t('checkout.problem_chooseRate');

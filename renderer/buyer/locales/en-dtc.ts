@@ -8,9 +8,9 @@ export const enDtc = {
     'Open the whole link from the message you were sent: a link that is cut short or changed does not open. If it still does not open, ask the brand for a new one.',
   usedTitle: 'This link was used',
   usedLead:
-    'Someone has already bought with this link, so your basket is empty. Ask {{brand}} if you would like to buy these products.',
+    'This link has already been used for a purchase, so your basket is empty. Ask {{brand}} if you would like to buy these products.',
   usedLeadNoBrand:
-    'Someone has already bought with this link, so your basket is empty. Ask the brand if you would like to buy these products.',
+    'This link has already been used for a purchase, so your basket is empty. Ask the brand if you would like to buy these products.',
   title: 'Your basket',
   from: 'Put together for you by {{brand}}',
   locked: 'The quantities are set by the brand: you can lower them or remove a product.',
