@@ -48,9 +48,6 @@ export const DTC_CHECKOUT_REFUSALS = [
 ] as const;
 export type DtcCheckoutRefusal = (typeof DTC_CHECKOUT_REFUSALS)[number];
 
-/** Lines a customer may send for one basket: the selection's own bound. */
-export { MAX_DTC_SELECTION_LINES as MAX_DTC_BASKET_LINES } from './dtc.ts';
-
 /** What the customer asks for: each saved SKU once, with the units they want. */
 export interface DtcBasketLine {
   readonly skuId: Id;

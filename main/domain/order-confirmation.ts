@@ -65,6 +65,8 @@ export interface ConfirmationFacts {
     readonly subtotalMinor: number;
     readonly discountMinor: number;
     readonly shippingMinor: number;
+    /** A DTC order's tax: inside the prices (the market's) or added to the total; null without. */
+    readonly tax: { readonly amountMinor: number; readonly included: boolean } | null;
     readonly totalMinor: number;
     readonly shipTo: AddressFields | null;
     readonly billTo: AddressFields | null;
@@ -134,6 +136,7 @@ export interface ConfirmationDocument {
     readonly discount: Money | null;
     readonly discountBasisPoints: number;
     readonly shipping: Money | null;
+    readonly tax: { readonly amount: Money; readonly included: boolean } | null;
     readonly total: Money;
   };
   readonly note: string;
@@ -192,6 +195,7 @@ export function orderConfirmationDocument(facts: ConfirmationFacts): Confirmatio
         order.shippingRateName !== '' || order.shippingMinor > 0
           ? money(order.shippingMinor)
           : null,
+      tax: order.tax && { amount: money(order.tax.amountMinor), included: order.tax.included },
       total: money(order.totalMinor),
     },
     note: order.note,
@@ -329,6 +333,8 @@ export const CONFIRMATION_LABELS = {
     units: 'Units',
     amount: 'Amount',
     subtotal: 'Subtotal',
+    tax: 'Tax',
+    taxIncluded: 'Tax included',
     total: 'Total',
     note: 'Note',
     approvedBy: 'Approved by',
@@ -374,6 +380,8 @@ export const CONFIRMATION_LABELS = {
     units: '数量',
     amount: '金額',
     subtotal: '小計',
+    tax: '税',
+    taxIncluded: 'うち税',
     total: '合計',
     note: '備考',
     approvedBy: '承認者',
@@ -510,6 +518,8 @@ export function confirmationMail(
     [labels.units, format.count(document.totals.units)],
     [labels.total, format.money(document.totals.total)],
   ];
+  const { tax } = document.totals;
+  if (tax) facts.push([tax.included ? labels.taxIncluded : labels.tax, format.money(tax.amount)]);
   if (document.poNumber) facts.push([labels.po, document.poNumber]);
   const { shipStart, cancelDate } = document.window;
   if (shipStart || cancelDate) {

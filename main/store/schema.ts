@@ -264,8 +264,10 @@ export interface StoreSchema {
     /** The DTC customer and checkout link of a DTC order (0029); null for other sources. */
     dtc_customer_id: Generated<string | null>;
     dtc_link_id: Generated<string | null>;
-    /** The tax the order carries, inside its prices or added to them (0029); 0 without tax. */
+    /** The tax the order carries (0029); 0 without tax. */
     tax_minor: Generated<number>;
+    /** 1: the tax is inside the prices (the market's); 0: added to the total. */
+    tax_included: Generated<number>;
   };
   order_lines: {
     order_id: string;

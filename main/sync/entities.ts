@@ -442,6 +442,7 @@ export const SYNCED_ENTITIES: readonly SyncedEntity[] = [
       'dtc_customer_id',
       'dtc_link_id',
       'tax_minor',
+      'tax_included',
     ],
     { visibleTo: ownOrders },
   ),

@@ -17,6 +17,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
 import { benchBuyerPages } from './buyer-lighthouse.ts';
 import { benchCheckoutLoad } from './checkout-load.ts';
+import { benchDtcCheckout } from './dtc-checkout.ts';
 import { copyOfHubStore, HUB_LOAD, percentile } from './hub-load.ts';
 import { benchCustomerLink } from './customer-link.ts';
 import { benchOrdersList } from './orders-list.ts';
@@ -727,6 +728,7 @@ async function benchOrderPlaceAlone(): Promise<void> {
 // BENCH_ONLY=pdf only an order confirmation's PDF (on a small demo brand of its own).
 // BENCH_ONLY=place only a desktop placing a booth order.
 // BENCH_ONLY=col only a customer order link of every style (search, styles, its page).
+// BENCH_ONLY=dtc only DTC checkout links: claim to purchase, and 100 customers racing one.
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
   await benchCustomerLink(hubDir, report);
@@ -742,6 +744,7 @@ if (process.env.BENCH_ONLY === 'buyer') {
   else if (process.env.BENCH_ONLY === 'checkout') await benchCheckoutLoad(hubDir, report);
   else if (process.env.BENCH_ONLY === 'place') await benchOrderPlaceAlone();
   else if (process.env.BENCH_ONLY === 'col') await benchCustomerLink(hubDir, report);
+  else if (process.env.BENCH_ONLY === 'dtc') await benchDtcCheckout(hubDir, report);
   else await runAll();
 }
 
@@ -764,6 +767,7 @@ async function runAll(): Promise<void> {
   await hub.close();
   await benchShareOpen();
   await benchCheckoutLoad(hubDir, report);
+  await benchDtcCheckout(hubDir, report);
   await benchLoginFlood();
   await benchBuyerPages(report);
   await benchCustomerLink(hubDir, report);

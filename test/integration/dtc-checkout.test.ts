@@ -213,6 +213,7 @@ describe('a storefront selling through a DTC checkout link', () => {
       dtc_customer_id: made.customerId,
       dtc_link_id: made.linkId,
       tax_minor: quote.body.taxMinor,
+      tax_included: 1,
       contact_email: 'ingrid.berg@example.com',
     });
     expect(JSON.parse(order.ship_to!)).toMatchObject({ city: 'Berlin', country: 'DE' });
@@ -233,10 +234,11 @@ describe('a storefront selling through a DTC checkout link', () => {
     expect(selection.deleted_by_order_id).toBe(orderId);
     const mail = await hub
       .selectFrom('mail_outbox')
-      .select(['to_addresses', 'subject'])
+      .select(['to_addresses', 'text_body'])
       .where('dedupe_key', '=', `order:${orderId}:placed`)
       .executeTakeFirst();
     expect(mail?.to_addresses).toContain('ingrid.berg@example.com');
+    expect(mail?.text_body).toContain('Tax included');
 
     // The link is dead now: whoever opens it gets an empty basket.
     const late = await claim(made);
@@ -251,11 +253,48 @@ describe('a storefront selling through a DTC checkout link', () => {
     const made = await link([{ skuId: skus[2]!, quantity: 1 }], { ignoreTax: true });
     const first = await claimed(made);
     const second = await claimed(made);
-    expect((await purchase(first.claimToken, [{ skuId: skus[2]!, quantity: 1 }])).status).toBe(201);
+    const firstOrder = await purchase(first.claimToken, [{ skuId: skus[2]!, quantity: 1 }]);
+    expect(firstOrder.status).toBe(201);
+    // Another claim sending the first's order id learns nothing of that order.
+    const borrowed = await purchase(second.claimToken, [{ skuId: skus[2]!, quantity: 1 }], {
+      orderId: firstOrder.body.orderId,
+    });
+    expect(borrowed).toMatchObject({ status: 409, body: { error: { code: 'conflict' } } });
     const late = await purchase(second.claimToken, [{ skuId: skus[2]!, quantity: 1 }]);
     expect(late.status).toBe(201);
     expect(late.body.totals.taxMinor).toBe(0);
     expect(await counts(made)).toMatchObject({ claim_count: 2, orders: 2 });
+  });
+});
+
+describe('a DTC order on the desktops', () => {
+  it('reaches the rep whose selection it came from and the admins, not other reps', async () => {
+    const sku = skus[1]!;
+    const made = await insertDtcLink(db(), {
+      lines: [{ skuId: sku, quantity: 1 }],
+      owner: 'luca@nordlys-atelier.example',
+    });
+    await setStock(db(), made.warehouseId!, [sku], 10);
+    const { claimToken } = await claimed(made);
+    const bought = await purchase(claimToken, [{ skuId: sku, quantity: 1 }]);
+    expect(bought.status).toBe(201);
+
+    const ordersOn = async (email: string) => {
+      const desktop = await demo.desktop(email);
+      return desktop.store.db
+        .selectFrom('orders')
+        .select(['id', 'source', 'buyer_id', 'dtc_customer_id', 'tax_minor'])
+        .where('dtc_link_id', '=', made.linkId)
+        .execute();
+    };
+    const seen = [{ id: bought.body.orderId, source: 'dtc_link', buyer_id: null }];
+    expect(await ordersOn('luca@nordlys-atelier.example')).toEqual([
+      expect.objectContaining(seen[0]),
+    ]);
+    expect(await ordersOn('maja@nordlys-atelier.example')).toEqual([
+      expect.objectContaining(seen[0]),
+    ]);
+    expect(await ordersOn('jonas@nordlys-atelier.example')).toEqual([]);
   });
 });
 
@@ -394,5 +433,23 @@ describe('the hub’s OpenAPI document', () => {
     ]) {
       expect(document.components.schemas[name]?.examples?.length, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('claims from one address', () => {
+  // Last in this file: it uses up this address's claims.
+  it('are limited before any work: a refused claim copies and counts nothing', async () => {
+    const made = await link([{ skuId: skus[0]!, quantity: 1 }]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 40 && !statuses.includes(429); i++) {
+      statuses.push((await claim(made)).status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    const copies = statuses.filter((status) => status === 200).length;
+    expect(copies).toBeLessThan(31);
+    expect(await counts(made)).toMatchObject({ claim_count: copies, claims: copies });
+    const refused = await claim(made);
+    expect(refused.body.error).toMatchObject({ code: 'rate_limited' });
+    expect(refused.body.error?.retryAfterSeconds).toBeGreaterThan(0);
   });
 });

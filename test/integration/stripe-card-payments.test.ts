@@ -14,7 +14,9 @@ import { MAIL_KEY_FILE, startHub, type RunningHub } from '../../main/hub/start.t
 import { hubDb } from '../../main/store/database.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
+import { BERLIN, insertDtcLink, setStock } from '../support/dtc.ts';
 import { placeHubOrder } from '../support/orders.ts';
+import { orderableSkuIds } from '../support/shared-selection.ts';
 import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in.ts';
 
 /**
@@ -468,6 +470,42 @@ describe('A card payment through a customer order link', () => {
       },
       cookie,
     );
+    expect(placed.status).toBe(201);
+    const answer = placed.body as { orderId: string; cardPaymentUrl?: string };
+    expect(answer.cardPaymentUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+    const pending = await orderRow(answer.orderId);
+    expect(pending).toMatchObject({ payment_status: 'pending' });
+    await stripe.complete(pending.payment_reference!);
+    await expect.poll(async () => (await orderRow(answer.orderId)).payment_status).toBe('paid');
+  });
+});
+
+describe('A card payment through a DTC checkout link', () => {
+  it('places the claimed basket with its payment pending, sends the customer to Stripe, and the webhook marks it paid', async () => {
+    const db = hub.store.db;
+    const [skuId] = await orderableSkuIds(db, 1);
+    const made = await insertDtcLink(db, { lines: [{ skuId: skuId!, quantity: 1 }] });
+    await setStock(db, made.warehouseId!, [skuId!], 5);
+    const post = async (path: string, body: unknown) => {
+      const response = await fetch(`${hub.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const claim = await post('/api/dtc/claim', { basket: made.linkId, hash: made.token });
+    const basket = claim.body.basket as { paymentMethods: string[] };
+    expect(basket.paymentMethods).toEqual(['outside_app', 'stripe_card']);
+    const placed = await post('/api/dtc/purchase', {
+      claimToken: claim.body.claimToken,
+      orderId: crypto.randomUUID(),
+      lines: [{ skuId, quantity: 1 }],
+      name: 'Ingrid Berg',
+      email: 'ingrid.berg@example.com',
+      shipTo: BERLIN,
+      paymentMethod: 'stripe_card',
+    });
     expect(placed.status).toBe(201);
     const answer = placed.body as { orderId: string; cardPaymentUrl?: string };
     expect(answer.cardPaymentUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);

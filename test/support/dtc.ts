@@ -35,6 +35,8 @@ export async function insertDtcLink(
     lockQuantities?: boolean;
     ignoreShipping?: boolean;
     ignoreTax?: boolean;
+    /** The rep whose selection it is, by email; the first rep by default. */
+    owner?: string;
   },
 ): Promise<InsertedDtcLink> {
   const hub = hubDb(db);
@@ -42,7 +44,9 @@ export async function insertDtcLink(
   const owner = await hub
     .selectFrom('staff_users')
     .select('id')
-    .where('role', '=', 'rep')
+    .where((eb) =>
+      options.owner === undefined ? eb('role', '=', 'rep') : eb('email', '=', options.owner),
+    )
     .orderBy('id')
     .executeTakeFirstOrThrow();
   const market = await hub

@@ -55,6 +55,7 @@ export function confirmationFacts(
       subtotalMinor: subtotal,
       discountMinor: discount,
       shippingMinor: shipping,
+      tax: null,
       totalMinor: subtotal - discount + shipping,
       shipTo: {
         name: 'Maison Rivière – Entrepôt',
@@ -113,6 +114,7 @@ export function japaneseConfirmationFacts(): ConfirmationFacts {
     order: {
       ...base.order,
       shippingMinor: 0,
+      tax: null,
       shippingRateName: '',
       totalMinor: base.order.subtotalMinor - base.order.discountMinor,
       shipTo: {

@@ -20,6 +20,7 @@ export async function checkoutOutcome(
       'total_minor',
       'shipping_rate_name',
       'tax_minor',
+      'tax_included',
     ])
     .where('id', '=', placed.value.orderId)
     .executeTakeFirstOrThrow();
@@ -38,7 +39,7 @@ export async function checkoutOutcome(
       shippingRateName: order.shipping_rate_name,
     },
     created: placed.created,
-    /** The order's tax (a DTC order's; 0 otherwise), for a checkout that shows it. */
-    taxMinor: order.tax_minor,
+    /** The order's tax (a DTC order's; 0 otherwise) and whether it is inside the prices. */
+    tax: { taxMinor: order.tax_minor, taxIncluded: order.tax_included === 1 },
   };
 }

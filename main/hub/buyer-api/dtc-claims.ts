@@ -137,10 +137,17 @@ export function dtcClaimHandlers(
   return {
     async 'dtc.claim'(visitor, { basket, hash }) {
       const now = deps.clock();
-      await reserveClaim(db, visitor.address, now);
       const at = now.toISOString();
       const claimToken = newToken();
       const outcome = await db.transaction().execute(async (trx) => {
+        // Counted before any work, and kept whatever the link turns out to be: only a
+        // refusal below rolls back, and nothing below refuses.
+        const wait = await reserve(
+          trx,
+          [{ key: `dtc-claim@${visitor.address}`, limit: DTC_CLAIM_LIMIT }],
+          now,
+        );
+        if (wait > 0) return { wait };
         const hub = hubDb(trx);
         const link = await hub
           .selectFrom('dtc_links as l')
@@ -156,7 +163,7 @@ export function dtcClaimHandlers(
           ])
           .where('l.token_hash', '=', tokenHash(hash))
           .executeTakeFirst();
-        if (!link || link.id !== basket) return null;
+        if (!link || link.id !== basket) return 'not valid' as const;
         // The guarded write is the claim: a link bought or killed meanwhile counts nothing.
         const counted = await hub
           .updateTable('dtc_links')
@@ -210,7 +217,8 @@ export function dtcClaimHandlers(
           .execute();
         return 'claimed' as const;
       });
-      if (outcome === null) {
+      if (typeof outcome === 'object') throw claimsLimited(outcome.wait);
+      if (outcome === 'not valid') {
         await db
           .transaction()
           .execute((trx) =>
@@ -236,20 +244,15 @@ export function dtcClaimHandlers(
   };
 }
 
-/** Counts the claim against the address before any work, in its own transaction, or refuses. */
-async function reserveClaim(db: StoreDb, address: string, now: Date): Promise<void> {
-  const wait = await db
-    .transaction()
-    .execute((trx) => reserve(trx, [{ key: `dtc-claim@${address}`, limit: DTC_CLAIM_LIMIT }], now));
-  if (wait > 0) {
-    const minutes = minutesToWait(wait);
-    throw new HubRefusal(
-      429,
-      'rate_limited',
-      `Too many checkout links were opened from here. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      { retryAfterSeconds: Math.ceil(wait / 1000) },
-    );
-  }
+/** Too many claims from one address: when to try again. */
+function claimsLimited(wait: number): HubRefusal {
+  const minutes = minutesToWait(wait);
+  return new HubRefusal(
+    429,
+    'rate_limited',
+    `Too many checkout links were opened from here. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    { retryAfterSeconds: Math.ceil(wait / 1000) },
+  );
 }
 
 async function brandName(db: StoreDb): Promise<string> {

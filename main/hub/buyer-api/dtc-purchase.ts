@@ -86,7 +86,7 @@ export function dtcPurchaseHandlers(
           .select('id')
           .where('id', '=', request.orderId)
           .executeTakeFirst();
-        if (!known) await mayBuy(trx, claim, request.orderId);
+        await mayBuy(trx, claim, request.orderId, known !== undefined);
         const quote = await quoteClaim(trx, claim, { ...request, country: shipTo.country });
         if (!known && quote.problems.length > 0) throw basketRefusal(quote.problems);
         const outcome = await placeOrder(
@@ -131,13 +131,9 @@ export function dtcPurchaseHandlers(
       });
       if (placed.created) deps.changes.notify();
       const outcome = await checkoutOutcome(db, placed);
-      const { totals } = outcome.value;
-      // Tax added to the prices is what the total holds beyond the goods and shipping.
-      const taxIncluded =
-        totals.totalMinor === totals.subtotalMinor - totals.discountMinor + totals.shippingMinor;
       const answer = {
         ...outcome.value,
-        totals: { ...totals, taxMinor: outcome.taxMinor, taxIncluded },
+        totals: { ...outcome.value.totals, ...outcome.tax },
       };
       if (request.paymentMethod !== 'stripe_card')
         return { value: answer, created: placed.created };
@@ -154,16 +150,26 @@ export function dtcPurchaseHandlers(
 }
 
 /**
- * Whether the claim may be bought now, read in the placing transaction: not bought
- * already under another order id (one order a claim), and its link not killed.
+ * Whether the claim may be bought now, read in the placing transaction: a known order id
+ * is this claim's own purchase retried (another claim's says nothing of it); otherwise
+ * not bought already under another order id (one order a claim), and its link not killed.
  */
-async function mayBuy(trx: StoreDb, claim: DtcClaimRow, orderId: string): Promise<void> {
+async function mayBuy(
+  trx: StoreDb,
+  claim: DtcClaimRow,
+  orderId: string,
+  known: boolean,
+): Promise<void> {
   const now = await hubDb(trx)
     .selectFrom('dtc_claims as c')
     .innerJoin('dtc_links as l', 'l.id', 'c.link_id')
     .select(['c.order_id', 'l.killed_at'])
     .where('c.id', '=', claim.id)
     .executeTakeFirstOrThrow();
+  if (known) {
+    if (now.order_id === orderId) return;
+    throw new HubRefusal(409, 'conflict', 'This order cannot be placed. Reload and try again.');
+  }
   if (now.killed_at !== null) throw dtcLinkNotValid();
   if (now.order_id !== null && now.order_id !== orderId) {
     throw new HubRefusal(

@@ -202,6 +202,7 @@ export async function placeOrder(
       dtc_customer_id: request.dtc?.customerId ?? null,
       dtc_link_id: request.dtc?.linkId ?? null,
       tax_minor: totals.taxMinor,
+      tax_included: request.dtc?.totals.taxIncluded ? 1 : 0,
       status: request.status,
       contact_name: request.contact.name,
       contact_email: request.contact.email,

@@ -290,6 +290,10 @@ export async function orderConfirmationPdf(
       const name = document.shippingRateName ? ` (${document.shippingRateName})` : '';
       rows.push([`${labels.shippingRate}${name}`, format.money(totals.shipping)]);
     }
+    if (totals.tax) {
+      const label = totals.tax.included ? labels.taxIncluded : labels.tax;
+      rows.push([label, format.money(totals.tax.amount)]);
+    }
     const closing: [string, string][] = [
       [labels.note, document.note.trim()],
       [labels.approvedBy, document.approvedBy],

@@ -46,6 +46,8 @@ export async function readConfirmationFacts(
       'o.subtotal_minor',
       'o.discount_minor',
       'o.shipping_minor',
+      'o.tax_minor',
+      'o.tax_included',
       'o.total_minor',
       'o.ship_to',
       'o.bill_to',
@@ -111,6 +113,10 @@ export async function readConfirmationFacts(
       subtotalMinor: order.subtotal_minor,
       discountMinor: order.discount_minor,
       shippingMinor: order.shipping_minor,
+      tax:
+        order.tax_minor > 0
+          ? { amountMinor: order.tax_minor, included: order.tax_included === 1 }
+          : null,
       totalMinor: order.total_minor,
       shipTo: snapshot(order.ship_to),
       billTo: snapshot(order.bill_to),

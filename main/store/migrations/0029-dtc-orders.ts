@@ -8,7 +8,7 @@ import { rebuildTable } from './rebuild-table.ts';
  * source the orders table accepts grows by `dtc_link`; a DTC order has no wholesale
  * buyer (`buyer_id` null, allowed for that source only) but the DTC customer its
  * selection was made for and the link it came through; `tax_minor` is the tax the order
- * carries (inside its prices or added to them, as its market says), and each line keeps
+ * carries, inside its prices (`tax_included`, as its market says) or added to them; each line keeps
  * the rate it was sold at (`order_lines.tax_rate_bp`, 0 where no tax was charged).
  * `selection_id` names the DTC selection for a DTC order, so a rep pulls the orders of
  * their own DTC selections. SQLite cannot change a column's NOT NULL or a check, so the
@@ -102,7 +102,8 @@ export async function rebuildOrdersForDtc(
       paid_at text,
       dtc_customer_id text,
       dtc_link_id text,
-      tax_minor integer not null default 0 check (tax_minor >= 0)
+      tax_minor integer not null default 0 check (tax_minor >= 0),
+      tax_included integer not null default 0 check (tax_included in (0, 1))
       ${hubColumns.length > 0 ? sql`, ${extra}` : sql``}
     )`,
     [...COLUMNS, ...hubColumns],

@@ -98,6 +98,7 @@ describe('the order confirmation document', () => {
       discount: { amountMinor: facts.order.discountMinor, currency: 'EUR' },
       discountBasisPoints: 1_000,
       shipping: { amountMinor: 2_500, currency: 'EUR' },
+      tax: null,
       total: { amountMinor: facts.order.totalMinor, currency: 'EUR' },
     });
     const bare = orderConfirmationDocument({
@@ -106,6 +107,24 @@ describe('the order confirmation document', () => {
     });
     expect(bare.totals.discount).toBeNull();
     expect(bare.totals.shipping).toBeNull();
+  });
+
+  it('says a DTC order’s tax, added to the total or inside its prices', () => {
+    const facts = confirmationFacts();
+    const added = orderConfirmationDocument({
+      ...facts,
+      order: { ...facts.order, tax: { amountMinor: 1_900, included: false } },
+    });
+    expect(added.totals.tax).toEqual({
+      amount: { amountMinor: 1_900, currency: 'EUR' },
+      included: false,
+    });
+    expect(confirmationMail(added, 'placed').text).toContain('Tax: €19.00');
+    const inside = orderConfirmationDocument({
+      ...facts,
+      order: { ...facts.order, tax: { amountMinor: 1_900, included: true } },
+    });
+    expect(confirmationMail(inside, 'placed').text).toContain('Tax included: €19.00');
   });
 
   it('marks a number the hub has not given yet as provisional', () => {
