@@ -4,14 +4,13 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { DTC_CHECKOUT_PATH_PREFIX } from '../../main/domain/dtc.ts';
 import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
-import { SecretBox } from '../../main/hub/mail/secret-box.ts';
-import { saveStripeSettings } from '../../main/hub/payments/settings.ts';
-import { HUB_DATABASE_FILE, MAIL_KEY_FILE } from '../../main/hub/start.ts';
+import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 import { hubDb, openStore } from '../../main/store/database.ts';
 import { insertDtcLink, setStock, setTaxRate, type InsertedDtcLink } from '../support/dtc.ts';
-import { spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { readHubStore, spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { orderableSkuIds } from '../support/shared-selection.ts';
-import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in.ts';
+import { takeCardsThroughStandIn } from '../support/card-payments.ts';
+import type { StripeStandIn } from '../support/stripe-stand-in.ts';
 import { expectAccessible } from './share-pages.ts';
 
 /**
@@ -26,8 +25,6 @@ import { expectAccessible } from './share-pages.ts';
  * English and Japanese.
  */
 
-const STRIPE_KEY = `sk_test_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
-const STRIPE_WEBHOOK_SECRET = 'whsec_standInSigningSecret0123456789';
 const PHONE = { width: 375, height: 800 };
 const DESKTOP = { width: 1280, height: 900 };
 
@@ -92,28 +89,7 @@ test.beforeAll(async () => {
       .execute();
   }
   // The brand takes cards (Stripe's API is the test's stand-in).
-  stripe = await startStripeStandIn({
-    secretKey: STRIPE_KEY,
-    webhookSecret: STRIPE_WEBHOOK_SECRET,
-    webhookUrl: () => `${hub.url}/api/payments/stripe/webhook`,
-  });
-  const admin = await db
-    .selectFrom('staff_users')
-    .select(['id', 'email', 'name'])
-    .where('role', '=', 'admin')
-    .executeTakeFirstOrThrow();
-  await saveStripeSettings(
-    store.db,
-    SecretBox.fromKeyFile(join(dir, MAIL_KEY_FILE)),
-    {
-      id: 'e2e-setup',
-      userId: admin.id,
-      role: 'admin' as const,
-      user: { ...admin, role: 'admin' as const },
-    },
-    { enabled: true, secretKey: STRIPE_KEY, webhookSecret: STRIPE_WEBHOOK_SECRET },
-    new Date(),
-  );
+  stripe = await takeCardsThroughStandIn(store.db, dir, () => hub.url);
   await store.close();
   hub = await spawnHub(dir, ['--stripe-api', stripe.url]);
 });
@@ -133,15 +109,7 @@ async function openOn(browser: Browser, link: InsertedDtcLink, viewport = PHONE,
   return page;
 }
 
-/** Reads the hub's store beside the running hub (WAL lets both). */
-async function hubRow<T>(read: (db: ReturnType<typeof hubDb>) => Promise<T>): Promise<T> {
-  const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
-  try {
-    return await read(hubDb(store.db));
-  } finally {
-    await store.close();
-  }
-}
+const hubRow = <T>(read: (db: ReturnType<typeof hubDb>) => Promise<T>) => readHubStore(dir, read);
 
 /** Fills the customer's details and a Berlin address, and waits for the tax and Standard rate. */
 async function fillDetails(page: Page, name: string) {
