@@ -128,6 +128,15 @@ async function fillDetails(page: Page, name: string) {
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
 
+/** A screen on the phone it is on, and the same screen at 1280 px wide. */
+async function shots(page: Page, name: string) {
+  await shot(page, `${name}-375`);
+  await page.setViewportSize(DESKTOP);
+  await shot(page, `${name}-1280`);
+  await expectAccessible(page);
+  await page.setViewportSize(PHONE);
+}
+
 test('the first customer buys the basket; one who claimed before buys their copy; one after finds it used', async ({
   browser,
 }) => {
@@ -146,7 +155,7 @@ test('the first customer buys the basket; one who claimed before buys their copy
   await expect(quantity).toHaveValue('2');
   expect(await quantity.locator('option').allTextContents()).toEqual(['1', '2']);
   await expect(products.nth(1)).toContainText('Quantity: 1');
-  await shot(first, 'basket-375');
+  await shots(first, 'basket');
   await expectAccessible(first);
 
   // A second customer opens the link before anyone has bought: their own copy.
@@ -161,7 +170,7 @@ test('the first customer buys the basket; one who claimed before buys their copy
   await expect(
     first.getByText('A confirmation is on its way to ingrid@example.com.'),
   ).toBeVisible();
-  await shot(first, 'confirmation-375');
+  await shots(first, 'confirmation');
   await expectAccessible(first);
   // A reload finds this browser's bought copy and claims nothing again.
   await first.reload();
@@ -174,7 +183,7 @@ test('the first customer buys the basket; one who claimed before buys their copy
   const third = await openOn(browser, links.shared);
   await expect(third.getByRole('heading', { name: 'This link was used' })).toBeVisible();
   await expect(third.getByText(/your basket is empty/)).toBeVisible();
-  await shot(third, 'used-375');
+  await shots(third, 'used');
   await expectAccessible(third);
 
   const bought = await hubRow(async (db) => ({
@@ -220,7 +229,15 @@ test('a card payment goes through Stripe’s page and comes back paid', async ({
   await fillDetails(page, 'Karin Holm');
   await page.getByRole('radio', { name: 'Stripe Credit Card Payment' }).check();
   await page.getByRole('button', { name: 'Pay by card' }).click();
-  // Stripe's page (the stand-in's), then back to the hub's page.
+  // Stripe's page (the stand-in's): given up at first, then back to the hub's page.
+  await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'The card payment was not finished.' }),
+  ).toBeVisible();
+  await shots(page, 'card-cancelled');
+  // Paying again starts the same order's payment: nothing is ordered twice.
+  await page.getByRole('button', { name: 'Pay by card' }).click();
   await expect(page.getByRole('heading', { name: /^Pay / })).toBeVisible();
   await page.getByRole('button', { name: 'Pay' }).click();
   await expect(
@@ -228,16 +245,16 @@ test('a card payment goes through Stripe’s page and comes back paid', async ({
   ).toBeVisible();
   expect(new URL(page.url()).pathname).toBe(`${DTC_CHECKOUT_PATH_PREFIX}${links.card.linkId}`);
   await expect(page.getByText(/^Order number SO-/)).toBeVisible();
-  await shot(page, 'card-paid-375');
+  await shots(page, 'card-paid');
   await expectAccessible(page);
   const paid = await hubRow((db) =>
     db
       .selectFrom('orders')
       .select(['payment_method', 'payment_status'])
       .where('dtc_link_id', '=', links.card.linkId)
-      .executeTakeFirstOrThrow(),
+      .execute(),
   );
-  expect(paid).toEqual({ payment_method: 'stripe_card', payment_status: 'paid' });
+  expect(paid).toEqual([{ payment_method: 'stripe_card', payment_status: 'paid' }]);
   await page.context().close();
 });
 
@@ -252,7 +269,7 @@ test('a link that is not valid says so, whether changed or cut short', async ({ 
     await page.goto(`${hub.url}${address}`);
     await expect(page.getByRole('heading', { name: 'This link is not valid' })).toBeVisible();
   }
-  await shot(page, 'not-valid-375');
+  await shots(page, 'not-valid');
   await expectAccessible(page);
   await page.context().close();
 });
@@ -269,7 +286,7 @@ test('a country the brand does not ship to is refused at the shipping', async ({
   await page.getByRole('button', { name: 'Place order' }).click();
   await expect(page.getByLabel('Your name')).toBeFocused();
   await expect(page.getByText('Type your name.')).toBeVisible();
-  await shot(page, 'no-shipping-375');
+  await shots(page, 'no-shipping');
   await page.context().close();
 });
 

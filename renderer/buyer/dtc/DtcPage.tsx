@@ -9,7 +9,7 @@ import { enDtc } from '../locales/en-dtc.ts';
 import { jaDtc } from '../locales/ja-dtc.ts';
 import { Problem } from '../PageStatus.tsx';
 import { purchaseDtcBasket, type DtcOpening, type DtcPurchaseRequest } from './dtc-api.ts';
-import { cardPurchaseOf, type DtcLink } from './dtc-link.ts';
+import { cardPurchaseOf, keepCardPurchase, type DtcLink } from './dtc-link.ts';
 import { DtcCheckout } from './DtcCheckout.tsx';
 import './dtc.css';
 
@@ -161,6 +161,8 @@ function Bought({
     try {
       const answer = await purchaseDtcBasket(request);
       if (answer.ok && answer.order.cardPaymentUrl) {
+        // Stripe's way back names no basket: this one is kept again for it.
+        keepCardPurchase(basket.basket, request);
         window.location.assign(answer.order.cardPaymentUrl);
         return;
       }
