@@ -1,24 +1,9 @@
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import {
-  ADDRESS_FIELD_NAMES,
-  addressProblems,
-  EMPTY_ADDRESS,
-  type AddressField,
-  type AddressFields as Address,
-  type AddressProblem,
-} from '../../main/domain/addresses.ts';
-import {
-  CHECKOUT_CONTACT,
-  CONTACT_FIELDS,
-  CONTACT_PROBLEMS,
-  contactProblems,
-  type ContactField,
-  type ContactProblem,
-} from '../../main/domain/checkout-contact.ts';
+import { EMPTY_ADDRESS, type AddressFields as Address } from '../../main/domain/addresses.ts';
+import { contactProblems, type ContactField } from '../../main/domain/checkout-contact.ts';
 import { MAX_PO_NUMBER, poNumber } from '../../main/domain/delivery-window.ts';
-import { formatMoney } from '../../main/domain/money.ts';
 import {
   addressRequired,
   missingForCheckout,
@@ -27,20 +12,32 @@ import {
 } from '../../main/domain/order-states.ts';
 import { shippingCharge } from '../../main/domain/shipping-rates.ts';
 import type { SelectionTotalsView } from '../../preload/contract/index.ts';
-import { AddressFields } from '../ui/AddressFields.tsx';
 import { countryOptions } from '../ui/countries.ts';
-import { ChoiceGroup, Field } from '../ui/Field.tsx';
+import { Field } from '../ui/Field.tsx';
 import { Money } from '../ui/Money.tsx';
 import type {
   CheckoutAnswer,
   CheckoutForm as Sent,
-  FieldIssue,
   PlacedCheckout,
   ShippingOptions,
 } from './api.ts';
+import {
+  addressProblemsAt,
+  addressTyped as typed,
+  ContactInput,
+  OrderNumber,
+  PaymentChoice,
+  contactFieldProblems,
+  PlacedTotals,
+  ShippingChoice,
+  ShipToAndBillTo,
+  TotalsRow,
+  useAddressWords,
+  useContactWords,
+  type ContactProblems as FieldProblems,
+} from './checkout-parts.tsx';
 import { Problem } from './PageStatus.tsx';
 
-type FieldProblems = Partial<Record<ContactField, ContactProblem | 'other'>>;
 /** Problems of the address, shipping, payment and PO, already in the page's words, by the hub's path. */
 type DetailProblems = Partial<Record<string, string>>;
 
@@ -172,37 +169,22 @@ export function CheckoutForm({
     goods && shipping ? { ...goods, amountMinor: goods.amountMinor + shipping.amountMinor } : goods;
   const countryName = (code: string) =>
     countries.find((country) => country.code === code)?.name ?? code;
+  const addressWords = useAddressWords();
+  const contactWords = useContactWords();
 
   if (state.kind === 'done') {
     return <Confirmation order={state.order} heading={done} />;
   }
 
-  const addressWords = (problem: AddressProblem | { code: string }): string => {
-    switch (problem.code) {
-      case 'required':
-        return t('checkout.problem_required');
-      case 'too_long':
-        return t('shared.tooLong', (problem as { params: { max: number } }).params);
-      case 'country_required':
-        return t('checkout.problem_countryRequired');
-      case 'country_unknown':
-        return t('checkout.problem_countryUnknown');
-      default:
-        return t('shared.fieldInvalid');
-    }
-  };
-
   /** The page's own check, with the hub's rules: what the hub would refuse, said first. */
   const ownProblems = (complete: boolean): DetailProblems => {
     const found: DetailProblems = {};
-    const typed = (address: Address) => ADDRESS_FIELD_NAMES.some((field) => address[field] !== '');
-    const check = (path: string, address: Address) => {
-      for (const [field, problem] of Object.entries(addressProblems(address))) {
-        found[`${path}.${field}`] = addressWords(problem);
-      }
-    };
-    if (asksAddress && (complete || typed(shipTo))) check('shipTo', shipTo);
-    if (separateBillTo && (complete || typed(billTo))) check('billTo', billTo);
+    if (asksAddress && (complete || typed(shipTo))) {
+      Object.assign(found, addressProblemsAt('shipTo', shipTo, addressWords));
+    }
+    if (separateBillTo && (complete || typed(billTo))) {
+      Object.assign(found, addressProblemsAt('billTo', billTo, addressWords));
+    }
     const checkedPo = poNumber(po);
     if (!checkedPo.ok) found.poNumber = poWords(checkedPo.code);
     if (complete) {
@@ -238,7 +220,6 @@ export function CheckoutForm({
     }
     setState({ kind: 'sending' });
     onShortSizes([]);
-    const typed = (address: Address) => ADDRESS_FIELD_NAMES.some((field) => address[field] !== '');
     try {
       const answer = await door.send(
         {
@@ -298,16 +279,6 @@ export function CheckoutForm({
     }
   };
   const editing = state.kind === 'editing' ? state : null;
-  const problemOf = (field: ContactField): string | null => {
-    const problem = editing?.fields[field];
-    if (!problem) return null;
-    if (problem === 'too_small') {
-      return field === 'email' ? t('shared.emailMissing') : t('shared.nameMissing');
-    }
-    if (problem === 'too_big') return t('shared.tooLong', { max: CHECKOUT_CONTACT[field].max });
-    if (problem === 'invalid_format') return t('shared.emailInvalid');
-    return t('shared.fieldInvalid');
-  };
   const detail = (path: string) => editing?.details[path];
   /** A field typed again no longer shows the problem it had; the next send judges it anew. */
   const settle = (path: string, patch: Partial<Address>) => {
@@ -317,67 +288,19 @@ export function CheckoutForm({
     if ('country' in patch) delete details.shippingGroupId;
     setState({ ...editing, details });
   };
-  const addressProblemsAt = (path: string) => {
-    const found: Partial<Record<AddressField, string>> = {};
-    for (const field of ADDRESS_FIELD_NAMES) {
-      const problem = detail(`${path}.${field}`);
-      if (problem) found[field] = problem;
-    }
-    return found;
-  };
-  const addressText = {
-    labels: {
-      name: t('checkout.address_name'),
-      line1: t('checkout.address_line1'),
-      line2: t('checkout.address_line2'),
-      postalCode: t('checkout.address_postalCode'),
-      city: t('checkout.address_city'),
-      region: t('checkout.address_region'),
-      country: t('checkout.address_country'),
-      phone: t('checkout.address_phone'),
-    },
-    chooseCountry: t('checkout.address_chooseCountry'),
-    optional: t('checkout.optional'),
-  };
-  const field = (key: ContactField, label: string, type: string) => {
-    const problem = problemOf(key);
-    const control = {
-      id: `checkout-${key}`,
-      value: form[key],
-      required: CHECKOUT_CONTACT[key].required,
-      maxLength: CHECKOUT_CONTACT[key].max,
-      'aria-invalid': problem ? true : undefined,
-      'aria-describedby': problem ? `checkout-${key}-problem` : undefined,
-      onChange: (event: { target: { value: string } }) =>
-        setForm({ ...form, [key]: event.target.value }),
-    };
+  const field = (key: ContactField, label: string) => {
+    const problem = editing?.fields[key];
     return (
-      <div className="checkout__field">
-        <label htmlFor={control.id}>{label}</label>
-        {key === 'note' ? (
-          <textarea {...control} rows={3} />
-        ) : (
-          <input {...control} type={type} autoComplete={key === 'phone' ? 'tel' : key} />
-        )}
-        {problem ? (
-          <p id={`checkout-${key}-problem`} className="checkout__problem">
-            {problem}
-          </p>
-        ) : null}
-      </div>
+      <ContactInput
+        field={key}
+        label={label}
+        value={form[key]}
+        problem={problem ? contactWords(key, problem) : null}
+        onChange={(value) => setForm({ ...form, [key]: value })}
+      />
     );
   };
   const busy = state.kind === 'sending';
-  const rateLabel = (found: ShippingOptions['rates'][number]) => {
-    const amount = { amountMinor: found.amountMinor, currency: options?.currency ?? '' };
-    const free =
-      found.freeFromMinor === null
-        ? ''
-        : ` · ${t('checkout.freeFrom', { amount: formatted({ amountMinor: found.freeFromMinor, currency: amount.currency }) })}`;
-    return `${found.name} · ${formatted(amount)}${free}`;
-  };
-  const formatted = (value: { amountMinor: number; currency: string }) =>
-    formatMoney(value, i18n.language);
   return (
     <form
       ref={formRef}
@@ -405,81 +328,45 @@ export function CheckoutForm({
       ) : leftOut > 0 ? (
         <p className="notice">{t('shared.leftOut', { count: leftOut })}</p>
       ) : null}
-      {field('name', t('shared.name'), 'text')}
-      {field('email', t('shared.email'), 'email')}
-      {field('phone', t('shared.phone'), 'tel')}
+      {field('name', t('shared.name'))}
+      {field('email', t('shared.email'))}
+      {field('phone', t('shared.phone'))}
       {asksAddress ? (
-        <fieldset className="checkout__group">
-          <legend>{t('checkout.shipTo')}</legend>
-          <AddressFields
-            value={shipTo}
-            problems={addressProblemsAt('shipTo')}
-            countries={countries}
-            text={addressText}
-            onChange={(patch) => {
-              setShipTo({ ...shipTo, ...patch });
-              settle('shipTo', patch);
-            }}
-          />
-          <label className="checkout__check">
-            <input
-              type="checkbox"
-              checked={separateBillTo}
-              onChange={(event) => setSeparateBillTo(event.target.checked)}
-            />
-            {t('checkout.separateBillTo')}
-          </label>
-        </fieldset>
-      ) : null}
-      {asksAddress && separateBillTo ? (
-        <fieldset className="checkout__group">
-          <legend>{t('checkout.billTo')}</legend>
-          <AddressFields
-            value={billTo}
-            problems={addressProblemsAt('billTo')}
-            countries={countries}
-            text={addressText}
-            onChange={(patch) => {
-              setBillTo({ ...billTo, ...patch });
-              settle('billTo', patch);
-            }}
-          />
-        </fieldset>
+        <ShipToAndBillTo
+          shipTo={shipTo}
+          billTo={billTo}
+          separateBillTo={separateBillTo}
+          problems={editing?.details ?? {}}
+          shipToCountries={countries}
+          billToCountries={countries}
+          onShipTo={(patch) => {
+            setShipTo({ ...shipTo, ...patch });
+            settle('shipTo', patch);
+          }}
+          onBillTo={(patch) => {
+            setBillTo({ ...billTo, ...patch });
+            settle('billTo', patch);
+          }}
+          onSeparateBillTo={setSeparateBillTo}
+        />
       ) : null}
       {shippingApplies ? (
-        options && options.rates.length > 0 ? (
-          <ChoiceGroup
-            legend={t('checkout.shipping')}
-            name="shipping-rate"
-            value={groupId ?? ''}
-            options={options.rates.map((found) => ({
-              value: found.groupId,
-              label: rateLabel(found),
-            }))}
-            onChange={setGroupId}
-            error={detail('shippingGroupId')}
-          />
-        ) : (
-          <div className="checkout__field" role="group" aria-labelledby="checkout-shipping">
-            <p id="checkout-shipping" className="field__label">
-              {t('checkout.shipping')}
-            </p>
-            <p className={detail('shippingGroupId') ? 'field__error' : 'checkout__hint'}>
-              {shipTo.country === ''
-                ? t('checkout.problem_chooseCountryFirst')
-                : noRateWords(shipTo.country)}
-            </p>
-          </div>
-        )
+        <ShippingChoice
+          rates={options?.rates ?? []}
+          currency={options?.currency ?? ''}
+          value={groupId}
+          onChange={setGroupId}
+          error={detail('shippingGroupId')}
+          noRates={
+            shipTo.country === ''
+              ? t('checkout.problem_chooseCountryFirst')
+              : noRateWords(shipTo.country)
+          }
+        />
       ) : null}
-      <ChoiceGroup
-        legend={t('checkout.payment')}
-        name="payment-method"
+      <PaymentChoice
+        methods={door.paymentMethods}
         value={payment}
-        options={door.paymentMethods.map((method) => ({
-          value: method,
-          label: t(`checkout.paymentMethods_${method}`),
-        }))}
         onChange={setPayment}
         error={detail('paymentMethod')}
       />
@@ -497,7 +384,7 @@ export function CheckoutForm({
           />
         )}
       </Field>
-      {field('note', t('shared.note'), 'text')}
+      {field('note', t('shared.note'))}
       <dl className="checkout__totals" aria-label={t('checkout.summary')}>
         <div>
           <dt>{t('shared.subtotal')}</dt>
@@ -574,10 +461,7 @@ function Confirmation({
   order: PlacedCheckout;
   heading: RefObject<HTMLHeadingElement | null>;
 }) {
-  const { t, i18n } = useTranslation();
-  const money = (amountMinor: number) => (
-    <Money value={{ amountMinor, currency: order.totals.currency }} language={i18n.language} />
-  );
+  const { t } = useTranslation();
   const placed = order.status === 'Order';
   return (
     <section className="checkout checkout--done" role="status" aria-labelledby="checkout-title">
@@ -585,60 +469,15 @@ function Confirmation({
         {placed ? t('checkout.confirmedTitle') : order.status}
       </h2>
       <p>{placed ? t('shared.ordered') : t('shared.requested')}</p>
-      {order.number ? (
-        <p className="checkout__number">
-          {t('checkout.orderNumber')} <strong>{order.number}</strong>
-        </p>
-      ) : null}
+      <OrderNumber number={order.number} />
       <dl className="checkout__totals">
-        <div>
-          <dt>{t('checkout.status')}</dt>
-          <dd>{order.status}</dd>
-        </div>
-        <div>
-          <dt>{t('shared.subtotal')}</dt>
-          <dd>{money(order.totals.subtotalMinor)}</dd>
-        </div>
-        {order.totals.discountMinor > 0 ? (
-          <div>
-            <dt>{t('checkout.discount')}</dt>
-            <dd>
-              <Money
-                value={{ amountMinor: order.totals.discountMinor, currency: order.totals.currency }}
-                language={i18n.language}
-                deduction
-              />
-            </dd>
-          </div>
-        ) : null}
-        {order.shippingRateName ? (
-          <div>
-            <dt>
-              {t('checkout.shippingLine')} ({order.shippingRateName})
-            </dt>
-            <dd>
-              {order.totals.shippingMinor === 0
-                ? t('checkout.free')
-                : money(order.totals.shippingMinor)}
-            </dd>
-          </div>
-        ) : null}
-        <div className="checkout__total">
-          <dt>{t('shared.total')}</dt>
-          <dd>{money(order.totals.totalMinor)}</dd>
-        </div>
+        <TotalsRow label={t('checkout.status')}>{order.status}</TotalsRow>
+        <PlacedTotals
+          totals={order.totals}
+          shippingRateName={order.shippingRateName}
+          discountLabel={t('checkout.discount')}
+        />
       </dl>
     </section>
   );
-}
-
-/** The hub's problems that concern the contact fields, the first of each field. */
-function contactFieldProblems(issues: readonly FieldIssue[]): FieldProblems {
-  const fields: FieldProblems = {};
-  for (const issue of issues) {
-    const field = CONTACT_FIELDS.find((name) => name === issue.path);
-    if (!field || fields[field]) continue;
-    fields[field] = CONTACT_PROBLEMS.find((code) => code === issue.code) ?? 'other';
-  }
-  return fields;
 }

@@ -4,10 +4,13 @@ import { loadPage } from './pages.tsx';
 import { followNewInvitations, takeInvitationToken } from './invitation-token.ts';
 import { takeShareToken } from './share-token.ts';
 import { takeLinkToken } from './link/link-token.ts';
+import { takeDtcLink } from './dtc/dtc-link.ts';
 
-// Before anything else: a share link's or an invitation's token leaves the address bar.
+// Before anything else: a share link's or an invitation's token, or a DTC link's hash,
+// leaves the address bar.
 const shareToken = takeShareToken();
 const linkToken = takeLinkToken();
+const dtcLink = takeDtcLink();
 takeInvitationToken();
 followNewInvitations();
 const i18n = initBuyerI18n();
@@ -22,7 +25,7 @@ if (root) {
   Promise.all([
     import('./BuyerApp.tsx'),
     fetchBrand(),
-    loadPage(window.location.pathname, shareToken, linkToken),
+    loadPage(window.location.pathname, shareToken, linkToken, dtcLink),
   ]).then(
     ([{ drawBuyerApp }, brand, page]) => drawBuyerApp(root, brand, page),
     () => {

@@ -10,6 +10,8 @@ import { sharedPictureUrl } from './pictures.ts';
 import { isSharePage } from './share-token.ts';
 import { openLink, openLinkWithTicket, type LinkAnswer } from './link/link-api.ts';
 import { isLinkPage, takeSignInTicket } from './link/link-token.ts';
+import { openDtcLink } from './dtc/dtc-api.ts';
+import { isDtcPage, type DtcLink } from './dtc/dtc-link.ts';
 
 /**
  * The page at an address, ready to draw. Each page's script is its own file, fetched
@@ -21,7 +23,15 @@ export async function loadPage(
   path: string,
   shareToken: string | null,
   linkToken: string | null,
+  dtcLink: DtcLink | null,
 ): Promise<ReactNode> {
+  if (isDtcPage(path)) {
+    // The page came with a GET, which claims nothing; this tab's claim is the POST here.
+    const asked = dtcLink === null ? null : openDtcLink(dtcLink);
+    if (asked) setTimeout(() => loadLocaleData(i18n.language));
+    const [{ DtcPage }, opening] = await Promise.all([import('./dtc/DtcPage.tsx'), asked]);
+    return <DtcPage link={dtcLink} opening={opening} />;
+  }
   if (isLinkPage(path)) {
     const asked = linkToken === null ? null : openCustomerLink(linkToken);
     if (asked) setTimeout(() => loadLocaleData(i18n.language));

@@ -7,18 +7,21 @@ import lighthouse from 'lighthouse';
 import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 import { openStore } from '../../main/store/database.ts';
+import { DTC_CHECKOUT_PATH_PREFIX } from '../../main/domain/dtc.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { shareSizeRuns } from '../support/shared-selection.ts';
+import { insertDtcLink } from '../support/dtc.ts';
+import { orderableSkuIds, shareSizeRuns } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
 import type { Report } from './hub-load.ts';
 
 /**
  * Lighthouse's performance score of the buyer pages a phone opens first: the shared
- * selection, the expired page and the log-in page, served by a standalone hub on the
+ * selection, the expired page, the log-in page and a DTC checkout link's page (each
+ * run's load claims its own copy of the basket), served by a standalone hub on the
  * demo brand (its own process, the built dist/buyer). Mobile preset as Lighthouse
  * ships it (a mid-range phone, simulated slow 4G, 4× CPU slowdown), performance only,
  * in Debian's Chromium. Each page is measured RUNS times; its median counts, and the
- * figure is the lowest of the three pages.
+ * figure is the lowest of the pages.
  */
 const RUNS = 5;
 const STYLES = 300;
@@ -29,6 +32,11 @@ export async function benchBuyerPages(report: Report): Promise<void> {
   await seedDemoBrand(store.db, { styles: STYLES, seed: 1, catalogDatesFrom: new Date() });
   // What a rep would share: size runs of a dozen colourways, priced for the buyer.
   const token = await shareSizeRuns(store.db, { language: 'en', skus: 72, name: 'Spring order' });
+  // A VIP's basket of a few sizes, as a rep would send it to one customer.
+  const dtc = await insertDtcLink(store.db, {
+    lines: (await orderableSkuIds(store.db, 6)).map((skuId) => ({ skuId, quantity: 1 })),
+    lockQuantities: true,
+  });
   await store.close();
 
   const hub = await spawnHub(dir);
@@ -39,6 +47,7 @@ export async function benchBuyerPages(report: Report): Promise<void> {
       // A token the hub never issued: the page every link that does not open shows.
       expired: `${hub.url}/s/${randomBytes(32).toString('base64url')}`,
       login: `${hub.url}/login`,
+      dtc: `${hub.url}${DTC_CHECKOUT_PATH_PREFIX}${dtc.linkId}/${dtc.token}`,
     };
     let lowest = 100;
     for (const [name, url] of Object.entries(pages)) {

@@ -6,13 +6,12 @@ import { HashGate } from '../../main/hub/auth/hash-gate.ts';
 import { argon2Passwords } from '../../main/hub/auth/passwords.ts';
 import { setOfflineLogIn } from '../../main/hub/buyer-credentials.ts';
 import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
-import { SecretBox } from '../../main/hub/mail/secret-box.ts';
-import { saveStripeSettings } from '../../main/hub/payments/settings.ts';
-import { HUB_DATABASE_FILE, MAIL_KEY_FILE } from '../../main/hub/start.ts';
+import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
 import { hubDb, openStore } from '../../main/store/database.ts';
 import { insertCustomerOrderLink, personOfSeveralBuyers } from '../support/customer-order-link.ts';
-import { spawnHub, type HubProcess } from '../support/hub-process.ts';
-import { startStripeStandIn, type StripeStandIn } from '../support/stripe-stand-in.ts';
+import { readHubStore, spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { takeCardsThroughStandIn } from '../support/card-payments.ts';
+import type { StripeStandIn } from '../support/stripe-stand-in.ts';
 import { expectAccessible } from './share-pages.ts';
 
 /**
@@ -25,8 +24,6 @@ import { expectAccessible } from './share-pages.ts';
  */
 
 const PASSWORD = 'a long buyer password';
-const STRIPE_KEY = `sk_test_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
-const STRIPE_WEBHOOK_SECRET = 'whsec_standInSigningSecret0123456789';
 /** A country the demo brand's Standard rates ship to, by currency. */
 const countryOf = new Map<string, string>();
 const PASSCODE = 'paris-2027';
@@ -57,11 +54,7 @@ test.beforeAll(async () => {
   const main = await insertCustomerOrderLink(store.db, { passcode: PASSCODE, catalogIds });
   links.main = main.token;
   // The brand takes cards (Stripe's API is the test's stand-in), and this link offers them.
-  stripe = await startStripeStandIn({
-    secretKey: STRIPE_KEY,
-    webhookSecret: STRIPE_WEBHOOK_SECRET,
-    webhookUrl: () => `${hub.url}/api/payments/stripe/webhook`,
-  });
+  stripe = await takeCardsThroughStandIn(store.db, dir, () => hub.url);
   const admin = await db
     .selectFrom('staff_users')
     .select(['id', 'email', 'name'])
@@ -73,13 +66,6 @@ test.beforeAll(async () => {
     role: 'admin' as const,
     user: { ...admin, role: 'admin' as const },
   };
-  await saveStripeSettings(
-    store.db,
-    SecretBox.fromKeyFile(join(dir, MAIL_KEY_FILE)),
-    asker,
-    { enabled: true, secretKey: STRIPE_KEY, webhookSecret: STRIPE_WEBHOOK_SECRET },
-    new Date(),
-  );
   await db
     .updateTable('customer_order_links')
     .set({ payment_methods: JSON.stringify(['outside_app', 'stripe_card']) })
@@ -164,15 +150,7 @@ async function fillCheckout(page: Page, currency: string) {
   await expect(page.getByRole('radio', { name: /^Standard · / })).toBeChecked();
 }
 
-/** Reads the hub's store beside the running hub (WAL lets both). */
-async function hubRow<T>(read: (db: ReturnType<typeof hubDb>) => Promise<T>): Promise<T> {
-  const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
-  try {
-    return await read(hubDb(store.db));
-  } finally {
-    await store.close();
-  }
-}
+const hubRow = <T>(read: (db: ReturnType<typeof hubDb>) => Promise<T>) => readHubStore(dir, read);
 
 async function logIn(page: Page) {
   await page.goto(`${hub.url}/c/${links.main}`);

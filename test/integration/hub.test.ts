@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DTC_CHECKOUT_PATH_PREFIX } from '../../main/domain/dtc.ts';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
 import { migrationsByKind } from '../../main/store/migrations/index.ts';
 
@@ -21,6 +22,9 @@ const packageJson = JSON.parse(
 
 const INDEX_HTML =
   '<!doctype html><html lang="en"><head><script type="module" src="/assets/index-AbCd1234.js"></script></head><body><div id="root"></div></body></html>';
+
+/** A DTC checkout link's page on the hub: `/dtc/<basket>/<hash>`. */
+const DTC_PAGE = `${DTC_CHECKOUT_PATH_PREFIX}019a7d5e-3c1b-7f00-8a4e-2b6f0c9d1e23/q3Xh1vJd0mYF6kq7ZB9sVt2cN4pR8wLe5aUiOgHjKx0`;
 
 let dir: string;
 let hub: RunningHub;
@@ -102,7 +106,7 @@ describe('hub over HTTP', () => {
   });
 
   it('sends the security headers on pages, API answers and 404s', async () => {
-    for (const path of ['/', '/api/health', '/api/nowhere', '/nothing.txt', '/s/abc']) {
+    for (const path of ['/', '/api/health', '/api/nowhere', '/nothing.txt', '/s/abc', DTC_PAGE]) {
       const response = await get(path);
       expectSecurityHeaders(response);
       expect(response.headers.get('cache-control'), path).toBe('no-store');
@@ -117,7 +121,7 @@ describe('hub over HTTP', () => {
   });
 
   it('serves the buyer app for page addresses, such as a share link', async () => {
-    for (const path of ['/', '/s/abc', '/s/abc/checkout?lang=ja']) {
+    for (const path of ['/', '/s/abc', '/s/abc/checkout?lang=ja', DTC_PAGE, `${DTC_PAGE}.`]) {
       const response = await get(path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);

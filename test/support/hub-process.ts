@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
+import { hubDb, openStore } from '../../main/store/database.ts';
 
 export interface HubProcess {
   url: string;
@@ -52,4 +55,17 @@ export async function spawnHub(
       child.kill(signal);
     });
   return { url, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+}
+
+/** Reads the store of a hub running on `dataDir`, beside it (WAL lets both). */
+export async function readHubStore<T>(
+  dataDir: string,
+  read: (db: ReturnType<typeof hubDb>) => Promise<T>,
+): Promise<T> {
+  const store = await openStore(join(dataDir, HUB_DATABASE_FILE), 'hub');
+  try {
+    return await read(hubDb(store.db));
+  } finally {
+    await store.close();
+  }
 }

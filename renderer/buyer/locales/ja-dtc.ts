@@ -1,0 +1,72 @@
+import type { DtcMessages } from './en-dtc.ts';
+
+export const jaDtc: DtcMessages = {
+  notValidTitle: 'このリンクは無効です',
+  notValidLead:
+    '届いたメッセージのリンクを最後までそのまま開いてください。途中で切れたり変更されたりしたリンクは開けません。それでも開けない場合は、ブランドに新しいリンクを依頼してください。',
+  usedTitle: 'このリンクは使用済みです',
+  usedLead:
+    'このリンクはすでに購入に使用されたため、バスケットは空です。これらの商品をご希望の場合は {{brand}} にお問い合わせください。',
+  usedLeadNoBrand:
+    'このリンクはすでに購入に使用されたため、バスケットは空です。これらの商品をご希望の場合はブランドにお問い合わせください。',
+  title: 'あなたのバスケット',
+  from: '{{brand}} があなたのためにご用意しました',
+  locked: '数量はブランドが設定しています。数量を減らすか、商品を外すことができます。',
+  open: '数量の変更や商品の削除ができます。',
+  pricesIncludeTax: '価格は税込みです。',
+  pricesExcludeTax: '税は配送先の国に応じて価格に加算されます。',
+  products: '商品',
+  size: 'サイズ {{size}}',
+  styleNumber: '品番 {{number}}',
+  quantity: '数量',
+  quantityOf: '{{style}}（{{colour}}、サイズ {{size}}）の数量',
+  quantityLocked: '数量：{{count}}',
+  unitPrice: '価格',
+  specialPrice: '特別価格',
+  specialFor_one: '特別価格は {{count}} 点までです。それを超える分は通常価格になります。',
+  specialFor_other: '特別価格は {{count}} 点までです。それを超える分は通常価格になります。',
+  regularPrice: '通常価格 {{amount}}',
+  remove: '削除',
+  removed: '削除済み',
+  putBack: '元に戻す',
+  lineName: '{{style}}（{{colour}}、サイズ {{size}}）',
+  checkoutTitle: 'お届け先とお支払い',
+  taxIncludedAmount: 'うち税',
+  countryFirst: '配送先の国を選んでください。税と送料は国によって決まります。',
+  discount: '特別価格',
+  tax: '税（{{rate}}）',
+  taxIncluded: 'うち税（{{rate}}）',
+  taxNone: '税',
+  placeOrder: '注文する',
+  payByCard: 'カードで支払う',
+  sending: 'ご注文を処理しています…',
+  confirmedTitle: 'ご注文ありがとうございます',
+  confirmedLead: 'ご注文を承りました。確認メールを {{email}} にお送りします。',
+  confirmedLeadNoEmail: 'ご注文を承りました。確認メールをお送りします。',
+  boughtTitle: 'ご注文を承りました',
+  boughtLead: 'このバスケットはこのブラウザーから購入されました。確認メールをお送りします。',
+  cardPaid: 'カード決済が完了しました。確認メールをお送りします。',
+  cardCancelled:
+    'カード決済が完了していません。ご注文はお支払い待ちです。今すぐお支払いいただくか、ブランドからの連絡をお待ちください。',
+  problem_basketEmpty: 'バスケットが空です。注文するには商品を 1 点以上元に戻してください。',
+  problem_quantity: '0 から {{max}} の間で選んでください。',
+  problem_quantityAboveSaved: 'この商品は最大 {{max}} 点まで購入できます。',
+  problem_noRetailPrice: 'この商品は {{max}} 点までしか購入できません。',
+  problem_countryNotInMarket:
+    'このバスケットは {{country}} には配送できません。別の国を選んでください。',
+  problem_noShipping:
+    '{{country}} への配送は行っていません。別の国を選ぶか、ブランドにお問い合わせください。',
+  problem_tooLarge: '1 回の注文の上限を超えています。数量を減らしてください。',
+  problem_notInBasket: 'この商品はバスケットにありません。ページを再読み込みしてください。',
+  problem_claimPurchased:
+    'このバスケットはすでに購入されています。ページを再読み込みしてご注文をご確認ください。',
+  problem_linkStopped: 'このリンクはブランドによって停止されました。注文は行われていません。',
+  problem_onlyLeft: '残り {{available}} 点です。',
+  problem_noneLeft: '在庫がありません。',
+  problem_stockShort:
+    '在庫が足りない商品があります。数量を減らしてください。注文は行われていません。',
+  problem_cardNotOffered:
+    '現在カード決済はご利用いただけません。別のお支払い方法を選んでください。',
+  problem_check: '入力内容をご確認ください（印の付いた項目）。注文は行われていません。',
+  problem_failed: 'ご注文を完了できませんでした。注文は行われていません。もう一度お試しください。',
+};
