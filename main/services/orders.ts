@@ -28,26 +28,32 @@ import { changeLocally, type LocalChangeServices } from './local-change.ts';
  * The rep is the selection's owner, as the hub's order rules count it.
  */
 function ordersQuery(db: StoreDb) {
-  return replicaDb(db)
-    .selectFrom('orders as o')
-    .leftJoin('buyers as b', 'b.id', 'o.buyer_id')
-    .leftJoin('selections as s', 's.id', 'o.selection_id')
-    .leftJoin('staff_users as u', 'u.id', 's.owner_id')
-    .selectAll('o')
-    .select((eb) => [
-      'b.name as buyer_name',
-      's.name as selection_name',
-      's.owner_id as rep_id',
-      'u.name as rep_name',
-      eb
-        .exists(
-          eb
-            .selectFrom('outbox')
-            .select('outbox.seq')
-            .where('outbox.subject', '=', sql<string>`'order:' || o.id`),
-        )
-        .as('waiting'),
-    ]);
+  return (
+    replicaDb(db)
+      .selectFrom('orders as o')
+      .leftJoin('buyers as b', 'b.id', 'o.buyer_id')
+      .leftJoin('selections as s', 's.id', 'o.selection_id')
+      // A DTC link's order comes from a DTC selection, whose maker is its rep.
+      .leftJoin('dtc_selections as ds', 'ds.id', 'o.selection_id')
+      .leftJoin('staff_users as u', (join) =>
+        join.on((eb) => eb('u.id', '=', eb.fn.coalesce('s.owner_id', 'ds.owner_id'))),
+      )
+      .selectAll('o')
+      .select((eb) => [
+        'b.name as buyer_name',
+        eb.fn.coalesce('s.name', 'ds.name').as('selection_name'),
+        'u.id as rep_id',
+        'u.name as rep_name',
+        eb
+          .exists(
+            eb
+              .selectFrom('outbox')
+              .select('outbox.seq')
+              .where('outbox.subject', '=', sql<string>`'order:' || o.id`),
+          )
+          .as('waiting'),
+      ])
+  );
 }
 
 type OrderRow = Awaited<ReturnType<ReturnType<typeof ordersQuery>['executeTakeFirstOrThrow']>>;
@@ -58,7 +64,8 @@ function toSummary(row: OrderRow): OrderSummary {
     source: row.source,
     number: row.number,
     unitsShort: row.units_short,
-    buyer: row.buyer_name ?? '',
+    // A consumer has no wholesale buyer: who bought through the DTC link is the order's.
+    buyer: row.buyer_name ?? row.contact_name,
     rep: row.rep_id ? { id: row.rep_id, name: row.rep_name ?? '' } : null,
     selection: row.selection_name,
     status: row.status,

@@ -111,6 +111,10 @@ export interface DtcOrderRow {
   status: OrderState;
   customerId: string;
   customerName: string;
+  /** Who bought through the link (the order's contact): the customer, or whoever it reached. */
+  boughtBy: string;
+  /** A card payment's progress; 'none' for every other way to pay. */
+  payment: 'none' | 'pending' | 'paid' | 'failed';
   selectionName: string;
   total: Money;
   createdAt: string;

@@ -10,6 +10,7 @@ import { DialogBoundary } from './Boundaries.tsx';
 import { DtcCustomerCard, DtcCustomerDialog } from './DtcCustomer.tsx';
 import { DtcNewSelectionDialog } from './DtcNewSelection.tsx';
 import { DtcSelectionScreen } from './DtcSelectionEditor.tsx';
+import { OrderDetailView } from './OrderDetail.tsx';
 import { OrderStatusBadge } from './OrderStatusBadge.tsx';
 import { StatePanel } from './StatePanel.tsx';
 // The section's tabs look like the Links section's.
@@ -34,6 +35,7 @@ export function DtcView() {
   const closeCustomerForm = useDtcStore((state) => state.closeCustomerForm);
   const newSelection = useDtcStore((state) => state.newSelection);
   const closeNewSelection = useDtcStore((state) => state.closeNewSelection);
+  const show = useDtcStore((state) => state.show);
 
   return (
     <section className="dtc" aria-labelledby="dtc-title">
@@ -68,6 +70,10 @@ export function DtcView() {
           <DtcCustomerCard key={screen.id} id={screen.id} />
         ) : screen.kind === 'selection' ? (
           <DtcSelectionScreen key={screen.id} id={screen.id} checkout={screen.checkout} />
+        ) : screen.kind === 'order' ? (
+          <div className="dtc-order" key={screen.id}>
+            <OrderDetailView orderId={screen.id} onBack={() => show({ kind: 'list' })} />
+          </div>
         ) : tab === 'orders' ? (
           <DtcOrders />
         ) : (
@@ -120,6 +126,7 @@ function DtcOrders() {
               <tr>
                 <th scope="col">{t('dtc.orders.number')}</th>
                 <th scope="col">{t('dtc.orders.customer')}</th>
+                <th scope="col">{t('dtc.orders.boughtBy')}</th>
                 <th scope="col">{t('dtc.orders.selection')}</th>
                 <th scope="col">{t('dtc.orders.state')}</th>
                 <th scope="col" className="data-table__number">
@@ -132,7 +139,13 @@ function DtcOrders() {
               {orders.data.map((order: DtcOrderRow) => (
                 <tr key={order.id}>
                   <th scope="row" className="data-table__name">
-                    {order.number ?? t('dtc.orders.notNumbered')}
+                    <button
+                      type="button"
+                      className="dtc__link"
+                      onClick={() => show({ kind: 'order', id: order.id })}
+                    >
+                      {order.number ?? t('dtc.orders.notNumbered')}
+                    </button>
                   </th>
                   <td>
                     <button
@@ -143,9 +156,15 @@ function DtcOrders() {
                       {order.customerName}
                     </button>
                   </td>
+                  <td>{order.boughtBy}</td>
                   <td>{order.selectionName}</td>
                   <td>
                     <OrderStatusBadge status={order.status} />
+                    {order.payment !== 'none' ? (
+                      <span className={`badge dtc__payment dtc__payment--${order.payment}`}>
+                        {t(`orders.paymentBadge.${order.payment}`)}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="data-table__number">
                     <Money value={order.total} language={i18n.language} />

@@ -20,7 +20,14 @@ import { OrderConfirmationActions } from './OrderConfirmationActions.tsx';
 import { OrderStatusBadge } from './OrderStatusBadge.tsx';
 
 /** One order whole, as the Orders view opens it: what was ordered, where it goes, what happened. */
-export function OrderDetailView({ orderId }: { orderId: string }) {
+export function OrderDetailView({
+  orderId,
+  onBack,
+}: {
+  orderId: string;
+  /** Where "back" leads: the Orders section's list unless the order was opened elsewhere. */
+  onBack?: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const open = useOrdersStore((state) => state.open);
   const refreshList = useOrdersStore((state) => state.refresh);
@@ -41,7 +48,7 @@ export function OrderDetailView({ orderId }: { orderId: string }) {
 
   return (
     <article className="order-detail" aria-labelledby="order-detail-title">
-      <button type="button" className="button button--quiet" onClick={() => open(null)}>
+      <button type="button" className="button button--quiet" onClick={onBack ?? (() => open(null))}>
         ← {t('orders.back')}
       </button>
       {problem ? (

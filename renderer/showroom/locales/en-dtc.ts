@@ -21,6 +21,7 @@ export const enDtc = {
     number: 'Order',
     notNumbered: 'Not numbered yet',
     customer: 'Customer',
+    boughtBy: 'Bought by',
     selection: 'Selection',
     total: 'Total',
     state: 'Status',

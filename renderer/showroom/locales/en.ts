@@ -841,6 +841,7 @@ export const en = {
       booth: 'Booth',
       share_link: 'Share link',
       customer_order_link: 'Customer order link',
+      dtc_link: 'DTC checkout link',
     },
     statuses: {
       'Checkout Requested': 'Checkout Requested',
@@ -877,6 +878,7 @@ export const en = {
     paymentMethod: 'Payment method',
     payments: { outside_app: 'Pay outside the app', stripe_card: 'Stripe Credit Card Payment' },
     payment: 'Payment',
+    paymentBadge: { pending: 'Card pending', paid: 'Paid', failed: 'Card failed' },
     paymentStatus: {
       pending: 'Waiting for the card payment',
       paid: 'Paid on {{day}}',

@@ -19,6 +19,7 @@ export const jaDtc: Messages['dtc'] = {
     number: '注文',
     notNumbered: '番号未確定',
     customer: '顧客',
+    boughtBy: '購入者',
     selection: 'セレクション',
     total: '合計',
     state: 'ステータス',

@@ -845,6 +845,7 @@ export const ja: Messages = {
       booth: 'ブース',
       share_link: '共有リンク',
       customer_order_link: 'カスタマーオーダーリンク',
+      dtc_link: 'D2C チェックアウトリンク',
     },
     statuses: {
       'Checkout Requested': 'チェックアウト依頼',
@@ -881,6 +882,7 @@ export const ja: Messages = {
     paymentMethod: '支払い方法',
     payments: { outside_app: 'アプリ外で支払う', stripe_card: 'Stripeクレジットカード決済' },
     payment: '支払い',
+    paymentBadge: { pending: 'カード決済待ち', paid: '支払い済み', failed: 'カード決済失敗' },
     paymentStatus: {
       pending: 'カード決済の完了待ち',
       paid: '{{day}} に支払い済み',

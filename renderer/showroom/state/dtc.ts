@@ -6,7 +6,8 @@ export type DtcTab = 'orders' | 'customers';
 export type DtcScreen =
   | { kind: 'list' }
   | { kind: 'customer'; id: string }
-  | { kind: 'selection'; id: string; checkout: boolean };
+  | { kind: 'selection'; id: string; checkout: boolean }
+  | { kind: 'order'; id: string };
 
 /** A customer a selection is being made for: its market is the selection's first choice. */
 export interface ChosenCustomer {
