@@ -7,7 +7,7 @@ import { formatDate } from '../format.ts';
 import { useBrandStore } from '../state/brand.ts';
 import { useDtcStore } from '../state/dtc.ts';
 import { useDtcSelectionStore } from '../state/dtcSelection.ts';
-import { ConfirmDialog, Dialog } from './Dialog.tsx';
+import { ConfirmDialog, Dialog, FormDialogActions } from './Dialog.tsx';
 import { DtcRefusal } from './DtcCustomer.tsx';
 import { DtcLines, SelectionHead } from './DtcSelectionParts.tsx';
 import { copyAddress, NewLinkPanel } from './LinkAddress.tsx';
@@ -124,14 +124,7 @@ function LinkDialog({ detail, onClose }: { detail: DtcSelectionDetail; onClose: 
       onSubmit={() => void submit()}
       busy={busy}
       actions={
-        <>
-          <button type="button" className="button" onClick={close}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('dtc.linkDialog.create')}
-          </button>
-        </>
+        <FormDialogActions submitLabel={t('dtc.linkDialog.create')} busy={busy} onCancel={close} />
       }
     >
       <ChoiceGroup

@@ -14,7 +14,7 @@ import { useDtcStore } from '../state/dtc.ts';
 import { issueTexts } from '../state/dtcSelection.ts';
 import { useSyncStore } from '../state/sync.ts';
 import { fieldsText } from './BuyerAddresses.tsx';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormDialogActions } from './Dialog.tsx';
 import { OrderStatusBadge } from './OrderStatusBadge.tsx';
 import { StatePanel } from './StatePanel.tsx';
 import { WarningIcon } from './SyncIndicator.tsx';
@@ -265,14 +265,11 @@ function CustomerForm({
       onSubmit={() => void submit()}
       busy={saving}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {id === null ? t('dtc.form.create') : t('dtc.form.save')}
-          </button>
-        </>
+        <FormDialogActions
+          submitLabel={id === null ? t('dtc.form.create') : t('dtc.form.save')}
+          busy={saving}
+          onCancel={onClose}
+        />
       }
     >
       <DtcCustomerFields card={card} problems={problems} markets={markets} onChange={setCard} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_DTC_SELECTION_NAME } from '../../../main/domain/dtc.ts';
 import { dtcCustomerName } from '../../../main/domain/dtc-customers.ts';
 import type { DtcCustomerRow } from '../../../preload/contract/index.ts';
 import { ChoiceGroup, Field } from '../../ui/Field.tsx';
@@ -8,7 +9,7 @@ import { useOperation } from '../hooks/useOperation.ts';
 import { useDtcStore, type ChosenCustomer } from '../state/dtc.ts';
 import { issueTexts } from '../state/dtcSelection.ts';
 import { DtcCustomerFields, EMPTY_CARD } from './DtcCustomer.tsx';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, FormDialogActions } from './Dialog.tsx';
 
 type Who = 'existing' | 'new';
 
@@ -101,14 +102,11 @@ export function DtcNewSelectionDialog({
       onSubmit={() => void submit()}
       busy={saving}
       actions={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            {t('cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {t('dtc.newSelection.create')}
-          </button>
-        </>
+        <FormDialogActions
+          submitLabel={t('dtc.newSelection.create')}
+          busy={saving}
+          onCancel={onClose}
+        />
       }
     >
       {fixed === null ? (
@@ -190,7 +188,7 @@ export function DtcNewSelectionDialog({
               {...control}
               className="field__control"
               value={shownName}
-              maxLength={120}
+              maxLength={MAX_DTC_SELECTION_NAME}
               onChange={(event) => setName(event.target.value)}
             />
           )}

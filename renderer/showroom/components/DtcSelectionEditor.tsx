@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_DTC_SELECTION_NAME } from '../../../main/domain/dtc.ts';
 import type { DtcSelectionDetail } from '../../../preload/contract/index.ts';
 import { useDtcStore } from '../state/dtc.ts';
 import { unsaved, useDtcSelectionStore } from '../state/dtcSelection.ts';
@@ -131,7 +132,7 @@ function Editor({ detail }: { detail: DtcSelectionDetail }) {
             <input
               className="field__control"
               value={name}
-              maxLength={120}
+              maxLength={MAX_DTC_SELECTION_NAME}
               aria-invalid={Boolean(problems.name)}
               onChange={(event) => setName(event.target.value)}
             />
