@@ -13,8 +13,7 @@ import { DtcSelectionScreen } from './DtcSelectionEditor.tsx';
 import { OrderDetailView } from './OrderDetail.tsx';
 import { OrderStatusBadge } from './OrderStatusBadge.tsx';
 import { StatePanel } from './StatePanel.tsx';
-// The section's tabs look like the Links section's.
-import './LinksView.css';
+import './SectionTabs.css';
 import './DtcView.css';
 
 const TABS: readonly DtcTab[] = ['orders', 'customers'];
@@ -44,14 +43,14 @@ export function DtcView() {
           <h2 id="dtc-title">{t('dtc.title')}</h2>
         </div>
       </div>
-      <div className="links__tabs" role="tablist" aria-label={t('dtc.tabs')}>
+      <div className="section-tabs" role="tablist" aria-label={t('dtc.tabs')}>
         {TABS.map((item) => (
           <button
             key={item}
             type="button"
             role="tab"
             id={`dtc-tab-${item}`}
-            className="links__tab"
+            className="section-tab"
             aria-selected={tab === item}
             aria-controls="dtc-panel"
             onClick={() => setTab(item)}
@@ -61,7 +60,7 @@ export function DtcView() {
         ))}
       </div>
       <div
-        className="links__panel"
+        className="section-panel"
         role="tabpanel"
         id="dtc-panel"
         aria-labelledby={`dtc-tab-${tab}`}

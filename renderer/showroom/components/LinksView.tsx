@@ -13,6 +13,7 @@ import { ConfirmDialog, Dialog } from './Dialog.tsx';
 import { copyAddress, CopyableAddress, LinkQrCode, NewLinkPanel } from './LinkAddress.tsx';
 import { OpenLinkAsBuyerDialog } from './OpenAsBuyer.tsx';
 import { StatePanel } from './StatePanel.tsx';
+import './SectionTabs.css';
 import './LinksView.css';
 
 const TAB_ID = 'links-tab-customer-order-links';
@@ -32,19 +33,19 @@ export function LinksView() {
           <h2 id="links-title">{t('links.title')}</h2>
         </div>
       </div>
-      <div className="links__tabs" role="tablist" aria-label={t('links.tabs')}>
+      <div className="section-tabs" role="tablist" aria-label={t('links.tabs')}>
         <button
           type="button"
           role="tab"
           id={TAB_ID}
-          className="links__tab"
+          className="section-tab"
           aria-selected="true"
           aria-controls={PANEL_ID}
         >
           {t('links.customerOrderLinks')}
         </button>
       </div>
-      <div className="links__panel" role="tabpanel" id={PANEL_ID} aria-labelledby={TAB_ID}>
+      <div className="section-panel" role="tabpanel" id={PANEL_ID} aria-labelledby={TAB_ID}>
         <CustomerOrderLinks />
       </div>
     </section>
