@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
+/**
+ * The PostgreSQL server tests run against: the machine's own on 127.0.0.1:5432 (trust
+ * auth) unless TRUNKSHOW_TEST_POSTGRES names another. Tests never reach further than
+ * loopback.
+ */
+export const TEST_POSTGRES =
+  process.env.TRUNKSHOW_TEST_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface TestDatabase {
+  /** A connection string to a database of its own, empty when made. */
+  readonly url: string;
+  readonly name: string;
+  /** Drops the database, ending any connection still open on it. */
+  drop(): Promise<void>;
+}
+
+function urlFor(name: string): string {
+  const url = new URL(TEST_POSTGRES);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_POSTGRES });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh database for one test file (or one test), so files running side by side
+ * never see each other's rows. The name is random; drop() removes it.
+ */
+export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+  const name = `trunkshow_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(6).toString('hex')}`;
+  await asAdmin((client) => client.query(`create database "${name}"`));
+  return {
+    url: urlFor(name),
+    name,
+    drop: () =>
+      asAdmin(async (client) => {
+        await client.query(`drop database if exists "${name}" with (force)`);
+      }),
+  };
+}
