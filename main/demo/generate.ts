@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import { makeGtin13 } from '../domain/barcode.ts';
 import { styleSearchText } from '../domain/catalog-import.ts';
 import { minorUnitDigits } from '../domain/money.ts';
 import { insertInBatches } from '../store/batches.ts';
-import type { StoreDb } from '../store/database.ts';
+import { settleAfterBulkWrite, type StoreDb } from '../store/database.ts';
 import type { StoreSchema } from '../store/schema.ts';
 import { garmentPicture, lookbookPicture } from './pictures.ts';
 import { SeededRandom } from './random.ts';
@@ -23,6 +23,7 @@ import {
   STAFF,
   type CategoryPlan,
 } from './vocabulary.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 export interface DemoBrandOptions {
   seed?: number;
@@ -78,7 +79,7 @@ export async function generateDemoBrand(
   const now = options.now ?? DEFAULT_NOW;
   const random = new SeededRandom(options.seed ?? DEFAULT_SEED, now);
   const brand = drawBrand(random, styles, now, options.catalogDatesFrom ?? now);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const [table, rows] of brand.tables) {
       await insertInBatches(rows, (batch) =>
         trx
@@ -90,8 +91,7 @@ export async function generateDemoBrand(
   });
   // Fold the large write into the main file and refresh the planner's statistics, so the
   // first searches on a fresh demo store run as fast as on one that has been reopened.
-  await sql`pragma wal_checkpoint(truncate)`.execute(db);
-  await sql`analyze`.execute(db);
+  await settleAfterBulkWrite(db);
   return brand.summary;
 }
 

@@ -6,6 +6,7 @@ import { insertInBatches } from '../store/batches.ts';
 import type { StoreDb } from '../store/database.ts';
 import type { StoreSchema } from '../store/schema.ts';
 import { SeededRandom } from './random.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 export interface DemoOrdersOptions {
   count: number;
@@ -184,7 +185,7 @@ export async function generateDemoOrders(db: StoreDb, options: DemoOrdersOptions
       eventTime += random.int(1, 96) * 3_600_000;
     }
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await insertInBatches(selections, (batch) =>
       trx.insertInto('selections').values(batch).execute(),
     );

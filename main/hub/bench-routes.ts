@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { StoreDb } from '../store/database.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /**
  * Routes that exist only for benchmarks: mounted when the hub is started with
@@ -23,13 +24,11 @@ export async function registerBenchRoutes(app: FastifyInstance, db: StoreDb): Pr
   )`.execute(db);
   app.post(BENCH_INSERT_PATH, { schema: { hide: true } }, async (_request, reply) => {
     const id = randomUUID();
-    await db
-      .transaction()
-      .execute((trx) =>
-        sql`insert into bench_inserts (id, at) values (${id}, ${new Date().toISOString()})`.execute(
-          trx,
-        ),
-      );
+    await inTransaction(db, (trx) =>
+      sql`insert into bench_inserts (id, at) values (${id}, ${new Date().toISOString()})`.execute(
+        trx,
+      ),
+    );
     return reply.code(201).send({ id });
   });
 }

@@ -19,6 +19,7 @@ import { guardKey, hashSlot, type PasswordCheckDependencies } from './auth/passw
 import { auditRow } from './audit.ts';
 import { buyerRepIds } from './buyer-access.ts';
 import { HubRefusal } from './errors.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /**
  * The credentials the brand sets for a buyer to log in to customer order links with
@@ -168,7 +169,7 @@ async function setCredential(
   await judge(deps.db);
   const hash = change.secret ? await hashed(deps, address, change.secret) : null;
   const now = deps.clock().toISOString();
-  const buyer = await deps.db.transaction().execute(async (trx) => {
+  const buyer = await inTransaction(deps.db, async (trx) => {
     const hub = hubDb(trx);
     const { buyer, stored } = await judge(trx);
     const taken = await hub
@@ -290,7 +291,7 @@ export async function clearCredential(
   kind: Kind,
   now: Date,
 ): Promise<BuyerCredentials> {
-  const buyer = await db.transaction().execute(async (trx) => {
+  const buyer = await inTransaction(db, async (trx) => {
     const hub = hubDb(trx);
     const buyer = await buyerToManage(trx, asker, buyerId);
     const removed = await hub

@@ -17,6 +17,7 @@ import { buyerRepIds } from './buyer-access.ts';
 import { auditRow } from './audit.ts';
 import { HubRefusal } from './errors.ts';
 import { enqueueMail } from './mail/outbox.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /**
  * The people of a buyer who log in to the buyer pages, managed by the brand on the hub
@@ -244,7 +245,7 @@ export async function invitePerson(
   seal: SealText,
   now: Date,
 ): Promise<InviteOutcome> {
-  const outcome = await db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(db, async (trx) => {
     const buyer = await buyerToManage(trx, asker, input.buyerId);
     return invitePersonIn(trx, inviterOf(asker), buyer, input, hubOrigin, seal, now);
   });
@@ -376,7 +377,7 @@ async function changeInvitation(
     buyer: Buyer,
   ) => Promise<{ action: string; details?: Record<string, unknown> }>,
 ): Promise<BuyerPeople> {
-  const buyerId = await db.transaction().execute(async (trx) => {
+  const buyerId = await inTransaction(db, async (trx) => {
     const invitation = await openInvitation(trx, invitationId);
     const buyer = await buyerToManage(trx, asker, invitation.buyer_id);
     const { action, details } = await change(trx, invitation, buyer);
@@ -449,7 +450,7 @@ export async function removePerson(
   userId: string,
   now: Date,
 ): Promise<BuyerPeople> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const hub = hubDb(trx);
     await buyerToManage(trx, asker, buyerId);
     const removed = await hub

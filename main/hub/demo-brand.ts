@@ -7,6 +7,7 @@ import {
 import { STAFF } from '../demo/vocabulary.ts';
 import { hubDb, type StoreDb } from '../store/database.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /**
  * The demo brand on a hub: generated, its staff given a known password so anyone can
@@ -34,29 +35,27 @@ export async function seedDemoBrand(
     .limit(DEMO_BUYER_LOGINS)
     .execute();
   const buyerHash = await hashPassword(DEMO_PASSWORD);
-  await hubDb(db)
-    .transaction()
-    .execute(async (trx) => {
-      for (const [index, person] of STAFF.entries()) {
-        await trx
-          .updateTable('staff_users')
-          .set({ password_hash: hashes[index]! })
-          .where('email', '=', person.email)
-          .execute();
-      }
-      for (const person of buyerPeople) {
-        await trx
-          .updateTable('buyer_users')
-          .set({ password_hash: buyerHash })
-          .where('id', '=', person.id)
-          .execute();
-      }
+  await inTransaction(hubDb(db), async (trx) => {
+    for (const [index, person] of STAFF.entries()) {
       await trx
-        .insertInto('hub_settings')
-        .values({ key: DEMO_KEY, value: '1' })
-        .onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' }))
+        .updateTable('staff_users')
+        .set({ password_hash: hashes[index]! })
+        .where('email', '=', person.email)
         .execute();
-    });
+    }
+    for (const person of buyerPeople) {
+      await trx
+        .updateTable('buyer_users')
+        .set({ password_hash: buyerHash })
+        .where('id', '=', person.id)
+        .execute();
+    }
+    await trx
+      .insertInto('hub_settings')
+      .values({ key: DEMO_KEY, value: '1' })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value: '1' }))
+      .execute();
+  });
   return summary;
 }
 

@@ -92,8 +92,20 @@ export function classifyError(error: FastifyError | HubRefusal): Classified {
       };
     case 'FST_ERR_BAD_URL':
       return { status: 400, code: 'invalid_input', message: 'The address is not valid.' };
+    // SQLite busy; on PostgreSQL a conflict still lost after its retries, a lock or
+    // connection not to be had, the server restarting or shutting down. Each passes, and
+    // the client tries again.
     case 'SQLITE_BUSY':
     case 'SQLITE_LOCKED':
+    case '40001':
+    case '40P01':
+    case '55P03':
+    case '53300':
+    case '57P01':
+    case '57P03':
+    case '08000':
+    case '08003':
+    case '08006':
       return {
         status: 503,
         code: 'unavailable',

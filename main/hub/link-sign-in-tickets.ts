@@ -12,6 +12,7 @@ import { newToken, tokenHash } from './auth/tokens.ts';
 import { auditRow } from './audit.ts';
 import { buyerRepIds } from './buyer-access.ts';
 import { HubRefusal } from './errors.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /**
  * "Open as <buyer>" (main/domain/link-sign-in-tickets.ts), the staff side: a one-time,
@@ -63,7 +64,7 @@ export async function issueSignInTicket(
   }
   const ticket = newToken();
   const expiresAt = new Date(now.getTime() + SIGN_IN_TICKET_LIFETIME_MS).toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const tx = hubDb(trx);
     // Tickets past their time are worth nothing: each new one clears them away.
     await tx

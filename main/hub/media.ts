@@ -7,6 +7,7 @@ import { hubDb, type StoreDb } from '../store/database.ts';
 import type { AuthenticatedDevice } from './auth/accounts.ts';
 import { auditRow } from './audit.ts';
 import { HubRefusal } from './errors.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /** A video is kept in chunks of this size, so a range of it is read without the rest. */
 export const VIDEO_CHUNK_BYTES = 1024 * 1024;
@@ -44,7 +45,7 @@ export async function storeUpload(
   const sha256 = createHash('sha256').update(file.bytes).digest('hex');
   const at = now.toISOString();
   const name = mediaName(file.name);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const hub = hubDb(trx);
     const known = await hub
       .selectFrom('media_uploads')

@@ -1,5 +1,6 @@
 import { hubDb, type StoreDb } from '../store/database.ts';
 import { auditRow } from './audit.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /**
  * `--public-url` of a standalone hub: written into the brand's settings when the hub
@@ -7,7 +8,7 @@ import { auditRow } from './audit.ts';
  * reaches every desktop by sync like any setting. The command line wins at each start.
  */
 export async function applyPublicAddress(db: StoreDb, origin: string, now: Date): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const changed = await hubDb(trx)
       .updateTable('brand_settings')
       .set({ public_url: origin, updated_at: now.toISOString() })

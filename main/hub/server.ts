@@ -18,7 +18,7 @@ import { registerOpenApiDocument } from './openapi.ts';
 import { shareOpenLog } from './share-opens.ts';
 import { sharedSelectionCache } from './shared-selections.ts';
 import { endQuietConnectionsOnClose } from '../platform/quiet-connections.ts';
-import { ChangeNotifier, registerSyncRoutes } from './sync-routes.ts';
+import { registerSyncRoutes } from './sync-routes.ts';
 import { HashGate, type HashSlots } from './auth/hash-gate.ts';
 import { pruneHits } from './auth/limits.ts';
 import { argon2Passwords, type PasswordHasher } from './auth/passwords.ts';
@@ -32,7 +32,7 @@ import { STRIPE_API } from './payments/stripe.ts';
 
 export interface HubServerOptions {
   /** An open store; the caller owns it and closes it after the server. */
-  store: Pick<Store, 'db'>;
+  store: Pick<Store, 'db' | 'notices'>;
   /** The buyer web app's build (dist/buyer); null or a folder without index.html serves a "not built" page. */
   buyerAppDir: string | null;
   /** Where request lines go; silent when omitted. Use createHubLogger() to build one. */
@@ -43,8 +43,6 @@ export interface HubServerOptions {
   bodyLimit?: number;
   /** The release /api/health reports; package.json's version by default (an embedder may pass app.getVersion()). */
   version?: string;
-  /** Where writes are announced to desktops listening for changes; a new one by default. */
-  changes?: ChangeNotifier;
   /** How passwords are hashed and checked; Argon2id by default (tests count the hashes). */
   passwords?: PasswordHasher;
   /** Password hashes this process computes at once; the domain's bounds by default. */
@@ -134,7 +132,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
 
   await app.register(fastifyCookie);
   registerOpenApiDocument(app);
-  const changes = options.changes ?? new ChangeNotifier();
+  const changes = options.store.notices;
   const passwordChecks = {
     db: options.store.db,
     gate: options.hashGate ?? new HashGate(),

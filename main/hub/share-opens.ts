@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { hubDb, type StoreDb } from '../store/database.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 export interface ShareOpen {
   /** Which kind of link: a share link (by default) or a customer order link. */
@@ -49,7 +50,7 @@ export function shareOpenLog(
       batch.filter((open) => (open.kind ?? 'share') === 'share'),
       (open) => `${open.linkId} ${hourOf(open.at)}`,
     );
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const hub = hubDb(trx);
       for (const [key, { count, last }] of perLink) {
         const [kind, linkId = ''] = key.split(' ');
@@ -76,8 +77,8 @@ export function shareOpenLog(
           .onConflict((oc) =>
             oc.columns(['link_id', 'period_start']).doUpdateSet({
               opens: sql`opens + ${count}`,
-              first_at: sql`min(first_at, ${first})`,
-              last_at: sql`max(last_at, ${last})`,
+              first_at: sql`case when first_at <= ${first} then first_at else ${first} end`,
+              last_at: sql`case when last_at >= ${last} then last_at else ${last} end`,
             }),
           )
           .execute();

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AuditList, AuditQueryString } from '../../preload/contract/index.ts';
 import { readAuditLog } from './audit.ts';
+import type { ChangeNotifier } from '../store/change-notices.ts';
 import type { StoreDb } from '../store/database.ts';
 import { readChanges, readRefusals } from '../sync/hub-feed.ts';
 import { applyPush, PushRejected } from '../sync/hub-push.ts';
@@ -69,29 +70,6 @@ export interface SyncRouteDependencies {
   mail: HubMail | null;
   /** Card payments through Stripe; null on a hub without a key file to seal its keys. */
   payments: CardPaymentDependencies | null;
-}
-
-/**
- * Tells this instance's change streams that the hub's data moved; other instances learn
- * by polling. A plain set of listeners: one per open stream, as many as there are
- * desktops online (50 reps are planned for), with none of an emitter's leak warnings.
- */
-export class ChangeNotifier {
-  readonly #listeners = new Set<() => void>();
-
-  notify(): void {
-    for (const listener of this.#listeners) listener();
-  }
-
-  /** Calls `listener` on every change until the answer is called. */
-  listen(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
-  }
-
-  get listening(): number {
-    return this.#listeners.size;
-  }
 }
 
 const errors = {

@@ -18,6 +18,7 @@ import {
 import { writeRows } from '../store/catalog-writes.ts';
 import type { StoreDb } from '../store/database.ts';
 import { actorDevice, actorId, type Actor } from './actor.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /** Styles must exist before their prices and stock, whatever order the files were picked in. */
 const KIND_ORDER: Record<CsvKind, number> = { products: 0, prices: 1, stock: 2 };
@@ -169,7 +170,7 @@ async function writeFile(
   actor: Actor,
   file: Extract<ParsedFile, { rows: ReadRows }>,
 ): Promise<CsvFileReport> {
-  const outcome = await db.transaction().execute(async (trx) => {
+  const outcome = await inTransaction(db, async (trx) => {
     const written = await writeRows(trx, file.rows, new Date().toISOString());
     if (written.ok) {
       await trx

@@ -16,6 +16,7 @@ import {
 } from '../sync/hub-client.ts';
 import { clearReplica, type ReplicaAccount } from '../sync/replica.ts';
 import { sql } from 'kysely';
+import { inTransaction } from '../store/transactions.ts';
 
 /**
  * Where this desktop keeps its device credential: Electron's safeStorage (the OS
@@ -233,7 +234,7 @@ export class DesktopSession {
       throw hubError(error, 'Signing in');
     }
     const continues = sameHub && state?.user_id === answer.user.id;
-    await this.#db.transaction().execute(async (trx) => {
+    await inTransaction(this.#db, async (trx) => {
       const replica = replicaDb(trx);
       const pending = await replica.selectFrom('outbox').select('seq').orderBy('seq').execute();
       if (!continues && pending.length > 0) {
@@ -310,7 +311,7 @@ export class DesktopSession {
       );
     }
     await this.#engine.stop();
-    await this.#db.transaction().execute(async (trx) => {
+    await inTransaction(this.#db, async (trx) => {
       const replica = replicaDb(trx);
       if (count > 0) {
         // Discarding means the replica shows the hub's rows again: start it over.

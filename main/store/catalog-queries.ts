@@ -1,4 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { equalsIgnoringCase } from './portable-sql.ts';
 import { hasActiveFilters, type CatalogFilters } from '../domain/catalog-filters.ts';
 import { containsPattern, prefixPattern, type CatalogQuery } from '../domain/catalog-search.ts';
 import type { StoreDb } from './database.ts';
@@ -34,7 +35,11 @@ type ProductsScope = ExpressionBuilder<StoreSchema & { p: StoreSchema['products'
  * The filters but "in stock" as conditions on a style (aliased p), selective ones first:
  * SQLite tests them in the order written.
  */
-function narrowingConditions(eb: ProductsScope, filters: CatalogFilters): Expression<SqlBool>[] {
+function narrowingConditions(
+  db: StoreDb,
+  eb: ProductsScope,
+  filters: CatalogFilters,
+): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (filters.season !== undefined) conditions.push(eb('p.season', '=', filters.season));
   if (filters.category !== undefined) conditions.push(eb('p.category', '=', filters.category));
@@ -51,9 +56,9 @@ function narrowingConditions(eb: ProductsScope, filters: CatalogFilters): Expres
     );
   }
   if (filters.colour !== undefined) {
-    // NOCASE as the colorways_name index is built, so the index finds the styles.
+    // Compared as the colorways_name index is built, so the index finds the styles.
     conditions.push(
-      sql<SqlBool>`p.id in (select c.product_id from colorways c where c.name = ${filters.colour} collate nocase)`,
+      sql<SqlBool>`p.id in (select c.product_id from colorways c where ${equalsIgnoringCase(db, sql`c.name`, filters.colour)})`,
     );
   }
   return conditions;
@@ -157,7 +162,7 @@ export async function searchStyles(
                   .where('cp.catalog_id', 'in', catalogIdsOrNone(withinCatalogs)),
               ),
             ];
-      return eb.and([searchMatch, ...narrowingConditions(eb, filters), ...scope, ...stock]);
+      return eb.and([searchMatch, ...narrowingConditions(db, eb, filters), ...scope, ...stock]);
     });
   const base = matching(true);
 

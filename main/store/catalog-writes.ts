@@ -239,10 +239,12 @@ async function writeProducts(db: Db, rows: ProductRow[], at: string): Promise<Wr
   // SKUs are ordered by their size's place in the scale; a scale that changed moves
   // the SKUs of every style on it, not only those in this file.
   for (const name of [...sizing.created, ...sizing.changed]) {
+    const places = sql.join(
+      scaleSizes.get(name)!.map((size, place) => sql`when ${size} then ${place}`),
+      sql` `,
+    );
     await sql`
-      update skus set position = coalesce(
-        (select cast(key as integer) from json_each(${JSON.stringify(scaleSizes.get(name))}) where value = skus.size),
-        0)
+      update skus set position = case size ${places} else 0 end
       where product_id in (select id from products where size_scale_id = ${scaleIds.get(name)!})
     `.execute(db);
   }

@@ -8,8 +8,11 @@ import {
   SqliteDriver,
   type DatabaseConnection,
   type Driver,
+  PostgresAdapter,
+  sql,
 } from 'kysely';
 import { Migrator } from 'kysely/migration';
+import { LocalChangeNotifier, type ChangeNotifier } from './change-notices.ts';
 import { migrationsByKind, type StoreKind } from './migrations/index.ts';
 import type { HubSchema, HubTables, ReplicaSchema, ReplicaTables, StoreSchema } from './schema.ts';
 
@@ -18,10 +21,17 @@ export type HubDb = Kysely<HubSchema>;
 export type ReplicaDb = Kysely<ReplicaSchema>;
 export type { StoreKind };
 
+/** Where a store keeps its data: a SQLite file (hub or replica) or PostgreSQL (hub only). */
+export type StoreEngine = 'sqlite' | 'postgres';
+
 export interface Store {
   readonly db: StoreDb;
-  readonly file: string;
   readonly kind: StoreKind;
+  readonly engine: StoreEngine;
+  /** The file, or the PostgreSQL address without its password: for messages. */
+  readonly location: string;
+  /** Where writes are announced to this hub's listeners (and, on PostgreSQL, every instance's). */
+  readonly notices: ChangeNotifier;
   close(): Promise<void>;
 }
 
@@ -69,8 +79,10 @@ export async function openStore(file: string, kind: StoreKind = 'hub'): Promise<
   }
   return {
     db,
-    file,
     kind,
+    engine: 'sqlite',
+    location: file,
+    notices: new LocalChangeNotifier(),
     close: async () => {
       sqlite.pragma('optimize');
       await db.destroy();
@@ -86,7 +98,12 @@ export function migratorFor(db: Kysely<unknown>, kind: StoreKind = 'hub'): Migra
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, kind: StoreKind = 'hub'): Promise<void> {
-  const { error, results } = await migratorFor(db, kind).migrateToLatest();
+  await migrateWith(migratorFor(db, kind));
+}
+
+/** Runs every migration not yet applied; a failure names the migration and why. */
+export async function migrateWith(migrator: Migrator): Promise<void> {
+  const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new StoreMigrationError(
@@ -148,6 +165,24 @@ class StoreDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new ImmediateTransactionDriver({ database: this.#database });
   }
+}
+
+/**
+ * Which engine runs `db` (a store, a transaction, or either seen through hubDb): read off
+ * its adapter, which every Kysely derived from a store shares.
+ */
+export function engineOf(db: Pick<Kysely<never>, 'getExecutor'>): StoreEngine {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * After a large write (a demo brand, thousands of orders): fold SQLite's write-ahead log
+ * into the main file, and refresh the planner's statistics on either engine, so the first
+ * queries on the new rows run as fast as later ones.
+ */
+export async function settleAfterBulkWrite(db: StoreDb | HubDb): Promise<void> {
+  if (engineOf(db) === 'sqlite') await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  await sql`analyze`.execute(db);
 }
 
 /** The hub's tables beside the brand's; only for a store opened as a hub. */

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { idList } from './portable-sql.ts';
 import { containsPattern } from '../domain/catalog-search.ts';
 import { hubDb, replicaDb, type StoreDb } from './database.ts';
 
@@ -112,11 +113,6 @@ export async function selectionList(db: StoreDb, filter: SelectionFilter) {
   return rows.map((row) => ({ head: row, sums: byId.get(row.id) }));
 }
 
-/** Many ids as one bound JSON array: one parameter to bind and no long statement to parse. */
-function idsOf(ids: readonly string[]) {
-  return sql<string>`(select value from json_each(${JSON.stringify(ids)}))`;
-}
-
 /**
  * What a selection's order sheet is made of, in four index-driven reads: its lines with
  * their SKU's colourway and price on the buyer's pricelist (a line whose SKU is gone has
@@ -162,12 +158,12 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
         'p.name as style_name',
         'z.sizes',
       ])
-      .where('c.id', 'in', idsOf(colorwayIds))
+      .where('c.id', 'in', idList(store, colorwayIds))
       .execute(),
     store
       .selectFrom('skus')
       .select(['id', 'colorway_id', 'size', 'barcode', 'position'])
-      .where('colorway_id', 'in', idsOf(colorwayIds))
+      .where('colorway_id', 'in', idList(store, colorwayIds))
       .execute(),
     // The catalogs each selected style is in, with the dates buyers are held to.
     store
@@ -175,7 +171,7 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
       .innerJoin('catalog_products as cp', 'cp.product_id', 'c.product_id')
       .innerJoin('catalogs as k', 'k.id', 'cp.catalog_id')
       .select(['cp.product_id', 'k.name', 'k.status', 'k.publication_at', 'k.order_deadline_at'])
-      .where('c.id', 'in', idsOf(colorwayIds))
+      .where('c.id', 'in', idList(store, colorwayIds))
       .groupBy(['cp.product_id', 'k.id'])
       .execute(),
   ]);

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { hubDb, type StoreDb } from '../store/database.ts';
+import { engineOf, hubDb, type StoreDb } from '../store/database.ts';
 import { SYNCED_ENTITIES, type SyncViewer } from './entities.ts';
 import type { Change, Refusal, RefusalCode } from './protocol.ts';
 import { encodeRow } from './rows.ts';
@@ -22,6 +22,13 @@ export async function readChanges(
   limit: number,
 ): Promise<{ cursor: number; more: boolean; head: number; changes: Change[] }> {
   const hub = hubDb(db);
+  // The log keeps keys as text. SQLite compares a text key with an integer column by
+  // affinity (and a cast would keep it from the key's index); PostgreSQL needs the cast,
+  // which on the text keys almost every table has is no operation at all.
+  const keyOf =
+    engineOf(db) === 'postgres'
+      ? (column: string) => sql`cast(t.${sql.ref(column)} as text)`
+      : (column: string) => sql`t.${sql.ref(column)}`;
   const newest = await hub
     .selectFrom('change_log')
     .select((eb) => eb.fn.max('version').as('version'))
@@ -64,17 +71,18 @@ export async function readChanges(
     if (!entities.has(entity.table)) continue;
     const [first, second] = entity.key;
     const join = second
-      ? sql`t.${sql.ref(first)} = c.k1 and t.${sql.ref(second)} = c.k2`
-      : sql`t.${sql.ref(first)} = c.k1`;
+      ? sql`${keyOf(first)} = c.k1 and ${keyOf(second)} = c.k2`
+      : sql`${keyOf(first)} = c.k1`;
+    const live = sql`t.${sql.ref(first)}`;
     const columns = sql.join(entity.columns.map((column) => sql`t.${sql.ref(column)}`));
     const visible = entity.visibleTo?.(viewer);
     const rows = await sql<
       Record<string, unknown> & { __k1: string; __k2: string; __live: number | null }
     >`
-      select c.k1 as __k1, c.k2 as __k2, t.rowid as __live, ${columns}
+      select c.k1 as __k1, c.k2 as __k2, ${live} as __live, ${columns}
       from change_log c left join ${sql.table(entity.table)} t on ${join}
       where c.entity = ${entity.table} and c.version > ${cursor} and c.version <= ${upTo}
-        ${visible ? sql`and (t.rowid is null or ${visible})` : sql``}
+        ${visible ? sql`and (${live} is null or ${visible})` : sql``}
       order by c.version`.execute(hub);
     for (const row of rows.rows) {
       changes.push({

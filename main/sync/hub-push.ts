@@ -16,6 +16,7 @@ import {
 import { HubRefusal } from '../hub/errors.ts';
 import { REFUSAL_CODES, type Mutation, type MutationResult, type RefusalCode } from './protocol.ts';
 import { deleteRow, upsertRow, upsertRows } from './rows.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /** The device a push comes from, as its credential proved. */
 export interface PushingDevice {
@@ -139,9 +140,9 @@ export async function applyPush(
       madeAt: mutation.at,
       side: 'hub',
     };
-    const result = await hub
-      .transaction()
-      .execute(async (trx): Promise<MutationResult | { gap: number }> => {
+    const result = await inTransaction(
+      hub,
+      async (trx): Promise<MutationResult | { gap: number }> => {
         const { last_applied_seq: last } = await trx
           .selectFrom('devices')
           .select('last_applied_seq')
@@ -240,7 +241,8 @@ export async function applyPush(
         return refused
           ? { seq: mutation.seq, status: 'refused', code: refused.code, reason: refused.message }
           : { seq: mutation.seq, status: 'applied' };
-      });
+      },
+    );
     if ('gap' in result) {
       throw new PushRejected(
         409,

@@ -19,6 +19,7 @@ import {
   upsertRow,
   upsertRows,
 } from './rows.ts';
+import { inTransaction } from '../store/transactions.ts';
 
 /**
  * The desktop's replica of the hub: local changes applied at once and queued in the
@@ -115,7 +116,7 @@ export async function enqueue<Args>(
   now: Date,
 ): Promise<number> {
   const at = now.toISOString();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const replica = replicaDb(trx);
     const { next_seq: seq } = await replica
       .selectFrom('sync_state')
@@ -289,7 +290,7 @@ async function applyPage(
   page: PullResponse,
   now: Date,
 ): Promise<{ rows: number; acknowledged: number; refusals: number }> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const replica = replicaDb(trx);
     const hasPending = await replica.selectFrom('outbox').select('seq').limit(1).executeTakeFirst();
     if (hasPending) await undoPending(trx);

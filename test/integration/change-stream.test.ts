@@ -79,7 +79,7 @@ describe("the hub's change stream", () => {
 
 describe("the hub's store", () => {
   it('is readable by its user only, in a folder only its user may enter', () => {
-    const file = demo.hub.store.file;
+    const file = demo.hub.store.location;
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
     expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);

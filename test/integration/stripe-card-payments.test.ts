@@ -9,7 +9,7 @@ import { setBrandCode } from '../../main/hub/buyer-credentials.ts';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { startCardPayment, type CardPaymentDependencies } from '../../main/hub/payments/stripe.ts';
 import { SecretBox } from '../../main/hub/mail/secret-box.ts';
-import { ChangeNotifier } from '../../main/hub/sync-routes.ts';
+import { LocalChangeNotifier } from '../../main/store/change-notices.ts';
 import { MAIL_KEY_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
@@ -58,7 +58,7 @@ beforeAll(async () => {
     secrets: SecretBox.fromKeyFile(join(root, 'hub', MAIL_KEY_FILE)),
     stripeApi: new URL(stripe.url),
     clock: () => new Date(),
-    changes: new ChangeNotifier(),
+    changes: new LocalChangeNotifier(),
   };
 });
 

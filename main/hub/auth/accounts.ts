@@ -7,6 +7,7 @@ import { countUnknownToken } from './limits.ts';
 import { checkPassword, type PasswordCheckDependencies } from './password-attempts.ts';
 import { hashPassword } from './passwords.ts';
 import { newToken, tokenHash } from './tokens.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * The hub's accounts and devices: setting up a new brand's first admin, signing a
@@ -63,7 +64,7 @@ export async function setUpBrand(
 ): Promise<void> {
   const passwordHash = await hashPassword(input.password);
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const anyone = await trx.selectFrom('staff_users').select('id').limit(1).executeTakeFirst();
     if (anyone) {
       throw new HubRefusal(409, 'conflict', 'This hub is already set up. Sign in instead.');
@@ -160,7 +161,7 @@ export async function signIn(
         .where('user_id', '=', user.id)
         .executeTakeFirst()
     : undefined;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await hubDb(trx)
       .insertInto('devices')
       .values({
@@ -307,7 +308,7 @@ export async function revokeDevice(
     );
   }
   const at = now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const devices = hubDb(trx);
     const device = await devices
       .selectFrom('devices')

@@ -4,6 +4,7 @@ import { hubDb, type StoreDb } from '../../store/database.ts';
 import { auditRow } from '../audit.ts';
 import { HubRefusal } from '../errors.ts';
 import { requirePermission, type AuthenticatedDevice } from './accounts.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * What failures locked, as admins see it, and unlocking it: accounts locked after too
@@ -119,7 +120,7 @@ export async function unlockAccount(
   now: Date,
 ): Promise<void> {
   requirePermission(asker, 'unlockAccounts', 'see and unlock locked accounts');
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const unlocked = await hubDb(trx)
       .updateTable('login_guards')
       .set({ locked_at: null, consecutive_failures: 0, lifetime_failures: 0 })

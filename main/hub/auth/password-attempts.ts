@@ -15,6 +15,7 @@ import { HubRefusal } from '../errors.ts';
 import type { HashSlots } from './hash-gate.ts';
 import { release, reserve } from './limits.ts';
 import type { PasswordHasher } from './passwords.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * Every password or passcode check the hub makes (staff sign-in, buyer log-in, the
@@ -171,7 +172,7 @@ async function reserveAttempt(db: StoreDb, attempt: SecretAttempt): Promise<stri
   const account = guardKey(attempt.kind, attempt.identifier);
   const id = uuidv7();
   const at = attempt.now.toISOString();
-  const wait = await db.transaction().execute(async (trx) => {
+  const wait = await inTransaction(db, async (trx) => {
     const guards = hubDb(trx);
     const guard = await guards
       .selectFrom('login_guards')
@@ -240,13 +241,13 @@ export function linkLimitKey(linkId: string): string {
 
 /** Right: the attempt was never a failure, so both counts it added are taken back. */
 async function succeeded(db: StoreDb, attempt: SecretAttempt, reservation: string) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await release(trx, reservation);
     await hubDb(trx)
       .updateTable('login_guards')
       .set({
         consecutive_failures: 0,
-        lifetime_failures: sql`max(lifetime_failures - 1, 0)`,
+        lifetime_failures: sql`case when lifetime_failures > 0 then lifetime_failures - 1 else 0 end`,
       })
       .where('account', '=', guardKey(attempt.kind, attempt.identifier))
       .execute();
@@ -258,7 +259,7 @@ async function failed(db: StoreDb, attempt: SecretAttempt) {
   const account = guardKey(attempt.kind, attempt.identifier);
   const policy = guardPolicy(attempt.kind);
   const at = attempt.now.toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const locked = await hubDb(trx)
       .updateTable('login_guards')
       .set({ locked_at: at })

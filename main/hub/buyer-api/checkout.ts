@@ -19,10 +19,11 @@ import type { BuyerParsedInputOf } from '../../../preload/contract/buyer-api/ind
 import { HubRefusal } from '../errors.ts';
 import { placeOrder } from '../orders/place-order.ts';
 import { checkoutOutcome } from './checkout-outcome.ts';
-import type { ChangeNotifier } from '../sync-routes.ts';
+import type { ChangeNotifier } from '../../store/change-notices.ts';
 import type { BuyerApiHandlers } from './handler-table.ts';
 import { addressIssues, invalid, REQUIREMENT_PATHS, reserveOrder } from './checkout-problems.ts';
 import { sharedSelectionHead } from './link-holders.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 export interface CheckoutDependencies {
   db: StoreDb;
@@ -101,7 +102,7 @@ export function checkoutHandler(
       request.billTo === null &&
       request.shippingGroupId === null &&
       request.poNumber === '';
-    const placed = await db.transaction().execute(async (trx) => {
+    const placed = await inTransaction(db, async (trx) => {
       // A retry is answered by placeOrder with the first answer, whatever changed since.
       const known =
         !bare &&

@@ -21,7 +21,7 @@ import { placeOrder } from '../orders/place-order.ts';
 import { startCardPayment, type CardPaymentDependencies } from '../payments/stripe.ts';
 import { checkoutOutcome } from './checkout-outcome.ts';
 import type { OrderPrincipal } from '../orders/principal.ts';
-import type { ChangeNotifier } from '../sync-routes.ts';
+import type { ChangeNotifier } from '../../store/change-notices.ts';
 import {
   addressIssues,
   invalid,
@@ -31,6 +31,7 @@ import {
 } from './checkout-problems.ts';
 import { linkCatalogs, visitingBuyer } from './customer-links.ts';
 import type { BuyerApiHandlers, LinkVisitor } from './handler-table.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 export interface LinkCheckoutDependencies {
   db: StoreDb;
@@ -100,7 +101,7 @@ export function customerLinkCheckoutHandlers(
       const at = actor.at.toISOString();
       const visit = actor.visit!;
       const principal = principalOf(actor, buyer.id);
-      const placed = await db.transaction().execute(async (trx) => {
+      const placed = await inTransaction(db, async (trx) => {
         const known = await hubDb(trx)
           .selectFrom('orders')
           .select('id')

@@ -13,8 +13,9 @@ import { countUnknownToken, reserve } from '../auth/limits.ts';
 import { newToken, tokenHash } from '../auth/tokens.ts';
 import { anonymousAuditRow } from '../audit.ts';
 import { HubRefusal } from '../errors.ts';
-import type { ChangeNotifier } from '../sync-routes.ts';
+import type { ChangeNotifier } from '../../store/change-notices.ts';
 import type { BuyerApiHandlers } from './handler-table.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * Claiming a DTC checkout link (dtc-shareable-order-link.txt): "When you access the link
@@ -99,16 +100,14 @@ export async function claimOf(
     .where('c.token_hash', '=', tokenHash(claimToken))
     .executeTakeFirst();
   if (!row) {
-    await deps.db
-      .transaction()
-      .execute((trx) =>
-        countUnknownToken(
-          trx,
-          `dtc-claim-token@${address}`,
-          deps.clock(),
-          'Too many checkout links that are not valid were tried from here. Try again later.',
-        ),
-      );
+    await inTransaction(deps.db, (trx) =>
+      countUnknownToken(
+        trx,
+        `dtc-claim-token@${address}`,
+        deps.clock(),
+        'Too many checkout links that are not valid were tried from here. Try again later.',
+      ),
+    );
     throw dtcLinkNotValid();
   }
   return {
@@ -139,7 +138,7 @@ export function dtcClaimHandlers(
       const now = deps.clock();
       const at = now.toISOString();
       const claimToken = newToken();
-      const outcome = await db.transaction().execute(async (trx) => {
+      const outcome = await inTransaction(db, async (trx) => {
         // Counted before any work, and kept whatever the link turns out to be: only a
         // refusal below rolls back, and nothing below refuses.
         const wait = await reserve(
@@ -219,16 +218,14 @@ export function dtcClaimHandlers(
       });
       if (typeof outcome === 'object') throw claimsLimited(outcome.wait);
       if (outcome === 'not valid') {
-        await db
-          .transaction()
-          .execute((trx) =>
-            countUnknownToken(
-              trx,
-              `dtc-link@${visitor.address}`,
-              now,
-              'Too many checkout links that are not valid were tried from here. Try again later.',
-            ),
-          );
+        await inTransaction(db, (trx) =>
+          countUnknownToken(
+            trx,
+            `dtc-link@${visitor.address}`,
+            now,
+            'Too many checkout links that are not valid were tried from here. Try again later.',
+          ),
+        );
         throw dtcLinkNotValid();
       }
       if (outcome === 'used') return { outcome, brand: await brandName(db), lines: [] };

@@ -24,6 +24,7 @@ import {
   type DtcClaimRow,
 } from './dtc-claims.ts';
 import type { BuyerApiHandlers } from './handler-table.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * A claimed DTC basket's quote and purchase. The quote prices the basket as the customer
@@ -79,7 +80,7 @@ export function dtcPurchaseHandlers(
       }
       const shipTo = normalizedAddress(request.shipTo);
       const placedAt = deps.clock().toISOString();
-      const placed = await db.transaction().execute(async (trx) => {
+      const placed = await inTransaction(db, async (trx) => {
         const hub = hubDb(trx);
         const known = await hub
           .selectFrom('orders')

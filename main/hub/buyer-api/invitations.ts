@@ -9,6 +9,7 @@ import { anonymousAuditRow } from '../audit.ts';
 import { HubRefusal } from '../errors.ts';
 import { startSession, type BuyerDependencies } from './buyers.ts';
 import type { BuyerApiHandlers } from './handler-table.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * An invitation link, from the invited person's side: what it invites to, and setting a
@@ -73,15 +74,13 @@ export function invitationHandlers(
       const slot = hashSlot(deps.passwordChecks.gate, visitor.address, 'passwords');
       try {
         // The attempt is counted before anything is hashed, in the transaction that checks room.
-        const wait = await db
-          .transaction()
-          .execute((trx) =>
-            reserve(
-              trx,
-              [{ key: `invitation@${visitor.address}`, limit: INVITATION_ACCEPT_LIMIT }],
-              now,
-            ),
-          );
+        const wait = await inTransaction(db, (trx) =>
+          reserve(
+            trx,
+            [{ key: `invitation@${visitor.address}`, limit: INVITATION_ACCEPT_LIMIT }],
+            now,
+          ),
+        );
         if (wait > 0) {
           const minutes = minutesToWait(wait);
           throw new HubRefusal(
@@ -93,7 +92,7 @@ export function invitationHandlers(
         }
         if (!(await usableInvitation(db, token, now))) throw deadLink();
         const hash = await deps.passwordChecks.passwords.hash(password);
-        return await db.transaction().execute(async (trx) => {
+        return await inTransaction(db, async (trx) => {
           const hub = hubDb(trx);
           const invitation = await usableInvitation(trx, token, now);
           if (!invitation) throw deadLink();

@@ -8,6 +8,7 @@ import { recordVisit } from './customer-link-visits.ts';
 import { viewFor } from './customer-links.ts';
 import type { BuyerApiHandlers } from './handler-table.ts';
 import { linkExpired } from './link-holders.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * "Open as <buyer>", the buyer page's side (main/domain/link-sign-in-tickets.ts): the
@@ -32,15 +33,9 @@ export function linkTicketHandlers(deps: {
     async 'customerLink.redeemTicket'(actor, { ticket }) {
       const now = actor.at.toISOString();
       // Tickets are 256-bit: the limit only keeps a noisy client from costing lookups.
-      const wait = await db
-        .transaction()
-        .execute((trx) =>
-          reserve(
-            trx,
-            [{ key: `link-ticket@${actor.address}`, limit: TOKEN_GUESS_LIMIT }],
-            actor.at,
-          ),
-        );
+      const wait = await inTransaction(db, (trx) =>
+        reserve(trx, [{ key: `link-ticket@${actor.address}`, limit: TOKEN_GUESS_LIMIT }], actor.at),
+      );
       if (wait > 0) {
         const minutes = minutesToWait(wait);
         throw new HubRefusal(
@@ -51,7 +46,7 @@ export function linkTicketHandlers(deps: {
         );
       }
       if (actor.state !== 'live') throw linkExpired();
-      const { used, session } = await db.transaction().execute(async (trx) => {
+      const { used, session } = await inTransaction(db, async (trx) => {
         const hub = hubDb(trx);
         // One time only: the guarded write is the use; a second request finds it used.
         const used = await hub

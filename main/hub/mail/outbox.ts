@@ -10,6 +10,7 @@ import {
 import type { MailHistoryEntry } from '../../../preload/contract/index.ts';
 import { hubDb, type StoreDb } from '../../store/database.ts';
 import type { HubSchema } from '../../store/schema.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * The durable outbox: mails are rows in the hub's store, written in the same transaction
@@ -223,7 +224,7 @@ export async function markSent(
   now: Date,
   rendered: readonly MailAttachment[] = [],
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const hub = hubDb(trx);
     const updated = await hub
       .updateTable('mail_outbox')
@@ -294,7 +295,7 @@ export async function markFailed(
   const next = new Date(
     now.getTime() + retryDelayMs(mail.attempts, retry.policy, retry.random),
   ).toISOString();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const updated = await hubDb(trx)
       .updateTable('mail_outbox')
       .set({

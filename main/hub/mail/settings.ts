@@ -7,6 +7,7 @@ import type { AuthenticatedDevice } from '../auth/accounts.ts';
 import { countWaiting, makeWaitingDue } from './outbox.ts';
 import type { SecretBox } from './secret-box.ts';
 import type { SmtpServer } from './transport.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * The SMTP server the admin configured, kept on the hub only. The password is sealed
@@ -53,7 +54,7 @@ export async function saveMailSettings(
   input: z.output<typeof SmtpSettingsInput>,
   now: Date,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const hub = hubDb(trx);
     const before = await hub
       .selectFrom('smtp_settings')
@@ -106,7 +107,7 @@ export async function clearMailSettings(
   admin: AuthenticatedDevice,
   now: Date,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const deleted = await hubDb(trx).deleteFrom('smtp_settings').executeTakeFirst();
     if (Number(deleted.numDeletedRows) === 0) return;
     await auditSettingChange(trx, admin, now, {

@@ -11,6 +11,7 @@ import { auditSettingChange } from '../audit.ts';
 import type { AuthenticatedDevice } from '../auth/accounts.ts';
 import { HubRefusal } from '../errors.ts';
 import type { SecretBox } from '../mail/secret-box.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * The Stripe Credit Card Payment add-on as admins set it. The switch is the brand's
@@ -47,7 +48,7 @@ export async function saveStripeSettings(
   input: z.output<typeof StripeSettingsInput>,
   now: Date,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const hub = hubDb(trx);
     const before = await hub.selectFrom('stripe_settings').selectAll().executeTakeFirst();
     const saved = { secretKeySet: before !== undefined, webhookSecretSet: before !== undefined };
@@ -114,7 +115,7 @@ export async function clearStripeSettings(
   admin: AuthenticatedDevice,
   now: Date,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const hub = hubDb(trx);
     const deleted = await hub.deleteFrom('stripe_settings').executeTakeFirst();
     const switched = await hub

@@ -3,8 +3,9 @@ import { hubDb, type StoreDb } from '../../store/database.ts';
 import { auditRow } from '../audit.ts';
 import { HubRefusal } from '../errors.ts';
 import type { SecretBox } from '../mail/secret-box.ts';
-import type { ChangeNotifier } from '../sync-routes.ts';
+import type { ChangeNotifier } from '../../store/change-notices.ts';
 import { stripeAccount } from './settings.ts';
+import { inTransaction } from '../../store/transactions.ts';
 
 /**
  * Card payments through the brand's own Stripe account, with Stripe Checkout: the hub
@@ -226,7 +227,7 @@ async function markPaid(
   session: Stripe.Checkout.Session,
 ): Promise<WebhookOutcome> {
   const at = deps.clock().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const hub = hubDb(trx);
     const order = await hub
       .selectFrom('orders')
@@ -273,7 +274,7 @@ async function markFailed(
   session: Stripe.Checkout.Session,
 ): Promise<WebhookOutcome> {
   const at = deps.clock().toISOString();
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps.db, async (trx) => {
     const hub = hubDb(trx);
     const moved = await hub
       .updateTable('orders')
