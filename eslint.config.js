@@ -106,6 +106,21 @@ const layerRules = [
     },
   },
   {
+    name: 'store transactions go through inTransaction',
+    files: ['main/**/*.ts'],
+    ignores: ['main/store/transactions.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='transaction'][arguments.length=0]",
+          message:
+            'Open a transaction with inTransaction (main/store/transactions.ts): on PostgreSQL it runs the work again when a deadlock or serialization conflict ended it.',
+        },
+      ],
+    },
+  },
+  {
     name: 'transports carry calls and hold no business logic',
     files: ['main/electron/**/*.ts', 'main/shell/browser-transport.ts', 'preload/*.ts'],
     rules: {
