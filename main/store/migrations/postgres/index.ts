@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely/migration';
+import * as baseline from './0029-baseline.ts';
+
+/**
+ * The PostgreSQL hub's migrations, in the order they run. Names share the SQLite
+ * numbering, so a migration written later for both engines has one number on both:
+ * the baseline stands for SQLite's 0001–0029, and the next one is 0030 on each.
+ */
+export const postgresHubMigrations: Readonly<Record<string, Migration>> = {
+  '0029-baseline': baseline,
+};
