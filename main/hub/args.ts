@@ -6,6 +6,8 @@ import { parsePublicAddress } from '../domain/hub-address.ts';
 /** What `npm run hub -- ...` asks for. */
 export interface HubArgs {
   dataDir: string;
+  /** A PostgreSQL connection string, or null: the store is a SQLite file in dataDir. */
+  postgres: string | null;
   port: number;
   host: string;
   demo: boolean;
@@ -24,8 +26,12 @@ export const DEFAULT_HUB_PORT = 8787;
 export const DEFAULT_HUB_HOST = '127.0.0.1';
 
 export const HUB_USAGE =
-  'Usage: npm run hub -- --data DIR [--port PORT] [--host HOST] [--public-url URL] [--trust-proxy ADDRESSES] [--stripe-api URL] [--demo]\n' +
-  `  --data DIR               folder for the hub's database (hub.sqlite); created if missing\n` +
+  'Usage: npm run hub -- --data DIR [--postgres URL] [--port PORT] [--host HOST] [--public-url URL] [--trust-proxy ADDRESSES] [--stripe-api URL] [--demo]\n' +
+  `  --data DIR               folder for the hub's database (hub.sqlite) and the keys that seal its\n` +
+  '                           secrets; created if missing. Instances sharing one PostgreSQL database\n' +
+  '                           need the same keys: give each a copy of one folder\n' +
+  '  --postgres URL           keep the store in PostgreSQL, e.g. postgres://hub@db.internal:5432/brand,\n' +
+  '                           instead of hub.sqlite; several instances may serve one database\n' +
   `  --port PORT              0 to 65535; 0 picks a free port (default ${DEFAULT_HUB_PORT})\n` +
   `  --host HOST              address to listen on (default ${DEFAULT_HUB_HOST}; 0.0.0.0 for the local network)\n` +
   '  --public-url URL         the address buyers use, e.g. https://showroom.brand.com; every link,\n' +
@@ -49,6 +55,7 @@ export class HubArgsError extends Error {}
 export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubArgs {
   let values: {
     data?: string;
+    postgres?: string;
     port?: string;
     host?: string;
     'public-url'?: string;
@@ -63,6 +70,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
       args: [...argv],
       options: {
         data: { type: 'string' },
+        postgres: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         'public-url': { type: 'string' },
@@ -81,6 +89,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
   if (values.help) {
     return {
       dataDir: '',
+      postgres: null,
       port: DEFAULT_HUB_PORT,
       host: DEFAULT_HUB_HOST,
       demo: false,
@@ -101,6 +110,7 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
   }
   return {
     dataDir: resolve(cwd, values.data),
+    postgres: values.postgres === undefined ? null : postgresUrl(values.postgres),
     port,
     host,
     demo: values.demo ?? false,
@@ -110,6 +120,16 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
     stripeApi: values['stripe-api'] === undefined ? null : stripeApi(values['stripe-api']),
     help: false,
   };
+}
+
+function postgresUrl(raw: string): string {
+  const url = URL.parse(raw);
+  if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || url.pathname.length < 2) {
+    throw new HubArgsError(
+      '--postgres takes a connection string with a database, such as postgres://hub@127.0.0.1:5432/brand.',
+    );
+  }
+  return raw;
 }
 
 function stripeApi(raw: string): string {

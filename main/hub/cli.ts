@@ -28,6 +28,7 @@ export async function runHubCli(argv: readonly string[]): Promise<void> {
   try {
     hub = await startHub({
       dataDir: args.dataDir,
+      postgres: args.postgres,
       port: args.port,
       host: args.host,
       demo: args.demo,
@@ -49,6 +50,7 @@ export async function runHubCli(argv: readonly string[]): Promise<void> {
     );
   }
   console.log(`Trunkshow hub listening on ${hub.url}`);
+  console.log(`Its store: ${hub.store.location}`);
   if (args.publicUrl) console.log(`Buyers reach it at ${args.publicUrl}`);
   if (args.trustProxy.length > 0) {
     console.log(`Forwarded headers are believed from ${args.trustProxy.join(', ')} only.`);

@@ -30,8 +30,8 @@ export async function seedDemoBrand(
     .innerJoin('buyer_memberships as m', 'm.buyer_user_id', 'u.id')
     .innerJoin('buyers as b', 'b.id', 'm.buyer_id')
     .select('u.id')
-    .distinct()
-    .orderBy('b.name')
+    .groupBy('u.id')
+    .orderBy((eb) => eb.fn.min('b.name'))
     .limit(DEMO_BUYER_LOGINS)
     .execute();
   const buyerHash = await hashPassword(DEMO_PASSWORD);

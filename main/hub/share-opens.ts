@@ -75,10 +75,14 @@ export function shareOpenLog(
             last_at: last,
           })
           .onConflict((oc) =>
+            // The stored row's columns named with their table: PostgreSQL would not know
+            // them from the `excluded` row's.
             oc.columns(['link_id', 'period_start']).doUpdateSet({
-              opens: sql`opens + ${count}`,
-              first_at: sql`case when first_at <= ${first} then first_at else ${first} end`,
-              last_at: sql`case when last_at >= ${last} then last_at else ${last} end`,
+              opens: sql`share_link_open_periods.opens + ${count}`,
+              first_at: sql`case when share_link_open_periods.first_at <= ${first}
+                then share_link_open_periods.first_at else ${first} end`,
+              last_at: sql`case when share_link_open_periods.last_at >= ${last}
+                then share_link_open_periods.last_at else ${last} end`,
             }),
           )
           .execute();

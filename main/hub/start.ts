@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { privateDir } from '../platform/private-files.ts';
 import { openStore, type Store, type StoreDb } from '../store/database.ts';
+import { openPostgresStore, redactPostgresUrl } from '../store/postgres.ts';
 import { seedDemoBrand } from './demo-brand.ts';
 import { applyPublicAddress } from './public-address.ts';
 import { createHubServer, type HubServerOptions } from './server.ts';
@@ -13,7 +14,10 @@ import { createHubServer, type HubServerOptions } from './server.ts';
  * desktop app), which then only has to call close().
  */
 export interface StartHubOptions {
+  /** The hub's folder: its SQLite store (unless `postgres` is given) and the keys that seal its secrets. */
   dataDir: string;
+  /** A PostgreSQL connection string: keep the store there instead of in `dataDir` (several instances may share it). */
+  postgres?: string | null;
   port: number;
   /** When `port` is taken, listen on a free one instead of failing (the built-in hub). */
   anyPortIfTaken?: boolean;
@@ -74,13 +78,12 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const file = join(options.dataDir, HUB_DATABASE_FILE);
   let store: Store;
   try {
-    store = await openStore(file);
+    store = options.postgres ? await openPostgresStore(options.postgres) : await openStore(file);
   } catch (error) {
+    const where = options.postgres ? redactPostgresUrl(options.postgres) : file;
     throw new HubStartError(
-      `Could not open the hub database ${file}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
+      `Could not open the hub database ${where}: ${(error as Error).message}`,
+      { cause: error },
     );
   }
 

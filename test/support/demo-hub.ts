@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { testHubPostgres } from './hub-engine.ts';
 import { openDesktop, type TestDesktop } from './desktop.ts';
 
 export const DEMO_REP = 'jonas@nordlys-atelier.example';
@@ -26,6 +27,7 @@ export function useDemoHub(prefix: string) {
     root = mkdtempSync(join(tmpdir(), prefix));
     running = await startHub({
       dataDir: join(root, 'hub'),
+      postgres: await testHubPostgres(join(root, 'hub')),
       port: 0,
       demo: 20,
       buyerAppDir: null,
@@ -64,7 +66,13 @@ export function useDemoHub(prefix: string) {
     },
     /** Starts the hub again on its port and data. */
     async start() {
-      running = await startHub({ dataDir: join(root, 'hub'), port, buyerAppDir: null, clock });
+      running = await startHub({
+        dataDir: join(root, 'hub'),
+        postgres: await testHubPostgres(join(root, 'hub')),
+        port,
+        buyerAppDir: null,
+        clock,
+      });
     },
     /** Closes a desktop opened outside desktop() with the others after the test. */
     track(opened: TestDesktop) {

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
-import { hubDb, openStore } from '../../main/store/database.ts';
+import { hubDb } from '../../main/store/database.ts';
+import { openTestHubStore, testHubPostgres } from './hub-engine.ts';
 
 export interface HubProcess {
   url: string;
@@ -24,9 +23,19 @@ export async function spawnHub(
   const profile = process.env.HUB_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.HUB_PROFILE}`]
     : [];
+  const postgres = await testHubPostgres(dataDir);
   const child = spawn(
     process.execPath,
-    [...profile, 'main/hub/cli.ts', '--data', dataDir, '--port', String(port), ...options],
+    [
+      ...profile,
+      'main/hub/cli.ts',
+      '--data',
+      dataDir,
+      ...(postgres ? ['--postgres', postgres] : []),
+      '--port',
+      String(port),
+      ...options,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -62,7 +71,7 @@ export async function readHubStore<T>(
   dataDir: string,
   read: (db: ReturnType<typeof hubDb>) => Promise<T>,
 ): Promise<T> {
-  const store = await openStore(join(dataDir, HUB_DATABASE_FILE), 'hub');
+  const store = await openTestHubStore(dataDir);
   try {
     return await read(hubDb(store.db));
   } finally {

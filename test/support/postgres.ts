@@ -23,7 +23,7 @@ function urlFor(name: string): string {
   return url.toString();
 }
 
-async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: TEST_POSTGRES });
   await client.connect();
   try {
@@ -34,11 +34,22 @@ async function asAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /**
+ * The prefix of every database one test run makes: the run's global setup drops them
+ * all at its end, whatever a test file left behind, and no other run's.
+ */
+export function runPrefix(): string {
+  return `trunkshow_${process.env.TRUNKSHOW_TEST_RUN ?? 'adhoc'}_`;
+}
+
+/**
  * A fresh database for one test file (or one test), so files running side by side
  * never see each other's rows. The name is random; drop() removes it.
  */
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
-  const name = `trunkshow_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${randomBytes(6).toString('hex')}`;
+  const name = `${runPrefix()}${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 20)}_${randomBytes(6).toString('hex')}`;
   await asAdmin((client) => client.query(`create database "${name}"`));
   return {
     url: urlFor(name),

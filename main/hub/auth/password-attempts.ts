@@ -212,11 +212,11 @@ async function reserveAttempt(db: StoreDb, attempt: SecretAttempt): Promise<stri
         locked_at: null,
       })
       .onConflict((oc) =>
-        oc.column('account').doUpdateSet({
-          consecutive_failures: sql`consecutive_failures + 1`,
-          lifetime_failures: sql`lifetime_failures + 1`,
+        oc.column('account').doUpdateSet((eb) => ({
+          consecutive_failures: eb('login_guards.consecutive_failures', '+', 1),
+          lifetime_failures: eb('login_guards.lifetime_failures', '+', 1),
           last_failure_at: at,
-        }),
+        })),
       )
       .execute();
     return 0;

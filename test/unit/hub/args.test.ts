@@ -8,6 +8,7 @@ describe('hub command line', () => {
       parseHubArgs(['--data', 'hub-data', '--port', '0', '--host', '0.0.0.0', '--demo'], '/srv'),
     ).toEqual({
       dataDir: resolve('/srv', 'hub-data'),
+      postgres: null,
       port: 0,
       host: '0.0.0.0',
       demo: true,
@@ -23,6 +24,12 @@ describe('hub command line', () => {
     expect(parseHubArgs(['--data', 'd', '--stripe-api', 'http://127.0.0.1:12111'])).toMatchObject({
       stripeApi: 'http://127.0.0.1:12111',
     });
+  });
+
+  it('keeps the store in PostgreSQL when given a connection string', () => {
+    expect(
+      parseHubArgs(['--data', 'd', '--postgres', 'postgres://hub@127.0.0.1:5432/brand']),
+    ).toMatchObject({ postgres: 'postgres://hub@127.0.0.1:5432/brand' });
   });
 
   it('listens on loopback at the default port unless told otherwise', () => {
@@ -54,6 +61,8 @@ describe('hub command line', () => {
     [['--data', 'd', '--trust-proxy', '10.0.0.2,proxy.local'], /"proxy.local" is neither/],
     [['--data', 'd', '--trust-proxy', '10.0.0.0/33'], /"10.0.0.0\/33" is neither/],
     [['--data', 'd', '--stripe-api', '127.0.0.1:12111'], /--stripe-api takes an origin/],
+    [['--data', 'd', '--postgres', 'mysql://h/db'], /--postgres takes a connection string/],
+    [['--data', 'd', '--postgres', 'postgres://127.0.0.1:5432'], /with a database/],
     [['--data', 'd', '--stripe-api', 'http://127.0.0.1:1/v1'], /--stripe-api takes an origin/],
   ])('refuses %j with a readable reason', (argv, reason) => {
     expect(() => parseHubArgs(argv)).toThrow(HubArgsError);

@@ -15,8 +15,8 @@ import { DEFAULT_ORDER_NUMBER_PREFIX } from '../../../domain/order-number.ts';
  *   must succeed, json_type becomes jsonb_typeof, json_array_length jsonb_array_length.
  * - `collate nocase` indexes (colorways_name, orders_po_number) are indexes on lower()
  *   of the column: queries that want them on PostgreSQL compare lower() of both sides.
- * - The change log takes its versions from one counter row, not from AUTOINCREMENT:
- *   see the change log section below for why.
+ * - The change log takes its versions from a sequence under the hub's writer lock, not
+ *   from AUTOINCREMENT: see the change log section below for why.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const group of [
@@ -711,18 +711,23 @@ const hubBookkeeping: readonly RawBuilder<unknown>[] = [
 ];
 
 /**
+ * The advisory lock a hub writer holds until it commits. Frozen with this migration: the
+ * store takes it at the start of each transaction (main/store/postgres.ts imports it
+ * from here), the change log's trigger for every other write.
+ */
+export const HUB_WRITER_LOCK = 0x7472_756e; // "trun"
+
+/**
  * The change log, the pull cursor: one entry per row ever written to a synced table,
  * moved to a fresh version by every write to that row (as on SQLite).
  *
- * Versions come from the one row of hub_clock, not from a sequence. PostgreSQL sequence
- * values commit out of order: a writer can take version 7, another 8 and commit first,
- * and a puller that read `version > 6` and saw 8 moves its cursor past 7, which then
- * commits and is never pulled. Taking each version by updating the counter row means a
- * writer holds that row's lock from its first synced write until it commits, so versions
- * become visible in the order they were given and a cursor never skips a row.
- *
- * A notice on trunkshow_changes tells listening hub instances to wake their pullers;
- * PostgreSQL delivers it once per transaction, at commit.
+ * PostgreSQL sequence values commit out of order: a writer can take version 7, another
+ * 8 and commit first, and a puller that read `version > 6` and saw 8 moves its cursor
+ * past 7, which then commits and is never pulled. So a version is only ever taken under
+ * HUB_WRITER_LOCK, which its writer holds until it commits: versions become visible in
+ * the order they were given, and a cursor never skips a row. (Taking each version by
+ * updating one counter row would hold a lock just as well, but a transaction writing
+ * many rows then piles up a version of that row per write: 100,000 rows took minutes.)
  */
 const changeLog: readonly RawBuilder<unknown>[] = [
   sql`create table change_log (
@@ -733,11 +738,7 @@ const changeLog: readonly RawBuilder<unknown>[] = [
     unique (entity, k1, k2)
   )`,
   sql`create index change_log_entity_version on change_log (entity, version)`,
-  sql`create table hub_clock (
-    id integer primary key check (id = 1),
-    version bigint not null
-  )`,
-  sql`insert into hub_clock (id, version) values (1, 0)`,
+  sql`create sequence change_log_versions`,
   // The trigger's arguments name the table's key columns: k1, then k2 or '' for none.
   // A key is read as text from the row's JSON, which gives what SQLite's cast(x as
   // text) gives for the text and integer keys synced tables have. On a change of key
@@ -752,6 +753,7 @@ const changeLog: readonly RawBuilder<unknown>[] = [
       key_row jsonb;
       next_version bigint;
     begin
+      perform pg_advisory_xact_lock(${sql.lit(HUB_WRITER_LOCK)});
       if tg_op <> 'INSERT' then old_row := to_jsonb(old); end if;
       if tg_op <> 'DELETE' then new_row := to_jsonb(new); end if;
       if tg_op = 'DELETE' or (tg_op = 'UPDATE' and (
@@ -762,7 +764,7 @@ const changeLog: readonly RawBuilder<unknown>[] = [
       end if;
       if tg_op <> 'DELETE' then moved := array_append(moved, new_row); end if;
       foreach key_row in array moved loop
-        update hub_clock set version = version + 1 where id = 1 returning version into next_version;
+        next_version := nextval('change_log_versions');
         insert into change_log (version, entity, k1, k2)
           values (
             next_version,
@@ -772,7 +774,6 @@ const changeLog: readonly RawBuilder<unknown>[] = [
           )
           on conflict (entity, k1, k2) do update set version = excluded.version;
       end loop;
-      perform pg_notify('trunkshow_changes', '');
       return null;
     end
   $$`,

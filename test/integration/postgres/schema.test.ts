@@ -5,9 +5,9 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStore, sqliteHandleOf, type Store } from '../../main/store/database.ts';
-import { postgresHubMigrations } from '../../main/store/migrations/postgres/index.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
+import { openStore, sqliteHandleOf, type Store } from '../../../main/store/database.ts';
+import { postgresHubMigrations } from '../../../main/store/migrations/postgres/index.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres.ts';
 
 /**
  * The PostgreSQL hub schema against the SQLite hub's at the same migration: each side is
@@ -81,9 +81,6 @@ async function postgresTables(): Promise<string[]> {
     .filter(hubTable);
 }
 
-/** The one table only PostgreSQL has: the counter its change log takes versions from. */
-const POSTGRES_ONLY = ['hub_clock'];
-
 /** pg_get_indexdef quotes a column named like a keyword ("position"); SQLite's pragmas do not. */
 const indexLine = (row: { line: string }) => row.line.replaceAll('"', '');
 
@@ -126,7 +123,7 @@ describe('the PostgreSQL hub migrations', () => {
 
 describe('the PostgreSQL hub schema matches the SQLite hub at 0029', () => {
   it('has the same tables, and the clock its change log counts on', async () => {
-    expect(await postgresTables()).toEqual([...sqliteTables(), ...POSTGRES_ONLY].sort());
+    expect(await postgresTables()).toEqual(sqliteTables().sort());
   });
 
   it('has the same columns, types, nullability and defaults', async () => {
@@ -155,7 +152,7 @@ describe('the PostgreSQL hub schema matches the SQLite hub at 0029', () => {
       }>(`select table_name, column_name, data_type, is_nullable, column_default
         from information_schema.columns where table_schema = 'public'`)
     )
-      .filter((column) => hubTable(column.table_name) && !POSTGRES_ONLY.includes(column.table_name))
+      .filter((column) => hubTable(column.table_name))
       .map((column) => {
         const nullability = column.is_nullable === 'YES' ? 'null' : 'not null';
         // PostgreSQL spells a literal default with its type: '[]'::text is SQLite's '[]'.
@@ -183,7 +180,7 @@ describe('the PostgreSQL hub schema matches the SQLite hub at 0029', () => {
     expect(
       actual
         .map((row) => row.line)
-        .filter((line) => hubTable(line) && !POSTGRES_ONLY.some((t) => line.startsWith(`${t} `)))
+        .filter((line) => hubTable(line))
         .sort(),
     ).toEqual(expected.sort());
   });
@@ -319,12 +316,9 @@ describe('the PostgreSQL hub schema matches the SQLite hub at 0029', () => {
     ).toEqual(expected.sort());
   });
 
-  it('leaves the same rows behind, and the clock at zero', async () => {
+  it('leaves the same rows behind', async () => {
     const counters = 'select prefix, last_sequence from order_counters order by prefix';
     expect(await postgresRows(counters)).toEqual(sqliteRows(counters));
-    expect(await postgresRows('select id, version from hub_clock')).toEqual([
-      { id: 1, version: 0 },
-    ]);
   });
 });
 
@@ -369,9 +363,10 @@ describe('the change log on PostgreSQL', () => {
       const newest = entries.at(-1)!.version;
       expect(newest, step).toBeGreaterThan(previous);
       previous = newest;
-      expect(await postgresRows('select version from hub_clock'), step).toEqual([
-        { version: newest },
-      ]);
+      expect(
+        await postgresRows('select last_value as version from change_log_versions'),
+        step,
+      ).toEqual([{ version: newest }]);
     }
     expect(
       (await postgresRows<Entry>(LOG)).filter(
