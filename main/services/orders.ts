@@ -149,7 +149,7 @@ async function searchAlternatives(db: StoreDb, search: string): Promise<RawBuild
 }
 
 function allOf(parts: readonly RawBuilder<unknown>[]): RawBuilder<SqlBool> {
-  return parts.length === 0 ? sql<SqlBool>`1` : sql<SqlBool>`${sql.join(parts, sql` and `)}`;
+  return parts.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(parts, sql` and `)}`;
 }
 
 /** The filters, search included, as one condition: for reading every order they select. */

@@ -140,7 +140,7 @@ export async function searchStyles(
         (term: string) =>
           sql<SqlBool>`${eb.ref('p.search_text')} like ${containsPattern(term)} escape '\\'`,
       );
-      const textMatch = termsMatch.length > 0 ? eb.and(termsMatch) : sql<SqlBool>`1`;
+      const textMatch = termsMatch.length > 0 ? eb.and(termsMatch) : sql<SqlBool>`1 = 1`;
       const searchMatch = barcodeProductId
         ? eb.or([textMatch, eb('p.id', '=', barcodeProductId)])
         : textMatch;

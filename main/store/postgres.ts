@@ -136,8 +136,7 @@ export async function openPostgresStore(
 
 /**
  * Notices across instances: each instance LISTENs on one connection of its own and
- * tells its local listeners whatever arrives; notify() tells this instance's at once
- * and every instance's (its own again) through PostgreSQL. While the listening connection is down (the server
+ * tells its local listeners whatever arrives, its own notices included. While the listening connection is down (the server
  * restarting), it reconnects with backoff and then tells everyone once, since notices
  * sent meanwhile were lost and a pull costs little.
  */
@@ -189,7 +188,9 @@ class PostgresChangeNotifier implements ChangeNotifier {
   }
 
   notify(): void {
-    this.#local.notify();
+    // While listening, this instance hears its own notice with the others' (once each);
+    // while not, it tells its own listeners itself.
+    if (!this.#client) this.#local.notify();
     this.#pool.query(`select pg_notify('${CHANGES_CHANNEL}', '')`).catch(() => {
       // The other instances' desktops learn at their next pull instead; nothing is lost.
     });

@@ -6,7 +6,8 @@ import {
   saveAddressLocally,
   setContactEmailLocally,
 } from '../../main/services/buyer-addresses.ts';
-import { sqliteHandleOf, type StoreDb } from '../../main/store/database.ts';
+import { sql } from 'kysely';
+import type { StoreDb } from '../../main/store/database.ts';
 import { createHubClient } from '../../main/sync/hub-client.ts';
 import { BuyerSaveAddressInput } from '../../preload/contract/index.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
@@ -125,14 +126,12 @@ describe('a buyer’s addresses', () => {
     expect(result).toMatchObject({ status: 'refused', code: 'conflict' });
 
     // And the store itself keeps one, whatever writes to it.
-    expect(() =>
-      sqliteHandleOf(demo.hub.store.db)
-        .prepare(
-          `insert into buyer_addresses (id, buyer_id, kind, name, line1, city, country, position, updated_at)
-           values ('direct', ?, 'bill_to', 'x', 'x', 'x', 'SE', 9, '')`,
-        )
-        .run(buyerId),
-    ).toThrow(/UNIQUE/);
+    await expect(
+      sql`insert into buyer_addresses (id, buyer_id, kind, name, line1, city, country, position, updated_at)
+        values ('direct', ${buyerId}, 'bill_to', 'x', 'x', 'x', 'SE', 9, '')`.execute(
+        demo.hub.store.db,
+      ),
+    ).rejects.toThrow(/UNIQUE constraint failed|unique constraint/);
     expect(
       (await addressesIn(demo.hub.store.db, buyerId)).filter((a) => a.kind === 'bill_to'),
     ).toHaveLength(1);

@@ -9,7 +9,7 @@ import {
   updateBuyerTermsLocally,
 } from '../../main/services/buyers.ts';
 import type { StoreDb } from '../../main/store/database.ts';
-import { createHubClient } from '../../main/sync/hub-client.ts';
+import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
 import { BuyerListInput } from '../../preload/contract/index.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
 import { servicesOf, type TestDesktop } from '../support/desktop.ts';
@@ -143,6 +143,15 @@ async function proposed(offset: number, discountPercent: number, note = '') {
   return { rep, buyer, proposal };
 }
 
+/** A hub client whose change stream never says anything: a network that drops it. */
+function deafToNotices(url: string): HubClient {
+  return {
+    ...createHubClient(url),
+    listen: (_token, _onChanged, signal) =>
+      new Promise((resolve) => signal.addEventListener('abort', () => resolve())),
+  };
+}
+
 describe('proposed trading terms', () => {
   it('travel from the rep to the admins, and once approved are the buyer’s for everyone', async () => {
     const { rep, buyer, proposal } = await proposed(2, 12.5, 'Opening two stores in spring');
@@ -235,7 +244,9 @@ describe('proposed trading terms', () => {
     const { rep, proposal } = await proposed(4, 5);
     await rep.engine.syncNow();
     const first = await demo.desktop(MAJA);
-    const second = await demo.desktop(MAJA);
+    // The other admin's desktop does not hear the hub's change notices, so it learns of
+    // the first decision only when it syncs, after deciding itself.
+    const second = await demo.desktop(MAJA, { clientFor: deafToNotices });
     await decideTermsProposalLocally(services(first), {
       proposalId: proposal.id,
       decision: 'approve',

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
 import { testHubPostgres } from './hub-engine.ts';
+import type { HubClient } from '../../main/sync/hub-client.ts';
 import { openDesktop, type TestDesktop } from './desktop.ts';
 
 export const DEMO_REP = 'jonas@nordlys-atelier.example';
@@ -80,8 +81,11 @@ export function useDemoHub(prefix: string) {
       return opened;
     },
     /** A new desktop signed in as one of the demo people and synced once. */
-    async desktop(email = DEMO_REP): Promise<TestDesktop> {
-      const opened = await openDesktop({ embeddedHubUrl: this.url });
+    async desktop(
+      email = DEMO_REP,
+      options: { clientFor?: (url: string) => HubClient } = {},
+    ): Promise<TestDesktop> {
+      const opened = await openDesktop({ embeddedHubUrl: this.url, ...options });
       desktops.push(opened);
       await opened.session.signIn({ hub: { kind: 'embedded' }, email, password: DEMO_PASSWORD });
       await opened.engine.syncNow();

@@ -77,9 +77,16 @@ export async function writeAllocations(
     const chunk = lines.slice(from, from + ALLOCATIONS_PER_STATEMENT);
     const taking = chunk.filter((line) => line.allocated > 0);
     if (taking.length > 0) {
-      const units = sql.join(taking.map((line) => sql`(${line.skuId}, ${line.allocated})`));
+      // Typed in the first row: PostgreSQL reads untyped parameters in VALUES as text.
+      const units = sql.join(
+        taking.map((line, index) =>
+          index === 0
+            ? sql`(cast(${line.skuId} as text), cast(${line.allocated} as integer))`
+            : sql`(${line.skuId}, ${line.allocated})`,
+        ),
+      );
       const taken = await sql<{ sku_id: Id }>`update stock set held = held + t.units
-        from (select column1 as sku_id, column2 as units from (values ${units})) as t
+        from (select column1 as sku_id, column2 as units from (values ${units}) as v) as t
         where stock.warehouse_id = ${warehouseId} and stock.sku_id = t.sku_id
           and stock.quantity - stock.held >= t.units
         returning stock.sku_id`.execute(trx);

@@ -22,6 +22,12 @@ describe('the shape every input must have', () => {
     expect(inputShapeProblem([['ok', '\ud83d']])).toBe('not_unicode');
   });
 
+  it('refuses text with a NUL character, in a value or in a key', () => {
+    expect(inputShapeProblem({ name: 'Coat\u0000' })).toBe('nul_character');
+    expect(inputShapeProblem({ ['a\u0000b']: 1 })).toBe('nul_character');
+    expect(inputShapeProblem({ note: 'line one\nline two\t' })).toBeNull();
+  });
+
   it('refuses nesting deeper than any operation needs, however deep, without overflowing', () => {
     expect(inputShapeProblem(nested(MAX_INPUT_DEPTH))).toBeNull();
     expect(inputShapeProblem(nested(MAX_INPUT_DEPTH + 1))).toBe('too_deep');
