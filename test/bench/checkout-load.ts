@@ -71,8 +71,10 @@ function add(into: Tally, result: autocannon.Result): void {
 export async function benchCheckoutLoad(hubDir: string, report: Report): Promise<void> {
   const copy = await copyOfHubStore(hubDir);
   try {
-    const before = await ordersPlaced(copy.file);
-    const links = await setUpBuyers(copy.file);
+    const seeded = await openStore(copy.file, 'hub');
+    const before = await ordersPlaced(seeded.db);
+    const links = await setUpBuyers(seeded.db, BUYERS);
+    await seeded.close();
     const hub = await spawnHub(copy.dir, ['--bench-routes', '--trust-proxy', '127.0.0.1']);
     const round = { ...HUB_LOAD, duration: HUB_LOAD.duration / ROUNDS };
     const inserts = tally();
@@ -92,7 +94,9 @@ export async function benchCheckoutLoad(hubDir: string, report: Report): Promise
     } finally {
       await hub.stop();
     }
-    const placed = (await ordersPlaced(copy.file)) - before;
+    const after = await openStore(copy.file, 'hub');
+    const placed = (await ordersPlaced(after.db)) - before;
+    await after.close();
     // The load tool stops counting with requests still in flight, which the hub completes.
     if (placed < checkouts.placed || placed > checkouts.placed + ROUNDS * round.connections) {
       throw new Error(
@@ -125,55 +129,53 @@ export async function benchCheckoutLoad(hubDir: string, report: Report): Promise
  * stocked for every order the run can place, and enough share links to a selection of
  * them.
  */
-async function setUpBuyers(file: string): Promise<BuyerLinks[]> {
-  const store = await openStore(file, 'hub');
-  try {
-    const ordersPerBuyer = (MOST_CHECKOUTS_PER_SECOND * HUB_LOAD.duration) / BUYERS;
-    const linksPerBuyer = Math.ceil(ordersPerBuyer / LINK_ORDER_LIMITS.perLink.max);
-    const skuIds = await orderableSkuIds(store.db, BUYERS * LINES);
-    const buyers = await stockedBuyers(store.db);
-    return await store.db.transaction().execute(async (trx) => {
-      const hub = hubDb(trx);
-      const all: BuyerLinks[] = [];
-      for (const [index, buyer] of buyers.entries()) {
-        const own = skuIds.slice(index * LINES, (index + 1) * LINES);
-        for (const skuId of own) {
-          const stocked = { warehouse_id: buyer.warehouseId, sku_id: skuId, quantity: 1_000_000 };
-          await hub
-            .insertInto('stock')
-            .values(stocked)
-            .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doUpdateSet(stocked))
-            .execute();
-        }
-        const tokens: string[] = [];
-        for (let n = 0; n < linksPerBuyer; n++) {
-          tokens.push(
-            await insertSharedSelection(trx, {
-              buyerId: buyer.id,
-              skuIds: own,
-              name: `Bench checkout ${index}.${n}`,
-              quantity: UNITS_PER_LINE,
-            }),
-          );
-        }
-        all.push({ tokens });
+export async function setUpBuyers(db: StoreDb, count: number): Promise<BuyerLinks[]> {
+  const ordersPerBuyer = (MOST_CHECKOUTS_PER_SECOND * HUB_LOAD.duration) / count;
+  const linksPerBuyer = Math.ceil(ordersPerBuyer / LINK_ORDER_LIMITS.perLink.max);
+  const skuIds = await orderableSkuIds(db, count * LINES);
+  const buyers = await stockedBuyers(db, count);
+  return await db.transaction().execute(async (trx) => {
+    const hub = hubDb(trx);
+    const all: BuyerLinks[] = [];
+    for (const [index, buyer] of buyers.entries()) {
+      const own = skuIds.slice(index * LINES, (index + 1) * LINES);
+      for (const skuId of own) {
+        const stocked = { warehouse_id: buyer.warehouseId, sku_id: skuId, quantity: 1_000_000 };
+        await hub
+          .insertInto('stock')
+          .values(stocked)
+          .onConflict((oc) => oc.columns(['sku_id', 'warehouse_id']).doUpdateSet(stocked))
+          .execute();
       }
-      return all;
-    });
-  } finally {
-    await store.close();
-  }
+      const tokens: string[] = [];
+      for (let n = 0; n < linksPerBuyer; n++) {
+        tokens.push(
+          await insertSharedSelection(trx, {
+            buyerId: buyer.id,
+            skuIds: own,
+            name: `Bench checkout ${index}.${n}`,
+            quantity: UNITS_PER_LINE,
+          }),
+        );
+      }
+      all.push({ tokens });
+    }
+    return all;
+  });
 }
 
-async function stockedBuyers(db: StoreDb): Promise<{ id: string; warehouseId: string }[]> {
+async function stockedBuyers(
+  db: StoreDb,
+  count: number,
+): Promise<{ id: string; warehouseId: string }[]> {
   const found: { id: string; warehouseId: string }[] = [];
   const candidates = await hubDb(db).selectFrom('buyers').select('id').orderBy('id').execute();
   for (const { id } of candidates) {
     const warehouseId = await shippingWarehouse(db, id);
     if (warehouseId) found.push({ id, warehouseId });
-    if (found.length === BUYERS) return found;
+    if (found.length === count) return found;
   }
-  throw new Error(`The bench store has fewer than ${BUYERS} buyers whose market keeps stock`);
+  throw new Error(`The bench store has fewer than ${count} buyers whose market keeps stock`);
 }
 
 /**
@@ -181,7 +183,8 @@ async function stockedBuyers(db: StoreDb): Promise<{ id: string; warehouseId: st
  * flight are different buyers'; each buyer's links are taken in turn, each for as many
  * orders as a link may place, from the link's own address.
  */
-function checkoutLoad(url: string, links: readonly BuyerLinks[]) {
+export function checkoutLoad(url: string, links: readonly BuyerLinks[]) {
+  const buyers = links.length;
   const perLink = LINK_ORDER_LIMITS.perLink.max;
   let sent = 0;
   /** Refusals by their code. */
@@ -191,8 +194,8 @@ function checkoutLoad(url: string, links: readonly BuyerLinks[]) {
     path: '/api/share/checkout',
     setupRequest: (request) => {
       const n = sent++;
-      const buyer = n % BUYERS;
-      const linkIndex = Math.floor(Math.floor(n / BUYERS) / perLink);
+      const buyer = n % buyers;
+      const linkIndex = Math.floor(Math.floor(n / buyers) / perLink);
       const tokens = links[buyer]!.tokens;
       // Past the links set up, the last one is used again and refused: the run says so.
       const token = tokens[Math.min(linkIndex, tokens.length - 1)]!;
@@ -230,16 +233,11 @@ function checkoutLoad(url: string, links: readonly BuyerLinks[]) {
   };
 }
 
-async function ordersPlaced(file: string): Promise<number> {
-  const store = await openStore(file, 'hub');
-  try {
-    const counted = await store.db
-      .selectFrom('orders')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('source', '=', 'share_link')
-      .executeTakeFirstOrThrow();
-    return Number(counted.n);
-  } finally {
-    await store.close();
-  }
+export async function ordersPlaced(db: StoreDb): Promise<number> {
+  const counted = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('source', '=', 'share_link')
+    .executeTakeFirstOrThrow();
+  return Number(counted.n);
 }

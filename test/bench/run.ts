@@ -24,6 +24,7 @@ import { benchOrdersList } from './orders-list.ts';
 import { benchDtcCustomers } from './dtc-customers.ts';
 import { benchOrderPdf } from './order-pdf.ts';
 import { benchOrderPlace } from './order-place.ts';
+import { benchPostgres } from './postgres.ts';
 import { applyPush } from '../../main/sync/hub-push.ts';
 import { rateAsAgreed } from '../../main/sync/mutators/order-placement.ts';
 import { boothAddress } from '../support/booth-order.ts';
@@ -731,9 +732,12 @@ async function benchOrderPlaceAlone(): Promise<void> {
 // BENCH_ONLY=col only a customer order link of every style (search, styles, its page).
 // BENCH_ONLY=dtc-customers only the Customers tab's list and search at 5,000 customers.
 // BENCH_ONLY=dtc only DTC checkout links: claim to purchase, and 100 customers racing one.
+// BENCH_ONLY=pg only the hub on PostgreSQL: first sync, pushes to one and two instances,
+// checkouts and share-link opens behind HAProxy.
 if (process.env.BENCH_ONLY === 'buyer') {
   await benchBuyerPages(report);
   await benchCustomerLink(hubDir, report);
+  await benchPostgres(hubDir, STYLES, report);
 } else if (process.env.BENCH_ONLY === 'orders') {
   await benchOrdersList(report);
 } else if (process.env.BENCH_ONLY === 'pdf') {
@@ -749,6 +753,7 @@ if (process.env.BENCH_ONLY === 'buyer') {
   else if (process.env.BENCH_ONLY === 'place') await benchOrderPlaceAlone();
   else if (process.env.BENCH_ONLY === 'col') await benchCustomerLink(hubDir, report);
   else if (process.env.BENCH_ONLY === 'dtc') await benchDtcCheckout(hubDir, report);
+  else if (process.env.BENCH_ONLY === 'pg') await benchPostgres(hubDir, STYLES, report);
   else await runAll();
 }
 
@@ -776,4 +781,5 @@ async function runAll(): Promise<void> {
   await benchLoginFlood();
   await benchBuyerPages(report);
   await benchCustomerLink(hubDir, report);
+  await benchPostgres(hubDir, STYLES, report);
 }
