@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openStore } from '../store/database.ts';
 import { DEMO_PASSWORD, seedDemoBrand } from '../hub/demo-brand.ts';
+import { StoreNotEmpty } from './generate.ts';
 import { HUB_DATABASE_FILE } from '../hub/start.ts';
 import { DEMO_DEFAULT_STYLES, DEMO_MAX_STYLES } from './generate.ts';
 
@@ -46,16 +47,18 @@ privateDir(data);
 const file = join(data, HUB_DATABASE_FILE);
 const store = await openStore(file, 'hub');
 try {
-  const existing = await store.db.selectFrom('products').select('id').limit(1).executeTakeFirst();
-  if (existing) {
-    console.error(`${file} already holds a catalog; the demo brand goes only into an empty store.`);
+  const started = performance.now();
+  const summary = await seedDemoBrand(store.db, {
+    styles,
+    ...(seed === undefined ? {} : { seed }),
+  }).catch((error: unknown) => {
+    if (error instanceof StoreNotEmpty) return null;
+    throw error;
+  });
+  if (!summary) {
+    console.error(`${file} already holds a brand; the demo brand goes only into an empty store.`);
     process.exitCode = 1;
   } else {
-    const started = performance.now();
-    const summary = await seedDemoBrand(store.db, {
-      styles,
-      ...(seed === undefined ? {} : { seed }),
-    });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(
       `Wrote ${summary.brand} to ${file}: ${summary.styles} styles, ${summary.skus} SKUs, ${summary.pictures} pictures, ${summary.buyers} buyers in ${seconds} s`,

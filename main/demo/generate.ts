@@ -49,6 +49,13 @@ export interface DemoBrandSummary {
   buyerUsers: number;
 }
 
+/** The demo brand goes only into an empty store: one with no staff and no styles. */
+export class StoreNotEmpty extends Error {
+  constructor() {
+    super('The store already holds a brand; the demo brand goes only into an empty store.');
+  }
+}
+
 export const DEMO_DEFAULT_STYLES = 300;
 export const DEMO_MAX_STYLES = 20_000;
 const DEFAULT_SEED = 2027;
@@ -80,6 +87,11 @@ export async function generateDemoBrand(
   const random = new SeededRandom(options.seed ?? DEFAULT_SEED, now);
   const brand = drawBrand(random, styles, now, options.catalogDatesFrom ?? now);
   await inTransaction(db, async (trx) => {
+    // Checked in the writing transaction: two hubs starting with --demo on one database
+    // at once must not both write a brand.
+    const staff = await trx.selectFrom('staff_users').select('id').limit(1).executeTakeFirst();
+    const products = await trx.selectFrom('products').select('id').limit(1).executeTakeFirst();
+    if (staff || products) throw new StoreNotEmpty();
     for (const [table, rows] of brand.tables) {
       await insertInBatches(rows, (batch) =>
         trx

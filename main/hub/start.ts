@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { privateDir } from '../platform/private-files.ts';
 import { openStore, type Store, type StoreDb } from '../store/database.ts';
 import { openPostgresStore, redactPostgresUrl } from '../store/postgres.ts';
+import { StoreNotEmpty } from '../demo/generate.ts';
 import { seedDemoBrand } from './demo-brand.ts';
 import { applyPublicAddress } from './public-address.ts';
 import { createHubServer, type HubServerOptions } from './server.ts';
@@ -161,11 +162,13 @@ async function seedDemoIfEmpty(
   styles: number | undefined,
   now: Date,
 ): Promise<{ brand: string | null; seconds: number } | null> {
-  const staff = await db.selectFrom('staff_users').select('id').limit(1).executeTakeFirst();
-  const products = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
-  if (staff || products) return null;
   const started = performance.now();
-  await seedDemoBrand(db, { ...(styles === undefined ? {} : { styles }), catalogDatesFrom: now });
+  try {
+    await seedDemoBrand(db, { ...(styles === undefined ? {} : { styles }), catalogDatesFrom: now });
+  } catch (error) {
+    if (error instanceof StoreNotEmpty) return null;
+    throw error;
+  }
   const brand = await db.selectFrom('brand_settings').select('name').executeTakeFirst();
   return { brand: brand?.name ?? null, seconds: (performance.now() - started) / 1000 };
 }

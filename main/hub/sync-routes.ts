@@ -47,6 +47,7 @@ import {
   type AuthenticatedDevice,
 } from './auth/accounts.ts';
 import type { PasswordCheckDependencies } from './auth/password-attempts.ts';
+import { StoreNotEmpty } from '../demo/generate.ts';
 import { demoAccounts, seedDemoBrand } from './demo-brand.ts';
 import { HubErrorBody } from '../../preload/contract/hub-errors.ts';
 import { HubRefusal } from './errors.ts';
@@ -177,15 +178,16 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
       if (!isLoopback(request.ip)) {
         throw new HubRefusal(403, 'forbidden', 'A hub is set up from the machine it runs on.');
       }
-      const products = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
-      if (!(await setupNeeded(db)) || products) {
+      try {
+        await seedDemoBrand(db, { catalogDatesFrom: clock() });
+      } catch (error) {
+        if (!(error instanceof StoreNotEmpty)) throw error;
         throw new HubRefusal(
           409,
           'conflict',
           'This hub already holds a brand; the demo goes only into a new hub.',
         );
       }
-      await seedDemoBrand(db, { catalogDatesFrom: clock() });
       if (deps.publicUrl) await applyPublicAddress(db, deps.publicUrl, clock());
       deps.changes.notify();
       return reply.code(204).send(null);

@@ -24,7 +24,7 @@ describe('npm run demo', () => {
 
     const second = await demo('--data', dir, '--styles', '40');
     expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(/already holds a catalog/);
+    expect(second.stderr).toMatch(/already holds a brand/);
     expect(second.stderr).not.toMatch(/\n\s+at /);
   });
 
