@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
@@ -10,6 +9,7 @@ import { openStore } from '../../main/store/database.ts';
 import { DTC_CHECKOUT_PATH_PREFIX } from '../../main/domain/dtc.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { insertDtcLink } from '../support/dtc.ts';
+import { freePort } from '../support/free-port.ts';
 import { orderableSkuIds, shareSizeRuns } from '../support/shared-selection.ts';
 import { spawnHub } from '../support/hub-process.ts';
 import type { Report } from './hub-load.ts';
@@ -146,19 +146,4 @@ async function measure(
     scores,
     lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
