@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -11,6 +9,7 @@ import { hubDb, type StoreDb } from '../../main/store/database.ts';
 import { openPostgresStore } from '../../main/store/postgres.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { openDesktop } from '../support/desktop.ts';
+import { startHaproxy } from '../support/haproxy.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { asAdmin, TEST_POSTGRES } from '../support/postgres.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
@@ -36,7 +35,6 @@ const GENERATION = 1;
 const PUSHERS = HUB_LOAD.connections;
 const CHECKOUT_BUYERS = 40;
 const ADMIN = 'maja@nordlys-atelier.example';
-const HAPROXY = '/usr/sbin/haproxy';
 
 function databaseUrl(name: string): string {
   const url = new URL(TEST_POSTGRES);
@@ -101,69 +99,6 @@ async function firstSyncSeconds(url: string): Promise<number> {
     await desktop.close();
     rmSync(desktop.dir, { recursive: true, force: true });
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-/** HAProxy on a free loopback port, round robin over `instances`; stopped by the answer. */
-async function loadBalancer(instances: readonly HubProcess[]) {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'trunkshow-haproxy-'));
-  const config = join(dir, 'haproxy.cfg');
-  writeFileSync(
-    config,
-    [
-      'global',
-      '  maxconn 4096',
-      'defaults',
-      '  mode http',
-      '  timeout connect 5s',
-      '  timeout client 60s',
-      '  timeout server 60s',
-      'frontend hub',
-      `  bind 127.0.0.1:${port}`,
-      '  default_backend hubs',
-      'backend hubs',
-      '  balance roundrobin',
-      ...instances.map((hub, n) => `  server hub${n} ${new URL(hub.url).host}`),
-      '',
-    ].join('\n'),
-  );
-  const child = spawn(HAPROXY, ['-db', '-f', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let problem = '';
-  child.stderr.on('data', (chunk: Buffer) => (problem += chunk.toString()));
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    const up = await fetch(`${url}/api/health`).then(
-      (answer) => answer.ok,
-      () => false,
-    );
-    if (up) break;
-    if (child.exitCode !== null || tries > 100) {
-      throw new Error(`HAProxy did not start: ${problem}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Two instances of one hub: one data folder (its keys) and one database. */
@@ -275,7 +210,7 @@ export async function benchPostgres(hubDir: string, styles: number, report: Repo
   });
   const two = await onCopy(kept, async (url, db) => {
     const running = await instances(url, 2);
-    const balancer = await loadBalancer(running.hubs);
+    const balancer = await startHaproxy(running.hubs.map((hub) => hub.url));
     try {
       return await pushesPerSecond(balancer.url, db);
     } finally {
@@ -301,7 +236,7 @@ export async function benchPostgres(hubDir: string, styles: number, report: Repo
     });
     const before = await ordersPlaced(db);
     const running = await instances(url, 2, ['--trust-proxy', '127.0.0.1']);
-    const balancer = await loadBalancer(running.hubs);
+    const balancer = await startHaproxy(running.hubs.map((hub) => hub.url));
     try {
       const checkout = checkoutLoad(balancer.url, links);
       const checkouts = await checkout.run({ ...HUB_LOAD, connections: CHECKOUT_BUYERS });

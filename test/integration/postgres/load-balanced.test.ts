@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,7 +11,7 @@ import { SYNCED_ENTITIES } from '../../../main/sync/entities.ts';
 import { openTestHubStore } from '../../support/hub-engine.ts';
 import { readHubStore, spawnHub, type HubProcess } from '../../support/hub-process.ts';
 import { DEMO_REP } from '../../support/demo-hub.ts';
-import { freePort } from '../../support/free-port.ts';
+import { startHaproxy, type LoadBalancer } from '../../support/haproxy.ts';
 import { memoryVault, openDesktop, servicesOf, type TestDesktop } from '../../support/desktop.ts';
 
 /**
@@ -23,78 +22,15 @@ import { memoryVault, openDesktop, servicesOf, type TestDesktop } from '../../su
  * and both desktops finish on the survivor with every change applied once.
  */
 
-const HAPROXY = '/usr/sbin/haproxy';
 const TOUCHED = ['selections', 'selection_lines'] as const;
 
 let root = '';
 const hubs: HubProcess[] = [];
-let proxy: ChildProcess | null = null;
+let proxy: LoadBalancer | null = null;
 let proxyUrl = '';
 /** HAProxy's log, one line per request as its answer starts: `server method path status caller`. */
 const proxyLog: string[] = [];
 const desktops: TestDesktop[] = [];
-
-/**
- * The README's haproxy.cfg, on loopback. Two test-only additions: checks every 200 ms so
- * a dead instance is out within a second, and a log line per request naming the instance
- * and the caller (a hash of its credential, never the credential itself).
- */
-function haproxyConfig(port: number, instances: string[]): string {
-  return `
-global
-  log stdout format raw local0
-
-defaults
-  mode http
-  log global
-  option logasap
-  log-format "%s %HM %HP %ST %[var(txn.caller)]"
-  option forwardfor
-  option redispatch 1
-  retries 3
-  timeout connect 1s
-  timeout client 60s
-  timeout server 60s
-  timeout tunnel 1h
-
-frontend hub
-  bind 127.0.0.1:${port}
-  http-request set-var(txn.caller) req.hdr(authorization),sha1,hex
-  default_backend instances
-
-backend instances
-  balance roundrobin
-  option httpchk GET /api/health
-  http-check expect status 200
-  default-server check inter 200ms fall 2 rise 1
-${instances.map((url, i) => `  server hub${i + 1} ${new URL(url).host}`).join('\n')}
-`;
-}
-
-async function startProxy(instances: string[]): Promise<void> {
-  const port = await freePort();
-  const config = join(root, 'haproxy.cfg');
-  writeFileSync(config, haproxyConfig(port, instances));
-  const child = spawn(HAPROXY, ['-db', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
-  proxy = child;
-  let pending = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    const lines = (pending + chunk.toString()).split('\n');
-    pending = lines.pop()!;
-    proxyLog.push(...lines);
-  });
-  let errors = '';
-  child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  proxyUrl = `http://127.0.0.1:${port}`;
-  await until(
-    async () => {
-      if (child.exitCode !== null) throw new Error(`haproxy exited:\n${errors}`);
-      return (await fetch(`${proxyUrl}/api/health`).catch(() => null))?.ok === true;
-    },
-    5_000,
-    'haproxy to answer',
-  );
-}
 
 /** Polls `done` every 20 ms until it holds; fails after `ms`. */
 async function until(
@@ -181,16 +117,16 @@ beforeAll(async () => {
   // One after the other: the first makes the data folder's keys, the second reads them.
   hubs.push(await spawnHub(dataDir, ['--trust-proxy', 'loopback']));
   hubs.push(await spawnHub(dataDir, ['--trust-proxy', 'loopback']));
-  await startProxy(hubs.map((hub) => hub.url));
+  proxy = await startHaproxy(
+    hubs.map((hub) => hub.url),
+    (line) => proxyLog.push(line),
+  );
+  proxyUrl = proxy.url;
 }, 60_000);
 
 afterAll(async () => {
   for (const desktop of desktops) await desktop.close();
-  if (proxy && proxy.exitCode === null) {
-    const exited = new Promise((resolve) => proxy!.once('exit', resolve));
-    proxy.kill('SIGTERM');
-    await exited;
-  }
+  await proxy?.stop();
   await Promise.all(hubs.map((hub) => hub.stop()));
   if (root) rmSync(root, { recursive: true, force: true });
 });
