@@ -29,7 +29,8 @@ export const MOVE_USAGE =
   "  --data DIR      the hub's data folder, holding hub.sqlite and the keys that seal its\n" +
   '                  secrets (they stay there: start the hub with --data DIR --postgres URL)\n' +
   '  --postgres URL  an empty PostgreSQL database, e.g. postgres://hub@db.internal:5432/brand\n' +
-  'Stop the hub first. hub.sqlite is only read, and stays as it was.';
+  'Stop the hub first. hub.sqlite stays: the move copies from it (brought up to date first,\n' +
+  'as the hub would) and leaves its rows as they were.';
 
 /** Reads the move's command line; pure, throws HubArgsError with a readable message. */
 export function parseMoveArgs(argv: readonly string[], cwd = process.cwd()): MoveArgs {
@@ -261,10 +262,16 @@ async function refuseIfOccupied(
   }
   if (occupied.length > 0) {
     throw new MoveError(
-      `The PostgreSQL database ${target} already holds a brand: it has rows in ${occupied.join(', ')}. ` +
+      `The PostgreSQL database ${target} already holds a brand: it has rows in ${namedAFew(occupied)}. ` +
         'Nothing was moved. Move into a new, empty database.',
     );
   }
+}
+
+/** Enough of a long list to recognise it by. */
+function namedAFew(items: readonly string[], shown = 5): string {
+  const rest = items.length - shown;
+  return rest > 0 ? `${items.slice(0, shown).join(', ')} and ${rest} more` : items.join(', ');
 }
 
 async function countRows(

@@ -267,7 +267,9 @@ describe('moving a brand from a SQLite hub to PostgreSQL', () => {
 
     const refused = moveToPostgres(dataDir, url);
     await expect(refused).rejects.toThrow(MoveError);
-    await expect(refused).rejects.toThrow(/already holds a brand: it has rows in .*orders \(/);
+    await expect(refused).rejects.toThrow(
+      /already holds a brand: it has rows in \w+ \(\d+\), .* and \d+ more\. Nothing was moved\./,
+    );
     await expect(refused).rejects.not.toThrow(PASSWORD);
     expect(await snapshot()).toEqual(before);
 
