@@ -318,7 +318,8 @@ async function copyTable(from: AnyDb, to: AnyDb, table: SourceTable): Promise<nu
 /**
  * The version sequence continues above every version SQLite ever gave, the highest one
  * still logged or (AUTOINCREMENT's memory) one since replaced: a desktop's cursor may
- * stand at either, and a new change must land above it.
+ * stand at either, and a new change must land above it. (A sequence ignores rollbacks:
+ * after a failed move it stands wherever it got to, unused, and the next move sets it.)
  */
 async function continueVersions(from: AnyDb, to: AnyDb): Promise<void> {
   const highest = await sql<{ version: number | null }>`

@@ -279,19 +279,30 @@ describe('moving a brand from a SQLite hub to PostgreSQL', () => {
     expect(again.output).not.toContain(PASSWORD);
   }, 60_000);
 
-  it('leaves the target as it found it when a row cannot be copied', async () => {
+  it('leaves the target as it found it when a row cannot be copied, or a table has no counterpart', async () => {
     const broken = join(root, 'broken');
     mkdirSync(broken);
     await withStores(async (sqlite) => {
       await sql`vacuum into ${join(broken, HUB_DATABASE_FILE)}`.execute(sqlite.db);
     });
-    const copy = await openStore(join(broken, HUB_DATABASE_FILE), 'hub');
-    // PostgreSQL's text cannot hold a NUL character; SQLite's can.
-    await sql`update selections set notes = 'a' || char(0) || 'b'`.execute(copy.db);
-    const tables = await movedTables(copy.db as unknown as Kysely<unknown>);
-    await copy.close();
+    const damage = async (statement: ReturnType<typeof sql>) => {
+      const copy = await openStore(join(broken, HUB_DATABASE_FILE), 'hub');
+      try {
+        await statement.execute(copy.db);
+        return await movedTables(copy.db as unknown as Kysely<unknown>);
+      } finally {
+        await copy.close();
+      }
+    };
     const fresh = await createTestDatabase('move_fail');
     try {
+      await damage(sql`create table wish_lists (id text primary key)`);
+      await expect(moveToPostgres(broken, fresh.url)).rejects.toThrow(
+        "The two stores' schemas differ, so the move would lose data: table wish_lists has no PostgreSQL counterpart.",
+      );
+      await damage(sql`drop table wish_lists`);
+      // PostgreSQL's text cannot hold a NUL character; SQLite's can.
+      const tables = await damage(sql`update selections set notes = 'a' || char(0) || 'b'`);
       await expect(moveToPostgres(broken, fresh.url)).rejects.toThrow(
         /^Copying selections failed: /,
       );
