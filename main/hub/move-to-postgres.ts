@@ -376,7 +376,7 @@ export async function runMoveCli(argv: readonly string[]): Promise<void> {
   console.log(
     `The keys in ${args.dataDir} seal the secrets now in PostgreSQL: keep the folder with the hub and start it with\n` +
       `  npm run hub -- --data ${args.dataDir} --postgres ${report.target}\n` +
-      `${HUB_DATABASE_FILE} is left as it was; keep it as a backup, and start no hub on it again.`,
+      `${HUB_DATABASE_FILE} stays where it is: keep it as a backup, and start no hub on it again.`,
   );
 }
 
