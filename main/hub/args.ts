@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { parsePublicAddress } from '../domain/hub-address.ts';
 
 /** What `npm run hub -- ...` asks for. */
@@ -53,39 +53,18 @@ export class HubArgsError extends Error {}
  * instead of exiting, so it can be tested and reused.
  */
 export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubArgs {
-  let values: {
-    data?: string;
-    postgres?: string;
-    port?: string;
-    host?: string;
-    'public-url'?: string;
-    'trust-proxy'?: string;
-    'stripe-api'?: string;
-    demo?: boolean;
-    'bench-routes'?: boolean;
-    help?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        data: { type: 'string' },
-        postgres: { type: 'string' },
-        port: { type: 'string' },
-        host: { type: 'string' },
-        'public-url': { type: 'string' },
-        'trust-proxy': { type: 'string' },
-        'stripe-api': { type: 'string' },
-        demo: { type: 'boolean' },
-        'bench-routes': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new HubArgsError(readableParseError(error));
-  }
+  const values = readOptions(argv, {
+    data: { type: 'string' },
+    postgres: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'public-url': { type: 'string' },
+    'trust-proxy': { type: 'string' },
+    'stripe-api': { type: 'string' },
+    demo: { type: 'boolean' },
+    'bench-routes': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     return {
       dataDir: '',
@@ -122,7 +101,8 @@ export function parseHubArgs(argv: readonly string[], cwd = process.cwd()): HubA
   };
 }
 
-function postgresUrl(raw: string): string {
+/** `raw` if it is a PostgreSQL connection string naming a database (a HubArgsError if not). */
+export function postgresUrl(raw: string): string {
   const url = URL.parse(raw);
   if (!url || !['postgres:', 'postgresql:'].includes(url.protocol) || url.pathname.length < 2) {
     throw new HubArgsError(
@@ -174,6 +154,21 @@ function parsePort(raw: string | undefined): number {
     throw new HubArgsError(`--port must be a whole number from 0 to 65535, not "${raw}".`);
   }
   return port;
+}
+
+/**
+ * The options of one of the hub's commands (every setting named, no positionals), or a
+ * HubArgsError saying in a person's words what was wrong with them.
+ */
+export function readOptions<const T extends ParseArgsOptionsConfig>(
+  argv: readonly string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new HubArgsError(readableParseError(error));
+  }
 }
 
 function readableParseError(error: unknown): string {
