@@ -3,6 +3,7 @@ import {
   Kysely,
   PostgresDialect,
   PostgresDriver,
+  sql,
   type DatabaseConnection,
   type Driver,
   type TransactionSettings,
@@ -110,6 +111,9 @@ export async function openPostgresStore(
   const db = new Kysely<StoreSchema>({ dialect: new HubWriterDialect({ pool }) });
   let notices: PostgresChangeNotifier;
   try {
+    // Reached first, so a server or database that is not there is said as such, not as
+    // a migration that failed.
+    await sql`select 1`.execute(db);
     await migrateWith(
       new Migrator({
         db,
