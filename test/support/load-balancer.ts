@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface LoadBalancer {
   url: string;
+  /** How many requests each upstream has answered (in the order given). */
+  answered(): number[];
   close(): Promise<void>;
 }
 
@@ -15,6 +17,7 @@ export interface LoadBalancer {
  */
 export async function startLoadBalancer(upstreams: string[]): Promise<LoadBalancer> {
   let next = 0;
+  const answered = upstreams.map(() => 0);
   const forward = (
     incoming: IncomingMessage,
     body: Buffer,
@@ -39,7 +42,8 @@ export async function startLoadBalancer(upstreams: string[]): Promise<LoadBalanc
       void (async () => {
         const first = next++ % upstreams.length;
         for (let i = 0; i < upstreams.length; i++) {
-          const target = upstreams[(first + i) % upstreams.length]!;
+          const index = (first + i) % upstreams.length;
+          const target = upstreams[index]!;
           let response: IncomingMessage | 'refused';
           try {
             response = await forward(incoming, Buffer.concat(chunks), target);
@@ -47,6 +51,7 @@ export async function startLoadBalancer(upstreams: string[]): Promise<LoadBalanc
             break;
           }
           if (response === 'refused') continue;
+          answered[index]!++;
           answer.writeHead(response.statusCode ?? 502, response.headers);
           // An instance that dies while streaming (the change notices) cuts this answer too.
           response.on('error', () => answer.destroy());
@@ -62,6 +67,7 @@ export async function startLoadBalancer(upstreams: string[]): Promise<LoadBalanc
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    answered: () => [...answered],
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
