@@ -16,14 +16,7 @@ const NO_HUB = [
   'hub-cli',
   'hub-large-bodies',
 ];
-const ON_SQLITE_FILES = [
-  'checkout-concurrency',
-  'dtc-race',
-  'orders',
-  'share-opens',
-  'stock-allocation',
-  'sync-crash',
-];
+const ON_SQLITE_FILES = ['sync-crash'];
 const SQLITE_ONLY = [...NO_HUB, ...ON_SQLITE_FILES].map(
   (name) => `test/integration/${name}.test.ts`,
 );

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
-import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
-import { hubDb, openStore } from '../../main/store/database.ts';
+import { hubDb } from '../../main/store/database.ts';
+import { openTestHubStore } from '../support/hub-engine.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
 
@@ -15,14 +15,12 @@ import { insertSharedSelection, orderableSkuIds } from '../support/shared-select
  * order comes of it, and every try gets the same answer.
  */
 let dir = '';
-let file = '';
 let token = '';
 const hubs: HubProcess[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trunkshow-checkout-race-'));
-  file = join(dir, HUB_DATABASE_FILE);
-  const store = await openStore(file, 'hub');
+  const store = await openTestHubStore(dir);
   await seedDemoBrand(store.db, { styles: 20, seed: 3, catalogDatesFrom: new Date() });
   const hub = hubDb(store.db);
   const buyer = await hub.selectFrom('buyers').select('id').orderBy('id').executeTakeFirstOrThrow();
@@ -67,7 +65,7 @@ describe('a checkout sent many times at once to two hub processes', () => {
       expect(body).toMatchObject({ orderId, status: 'Checkout Requested' });
     }
 
-    const store = await openStore(file, 'hub');
+    const store = await openTestHubStore(dir);
     try {
       const orders = await hubDb(store.db)
         .selectFrom('orders')

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
-import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
-import { openStore } from '../../main/store/database.ts';
+import { hubDb, type Store, type StoreDb } from '../../main/store/database.ts';
 import { customerBuys, insertDtcLink, setStock, type CustomerTry } from '../support/dtc.ts';
+import { openTestHubStore } from '../support/hub-engine.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
+import { halfWrittenOrders } from '../support/orders.ts';
 import { orderableSkuIds } from '../support/shared-selection.ts';
 
 /**
@@ -21,9 +21,12 @@ import { orderableSkuIds } from '../support/shared-selection.ts';
 const TRUST_LOOPBACK = ['--trust-proxy', '127.0.0.1'];
 const dirs: string[] = [];
 const hubs: HubProcess[] = [];
+/** Each test's store, opened beside its hubs to seed and then to read. */
+const stores: Store[] = [];
 
 afterEach(async () => {
   await Promise.all(hubs.splice(0).map((hub) => hub.stop()));
+  await Promise.all(stores.splice(0).map((store) => store.close()));
 });
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -33,7 +36,8 @@ afterAll(() => {
 async function seeded(links: number) {
   const dir = mkdtempSync(join(tmpdir(), 'trunkshow-dtc-race-'));
   dirs.push(dir);
-  const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
+  const store = await openTestHubStore(dir);
+  stores.push(store);
   await seedDemoBrand(store.db, { styles: 20, seed: 3, catalogDatesFrom: new Date() });
   const skus = await orderableSkuIds(store.db, links);
   const made = [];
@@ -42,90 +46,66 @@ async function seeded(links: number) {
     await setStock(store.db, link.warehouseId!, [skuId], 1);
     made.push(link);
   }
-  await store.close();
-  return { dir, file: join(dir, HUB_DATABASE_FILE), made };
-}
-
-/** Reads what the hub's store holds (maybe after a kill), without writing to it. */
-function read<T>(file: string, query: (db: BetterSqlite3.Database) => T): T {
-  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-  try {
-    return query(db);
-  } finally {
-    db.close();
-  }
+  return { dir, store, made };
 }
 
 const address = (i: number) => `10.0.${Math.floor(i / 200)}.${(i % 200) + 1}`;
 
-/** What the store says of each link: its orders, claims and the state of its stock and selection. */
-function linkFacts(file: string, linkId: string) {
-  return read(file, (db) => ({
-    link: db
-      .prepare('select claim_count, purchased_at, purchase_order_id from dtc_links where id = ?')
-      .get(linkId) as {
-      claim_count: number;
-      purchased_at: string | null;
-      purchase_order_id: string | null;
-    },
-    orders: db.prepare('select id from orders where dtc_link_id = ? order by id').all(linkId) as {
-      id: string;
-    }[],
-    claims: db.prepare('select order_id from dtc_claims where link_id = ?').all(linkId) as {
-      order_id: string | null;
-    }[],
-    selection: db
-      .prepare(
-        `select s.deleted_at, s.deleted_by_order_id from dtc_selections s
-         join dtc_links l on l.selection_id = s.id where l.id = ?`,
+/**
+ * What the store says of each link: its orders, claims and the state of its stock and
+ * selection. `db` is a store opened beside the hubs (maybe after a kill); it only reads.
+ */
+async function linkFacts(db: StoreDb, linkId: string) {
+  const hub = hubDb(db);
+  return {
+    link: await hub
+      .selectFrom('dtc_links')
+      .select(['claim_count', 'purchased_at', 'purchase_order_id'])
+      .where('id', '=', linkId)
+      .executeTakeFirstOrThrow(),
+    orders: await hub
+      .selectFrom('orders')
+      .select('id')
+      .where('dtc_link_id', '=', linkId)
+      .orderBy('id')
+      .execute(),
+    claims: await hub
+      .selectFrom('dtc_claims')
+      .select('order_id')
+      .where('link_id', '=', linkId)
+      .execute(),
+    selection: await hub
+      .selectFrom('dtc_selections as s')
+      .innerJoin('dtc_links as l', 'l.selection_id', 's.id')
+      .select(['s.deleted_at', 's.deleted_by_order_id'])
+      .where('l.id', '=', linkId)
+      .executeTakeFirstOrThrow(),
+    stock: await hub
+      .selectFrom('stock as st')
+      .innerJoin('dtc_selection_lines as sl', 'sl.sku_id', 'st.sku_id')
+      .innerJoin('dtc_links as l', 'l.selection_id', 'sl.selection_id')
+      .innerJoin('dtc_selections as s', 's.id', 'l.selection_id')
+      .innerJoin('markets as m', (join) =>
+        join.onRef('m.id', '=', 's.market_id').onRef('m.warehouse_id', '=', 'st.warehouse_id'),
       )
-      .get(linkId) as { deleted_at: string | null; deleted_by_order_id: string | null },
-    stock: db
-      .prepare(
-        `select st.quantity, st.held from stock st
-         join dtc_selection_lines sl on sl.sku_id = st.sku_id
-         join dtc_links l on l.selection_id = sl.selection_id
-         join dtc_selections s on s.id = l.selection_id
-         join markets m on m.id = s.market_id and m.warehouse_id = st.warehouse_id
-         where l.id = ?`,
-      )
-      .all(linkId) as { quantity: number; held: number }[],
-  }));
+      .select(['st.quantity', 'st.held'])
+      .where('l.id', '=', linkId)
+      .execute(),
+  };
 }
 
-function placedOrders(file: string): number {
-  return read(
-    file,
-    (db) =>
-      (
-        db.prepare(`select count(*) as n from orders where source = 'dtc_link'`).get() as {
-          n: number;
-        }
-      ).n,
-  );
-}
-
-/** Every order whole: its lines, its stock allocation, its first state and its audit row. */
-function halfWritten(file: string): string[] {
-  return read(file, (db) =>
-    (
-      db
-        .prepare(
-          `select o.id from orders o where o.source = 'dtc_link' and (
-             not exists (select 1 from order_lines l where l.order_id = o.id)
-             or not exists (select 1 from order_allocations a where a.order_id = o.id)
-             or not exists (select 1 from order_events e where e.order_id = o.id)
-             or not exists (select 1 from audit_log a where a.subject = 'order:' || o.id)
-             or not exists (select 1 from dtc_claims c where c.order_id = o.id))`,
-        )
-        .all() as { id: string }[]
-    ).map((row) => row.id),
-  );
+async function dtcOrders(db: StoreDb): Promise<string[]> {
+  const rows = await hubDb(db)
+    .selectFrom('orders')
+    .select('id')
+    .where('source', '=', 'dtc_link')
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 describe('100 customers buying one DTC link at the same moment, with stock for one', () => {
   it('places one order; every claim is answered, retries included, and the link dies once', async () => {
-    const { dir, file, made } = await seeded(1);
+    const { dir, store, made } = await seeded(1);
     const link = made[0]!;
     hubs.push(await spawnHub(dir, TRUST_LOOPBACK), await spawnHub(dir, TRUST_LOOPBACK));
     const tries = await Promise.all(
@@ -149,7 +129,7 @@ describe('100 customers buying one DTC link at the same moment, with stock for o
       .flatMap((one) => one.purchases.map((p) => p.body.error?.code));
     expect(new Set(refusals)).toEqual(new Set(refusals.length > 0 ? ['insufficient_stock'] : []));
 
-    const facts = linkFacts(file, link.linkId);
+    const facts = await linkFacts(store.db, link.linkId);
     expect(facts.orders).toEqual([{ id: winner.orderId }]);
     expect(facts.link.purchase_order_id).toBe(winner.orderId);
     expect(facts.link.claim_count).toBe(tries.filter((one) => one.outcome === 'claimed').length);
@@ -157,14 +137,15 @@ describe('100 customers buying one DTC link at the same moment, with stock for o
     expect(facts.claims.filter((claim) => claim.order_id !== null)).toHaveLength(1);
     expect(facts.selection.deleted_by_order_id).toBe(winner.orderId);
     expect(facts.stock).toEqual([{ quantity: 1, held: 1 }]);
-    expect(halfWritten(file)).toEqual([]);
+    expect(await halfWrittenOrders(store.db, 'dtc_link')).toEqual([]);
   }, 120_000);
 });
 
 describe('the hub SIGKILLed in the middle of the burst', () => {
   it('keeps every acknowledged purchase once, and nothing half-written', async () => {
-    const { dir, file, made } = await seeded(10);
+    const { dir, store, made } = await seeded(10);
     const first = await spawnHub(dir, TRUST_LOOPBACK);
+    hubs.push(first);
     const port = Number(new URL(first.url).port);
     // 100 customers over ten links; the kill lands while their claims and purchases run.
     const burst = Promise.all(
@@ -174,7 +155,7 @@ describe('the hub SIGKILLed in the middle of the burst', () => {
     );
     // Killed once the first purchase has committed, while the rest are in flight.
     const deadline = Date.now() + 30_000;
-    while (placedOrders(file) === 0 && Date.now() < deadline) {
+    while ((await dtcOrders(store.db)).length === 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     await first.kill();
@@ -188,17 +169,13 @@ describe('the hub SIGKILLed in the middle of the burst', () => {
     const acknowledged = answered.flatMap((one) =>
       one.purchases.some((p) => p.status === 201 || p.status === 200) ? [one.orderId] : [],
     );
-    const orders = read(file, (db) =>
-      (db.prepare(`select id from orders where source = 'dtc_link'`).all() as { id: string }[]).map(
-        (row) => row.id,
-      ),
-    );
+    const orders = await dtcOrders(store.db);
     for (const orderId of acknowledged) {
       expect(orders.filter((id) => id === orderId)).toHaveLength(1);
     }
-    expect(halfWritten(file)).toEqual([]);
+    expect(await halfWrittenOrders(store.db, 'dtc_link')).toEqual([]);
     for (const link of made) {
-      const facts = linkFacts(file, link.linkId);
+      const facts = await linkFacts(store.db, link.linkId);
       // One unit each: at most one order a link, and when there is one the link and
       // its selection say so; the claims counted are the claims kept.
       expect(facts.orders.length).toBeLessThanOrEqual(1);
@@ -220,8 +197,8 @@ describe('the hub SIGKILLed in the middle of the burst', () => {
       }
     });
     for (const link of made) {
-      expect(linkFacts(file, link.linkId).orders.length).toBeLessThanOrEqual(1);
+      expect((await linkFacts(store.db, link.linkId)).orders.length).toBeLessThanOrEqual(1);
     }
-    expect(halfWritten(file)).toEqual([]);
+    expect(await halfWrittenOrders(store.db, 'dtc_link')).toEqual([]);
   }, 120_000);
 });

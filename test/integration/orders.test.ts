@@ -11,8 +11,8 @@ import { changeOrderState } from '../../main/hub/orders/change-state.ts';
 import { placeOrder, type PlaceOrderRequest } from '../../main/hub/orders/place-order.ts';
 import type { OrderPrincipal } from '../../main/hub/orders/principal.ts';
 import { readAvailability, shippingWarehouse } from '../../main/hub/orders/stock-allocation.ts';
-import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
-import { hubDb, openStore, type StoreDb } from '../../main/store/database.ts';
+import { hubDb, type StoreDb } from '../../main/store/database.ts';
+import { openTestHubStore } from '../support/hub-engine.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { boothOrderRequest } from '../support/orders.ts';
 import { insertSharedSelection } from '../support/shared-selection.ts';
@@ -76,15 +76,13 @@ async function heldDrift(db: StoreDb) {
 
 describe('online checkouts racing for the last units', () => {
   let dir = '';
-  let file = '';
   const hubs: HubProcess[] = [];
   /** Per race: the SKU and 20 links to a selection of one unit of it (limits are per link). */
   const races: { stocked: Stocked; tokens: string[] }[] = [];
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trunkshow-orders-race-'));
-    file = join(dir, HUB_DATABASE_FILE);
-    const store = await openStore(file, 'hub');
+    const store = await openTestHubStore(dir);
     await seedDemoBrand(store.db, { styles: 20, seed: 5, catalogDatesFrom: new Date() });
     for (const skip of [0, 1]) {
       const stocked = await stockedSku(store.db, 10, skip);
@@ -150,7 +148,7 @@ describe('online checkouts racing for the last units', () => {
       });
     }
 
-    const store = await openStore(file, 'hub');
+    const store = await openTestHubStore(dir);
     try {
       expect(await available(store.db, stocked)).toBe(0);
       const held = await hubDb(store.db)
@@ -194,7 +192,7 @@ describe('the order service', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'trunkshow-orders-'));
-    const store = await openStore(join(dir, HUB_DATABASE_FILE), 'hub');
+    const store = await openTestHubStore(dir);
     db = store.db;
     close = () => store.close();
     await seedDemoBrand(db, { styles: 20, seed: 5, catalogDatesFrom: new Date() });

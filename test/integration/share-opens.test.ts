@@ -4,14 +4,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { shareOpenLog } from '../../main/hub/share-opens.ts';
-import { hubDb, openStore, type Store } from '../../main/store/database.ts';
+import { hubDb, type Store } from '../../main/store/database.ts';
+import { openTestHubStore } from '../support/hub-engine.ts';
 
 let dir: string;
 let store: Store;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trunkshow-share-opens-'));
-  store = await openStore(join(dir, 'hub.sqlite'), 'hub');
+  store = await openTestHubStore(dir);
   await seedDemoBrand(store.db, { styles: 3 });
   const hub = hubDb(store.db);
   const owner = await hub.selectFrom('staff_users').select('id').executeTakeFirstOrThrow();

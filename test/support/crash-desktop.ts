@@ -39,6 +39,34 @@ export function buyerName(prefix: string, index: number): string {
   return `${prefix} ${String(index).padStart(5, '0')}`;
 }
 
+/**
+ * Changes made on a desktop, queued to push: each call makes a new offline buyer named
+ * `name`, on the desktop's first pricelist, as the signed-in account.
+ */
+export async function buyerMaker(desktop: TestDesktop): Promise<(name: string) => Promise<void>> {
+  const account = desktop.session.account()!;
+  const pricelist = await desktop.store.db
+    .selectFrom('pricelists')
+    .select('id')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  return async (name) => {
+    await enqueue(
+      desktop.store.db,
+      account,
+      createBuyer,
+      {
+        id: uuidv7(),
+        name,
+        kind: 'offline',
+        countryCode: 'SE',
+        terms: { pricelistId: pricelist.id, discountBp: 0, language: 'en' },
+      },
+      new Date(),
+    );
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -93,11 +121,7 @@ async function main(): Promise<void> {
   if (status.connection !== 'online')
     throw new Error(`First sync failed: ${status.lastProblem?.message}`);
   const account = desktop.session.account()!;
-  const pricelist = await desktop.store.db
-    .selectFrom('pricelists')
-    .select('id')
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
+  const makeBuyer = await buyerMaker(desktop);
 
   // From here on, only the changes below can make the engine push.
   if (mode !== 'push') await desktop.engine.stop();
@@ -108,19 +132,7 @@ async function main(): Promise<void> {
     return;
   }
   for (let index = start; index < start + count; index++) {
-    await enqueue(
-      desktop.store.db,
-      account,
-      createBuyer,
-      {
-        id: uuidv7(),
-        name: buyerName(prefix, index),
-        kind: 'offline',
-        countryCode: 'SE',
-        terms: { pricelistId: pricelist.id, discountBp: 0, language: 'en' },
-      },
-      new Date(),
-    );
+    await makeBuyer(buyerName(prefix, index));
     // Writes to a pipe are synchronous on Linux: the test sees this line at once.
     if (mode === 'writing') process.stdout.write(`wrote ${index + 1 - start}\n`);
   }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { DesktopSession, type CredentialVault } from '../../main/services/session.ts';
 import { openStore, type Store } from '../../main/store/database.ts';
 import { SyncEngine } from '../../main/sync/engine.ts';
@@ -69,6 +70,17 @@ export async function openDesktop(
       await store.close();
     },
   };
+}
+
+/**
+ * A new desktop on the hub at `hubUrl` (or the load balancer in front of its instances),
+ * signed in as `email` and synced once; it is the caller's to close.
+ */
+export async function signedInDesktop(hubUrl: string, email: string): Promise<TestDesktop> {
+  const desktop = await openDesktop({ embeddedHubUrl: hubUrl });
+  await desktop.session.signIn({ hub: { kind: 'embedded' }, email, password: DEMO_PASSWORD });
+  await desktop.engine.syncNow();
+  return desktop;
 }
 
 /** What a desktop's services are called with. */

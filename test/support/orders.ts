@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { AddressFields } from '../../main/domain/addresses.ts';
 import { placeOrder, type PlaceOrderRequest } from '../../main/hub/orders/place-order.ts';
 import { shippingWarehouse } from '../../main/hub/orders/stock-allocation.ts';
 import { hubDb, type StoreDb } from '../../main/store/database.ts';
+import type { OrderSource } from '../../main/domain/order-states.ts';
 
 /**
  * A booth order as a rep's desktop pushes it to the hub's order service: placed now, paid
@@ -152,4 +154,58 @@ export async function placeHubOrder(
     ),
   );
   return { orderId, number: placed.value.number, buyerId: buyer.id, skuId: sku.id, warehouseId };
+}
+
+/**
+ * The orders from `source` that are not whole (maybe after a kill): each needs its lines,
+ * its stock allocation, its first state, its audit row and, from a DTC link, its claim.
+ */
+export async function halfWrittenOrders(db: StoreDb, source: OrderSource): Promise<string[]> {
+  const rows = await hubDb(db)
+    .selectFrom('orders as o')
+    .select('o.id')
+    .where('o.source', '=', source)
+    .where((eb) =>
+      eb.or([
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('order_lines as l')
+              .select('l.order_id')
+              .whereRef('l.order_id', '=', 'o.id'),
+          ),
+        ),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('order_allocations as a')
+              .select('a.order_id')
+              .whereRef('a.order_id', '=', 'o.id'),
+          ),
+        ),
+        eb.not(
+          eb.exists(
+            eb.selectFrom('order_events as e').select('e.id').whereRef('e.order_id', '=', 'o.id'),
+          ),
+        ),
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('audit_log as a')
+              .select('a.id')
+              .where('a.subject', '=', sql<string>`'order:' || ${eb.ref('o.id')}`),
+          ),
+        ),
+        eb.and([
+          eb('o.dtc_link_id', 'is not', null),
+          eb.not(
+            eb.exists(
+              eb.selectFrom('dtc_claims as c').select('c.id').whereRef('c.order_id', '=', 'o.id'),
+            ),
+          ),
+        ]),
+      ]),
+    )
+    .execute();
+  return rows.map((row) => row.id);
 }
