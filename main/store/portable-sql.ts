@@ -7,17 +7,19 @@ import { engineOf } from './database.ts';
  */
 
 /**
- * Many ids as one bound JSON array, for `in (…)`: one parameter to bind and no long
- * statement to parse, however many ids a selection has.
+ * `column` is one of `ids`, bound as one parameter however many there are: no long
+ * statement to parse. SQLite reads them from a JSON array; PostgreSQL from a text array,
+ * which its planner sees through to the column's index (from a JSON array it guesses a
+ * hundred rows and reads the whole table).
  */
-export function idList(
+export function isAmong(
   db: Pick<Kysely<never>, 'getExecutor'>,
+  column: RawBuilder<unknown>,
   ids: readonly string[],
-): RawBuilder<string> {
-  const json = JSON.stringify(ids);
+): RawBuilder<SqlBool> {
   return engineOf(db) === 'postgres'
-    ? sql<string>`(select jsonb_array_elements_text(cast(${json} as jsonb)))`
-    : sql<string>`(select value from json_each(${json}))`;
+    ? sql<SqlBool>`${column} = any(cast(${[...ids]} as text[]))`
+    : sql<SqlBool>`${column} in (select value from json_each(${JSON.stringify(ids)}))`;
 }
 
 /**

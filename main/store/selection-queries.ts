@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { idList } from './portable-sql.ts';
+import { isAmong } from './portable-sql.ts';
 import { containsPattern } from '../domain/catalog-search.ts';
 import { hubDb, replicaDb, type StoreDb } from './database.ts';
 
@@ -158,12 +158,12 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
         'p.name as style_name',
         'z.sizes',
       ])
-      .where('c.id', 'in', idList(store, colorwayIds))
+      .where(isAmong(store, sql`c.id`, colorwayIds))
       .execute(),
     store
       .selectFrom('skus')
       .select(['id', 'colorway_id', 'size', 'barcode', 'position'])
-      .where('colorway_id', 'in', idList(store, colorwayIds))
+      .where(isAmong(store, sql`colorway_id`, colorwayIds))
       .execute(),
     // The catalogs each selected style is in, with the dates buyers are held to.
     store
@@ -171,7 +171,7 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
       .innerJoin('catalog_products as cp', 'cp.product_id', 'c.product_id')
       .innerJoin('catalogs as k', 'k.id', 'cp.catalog_id')
       .select(['cp.product_id', 'k.name', 'k.status', 'k.publication_at', 'k.order_deadline_at'])
-      .where('c.id', 'in', idList(store, colorwayIds))
+      .where(isAmong(store, sql`c.id`, colorwayIds))
       .groupBy(['cp.product_id', 'k.id'])
       .execute(),
   ]);

@@ -35,6 +35,8 @@ const GENERATION = 1;
 const PUSHERS = HUB_LOAD.connections;
 const CHECKOUT_BUYERS = 40;
 const ADMIN = 'maja@nordlys-atelier.example';
+/** The README's health checks, every 2 s: a loaded instance answers its check late. */
+const BALANCED = { checkEveryMs: 2_000 };
 
 function databaseUrl(name: string): string {
   const url = new URL(TEST_POSTGRES);
@@ -210,7 +212,10 @@ export async function benchPostgres(hubDir: string, styles: number, report: Repo
   });
   const two = await onCopy(kept, async (url, db) => {
     const running = await instances(url, 2);
-    const balancer = await startHaproxy(running.hubs.map((hub) => hub.url));
+    const balancer = await startHaproxy(
+      running.hubs.map((hub) => hub.url),
+      BALANCED,
+    );
     try {
       return await pushesPerSecond(balancer.url, db);
     } finally {
@@ -236,7 +241,10 @@ export async function benchPostgres(hubDir: string, styles: number, report: Repo
     });
     const before = await ordersPlaced(db);
     const running = await instances(url, 2, ['--trust-proxy', '127.0.0.1']);
-    const balancer = await startHaproxy(running.hubs.map((hub) => hub.url));
+    const balancer = await startHaproxy(
+      running.hubs.map((hub) => hub.url),
+      BALANCED,
+    );
     try {
       const checkout = checkoutLoad(balancer.url, links);
       const checkouts = await checkout.run({ ...HUB_LOAD, connections: CHECKOUT_BUYERS });

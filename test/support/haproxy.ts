@@ -13,13 +13,27 @@ export interface LoadBalancer {
   stop(): Promise<void>;
 }
 
-/**
- * The README's haproxy.cfg, on loopback: round robin with a health check and redispatch,
- * so a dead instance is taken out. Test-only: checks every 200 ms (a dead instance is out
- * within a second) and, when asked, a log line per request naming the instance and the
- * caller (a hash of its credential, never the credential itself).
- */
-function haproxyConfig(port: number, instances: readonly string[], logRequests: boolean): string {
+export interface HaproxyOptions {
+  /**
+   * Hears HAProxy's log, one line per request as its answer starts: `server method path
+   * status caller` (the caller a hash of its credential, never the credential itself).
+   */
+  onRequest?: (line: string) => void;
+  /**
+   * How often each instance's health is checked (200 ms by default, so a killed one is
+   * out within a second); under a heavy load a busy instance answers its check late, and
+   * a load measured behind the balancer wants the README's calmer seconds.
+   */
+  checkEveryMs?: number;
+}
+
+/** The README's haproxy.cfg, on loopback: round robin with a health check and redispatch. */
+function haproxyConfig(
+  port: number,
+  instances: readonly string[],
+  logRequests: boolean,
+  checkEveryMs: number,
+): string {
   return `
 global
   maxconn 4096
@@ -51,24 +65,24 @@ backend instances
   balance roundrobin
   option httpchk GET /api/health
   http-check expect status 200
-  default-server check inter 200ms fall 2 rise 1
+  timeout check ${Math.max(1_000, checkEveryMs * 2)}ms
+  default-server check inter ${checkEveryMs}ms fall 2 rise 1
 ${instances.map((url, i) => `  server hub${i + 1} ${new URL(url).host}`).join('\n')}
 `;
 }
 
 /**
  * Debian's HAProxy in front of `instances` (their URLs) on a free loopback port, in the
- * foreground of a child process; `onRequest` hears its log, one line per request as its
- * answer starts: `server method path status caller`.
+ * foreground of a child process.
  */
 export async function startHaproxy(
   instances: readonly string[],
-  onRequest?: (line: string) => void,
+  { onRequest, checkEveryMs = 200 }: HaproxyOptions = {},
 ): Promise<LoadBalancer> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'trunkshow-haproxy-'));
   const config = join(dir, 'haproxy.cfg');
-  writeFileSync(config, haproxyConfig(port, instances, onRequest !== undefined));
+  writeFileSync(config, haproxyConfig(port, instances, onRequest !== undefined, checkEveryMs));
   const child = spawn(HAPROXY, ['-db', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
   let pending = '';
   child.stdout.on('data', (chunk: Buffer) => {

@@ -110,7 +110,9 @@ describe('a hub instance SIGKILLed while two desktops push through a load balanc
     hubs.push(one, other);
     // HAProxy's log names the instance that answered each request: hub1 or hub2.
     const servedBy: string[] = [];
-    const lb = await startHaproxy([one.url, other.url], (line) => servedBy.push(line));
+    const lb = await startHaproxy([one.url, other.url], {
+      onRequest: (line) => servedBy.push(line),
+    });
     balancer = lb;
     const answered = () => [
       servedBy.filter((line) => line.startsWith('hub1 ')).length,

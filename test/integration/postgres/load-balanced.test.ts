@@ -119,7 +119,7 @@ beforeAll(async () => {
   hubs.push(await spawnHub(dataDir, ['--trust-proxy', 'loopback']));
   proxy = await startHaproxy(
     hubs.map((hub) => hub.url),
-    (line) => proxyLog.push(line),
+    { onRequest: (line) => proxyLog.push(line) },
   );
   proxyUrl = proxy.url;
 }, 60_000);
