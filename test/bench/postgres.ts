@@ -13,6 +13,7 @@ import { startHaproxy } from '../support/haproxy.ts';
 import { spawnHub, type HubProcess } from '../support/hub-process.ts';
 import { asAdmin, TEST_POSTGRES } from '../support/postgres.ts';
 import { insertSharedSelection, orderableSkuIds } from '../support/shared-selection.ts';
+import { timedFirstSync } from './first-sync.ts';
 import { checkoutLoad, ordersPlaced, setUpBuyers } from './checkout-load.ts';
 import { HUB_LOAD, type Report } from './hub-load.ts';
 
@@ -84,19 +85,7 @@ async function copyOf(kept: string): Promise<{ url: string; drop(): Promise<void
 async function firstSyncSeconds(url: string): Promise<number> {
   const desktop = await openDesktop({ embeddedHubUrl: null });
   try {
-    await desktop.session.signIn({
-      hub: { kind: 'remote', url },
-      email: 'jonas@nordlys-atelier.example',
-      password: DEMO_PASSWORD,
-    });
-    const started = performance.now();
-    await desktop.engine.syncNow();
-    const seconds = (performance.now() - started) / 1000;
-    const status = await desktop.engine.status();
-    if (status.connection !== 'online') {
-      throw new Error(`The first sync failed: ${status.lastProblem?.message}`);
-    }
-    return seconds;
+    return await timedFirstSync(desktop, url);
   } finally {
     await desktop.close();
     rmSync(desktop.dir, { recursive: true, force: true });

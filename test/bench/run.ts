@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { CatalogFilters } from '../../main/domain/catalog-filters.ts';
-import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
+import { seedDemoBrand } from '../../main/hub/demo-brand.ts';
 import { HUB_DATABASE_FILE, startHub, type RunningHub } from '../../main/hub/start.ts';
 import { catalogFilterChoices, openStyle, searchCatalog } from '../../main/services/catalog.ts';
 import { importCatalogCsv } from '../../main/services/catalog-import.ts';
@@ -25,6 +25,7 @@ import { benchDtcCustomers } from './dtc-customers.ts';
 import { benchOrderPdf } from './order-pdf.ts';
 import { benchOrderPlace } from './order-place.ts';
 import { benchPostgres } from './postgres.ts';
+import { timedFirstSync } from './first-sync.ts';
 import { applyPush } from '../../main/sync/hub-push.ts';
 import { rateAsAgreed } from '../../main/sync/mutators/order-placement.ts';
 import { boothAddress } from '../support/booth-order.ts';
@@ -73,17 +74,7 @@ async function benchSync(hub: RunningHub): Promise<TestDesktop> {
     embeddedHubUrl: null,
     vault: credentialFile(join(desktopDir, 'device-credential')),
   });
-  await desktop.session.signIn({
-    hub: { kind: 'remote', url: hub.url },
-    email: 'jonas@nordlys-atelier.example',
-    password: DEMO_PASSWORD,
-  });
-  const started = performance.now();
-  await desktop.engine.syncNow();
-  const seconds = (performance.now() - started) / 1000;
-  const status = await desktop.engine.status();
-  if (status.connection !== 'online')
-    throw new Error(`The first sync failed: ${status.lastProblem?.message}`);
+  const seconds = await timedFirstSync(desktop, hub.url);
   let rows = 0;
   for (const entity of SYNCED_ENTITIES) {
     const counted = await desktop.store.db

@@ -79,7 +79,8 @@ describe("the hub's change stream", () => {
 });
 
 describe("the hub's store", () => {
-  // A PostgreSQL store's files are the server's to guard.
+  // Skipped on PostgreSQL: this checks the modes of hub.sqlite and its folder, and a hub
+  // on PostgreSQL has no store file; the database server owns and guards its files.
   it.skipIf(TEST_HUB_ENGINE === 'postgres')(
     'is readable by its user only, in a folder only its user may enter',
     () => {
