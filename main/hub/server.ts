@@ -109,11 +109,13 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   registerSecurityHeaders(app);
   app.setErrorHandler(handleError);
   // Before any schema: text that is not Unicode or nesting no route needs is refused alike.
+  // The router and the query parser hand out objects whose prototype is not a plain object's,
+  // which the walk would pass over unread; copying them first makes them plain.
   app.addHook('preValidation', (request, _reply, done) => {
     const problem =
       inputShapeProblem(request.body) ??
-      inputShapeProblem(request.query) ??
-      inputShapeProblem(request.params);
+      inputShapeProblem({ ...(request.query as object) }) ??
+      inputShapeProblem({ ...(request.params as object) });
     done(problem ? new HubRefusal(400, 'invalid_input', INPUT_SHAPE_MESSAGES[problem]) : undefined);
   });
 

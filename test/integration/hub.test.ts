@@ -200,6 +200,24 @@ describe('hub over HTTP', () => {
       expect(await response.json()).toEqual({ error: { code: 'invalid_input', message } });
     }
   });
+
+  it('refuses a NUL character in an address part or a query before any route reads it', async () => {
+    // Path parameters and queries arrive as objects that are not plain: they must be read too.
+    for (const path of [
+      '/api/share/pictures/%00',
+      '/api/share/pictures/a%00b',
+      '/api/health?x=%00',
+    ]) {
+      const response = await get(path, { headers: { 'x-share-token': 'a'.repeat(43) } });
+      expect(response.status, path).toBe(400);
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'invalid_input',
+          message: 'The request holds text with a NUL character, which no field takes.',
+        },
+      });
+    }
+  });
 });
 
 describe('hub without a buyer app build', () => {
