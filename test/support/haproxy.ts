@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -79,6 +79,9 @@ export async function startHaproxy(
   instances: readonly string[],
   { onRequest, checkEveryMs = 200 }: HaproxyOptions = {},
 ): Promise<LoadBalancer> {
+  if (!existsSync(HAPROXY)) {
+    throw new Error(`${HAPROXY} is missing: install Debian's haproxy (.ci/run does).`);
+  }
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'trunkshow-haproxy-'));
   const config = join(dir, 'haproxy.cfg');
