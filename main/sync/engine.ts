@@ -108,11 +108,20 @@ export class SyncEngine {
     });
   }
 
-  /** Syncs now and answers when that round is over. */
+  /**
+   * Syncs now and answers when a round that started after the call is over. A round
+   * already running may have begun before what the caller wants sent, and if it fails
+   * it runs no further round: so it is waited out first.
+   */
   async syncNow(): Promise<void> {
+    await this.#roundsOver();
     if (this.#connection === 'revoked' || this.#connection === 'update_required') return;
     this.#failures = 0;
     this.requestSync();
+    await this.#roundsOver();
+  }
+
+  async #roundsOver(): Promise<void> {
     while (this.#running) await this.#running;
   }
 
@@ -145,7 +154,7 @@ export class SyncEngine {
   async stop(): Promise<void> {
     this.#stopTimers();
     this.#session = null;
-    while (this.#running) await this.#running;
+    await this.#roundsOver();
   }
 
   #stopTimers(): void {

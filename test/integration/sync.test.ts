@@ -410,6 +410,37 @@ describe('devices', () => {
     expect(await count(rep.store.db, 'buyers', { column: 'id', value: buyer.id })).toBe(1);
   });
 
+  it('Sync now during a round that fails still sends what was made before it was asked', async () => {
+    let holdPush: Promise<void> | null = null;
+    const rep = await openDesktop({
+      embeddedHubUrl: demo.hub.url,
+      clientFor: (url) => {
+        const real = createHubClient(url);
+        return {
+          ...real,
+          push: async (token, body) => {
+            if (!holdPush) return real.push(token, body);
+            await holdPush;
+            holdPush = null;
+            throw new HubUnreachable('network cut mid-round');
+          },
+        };
+      },
+    });
+    demo.track(rep);
+    await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
+    await rep.engine.syncNow();
+
+    let release!: () => void;
+    holdPush = new Promise((resolve) => (release = resolve));
+    await newBuyer(rep, 'Made Before The Cut');
+    // The round this edit started is now waiting on its push; the rep asks for a sync.
+    const asked = rep.engine.syncNow();
+    release();
+    await asked;
+    expect(await rep.engine.status()).toMatchObject({ connection: 'online', pending: 0 });
+  });
+
   it('sign-out keeps unsynced work unless the rep says to discard it', async () => {
     const d = await desktop();
     await demo.stop();
