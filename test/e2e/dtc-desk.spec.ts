@@ -51,12 +51,22 @@ test('an operator sells a selection to a new customer through a locked checkout 
   await create.getByLabel('Email').fill(email);
   await expect(create.getByLabel('Selection name')).toHaveValue(`For Aiko Tanaka ${stamp}`);
   await page.screenshot({ path: testInfo.outputPath('dtc-create-selection.png') });
+  // The new selection's sync makes the editor read it again; that answer is held until
+  // the operator has added a line, as on a slow machine, and must not wipe the line.
+  let opens = 0;
+  let answerLate = () => {};
+  const late = new Promise<void>((resolve) => (answerLate = resolve));
+  await page.route('**/rpc/dtc.selections.open', async (route) => {
+    if (++opens > 1) await late;
+    await route.continue();
+  });
   await create.getByRole('button', { name: 'Create selection' }).click();
   await expect(create).toBeHidden();
 
   const editor = section.getByRole('article', { name: `For Aiko Tanaka ${stamp}` });
   await expect(editor.getByText('Japan', { exact: false }).first()).toBeVisible();
   await expect(editor.getByText('Locked').first()).toBeVisible();
+  await expect.poll(() => opens).toBeGreaterThan(1);
   const quickEntry = editor.getByRole('combobox', { name: 'Add by style number or barcode' });
   await quickEntry.fill(styleNumber!);
   await quickEntry.press('Enter');
@@ -65,6 +75,12 @@ test('an operator sells a selection to a new customer through a locked checkout 
   await run.press('Enter');
   await expect(run).toBeHidden();
   const lines = editor.getByRole('table', { name: 'Products in this selection' });
+  await expect(lines.getByRole('row')).toHaveCount(2);
+  const answered = page.waitForResponse('**/rpc/dtc.selections.open');
+  answerLate();
+  await answered;
+  await page.unrouteAll({ behavior: 'wait' });
+  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(painted)));
   await expect(lines.getByRole('row')).toHaveCount(2);
   // Nothing is kept until Save: leaving asks first.
   await editor.getByRole('button', { name: `← Aiko Tanaka ${stamp}` }).click();

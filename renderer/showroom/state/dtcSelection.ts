@@ -205,7 +205,12 @@ export const useDtcSelectionStore = create<DtcSelectionStore>()((set, get) => {
       }
       try {
         const detail = await trunkshow().invoke('dtc.selections.open', { id });
-        if (asked === latest) {
+        if (asked !== latest) return;
+        const current = get();
+        // Lines the operator added while this read was on its way are theirs until "Save":
+        // the fresh copy only updates what is shown around them (its links, for one).
+        if (current.detail?.id === id && unsaved(current)) set({ detail, loadError: null });
+        else {
           set({ loadError: null });
           loaded(detail);
         }
