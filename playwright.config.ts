@@ -1,4 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { TEST_TMPDIR } from './test/support/test-tmpdir.ts';
+
+// The shells, hubs and stores the tests start keep their files in memory (see there).
+if (TEST_TMPDIR) process.env.TMPDIR = TEST_TMPDIR;
 
 /**
  * End-to-end tests drive the real renderer in Debian's Chromium against the browser

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { TEST_TMPDIR } from './test/support/test-tmpdir.ts';
 
 /**
  * The hub's integration tests run a second time with the hub's store on PostgreSQL (the
@@ -25,7 +26,11 @@ export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
+    // Vitest's default is one fewer than the cores: one file at a time on a two-core
+    // machine, while most integration files spend their time waiting on hubs they spawned.
+    maxWorkers: 2,
     testTimeout: 20_000,
+    env: TEST_TMPDIR ? { TMPDIR: TEST_TMPDIR } : {},
     projects: [
       {
         extends: true,
