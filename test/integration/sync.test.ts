@@ -7,7 +7,7 @@ import {
 } from '../../main/services/buyers.ts';
 import { hubDb, replicaDb, type StoreDb } from '../../main/store/database.ts';
 import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
-import { createHubClient, HubUnreachable } from '../../main/sync/hub-client.ts';
+import { createHubClient, HubUnreachable, type HubClient } from '../../main/sync/hub-client.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL, type PullResponse } from '../../main/sync/protocol.ts';
 import type { SyncProgress } from '../../preload/contract/index.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
@@ -29,6 +29,17 @@ async function count(db: StoreDb, table: string, where?: { column: string; value
 async function pricelistId(db: StoreDb): Promise<string> {
   return (await db.selectFrom('pricelists').select('id').orderBy('name').executeTakeFirstOrThrow())
     .id;
+}
+
+/** A desktop on the demo hub whose pushes go through `push`, made from the real client. */
+function desktopPushingThrough(push: (real: HubClient) => HubClient['push']) {
+  return openDesktop({
+    embeddedHubUrl: demo.hub.url,
+    clientFor: (url) => {
+      const real = createHubClient(url);
+      return { ...real, push: push(real) };
+    },
+  });
 }
 
 async function newBuyer(d: TestDesktop, name: string, pricelist?: string) {
@@ -369,19 +380,10 @@ describe('devices', () => {
 
   it('a change the hub applied before the device was revoked, its answer lost, is not sent twice', async () => {
     let loseAnswer = false;
-    const rep = await openDesktop({
-      embeddedHubUrl: demo.hub.url,
-      clientFor: (url) => {
-        const real = createHubClient(url);
-        return {
-          ...real,
-          push: async (token, body) => {
-            const answer = await real.push(token, body);
-            if (loseAnswer) throw new HubUnreachable('network cut before the answer');
-            return answer;
-          },
-        };
-      },
+    const rep = await desktopPushingThrough((real) => async (token, body) => {
+      const answer = await real.push(token, body);
+      if (loseAnswer) throw new HubUnreachable('network cut before the answer');
+      return answer;
     });
     demo.track(rep);
     await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
@@ -412,20 +414,11 @@ describe('devices', () => {
 
   it('Sync now during a round that fails still sends what was made before it was asked', async () => {
     let holdPush: Promise<void> | null = null;
-    const rep = await openDesktop({
-      embeddedHubUrl: demo.hub.url,
-      clientFor: (url) => {
-        const real = createHubClient(url);
-        return {
-          ...real,
-          push: async (token, body) => {
-            if (!holdPush) return real.push(token, body);
-            await holdPush;
-            holdPush = null;
-            throw new HubUnreachable('network cut mid-round');
-          },
-        };
-      },
+    const rep = await desktopPushingThrough((real) => async (token, body) => {
+      if (!holdPush) return real.push(token, body);
+      await holdPush;
+      holdPush = null;
+      throw new HubUnreachable('network cut mid-round');
     });
     demo.track(rep);
     await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
