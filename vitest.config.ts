@@ -3,7 +3,7 @@ import { TEST_TMPDIR } from './test/support/test-tmpdir.ts';
 
 /**
  * The hub's integration tests run a second time with the hub's store on PostgreSQL (the
- * conformance suite): each starts its hubs through the test support (useDemoHub,
+ * conformance suite): each starts its hubs through the test support (useDemoHub, startTestHub,
  * spawnHub, openTestHubStore), which puts them on the engine the project names. Left
  * out: files with no hub in them, and those that still open a hub's SQLite file.
  */
@@ -17,7 +17,7 @@ const NO_HUB = [
   'hub-cli',
   'hub-large-bodies',
 ];
-const ON_SQLITE_FILES = ['sync-crash'];
+const ON_SQLITE_FILES = ['bench-routes', 'sync-crash'];
 const SQLITE_ONLY = [...NO_HUB, ...ON_SQLITE_FILES].map(
   (name) => `test/integration/${name}.test.ts`,
 );

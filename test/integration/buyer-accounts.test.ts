@@ -5,7 +5,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { applyPublicAddress } from '../../main/hub/public-address.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
 import {
@@ -14,6 +14,7 @@ import {
   startSmtpServer,
   type TestSmtpServer,
 } from '../support/smtp-server.ts';
+import { startTestHub } from '../support/hub-engine.ts';
 
 /**
  * Buyer user accounts for a real brand: an admin invites a person by email through the
@@ -80,7 +81,7 @@ const selections = (cookie: string) =>
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'trunkshow-buyer-accounts-'));
   smtp = await startSmtpServer(SMTP);
-  hub = await startHub({
+  hub = await startTestHub({
     dataDir: join(root, 'hub'),
     port: 0,
     demo: 20,

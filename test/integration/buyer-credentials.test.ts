@@ -13,10 +13,11 @@ import {
 import { HashGate } from '../../main/hub/auth/hash-gate.ts';
 import { argon2Passwords, type PasswordHasher } from '../../main/hub/auth/passwords.ts';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
+import { startTestHub } from '../support/hub-engine.ts';
 
 /**
  * The credentials brands set for buyers to log in to customer order links: staff set and
@@ -87,7 +88,7 @@ const at = (minutes: number) => new Date(Date.UTC(2027, 0, 1) + minutes * 60_000
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'trunkshow-buyer-credentials-'));
-  hub = await startHub({
+  hub = await startTestHub({
     dataDir: join(root, 'hub'),
     port: 0,
     demo: 20,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoBuyerAccounts } from '../../main/hub/demo-brand.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { type RunningHub } from '../../main/hub/start.ts';
 import {
   generateShareLinkLocally,
   listShareLinks,
@@ -13,6 +13,7 @@ import {
 import { createSelectionLocally } from '../../main/services/selections.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { openDesktop, servicesOf, type TestDesktop } from '../support/desktop.ts';
+import { startTestHub } from '../support/hub-engine.ts';
 
 /**
  * Where buyers reach the hub: its public address (set by `--public-url` or by an admin)
@@ -25,8 +26,13 @@ const desktops: TestDesktop[] = [];
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'trunkshow-hub-address-'));
-  direct = await startHub({ dataDir: join(root, 'direct'), port: 0, demo: 5, buyerAppDir: null });
-  proxied = await startHub({
+  direct = await startTestHub({
+    dataDir: join(root, 'direct'),
+    port: 0,
+    demo: 5,
+    buyerAppDir: null,
+  });
+  proxied = await startTestHub({
     dataDir: join(root, 'proxied'),
     port: 0,
     demo: 5,

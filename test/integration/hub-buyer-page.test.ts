@@ -10,10 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBuyerAccounts } from '../../main/hub/demo-brand.ts';
 import { tokenHash } from '../../main/hub/auth/tokens.ts';
 import { shippingWarehouse } from '../../main/hub/orders/stock-allocation.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { CHROMIUM_PATH, launchChromium } from '../support/chromium.ts';
 import { insertSharedSelection, shareSizeRuns } from '../support/shared-selection.ts';
+import { startTestHub } from '../support/hub-engine.ts';
 
 /**
  * The real buyer app, built by Vite, served by the hub under its strict CSP and opened
@@ -40,7 +41,7 @@ beforeAll(async () => {
     logLevel: 'error',
     build: { outDir: buyerAppDir, emptyOutDir: true },
   });
-  hub = await startHub({ dataDir: join(dir, 'data'), port: 0, buyerAppDir, demo: 20 });
+  hub = await startTestHub({ dataDir: join(dir, 'data'), port: 0, buyerAppDir, demo: 20 });
   await hub.store.db.updateTable('brand_settings').set({ name: 'Maison Kaori' }).execute();
   for (const language of ['en', 'ja'] as const) {
     tokens[language] = await shareSizeRuns(hub.store.db, {

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DTC_CHECKOUT_PATH_PREFIX } from '../../main/domain/dtc.ts';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
 import { migrationsByKind } from '../../main/store/migrations/index.ts';
+import { startTestHub, TEST_HUB_ENGINE } from '../support/hub-engine.ts';
 
 const packageJson = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -35,7 +36,7 @@ beforeAll(async () => {
   mkdirSync(join(buyerAppDir, 'assets'), { recursive: true });
   writeFileSync(join(buyerAppDir, 'index.html'), INDEX_HTML);
   writeFileSync(join(buyerAppDir, 'assets', 'index-AbCd1234.js'), 'export {};');
-  hub = await startHub({ dataDir: join(dir, 'data'), port: 0, buyerAppDir });
+  hub = await startTestHub({ dataDir: join(dir, 'data'), port: 0, buyerAppDir });
   await hub.store.db
     .insertInto('brand_settings')
     .values({
@@ -75,6 +76,10 @@ function expectSecurityHeaders(response: Response) {
 }
 
 describe('hub over HTTP', () => {
+  it("keeps its store on the engine the test project names (the conformance suite's premise)", () => {
+    expect(hub.store.engine).toBe(TEST_HUB_ENGINE);
+  });
+
   it('reports health: version, schema, brand and uptime', async () => {
     const response = await get('/api/health');
     expect(response.status).toBe(200);
@@ -222,6 +227,7 @@ describe('hub over HTTP', () => {
 
 describe('hub without a buyer app build', () => {
   it('starts on an empty data folder, says to build, and closes its database cleanly', async () => {
+    // On SQLite in both projects: what it checks is the store file left behind.
     const dataDir = join(dir, 'fresh', 'nested');
     const fresh = await startHub({ dataDir, port: 0, buyerAppDir: join(dir, 'no-build') });
     const health = (await (await fetch(`${fresh.url}/api/health`)).json()) as { brand: unknown };
@@ -247,7 +253,11 @@ describe('hub without a buyer app build', () => {
 
 describe('hub closing', () => {
   it('does not wait for a connection that never sent a request (a browser preconnects them)', async () => {
-    const closing = await startHub({ dataDir: join(dir, 'closing'), port: 0, buyerAppDir: null });
+    const closing = await startTestHub({
+      dataDir: join(dir, 'closing'),
+      port: 0,
+      buyerAppDir: null,
+    });
     const silent = connect(closing.port, '127.0.0.1');
     await new Promise((resolve) => silent.once('connect', resolve));
     const ended = new Promise((resolve) => silent.once('close', resolve));
@@ -259,7 +269,7 @@ describe('hub closing', () => {
 describe('hub --demo', () => {
   it('leaves a store that already has products alone', async () => {
     const dataDir = join(dir, 'has-products');
-    const first = await startHub({ dataDir, port: 0, buyerAppDir: null });
+    const first = await startTestHub({ dataDir, port: 0, buyerAppDir: null });
     await first.store.db
       .insertInto('size_scales')
       .values({ id: 'scale-1', name: 'Letters', sizes: '["S","M","L"]' })
@@ -279,7 +289,7 @@ describe('hub --demo', () => {
       .execute();
     await first.close();
 
-    const again = await startHub({ dataDir, port: 0, buyerAppDir: null, demo: true });
+    const again = await startTestHub({ dataDir, port: 0, buyerAppDir: null, demo: true });
     expect(again.seededDemo).toBeNull();
     const products = await again.store.db.selectFrom('products').select('name').execute();
     const health = (await (await fetch(`${again.url}/api/health`)).json()) as { brand: unknown };

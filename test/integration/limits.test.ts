@@ -6,9 +6,10 @@ import { PASSWORD_LIMITS, TOKEN_GUESS_LIMIT } from '../../main/domain/rate-limit
 import { HashGate } from '../../main/hub/auth/hash-gate.ts';
 import { argon2Passwords, type PasswordHasher } from '../../main/hub/auth/passwords.ts';
 import { DEMO_PASSWORD, demoBuyerAccounts } from '../../main/hub/demo-brand.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
+import { startTestHub } from '../support/hub-engine.ts';
 
 /**
  * The limits on what strangers can try, as an attacker tries them: many guesses at
@@ -36,7 +37,7 @@ let buyerEmail = '';
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'trunkshow-limits-'));
-  hub = await startHub({
+  hub = await startTestHub({
     dataDir: join(root, 'hub'),
     port: 0,
     demo: 5,

@@ -9,7 +9,7 @@ import { enqueueMail } from '../../main/hub/mail/outbox.ts';
 import { changeOrderState } from '../../main/hub/orders/change-state.ts';
 import { placeOrder, type PlaceOrderRequest } from '../../main/hub/orders/place-order.ts';
 import type { OrderPrincipal } from '../../main/hub/orders/principal.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { type RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
 import { boothOrderRequest } from '../support/orders.ts';
@@ -20,6 +20,7 @@ import {
   startSmtpServer,
   type TestSmtpServer,
 } from '../support/smtp-server.ts';
+import { startTestHub } from '../support/hub-engine.ts';
 
 const SMTP_USER = 'hub@mail.example';
 const SMTP_PASSWORD = 'order-mail-password-41c2';
@@ -94,7 +95,7 @@ const addresses = (field: ParsedMail['to']) =>
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'trunkshow-confirmation-'));
   smtp = await startSmtpServer({ user: SMTP_USER, password: SMTP_PASSWORD });
-  hub = await startHub({
+  hub = await startTestHub({
     dataDir: join(root, 'hub'),
     port: 0,
     demo: 20,

@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
 import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub } from '../../main/hub/start.ts';
 import { createBrowserTransport } from '../../main/shell/browser-transport.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { startTestHub } from '../support/hub-engine.ts';
 
 /**
  * `npm run build` while a shell or a hub runs: the build replaces the hashed assets, so
@@ -104,7 +104,7 @@ describe('a rebuild while the page is open', () => {
   it('the hub gives the next reload the new buyer pages, whose assets are there', async () => {
     const buyerAppDir = join(dir, 'buyer');
     await buildInto('vite.buyer.config.ts', buyerAppDir, 1);
-    const hub = await startHub({ dataDir: join(dir, 'hub'), port: 0, buyerAppDir });
+    const hub = await startTestHub({ dataDir: join(dir, 'hub'), port: 0, buyerAppDir });
     const page = await browser.newPage();
     try {
       const drawn = () => page.getByText('Powered by Trunkshow').waitFor();

@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { type RunningHub } from '../../main/hub/start.ts';
 import { createBuyerLocally, updateBuyerTermsLocally } from '../../main/services/buyers.ts';
 import { hubDb, replicaDb, type StoreDb } from '../../main/store/database.ts';
 import { createHubClient, HubUnreachable, type HubClient } from '../../main/sync/hub-client.ts';
 import { openDesktop, type TestDesktop } from '../support/desktop.ts';
+import { startTestHub } from '../support/hub-engine.ts';
 
 /**
  * Two desktops edit buyers while their network drops requests, loses answers and
@@ -60,7 +61,7 @@ let pricelist: string;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'trunkshow-sync-property-'));
-  hub = await startHub({ dataDir: join(root, 'hub'), port: 0, demo: 3, buyerAppDir: null });
+  hub = await startTestHub({ dataDir: join(root, 'hub'), port: 0, demo: 3, buyerAppDir: null });
   pricelist = (await hub.store.db.selectFrom('pricelists').select('id').executeTakeFirstOrThrow())
     .id;
 });

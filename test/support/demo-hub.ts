@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
-import { startHub, type RunningHub } from '../../main/hub/start.ts';
-import { testHubPostgres } from './hub-engine.ts';
+import type { RunningHub } from '../../main/hub/start.ts';
+import { startTestHub } from './hub-engine.ts';
 import type { HubClient } from '../../main/sync/hub-client.ts';
 import { openDesktop, type TestDesktop } from './desktop.ts';
 
@@ -26,9 +26,8 @@ export function useDemoHub(prefix: string) {
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), prefix));
-    running = await startHub({
+    running = await startTestHub({
       dataDir: join(root, 'hub'),
-      postgres: await testHubPostgres(join(root, 'hub')),
       port: 0,
       demo: 20,
       buyerAppDir: null,
@@ -67,9 +66,8 @@ export function useDemoHub(prefix: string) {
     },
     /** Starts the hub again on its port and data. */
     async start() {
-      running = await startHub({
+      running = await startTestHub({
         dataDir: join(root, 'hub'),
-        postgres: await testHubPostgres(join(root, 'hub')),
         port,
         buyerAppDir: null,
         clock,

@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { HUB_DATABASE_FILE } from '../../main/hub/start.ts';
+import {
+  HUB_DATABASE_FILE,
+  startHub,
+  type RunningHub,
+  type StartHubOptions,
+} from '../../main/hub/start.ts';
 import { openStore, type Store, type StoreEngine } from '../../main/store/database.ts';
 import { openPostgresStore } from '../../main/store/postgres.ts';
 import { createTestDatabase } from './postgres.ts';
@@ -35,4 +40,11 @@ export async function openTestHubStore(dataDir: string): Promise<Store> {
   return postgres
     ? openPostgresStore(postgres, { poolSize: 2 })
     : openStore(join(dataDir, HUB_DATABASE_FILE), 'hub');
+}
+
+/** Starts a hub in this process with its store on this run's engine (see TEST_HUB_ENGINE). */
+export async function startTestHub(
+  options: Omit<StartHubOptions, 'postgres'>,
+): Promise<RunningHub> {
+  return startHub({ ...options, postgres: await testHubPostgres(options.dataDir) });
 }
