@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HUB_DATABASE_FILE, MAIL_KEY_FILE } from '../../main/hub/start.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { DEMO_REP, useDemoHub } from '../support/demo-hub.ts';
 import { TEST_HUB_ENGINE } from '../support/hub-engine.ts';
@@ -79,15 +80,15 @@ describe("the hub's change stream", () => {
 });
 
 describe("the hub's store", () => {
-  // Skipped on PostgreSQL: this checks the modes of hub.sqlite and its folder, and a hub
-  // on PostgreSQL has no store file; the database server owns and guards its files.
-  it.skipIf(TEST_HUB_ENGINE === 'postgres')(
-    'is readable by its user only, in a folder only its user may enter',
-    () => {
-      const file = demo.hub.store.location;
-      expect(statSync(file).mode & 0o777).toBe(0o600);
-      expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
-      expect(statSync(join(file, '..')).mode & 0o777).toBe(0o700);
-    },
-  );
+  it('is readable by its user only, in a folder only its user may enter', () => {
+    const mode = (name: string) => statSync(join(demo.dataDir, name)).mode & 0o777;
+    expect(mode('.')).toBe(0o700);
+    // The key that seals the brand's secrets is in the folder on either engine; the store
+    // and its log are too on SQLite (PostgreSQL's files are its server's to guard).
+    const files = [
+      MAIL_KEY_FILE,
+      ...(TEST_HUB_ENGINE === 'sqlite' ? [HUB_DATABASE_FILE, `${HUB_DATABASE_FILE}-wal`] : []),
+    ];
+    for (const file of files) expect(mode(file), file).toBe(0o600);
+  });
 });

@@ -55,6 +55,10 @@ export function useDemoHub(prefix: string) {
     get url() {
       return `http://127.0.0.1:${port}`;
     },
+    /** The hub's folder: its keys on either engine, its store file on SQLite. */
+    get dataDir() {
+      return join(root, 'hub');
+    },
     /** Moves the hub's clock this many days ahead of now (0 to come back). */
     travel(days: number) {
       aheadMs = days * 24 * 60 * 60 * 1000;
