@@ -77,16 +77,13 @@ export async function writeAllocations(
     const chunk = lines.slice(from, from + ALLOCATIONS_PER_STATEMENT);
     const taking = chunk.filter((line) => line.allocated > 0);
     if (taking.length > 0) {
-      // Typed in the first row: PostgreSQL reads untyped parameters in VALUES as text.
-      const units = sql.join(
-        taking.map((line, index) =>
-          index === 0
-            ? sql`(cast(${line.skuId} as text), cast(${line.allocated} as integer))`
-            : sql`(${line.skuId}, ${line.allocated})`,
-        ),
-      );
+      // Typed in the outer select: PostgreSQL reads untyped parameters in VALUES as text.
+      // Not in the first row: that makes VALUES a compound query on SQLite, which then
+      // scans the whole stock table instead of looking each SKU up (10 ms, not 0.3 ms).
+      const units = sql.join(taking.map((line) => sql`(${line.skuId}, ${line.allocated})`));
       const taken = await sql<{ sku_id: Id }>`update stock set held = held + t.units
-        from (select column1 as sku_id, column2 as units from (values ${units}) as v) as t
+        from (select cast(column1 as text) as sku_id, cast(column2 as integer) as units
+          from (values ${units}) as v) as t
         where stock.warehouse_id = ${warehouseId} and stock.sku_id = t.sku_id
           and stock.quantity - stock.held >= t.units
         returning stock.sku_id`.execute(trx);
@@ -117,13 +114,12 @@ export async function writeAllocations(
  * the record of what it held; only `held` shrinks.
  */
 export async function releaseAllocations(trx: StoreDb, orderId: Id): Promise<void> {
-  await sql`update stock set held = held - (
-      select a.allocated from order_allocations a
-      where a.order_id = ${orderId} and a.warehouse_id = stock.warehouse_id
-        and a.sku_id = stock.sku_id)
-    where exists (select 1 from order_allocations a
-      where a.order_id = ${orderId} and a.warehouse_id = stock.warehouse_id
-        and a.sku_id = stock.sku_id and a.allocated > 0)`.execute(trx);
+  // Driven by the order's allocation rows (an order holds each SKU once), so each
+  // stock row is found by its key rather than every row of the table checked.
+  await sql`update stock set held = stock.held - a.allocated
+    from order_allocations a
+    where a.order_id = ${orderId} and a.allocated > 0
+      and stock.warehouse_id = a.warehouse_id and stock.sku_id = a.sku_id`.execute(trx);
 }
 
 /** Whether leaving `from` for `to` gives the order's stock back. */
