@@ -252,29 +252,50 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * Pulls page after page until the hub has nothing more. Each next page is asked for as
+   * soon as a page arrives, before the replica writes it, so the hub reads one page while
+   * the replica applies the one before (a first sync of a large brand is mostly these two
+   * taking turns). Pages are still applied one at a time and in order; a page is applied
+   * only onto the cursor it was read from.
+   */
   async #pull(session: SyncSession): Promise<void> {
     const replica = replicaDb(this.#db);
-    let pulled = 0;
-    for (;;) {
-      const state = await replica
-        .selectFrom('sync_state')
-        .select('cursor')
-        .executeTakeFirstOrThrow();
-      const seen = await replica
-        .selectFrom('sync_refusals')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .where('device_id', '=', session.deviceId)
-        .executeTakeFirst();
-      // A replica that has read nothing yet is receiving the brand: the views say the
-      // catalog is arriving, not that it is empty, from before the first page comes.
-      if (state.cursor === 0) this.#progress = { rows: 0, fraction: null };
-      const page = await session.client.pull(session.token, {
+    const cursorNow = async () =>
+      (await replica.selectFrom('sync_state').select('cursor').executeTakeFirstOrThrow()).cursor;
+    const seen = await replica
+      .selectFrom('sync_refusals')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('device_id', '=', session.deviceId)
+      .executeTakeFirst();
+    let asked = { cursor: await cursorNow(), refusalsAfter: seen?.seq ?? 0 };
+    // A replica that has read nothing yet is receiving the brand: the views say the
+    // catalog is arriving, not that it is empty, from before the first page comes.
+    if (asked.cursor === 0) this.#progress = { rows: 0, fraction: null };
+    const ask = (from: typeof asked) =>
+      session.client.pull(session.token, {
         clientId: session.deviceId,
-        cursor: state.cursor,
-        refusalsAfter: seen?.seq ?? 0,
+        ...from,
         ...(this.#pullLimit ? { limit: this.#pullLimit } : {}),
       });
+    let next = ask(asked);
+    let pulled = 0;
+    for (;;) {
+      const page = await next;
       if (session !== this.#session) return;
+      const readFrom = asked;
+      if (page.more) {
+        asked = {
+          cursor: page.cursor,
+          refusalsAfter: Math.max(readFrom.refusalsAfter, ...page.refusals.map((r) => r.seq)),
+        };
+        next = ask(asked);
+        // Met when awaited; a round that stops before that leaves the page unread.
+        next.catch(() => undefined);
+      }
+      // Something else started the replica over meanwhile (a sign-in to another brand):
+      // this page belongs to what was there; the next round reads from the new cursor.
+      if ((await cursorNow()) !== readFrom.cursor) return;
       const applied = await applyPulledPage(this.#db, session, page, this.#clock());
       if (applied.rows > 0 || applied.acknowledged > 0 || applied.refusals > 0) this.#dataVersion++;
       pulled += applied.rows;

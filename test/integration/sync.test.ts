@@ -42,6 +42,42 @@ function desktopPushingThrough(push: (real: HubClient) => HubClient['push']) {
   });
 }
 
+/** A desktop on the demo hub reading `pullLimit` rows a page, whose pulls go through `watch`. */
+function desktopWatchingPulls(
+  pullLimit: number,
+  watch: (pull: () => Promise<PullResponse>) => Promise<PullResponse>,
+) {
+  return openDesktop({
+    embeddedHubUrl: demo.hub.url,
+    pullLimit,
+    clientFor: (url) => {
+      const real = createHubClient(url);
+      return { ...real, pull: (token, body) => watch(() => real.pull(token, body)) };
+    },
+  });
+}
+
+/**
+ * A pricelist `d` has from the hub; then, the hub stopped, `offline` queues what it
+ * queues, and the hub, started again, deletes the list: what was queued on it is refused.
+ */
+async function whileListVanishes<T>(
+  d: TestDesktop,
+  listId: string,
+  offline: () => Promise<T>,
+): Promise<T> {
+  await demo.hub.store.db
+    .insertInto('pricelists')
+    .values({ id: listId, name: `Pop-up ${listId}`, currency: 'CHF' })
+    .execute();
+  await d.engine.syncNow();
+  await demo.stop();
+  const queued = await offline();
+  await demo.start();
+  await demo.hub.store.db.deleteFrom('pricelists').where('id', '=', listId).execute();
+  return queued;
+}
+
 async function newBuyer(d: TestDesktop, name: string, pricelist?: string) {
   return createBuyerLocally(services(d), {
     name,
@@ -106,32 +142,24 @@ describe('first sync', () => {
     const before: (SyncProgress | null)[] = [];
     const answers: PullResponse[] = [];
     const engine: { current?: TestDesktop['engine'] } = {};
-    const paged = await openDesktop({
-      embeddedHubUrl: demo.hub.url,
-      pullLimit: 500,
-      clientFor: (url) => {
-        const client = createHubClient(url);
-        return {
-          ...client,
-          async pull(token, body) {
-            // The first sync's pulls only: it ends with the first answer that has no more.
-            const first = !answers.some((answer) => !answer.more);
-            if (first) before.push((await engine.current!.status()).progress);
-            const answer = await client.pull(token, body);
-            if (first) answers.push(answer);
-            return answer;
-          },
-        };
-      },
+    const paged = await desktopWatchingPulls(250, async (pull) => {
+      // The first sync's pulls only: it ends with the first answer that has no more.
+      const first = !answers.some((answer) => !answer.more);
+      if (first) before.push((await engine.current!.status()).progress);
+      const answer = await pull();
+      if (first) answers.push(answer);
+      return answer;
     });
     engine.current = paged.engine;
     demo.track(paged);
     await paged.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
     await paged.engine.syncNow();
 
-    // Arriving before anything has, then rising page by page, short of done.
-    expect(before[0]).toEqual({ rows: 0, fraction: null });
-    const fractions = before.slice(1).map((progress) => progress!.fraction!);
+    // Arriving before anything has (the second page is asked for as the first arrives,
+    // before it is written), then rising page by page, short of done.
+    const arriving = { rows: 0, fraction: null };
+    expect(before.slice(0, 2)).toEqual([arriving, arriving]);
+    const fractions = before.slice(2).map((progress) => progress!.fraction!);
     expect(fractions.length).toBeGreaterThan(2);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(fractions.every((fraction) => fraction > 0 && fraction < 1)).toBe(true);
@@ -230,17 +258,13 @@ describe('changes made on the desktop', () => {
 
   it('refused by the hub are undone locally and kept, with the reason, for the rep', async () => {
     const d = await desktop();
-    await demo.hub.store.db
-      .insertInto('pricelists')
-      .values({ id: 'temporary-list', name: 'Pop-up CHF', currency: 'CHF' })
-      .execute();
-    await d.engine.syncNow();
-    await demo.stop();
-    await d.engine.syncNow();
-    const doomed = await newBuyer(d, 'Buyer On A Vanishing List', 'temporary-list');
-    const kept = await newBuyer(d, 'Buyer On A Lasting List');
-    await demo.start();
-    await demo.hub.store.db.deleteFrom('pricelists').where('id', '=', 'temporary-list').execute();
+    const { doomed, kept } = await whileListVanishes(d, 'temporary-list', async () => {
+      await d.engine.syncNow();
+      return {
+        doomed: await newBuyer(d, 'Buyer On A Vanishing List', 'temporary-list'),
+        kept: await newBuyer(d, 'Buyer On A Lasting List'),
+      };
+    });
     await d.engine.syncNow();
 
     const status = await d.engine.status();
@@ -269,6 +293,35 @@ describe('changes made on the desktop', () => {
     // A second sync neither repeats the refusal nor loses it.
     await d.engine.syncNow();
     expect((await d.engine.status()).refused).toBe(1);
+  });
+
+  it('refused by the hub come once when the pull that brings them takes many pages', async () => {
+    const answers: PullResponse[] = [];
+    const d = await desktopWatchingPulls(40, async (pull) => {
+      const answer = await pull();
+      answers.push(answer);
+      return answer;
+    });
+    demo.track(d);
+    await d.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
+    await d.engine.syncNow();
+    const doomed = await whileListVanishes(d, 'short-list', () =>
+      newBuyer(d, 'Buyer On A Short List', 'short-list'),
+    );
+    // Pages of changes to come after the refusal: each page's answer carries the
+    // refusals after the ones the desktop said it has.
+    await demo.hub.store.db
+      .updateTable('skus')
+      .set((eb) => ({ barcode: eb.ref('barcode') }))
+      .execute();
+    answers.length = 0;
+    await d.engine.syncNow();
+
+    expect(answers.length).toBeGreaterThan(2);
+    // Each page asked for is asked after the refusals already received.
+    expect(answers.flatMap((answer) => answer.refusals.map((refusal) => refusal.seq))).toEqual([1]);
+    expect(await d.engine.status()).toMatchObject({ pending: 0, refused: 1, lastProblem: null });
+    expect(await count(d.store.db, 'buyers', { column: 'id', value: doomed.id })).toBe(0);
   });
 
   it('are checked on the desktop too, before they are queued', async () => {

@@ -4,6 +4,7 @@ import {
   type ConfirmationDocument,
   type ConfirmationGroup,
 } from '../../domain/order-confirmation.ts';
+import { giveWay } from '../../platform/give-way.ts';
 import type { PdfFonts } from './pdf-fonts.ts';
 import {
   ALERT,
@@ -78,8 +79,7 @@ export async function orderConfirmationPdf(
   for (const [index, group] of document.groups.entries()) {
     // The hub draws this in its sender, on the thread that answers buyers: a long order
     // gives way now and then rather than holding every request for the whole document.
-    if (index > 0 && index % YIELD_EVERY === 0)
-      await new Promise((resolve) => setImmediate(resolve));
+    if (index > 0 && index % YIELD_EVERY === 0) await giveWay();
     const height = rowHeight(group);
     if (y + height > PAGE_HEIGHT - BOTTOM) {
       doc.addPage();
