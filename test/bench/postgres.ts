@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
-import { startHub } from '../../main/hub/start.ts';
 import { hubDb, type StoreDb } from '../../main/store/database.ts';
 import { openPostgresStore } from '../../main/store/postgres.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
@@ -24,7 +23,9 @@ import { HUB_LOAD, type Report } from './hub-load.ts';
  * TEMPLATE, so every run starts from the same brand.
  *
  * - pg.sync.first.seconds: a new desktop's first sync of the whole brand from a hub on
- *   PostgreSQL, beside the same from the kept SQLite store (pg.sync.first.vs_sqlite).
+ *   PostgreSQL, beside the same from the kept SQLite store (pg.sync.first.vs_sqlite;
+ *   pg.sync.first.sqlite_seconds), each hub in a process of its own as a desktop meets
+ *   one (in the bench's own process it would take turns with the desktop it serves).
  * - pg.push.rps / pg.push.rps.2: desktops' pushes (one new selection each, as a rep
  *   makes them) from PUSHERS devices at once, to one instance, then to two behind
  *   HAProxy, in the same run.
@@ -175,21 +176,13 @@ async function onCopy<T>(kept: string, work: (url: string, db: StoreDb) => Promi
 export async function benchPostgres(hubDir: string, styles: number, report: Report) {
   const kept = await keptBrand(styles);
 
-  const sqliteHub = await startHub({ dataDir: hubDir, port: 0, buyerAppDir: null });
-  const sqliteSeconds = await firstSyncSeconds(sqliteHub.url).finally(() => sqliteHub.close());
-  const pgDir = mkdtempSync(join(tmpdir(), 'trunkshow-bench-pg-sync-'));
-  const pgHub = await startHub({
-    dataDir: pgDir,
-    postgres: databaseUrl(kept),
-    port: 0,
-    buyerAppDir: null,
-  });
-  const pgSeconds = await firstSyncSeconds(pgHub.url).finally(async () => {
-    await pgHub.close();
-    rmSync(pgDir, { recursive: true, force: true });
-  });
+  const sqliteHub = await spawnHub(hubDir);
+  const sqliteSeconds = await firstSyncSeconds(sqliteHub.url).finally(() => sqliteHub.stop());
+  const pgHub = await instances(databaseUrl(kept), 1);
+  const pgSeconds = await firstSyncSeconds(pgHub.hubs[0]!.url).finally(() => pgHub.stop());
   report('pg.sync.first.seconds', pgSeconds, 's');
   report('pg.sync.first.vs_sqlite', pgSeconds / sqliteSeconds, 'ratio');
+  report('pg.sync.first.sqlite_seconds', sqliteSeconds, 's');
 
   const one = await onCopy(kept, async (url, db) => {
     const running = await instances(url, 1);
