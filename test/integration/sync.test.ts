@@ -31,28 +31,20 @@ async function pricelistId(db: StoreDb): Promise<string> {
     .id;
 }
 
-/** A desktop on the demo hub whose pushes go through `push`, made from the real client. */
-function desktopPushingThrough(push: (real: HubClient) => HubClient['push']) {
-  return openDesktop({
-    embeddedHubUrl: demo.hub.url,
-    clientFor: (url) => {
-      const real = createHubClient(url);
-      return { ...real, push: push(real) };
-    },
-  });
-}
-
-/** A desktop on the demo hub reading `pullLimit` rows a page, whose pulls go through `watch`. */
-function desktopWatchingPulls(
-  pullLimit: number,
-  watch: (pull: () => Promise<PullResponse>) => Promise<PullResponse>,
+/**
+ * A desktop on the demo hub whose client is the real one with `change`'s calls in place
+ * of its own (`real` to call through to), reading `pullLimit` rows a page if given.
+ */
+function desktopThrough(
+  change: (real: HubClient) => Partial<HubClient>,
+  options: { pullLimit?: number } = {},
 ) {
   return openDesktop({
     embeddedHubUrl: demo.hub.url,
-    pullLimit,
+    ...options,
     clientFor: (url) => {
       const real = createHubClient(url);
-      return { ...real, pull: (token, body) => watch(() => real.pull(token, body)) };
+      return { ...real, ...change(real) };
     },
   });
 }
@@ -142,14 +134,19 @@ describe('first sync', () => {
     const before: (SyncProgress | null)[] = [];
     const answers: PullResponse[] = [];
     const engine: { current?: TestDesktop['engine'] } = {};
-    const paged = await desktopWatchingPulls(250, async (pull) => {
-      // The first sync's pulls only: it ends with the first answer that has no more.
-      const first = !answers.some((answer) => !answer.more);
-      if (first) before.push((await engine.current!.status()).progress);
-      const answer = await pull();
-      if (first) answers.push(answer);
-      return answer;
-    });
+    const paged = await desktopThrough(
+      (real) => ({
+        async pull(token, body) {
+          // The first sync's pulls only: it ends with the first answer that has no more.
+          const first = !answers.some((answer) => !answer.more);
+          if (first) before.push((await engine.current!.status()).progress);
+          const answer = await real.pull(token, body);
+          if (first) answers.push(answer);
+          return answer;
+        },
+      }),
+      { pullLimit: 250 },
+    );
     engine.current = paged.engine;
     demo.track(paged);
     await paged.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
@@ -297,11 +294,16 @@ describe('changes made on the desktop', () => {
 
   it('refused by the hub come once when the pull that brings them takes many pages', async () => {
     const answers: PullResponse[] = [];
-    const d = await desktopWatchingPulls(40, async (pull) => {
-      const answer = await pull();
-      answers.push(answer);
-      return answer;
-    });
+    const d = await desktopThrough(
+      (real) => ({
+        async pull(token, body) {
+          const answer = await real.pull(token, body);
+          answers.push(answer);
+          return answer;
+        },
+      }),
+      { pullLimit: 40 },
+    );
     demo.track(d);
     await d.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
     await d.engine.syncNow();
@@ -433,11 +435,13 @@ describe('devices', () => {
 
   it('a change the hub applied before the device was revoked, its answer lost, is not sent twice', async () => {
     let loseAnswer = false;
-    const rep = await desktopPushingThrough((real) => async (token, body) => {
-      const answer = await real.push(token, body);
-      if (loseAnswer) throw new HubUnreachable('network cut before the answer');
-      return answer;
-    });
+    const rep = await desktopThrough((real) => ({
+      async push(token, body) {
+        const answer = await real.push(token, body);
+        if (loseAnswer) throw new HubUnreachable('network cut before the answer');
+        return answer;
+      },
+    }));
     demo.track(rep);
     await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
     await rep.engine.syncNow();
@@ -467,12 +471,14 @@ describe('devices', () => {
 
   it('Sync now during a round that fails still sends what was made before it was asked', async () => {
     let holdPush: Promise<void> | null = null;
-    const rep = await desktopPushingThrough((real) => async (token, body) => {
-      if (!holdPush) return real.push(token, body);
-      await holdPush;
-      holdPush = null;
-      throw new HubUnreachable('network cut mid-round');
-    });
+    const rep = await desktopThrough((real) => ({
+      async push(token, body) {
+        if (!holdPush) return real.push(token, body);
+        await holdPush;
+        holdPush = null;
+        throw new HubUnreachable('network cut mid-round');
+      },
+    }));
     demo.track(rep);
     await rep.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
     await rep.engine.syncNow();
