@@ -5,7 +5,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { applyPublicAddress } from '../../main/hub/public-address.ts';
-import { type RunningHub } from '../../main/hub/start.ts';
+import type { RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
 import {

@@ -13,7 +13,7 @@ import {
 import { HashGate } from '../../main/hub/auth/hash-gate.ts';
 import { argon2Passwords, type PasswordHasher } from '../../main/hub/auth/passwords.ts';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
-import { type RunningHub } from '../../main/hub/start.ts';
+import type { RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { insertCustomerOrderLink } from '../support/customer-order-link.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';

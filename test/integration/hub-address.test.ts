@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoBuyerAccounts } from '../../main/hub/demo-brand.ts';
-import { type RunningHub } from '../../main/hub/start.ts';
+import type { RunningHub } from '../../main/hub/start.ts';
 import {
   generateShareLinkLocally,
   listShareLinks,

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoBuyerAccounts } from '../../main/hub/demo-brand.ts';
 import { tokenHash } from '../../main/hub/auth/tokens.ts';
 import { shippingWarehouse } from '../../main/hub/orders/stock-allocation.ts';
-import { type RunningHub } from '../../main/hub/start.ts';
+import type { RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { CHROMIUM_PATH, launchChromium } from '../support/chromium.ts';
 import { insertSharedSelection, shareSizeRuns } from '../support/shared-selection.ts';

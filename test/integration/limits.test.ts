@@ -6,7 +6,7 @@ import { PASSWORD_LIMITS, TOKEN_GUESS_LIMIT } from '../../main/domain/rate-limit
 import { HashGate } from '../../main/hub/auth/hash-gate.ts';
 import { argon2Passwords, type PasswordHasher } from '../../main/hub/auth/passwords.ts';
 import { DEMO_PASSWORD, demoBuyerAccounts } from '../../main/hub/demo-brand.ts';
-import { type RunningHub } from '../../main/hub/start.ts';
+import type { RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { startTestHub } from '../support/hub-engine.ts';

@@ -9,7 +9,7 @@ import { enqueueMail } from '../../main/hub/mail/outbox.ts';
 import { changeOrderState } from '../../main/hub/orders/change-state.ts';
 import { placeOrder, type PlaceOrderRequest } from '../../main/hub/orders/place-order.ts';
 import type { OrderPrincipal } from '../../main/hub/orders/principal.ts';
-import { type RunningHub } from '../../main/hub/start.ts';
+import type { RunningHub } from '../../main/hub/start.ts';
 import { hubDb } from '../../main/store/database.ts';
 import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
 import { boothOrderRequest } from '../support/orders.ts';

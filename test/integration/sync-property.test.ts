@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
-import { type RunningHub } from '../../main/hub/start.ts';
+import type { RunningHub } from '../../main/hub/start.ts';
 import { createBuyerLocally, updateBuyerTermsLocally } from '../../main/services/buyers.ts';
 import { hubDb, replicaDb, type StoreDb } from '../../main/store/database.ts';
 import { createHubClient, HubUnreachable, type HubClient } from '../../main/sync/hub-client.ts';
