@@ -261,14 +261,13 @@ export class SyncEngine {
    */
   async #pull(session: SyncSession): Promise<void> {
     const replica = replicaDb(this.#db);
-    const cursorNow = async () =>
-      (await replica.selectFrom('sync_state').select('cursor').executeTakeFirstOrThrow()).cursor;
+    const state = await replica.selectFrom('sync_state').select('cursor').executeTakeFirstOrThrow();
     const seen = await replica
       .selectFrom('sync_refusals')
       .select((eb) => eb.fn.max('seq').as('seq'))
       .where('device_id', '=', session.deviceId)
       .executeTakeFirst();
-    let asked = { cursor: await cursorNow(), refusalsAfter: seen?.seq ?? 0 };
+    let asked = { cursor: state.cursor, refusalsAfter: seen?.seq ?? 0 };
     // A replica that has read nothing yet is receiving the brand: the views say the
     // catalog is arriving, not that it is empty, from before the first page comes.
     if (asked.cursor === 0) this.#progress = { rows: 0, fraction: null };
@@ -293,10 +292,15 @@ export class SyncEngine {
         // Met when awaited; a round that stops before that leaves the page unread.
         next.catch(() => undefined);
       }
-      // Something else started the replica over meanwhile (a sign-in to another brand):
-      // this page belongs to what was there; the next round reads from the new cursor.
-      if ((await cursorNow()) !== readFrom.cursor) return;
-      const applied = await applyPulledPage(this.#db, session, page, this.#clock());
+      const applied = await applyPulledPage(
+        this.#db,
+        session,
+        page,
+        readFrom.cursor,
+        this.#clock(),
+      );
+      // The replica was started over meanwhile: the next round reads from its new cursor.
+      if (!applied) return;
       if (applied.rows > 0 || applied.acknowledged > 0 || applied.refusals > 0) this.#dataVersion++;
       pulled += applied.rows;
       if (this.#progress) {

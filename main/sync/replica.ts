@@ -266,18 +266,25 @@ async function applyChanges(
   }
 }
 
+/** What applying a pulled page did; null: nothing, the replica no longer stands where it was read from. */
+type PageApplied = { rows: number; acknowledged: number; refusals: number } | null;
+
 /**
  * Applies one pulled page, rebasing: pending changes are set aside, the hub's rows
  * applied, changes the hub has now applied (or refused) dropped from the outbox, its
  * refusals kept for the rep, and the rest replayed on top. One transaction, so a pull
- * cut off anywhere leaves the replica as it was.
+ * cut off anywhere leaves the replica as it was. The page is applied only while the
+ * replica's cursor is still `readFrom`, the cursor it was asked for with, checked in
+ * the same transaction: a replica started over meanwhile (a sign-in to another brand)
+ * never gets a page of what was there.
  */
 export async function applyPulledPage(
   db: StoreDb,
   account: ReplicaAccount,
   page: PullResponse,
+  readFrom: number,
   now: Date,
-): Promise<{ rows: number; acknowledged: number; refusals: number }> {
+): Promise<PageApplied> {
   const sqlite = sqliteHandleOf(db);
   // Pulled rows can be pulled again, so their pages commit without waiting for the disk
   // (a power cut loses the last pages and their cursor together, never the outbox,
@@ -286,7 +293,7 @@ export async function applyPulledPage(
   return db.connection().execute(async (connection) => {
     await sql`pragma synchronous = normal`.execute(connection);
     try {
-      return await applyPage(connection, sqlite, account, page, now);
+      return await applyPage(connection, sqlite, account, page, readFrom, now);
     } finally {
       await sql`pragma synchronous = full`.execute(connection);
     }
@@ -298,10 +305,13 @@ async function applyPage(
   sqlite: SqliteHandle,
   account: ReplicaAccount,
   page: PullResponse,
+  readFrom: number,
   now: Date,
-): Promise<{ rows: number; acknowledged: number; refusals: number }> {
+): Promise<PageApplied> {
   return inTransaction(db, async (trx) => {
     const replica = replicaDb(trx);
+    const state = await replica.selectFrom('sync_state').select('cursor').executeTakeFirst();
+    if ((state?.cursor ?? 0) !== readFrom) return null;
     const hasPending = await replica.selectFrom('outbox').select('seq').limit(1).executeTakeFirst();
     if (hasPending) await undoPending(trx);
     await applyChanges(trx, sqlite, page.changes);

@@ -152,11 +152,18 @@ describe('first sync', () => {
     await paged.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });
     await paged.engine.syncNow();
 
-    // Arriving before anything has (the second page is asked for as the first arrives,
-    // before it is written), then rising page by page, short of done.
+    // Arriving before anything has, then rising page by page, short of done. A page is
+    // asked for as the one before arrives, so the second ask may come before anything
+    // is written: still arriving, never anything else.
     const arriving = { rows: 0, fraction: null };
-    expect(before.slice(0, 2)).toEqual([arriving, arriving]);
-    const fractions = before.slice(2).map((progress) => progress!.fraction!);
+    expect(before[0]).toEqual(arriving);
+    const later = before.slice(1);
+    const stillArriving = later.findIndex((progress) => progress?.fraction !== null);
+    expect([0, 1]).toContain(stillArriving);
+    expect(later.slice(0, stillArriving)).toEqual(
+      later.slice(0, stillArriving).map(() => arriving),
+    );
+    const fractions = later.slice(stillArriving).map((progress) => progress!.fraction!);
     expect(fractions.length).toBeGreaterThan(2);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
     expect(fractions.every((fraction) => fraction > 0 && fraction < 1)).toBe(true);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openStore, replicaDb, type Store } from '../../../main/store/database.ts';
 import { mutator } from '../../../main/sync/mutators/mutator.ts';
+import { signedInSyncState } from '../../support/sync-state.ts';
 import { applyPulledPage, enqueue } from '../../../main/sync/replica.ts';
 
 /**
@@ -49,22 +50,7 @@ async function replicaWithOsaka(): Promise<Store> {
   dirs.push(dir);
   const store = await openStore(join(dir, 'showroom.sqlite'), 'replica');
   stores.push(store);
-  // As a sign-in leaves it: the device's next change is its first.
-  await replicaDb(store.db)
-    .insertInto('sync_state')
-    .values({
-      id: 1,
-      hub_kind: 'embedded',
-      hub_url: null,
-      device_id: account.deviceId,
-      user_id: account.userId,
-      user_email: 'rep@shop.example',
-      user_name: 'Rep',
-      user_role: 'rep',
-      brand: 'Brand',
-      next_seq: 1,
-    })
-    .execute();
+  await signedInSyncState(store.db, account);
   await store.db.insertInto('warehouses').values({ id: 'w1', name: 'Osaka' }).execute();
   return store;
 }
@@ -103,7 +89,7 @@ describe('tx.putAll on a replica', () => {
     // The hub took neither change (say it refused them): a rebase leaves what was there.
     const page = { cursor: 1, more: false, lastAppliedSeq: 1, changes: [], refusals: [] };
     for (const store of [each, all]) {
-      await applyPulledPage(store.db, account, page, new Date());
+      await applyPulledPage(store.db, account, page, 0, new Date());
       expect(await state(store)).toEqual({
         warehouses: [{ id: 'w1', name: 'Osaka' }],
         undo: [],
