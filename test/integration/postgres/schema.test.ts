@@ -97,7 +97,31 @@ describe('the PostgreSQL hub migrations', () => {
     expect(error).toBeUndefined();
     expect(results?.map((r) => [r.migrationName, r.status])).toEqual([
       ['0029-baseline', 'Success'],
+      ['0030-change-log-at-commit', 'Success'],
     ]);
+  });
+
+  it('move a 0029 database with its rows to the change log at commit', async () => {
+    const earlier = await createTestDatabase('postgres_schema_0029');
+    const db = postgresDb(earlier.url);
+    try {
+      expect((await migrator(db).migrateTo('0029-baseline')).error).toBeUndefined();
+      await sql`insert into warehouses (id, name) values ('before', 'Before')`.execute(db);
+      const { error, results } = await migrator(db).migrateToLatest();
+      expect(error).toBeUndefined();
+      expect(results?.map((r) => r.migrationName)).toEqual(['0030-change-log-at-commit']);
+      const triggers = await sql<{ deferred: boolean }>`
+        select bool_and(tgdeferrable and tginitdeferred) as deferred from pg_trigger
+        where not tgisinternal and tgfoid = 'change_log_record'::regproc`.execute(db);
+      expect(triggers.rows).toEqual([{ deferred: true }]);
+      await sql`insert into warehouses (id, name) values ('after', 'After')`.execute(db);
+      const logged = await sql<{ k1: string }>`
+        select k1 from change_log where entity = 'warehouses' order by version`.execute(db);
+      expect(logged.rows.map((row) => row.k1)).toEqual(['before', 'after']);
+    } finally {
+      await db.destroy();
+      await earlier.drop();
+    }
   });
 
   it('apply the baseline once when two hub instances migrate a fresh database at once', async () => {
@@ -109,11 +133,14 @@ describe('the PostgreSQL hub migrations', () => {
       const applied = runs.flatMap((run) => run.results ?? []);
       expect(applied.map((r) => [r.migrationName, r.status])).toEqual([
         ['0029-baseline', 'Success'],
+        ['0030-change-log-at-commit', 'Success'],
       ]);
-      const recorded = await sql<{ name: string }>`select name from kysely_migration`.execute(
-        instances[0]!,
-      );
-      expect(recorded.rows).toEqual([{ name: '0029-baseline' }]);
+      const recorded = await sql<{ name: string }>`
+        select name from kysely_migration order by name`.execute(instances[0]!);
+      expect(recorded.rows).toEqual([
+        { name: '0029-baseline' },
+        { name: '0030-change-log-at-commit' },
+      ]);
     } finally {
       await Promise.all(instances.map((db) => db.destroy()));
       await fresh.drop();
@@ -383,24 +410,27 @@ describe('the change log on PostgreSQL', () => {
 });
 
 describe('the change log under concurrent writers on PostgreSQL', () => {
-  it('makes a second writer wait for the first to commit, so versions become visible in order', async () => {
+  it('gives versions at commit, in the order writers commit, one committing writer at a time', async () => {
     const [first, second] = [new pg.Client(database.url), new pg.Client(database.url)];
     await Promise.all([first.connect(), second.connect()]);
+    const order = `select k1 from change_log where entity = 'warehouses'
+      and k1 in ('first', 'second', 'third') order by version`;
     try {
+      // Writing takes no version yet: the second writes, and commits, while the first is open.
       await first.query('begin');
       await first.query(`insert into warehouses (id, name) values ('first', 'First')`);
-      // While the first is open, the second cannot take a version that could commit first.
+      await second.query(`insert into warehouses (id, name) values ('second', 'Second')`);
+      // A writer that has taken its versions (here on demand, as at its commit) holds
+      // the lock until it ends: no one else's versions can commit before its own.
+      await first.query('set constraints all immediate');
       await second.query(`set lock_timeout = '200ms'`);
       await expect(
-        second.query(`insert into warehouses (id, name) values ('second', 'Second')`),
+        second.query(`insert into warehouses (id, name) values ('third', 'Third')`),
       ).rejects.toMatchObject({ code: '55P03' });
       await first.query('commit');
-      await second.query(`insert into warehouses (id, name) values ('second', 'Second')`);
-      const { rows } = await second.query<{ k1: string }>(
-        `select k1 from change_log where entity = 'warehouses' and k1 in ('first', 'second')
-          order by version`,
-      );
-      expect(rows.map((row) => row.k1)).toEqual(['first', 'second']);
+      await second.query(`insert into warehouses (id, name) values ('third', 'Third')`);
+      const { rows } = await second.query<{ k1: string }>(order);
+      expect(rows.map((row) => row.k1)).toEqual(['second', 'first', 'third']);
     } finally {
       await Promise.all([first.end(), second.end()]);
     }

@@ -711,9 +711,9 @@ const hubBookkeeping: readonly RawBuilder<unknown>[] = [
 ];
 
 /**
- * The advisory lock a hub writer holds until it commits. Frozen with this migration: the
- * store takes it at the start of each transaction (main/store/postgres.ts imports it
- * from here), the change log's trigger for every other write.
+ * The advisory lock a hub writer holds from taking its first version until it commits,
+ * taken by the change log's trigger (at commit since 0030). Frozen with this migration.
+ * Not the lock that keeps check-then-write work one at a time (HUB_CHECK_LOCK).
  */
 export const HUB_WRITER_LOCK = 0x7472_756e; // "trun"
 
@@ -781,9 +781,9 @@ const changeLog: readonly RawBuilder<unknown>[] = [
 
 /**
  * The synced tables and their key columns (k1, then k2 or ''), exactly those SQLite's
- * hub has change_log triggers on.
+ * hub has change_log triggers on. (0030 recreates the same triggers.)
  */
-const CHANGE_LOG_KEYS: readonly (readonly [table: string, k1: string, k2: string])[] = [
+export const CHANGE_LOG_KEYS: readonly (readonly [table: string, k1: string, k2: string])[] = [
   ['brand_settings', 'id', ''],
   ['tax_rates', 'country_code', ''],
   ['shipping_rate_groups', 'id', ''],

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as baseline from './0029-baseline.ts';
+import * as changeLogAtCommit from './0030-change-log-at-commit.ts';
 
 /**
  * The PostgreSQL hub's migrations, in the order they run. Names share the SQLite
@@ -8,4 +9,5 @@ import * as baseline from './0029-baseline.ts';
  */
 export const postgresHubMigrations: Readonly<Record<string, Migration>> = {
   '0029-baseline': baseline,
+  '0030-change-log-at-commit': changeLogAtCommit,
 };
