@@ -1,19 +1,9 @@
-import {
-  CompiledQuery,
-  Kysely,
-  PostgresDialect,
-  PostgresDriver,
-  sql,
-  type DatabaseConnection,
-  type Driver,
-  type TransactionSettings,
-} from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { LocalChangeNotifier, type ChangeNotifier } from './change-notices.ts';
 import { migrateWith, type Store } from './database.ts';
 import type { StoreSchema } from './schema.ts';
-import { HUB_WRITER_LOCK } from './migrations/postgres/0029-baseline.ts';
 import { postgresHubMigrations } from './migrations/postgres/index.ts';
 
 /**
@@ -41,38 +31,6 @@ const types = {
       ? Number
       : (pg.types.getTypeParser(oid, format ?? 'text') as (value: string) => unknown),
 };
-
-/**
- * Every transaction takes the hub's writer lock at its start, as BEGIN IMMEDIATE does on
- * SQLite: the hub's check-then-write transactions (a stock check and its allocation, a
- * one-time link and its purchase, an idempotency key and its answer) were written for
- * one writer at a time, and so they stay correct under READ COMMITTED with any number
- * of instances. Reads outside transactions (pages, pulls) never wait for it. A
- * transaction-level advisory lock, not a row: it exists before the first migration and
- * ends with the transaction however that ends, a killed instance included.
- */
-class WriterLockDriver extends PostgresDriver {
-  override async beginTransaction(
-    connection: DatabaseConnection,
-    settings: TransactionSettings,
-  ): Promise<void> {
-    await super.beginTransaction(connection, settings);
-    await connection.executeQuery(
-      CompiledQuery.raw(`select pg_advisory_xact_lock(${HUB_WRITER_LOCK})`),
-    );
-  }
-}
-
-class HubWriterDialect extends PostgresDialect {
-  readonly #pool: pg.Pool;
-  constructor(config: { pool: pg.Pool }) {
-    super(config);
-    this.#pool = config.pool;
-  }
-  override createDriver(): Driver {
-    return new WriterLockDriver({ pool: this.#pool });
-  }
-}
 
 /** A connection string with its password replaced, fit for logs and messages. */
 export function redactPostgresUrl(url: string): string {
@@ -108,7 +66,7 @@ export async function openPostgresStore(
   // An idle connection the server drops (a restart, a failover) is replaced on next use;
   // unhandled, its error would end the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<StoreSchema>({ dialect: new HubWriterDialect({ pool }) });
+  const db = new Kysely<StoreSchema>({ dialect: new PostgresDialect({ pool }) });
   let notices: PostgresChangeNotifier;
   try {
     // Reached first, so a server or database that is not there is said as such, not as

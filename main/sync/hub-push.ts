@@ -16,7 +16,7 @@ import {
 import { HubRefusal } from '../hub/errors.ts';
 import { REFUSAL_CODES, type Mutation, type MutationResult, type RefusalCode } from './protocol.ts';
 import { deleteRow, upsertRow, upsertRows } from './rows.ts';
-import { inTransaction } from '../store/transactions.ts';
+import { guardKeys, inTransaction } from '../store/transactions.ts';
 
 /** The device a push comes from, as its credential proved. */
 export interface PushingDevice {
@@ -143,6 +143,8 @@ export async function applyPush(
     const result = await inTransaction(
       hub,
       async (trx): Promise<MutationResult | { gap: number }> => {
+        // One change of a device at a time, whichever instance its pushes reach.
+        await guardKeys(trx, [`device:${device.id}`]);
         const { last_applied_seq: last } = await trx
           .selectFrom('devices')
           .select('last_applied_seq')
@@ -242,6 +244,7 @@ export async function applyPush(
           ? { seq: mutation.seq, status: 'refused', code: refused.code, reason: refused.message }
           : { seq: mutation.seq, status: 'applied' };
       },
+      { guarded: mutator.guarded === true },
     );
     if ('gap' in result) {
       throw new PushRejected(

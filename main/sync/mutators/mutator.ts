@@ -84,6 +84,13 @@ export interface Mutator<Args> {
     args: Args,
     context: HubMutationContext,
   ): Promise<void | AuditDetails>;
+  /**
+   * Every check the change makes is guarded (guardKeys on the things it reads and
+   * writes), so on the hub it need not queue behind the check lock every other write
+   * takes: a rep's selection edits run beside checkouts and the other reps' edits. Set
+   * it only when no check the change makes can be undone by a writer it no longer waits for.
+   */
+  readonly guarded?: true;
   /** The arguments as the audit log keeps them, when not all of them belong there. */
   auditArgs?(args: Args): AuditDetails;
   /**

@@ -8,6 +8,7 @@ import {
 import type { Selectable } from 'kysely';
 import { can } from '../../domain/permissions.ts';
 import type { StoreSchema } from '../../store/schema.ts';
+import { guardKeys } from '../../store/transactions.ts';
 import { MutationRefused, mutator, type MutationContext, type MutationTx } from './mutator.ts';
 
 const id = z.string().min(1).max(64);
@@ -16,12 +17,24 @@ const notes = z.string().max(MAX_SELECTION_NOTES);
 
 type SelectionRow = Selectable<StoreSchema['selections']>;
 
-/** The selection, if it exists and the person may change it: its rep, or an admin. */
+/**
+ * What guards a selection's checks: every change to a selection (its row and its lines)
+ * holds it, so each reads what the one before it wrote, on any hub instance.
+ */
+function selectionKey(selectionId: string): string {
+  return `selection:${selectionId}`;
+}
+
+/**
+ * The selection, if it exists and the person may change it: its rep, or an admin. Held
+ * (selectionKey) until the change commits.
+ */
 export async function editableSelection(
   tx: MutationTx,
   selectionId: string,
   context: MutationContext,
 ): Promise<SelectionRow> {
+  await guardKeys(tx.db, [selectionKey(selectionId)]);
   const selection = await tx.db
     .selectFrom('selections')
     .selectAll()
@@ -106,10 +119,12 @@ function requireRoom(lines: number): void {
 
 export const createSelection = mutator({
   name: 'selection.create.v1',
+  guarded: true,
   args: z.strictObject({ id: z.uuid(), buyerId: id, name, notes }),
   subject: (args) => `selection:${args.id}`,
   summary: (args) => `Create selection “${args.name}”`,
   async apply(tx, args, context) {
+    await guardKeys(tx.db, [selectionKey(args.id)]);
     const existing = await tx.db
       .selectFrom('selections')
       .select('id')
@@ -138,6 +153,7 @@ export const createSelection = mutator({
 
 export const updateSelection = mutator({
   name: 'selection.update.v1',
+  guarded: true,
   args: z.strictObject({ selectionId: id, name, notes }),
   subject: (args) => `selection:${args.selectionId}`,
   summary: (args) => `Rename or change notes of “${args.name}”`,
@@ -154,6 +170,7 @@ export const updateSelection = mutator({
 
 export const setSelectionQuantities = mutator({
   name: 'selection.setQuantities.v1',
+  guarded: true,
   args: z.strictObject({
     selectionId: id,
     lines: z
@@ -212,6 +229,7 @@ export const setSelectionQuantities = mutator({
 
 export const addSelectionUnits = mutator({
   name: 'selection.addUnits.v1',
+  guarded: true,
   args: z.strictObject({
     selectionId: id,
     skuId: id,
@@ -248,10 +266,12 @@ export const addSelectionUnits = mutator({
 
 export const duplicateSelection = mutator({
   name: 'selection.duplicate.v1',
+  guarded: true,
   args: z.strictObject({ sourceId: id, id: z.uuid(), name }),
   subject: (args) => `selection:${args.id}`,
   summary: (args) => `Duplicate as “${args.name}”`,
   async apply(tx, args, context) {
+    await guardKeys(tx.db, [selectionKey(args.sourceId), selectionKey(args.id)]);
     const source = await editableSelection(tx, args.sourceId, context);
     const taken = await tx.db
       .selectFrom('selections')
@@ -280,6 +300,7 @@ export const duplicateSelection = mutator({
 
 export const deleteSelection = mutator({
   name: 'selection.delete.v1',
+  guarded: true,
   args: z.strictObject({ selectionId: id }),
   subject: (args) => `selection:${args.selectionId}`,
   summary: () => 'Delete selection',
