@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD, seedDemoBrand } from '../../main/hub/demo-brand.ts';
@@ -28,7 +28,8 @@ import { HUB_LOAD, type Report } from './hub-load.ts';
  *   one (in the bench's own process it would take turns with the desktop it serves).
  * - pg.push.rps / pg.push.rps.2: desktops' pushes (one new selection each, as a rep
  *   makes them) from PUSHERS devices at once, to one instance, then to two behind
- *   HAProxy, in the same run.
+ *   HAProxy, in the same run; pg.push.cpu_busy / pg.push.cpu_busy.2: the share of the
+ *   machine's CPU time in use meanwhile (near 1: the machine, not the hub, is the limit).
  * - pg.checkout.rps: share-link checkouts of 20-line orders from CHECKOUT_BUYERS buyers
  *   at once, to two instances behind HAProxy.
  * - pg.share.open.rps: share links opened, to two instances behind HAProxy.
@@ -113,8 +114,24 @@ const syncHeaders = (token?: string) => ({
   ...(token ? { authorization: `Bearer ${token}` } : {}),
 });
 
-/** PUSHERS devices pushing one new selection at a time each, for HUB_LOAD.duration seconds. */
-async function pushesPerSecond(url: string, db: StoreDb): Promise<number> {
+/** CPU time every core of the machine has spent idle and in all, so far. */
+function cpuTimes(): { idle: number; total: number } {
+  let idle = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    idle += times.idle;
+    total += times.user + times.nice + times.sys + times.idle + times.irq;
+  }
+  return { idle, total };
+}
+
+/**
+ * PUSHERS devices pushing one new selection at a time each, for HUB_LOAD.duration
+ * seconds: pushes applied a second, and how busy the machine's cores were meanwhile
+ * (hubs, PostgreSQL, HAProxy and the devices share them: a second instance only adds
+ * pushes where the first left cores idle).
+ */
+async function pushesPerSecond(url: string, db: StoreDb): Promise<{ rps: number; busy: number }> {
   const buyer = await hubDb(db)
     .selectFrom('buyers')
     .select('id')
@@ -132,6 +149,7 @@ async function pushesPerSecond(url: string, db: StoreDb): Promise<number> {
   }
   const until = performance.now() + HUB_LOAD.duration * 1000;
   const started = performance.now();
+  const cpuBefore = cpuTimes();
   let applied = 0;
   await Promise.all(
     devices.map(async ({ deviceId, token }) => {
@@ -159,7 +177,11 @@ async function pushesPerSecond(url: string, db: StoreDb): Promise<number> {
       }
     }),
   );
-  return applied / ((performance.now() - started) / 1000);
+  const cpuAfter = cpuTimes();
+  return {
+    rps: applied / ((performance.now() - started) / 1000),
+    busy: 1 - (cpuAfter.idle - cpuBefore.idle) / (cpuAfter.total - cpuBefore.total),
+  };
 }
 
 async function onCopy<T>(kept: string, work: (url: string, db: StoreDb) => Promise<T>): Promise<T> {
@@ -205,9 +227,11 @@ export async function benchPostgres(hubDir: string, styles: number, report: Repo
       await running.stop();
     }
   });
-  report('pg.push.rps', one, 'rps');
-  report('pg.push.rps.2', two, 'rps');
-  report('pg.push.two_vs_one', two / one, 'ratio');
+  report('pg.push.rps', one.rps, 'rps');
+  report('pg.push.rps.2', two.rps, 'rps');
+  report('pg.push.two_vs_one', two.rps / one.rps, 'ratio');
+  report('pg.push.cpu_busy', one.busy, 'ratio');
+  report('pg.push.cpu_busy.2', two.busy, 'ratio');
 
   await onCopy(kept, async (url, db) => {
     const links = await setUpBuyers(db, CHECKOUT_BUYERS);
