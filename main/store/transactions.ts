@@ -23,11 +23,11 @@ export function isRetryableConflict(error: unknown): boolean {
  * was written for one writer at a time, and so stays correct under READ COMMITTED with
  * any number of instances. A transaction-level advisory lock, not a row: it exists
  * before the first migration and ends with the transaction however that ends, a killed
- * instance included. Not the change log's version lock (HUB_WRITER_LOCK), which is taken
- * only at commit: a transaction waiting for this one may hold rows a committing one
- * needs, never the other way round.
+ * instance included. Not the change log's version lock (HUB_WRITER_LOCK): that one is
+ * taken only as a transaction commits, when it waits for nothing else, so no cycle of
+ * waits can run through the two.
  */
-export const HUB_CHECK_LOCK = 0x6368_6b73; // "chks"
+const HUB_CHECK_LOCK = 0x6368_6b73; // "chks"
 
 export interface TransactionOptions {
   /**
