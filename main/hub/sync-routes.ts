@@ -112,8 +112,10 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
   const api = app.withTypeProvider<ZodTypeProvider>();
   const { db, clock } = deps;
   const streams = new Set<() => void>();
+  let closing = false;
   // Before the server waits for open connections to finish: change notices never would.
   app.addHook('preClose', (done) => {
+    closing = true;
     for (const end of streams) end();
     done();
   });
@@ -305,6 +307,11 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
     },
     async (request, reply) => {
       const listener = await device(request);
+      // A stream whose device was still being checked as the hub began closing would
+      // open after the streams were ended, and hold the closing hub open for ever.
+      if (closing) {
+        throw new HubRefusal(503, 'unavailable', 'The hub is stopping. Try again in a moment.');
+      }
       const headers = {
         ...SECURITY_HEADERS,
         'content-type': 'text/event-stream; charset=utf-8',

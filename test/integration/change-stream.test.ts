@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { HUB_DATABASE_FILE, MAIL_KEY_FILE } from '../../main/hub/start.ts';
+import { inTransaction } from '../../main/store/transactions.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { DEMO_REP, useDemoHub } from '../support/demo-hub.ts';
 import { TEST_HUB_ENGINE } from '../support/hub-engine.ts';
@@ -62,6 +64,30 @@ describe("the hub's change stream", () => {
     const { client, token: adminToken } = admin.session.hub('test');
     await client.revokeDevice(adminToken, deviceId);
     expect(await until('event: changed')).toBe('ended');
+  });
+
+  it('lets the hub stop while a device that asked to listen is still being checked', async () => {
+    const rep = await demo.desktop();
+    const { token } = rep.session.hub('test');
+    await rep.engine.stop();
+    // Every connection to the store held, so the listener's check waits for one.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = Array.from({ length: 12 }, () => inTransaction(demo.hub.store.db, () => released));
+    const listening = listen(token).then(
+      (answer) => answer.status,
+      () => 'cut',
+    );
+    await sleep(200);
+    const stopped = demo.stop();
+    await sleep(100);
+    release();
+    await Promise.all(held);
+    expect(await Promise.race([stopped.then(() => 'stopped'), sleep(5_000, 'still open')])).toBe(
+      'stopped',
+    );
+    expect([503, 'cut']).toContain(await listening);
+    await demo.start();
   });
 
   it('takes as many listeners as there are reps online without a leak warning', async () => {
