@@ -13,11 +13,11 @@ import {
 
 /**
  * Pushes from many devices at once, as at a show where every rep's desktop syncs the
- * moment the booth's network comes back. On PostgreSQL a rep's selection changes do not
- * queue behind the hub's other writes (they guard the selection they change instead), so
- * these are the races that guarding must win: changes to one selection, one identifier
- * claimed twice, one push arriving twice. On SQLite they run one at a time and must come
- * out the same.
+ * moment the booth's network comes back. On PostgreSQL a rep's selection changes and a
+ * buyer's addresses do not queue behind the hub's other writes (they guard what they
+ * change instead), so these are the races that guarding must win: changes to one
+ * selection, one identifier claimed twice, a buyer's one bill-to address, one push
+ * arriving twice. On SQLite they run one at a time and must come out the same.
  */
 
 const ADMIN = 'maja@nordlys-atelier.example';
@@ -67,6 +67,51 @@ describe('pushes from many devices at once', () => {
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
       expect(made.name).toBe(winner.deviceId);
+    }
+  });
+
+  it('keep one bill-to address when two devices give a buyer one together', async () => {
+    const { pricelistId } = await aBuyerAndSize(demo.hub.store.db);
+    const first = await signIn('Bill-to one');
+    const second = await signIn('Bill-to two');
+    for (let round = 0; round < 6; round++) {
+      const buyerId = randomUUID();
+      expect(
+        await pushOne(first, 'buyer.create.v1', {
+          id: buyerId,
+          name: `Boutique ${round}`,
+          kind: 'offline',
+          countryCode: 'SE',
+          terms: { pricelistId, discountBp: 0, language: 'en' },
+        }),
+      ).toBe('applied');
+      const statuses = await Promise.all(
+        [first, second].map((device) =>
+          pushOne(device, 'buyer.saveAddress.v1', {
+            id: randomUUID(),
+            buyerId,
+            kind: 'bill_to',
+            address: {
+              name: device.deviceId,
+              line1: 'Storgatan 1',
+              line2: '',
+              postalCode: '111 22',
+              city: 'Stockholm',
+              region: '',
+              country: 'SE',
+              phone: '',
+            },
+          }),
+        ),
+      );
+      expect(statuses.sort()).toEqual(['applied', 'refused: conflict']);
+      const billTo = await hubDb(demo.hub.store.db)
+        .selectFrom('buyer_addresses')
+        .select('id')
+        .where('buyer_id', '=', buyerId)
+        .where('kind', '=', 'bill_to')
+        .execute();
+      expect(billTo).toHaveLength(1);
     }
   });
 

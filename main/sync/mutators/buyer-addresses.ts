@@ -8,8 +8,9 @@ import {
   type AddressProblems,
 } from '../../domain/addresses.ts';
 import type { StoreDb } from '../../store/database.ts';
+import { guardKeys } from '../../store/transactions.ts';
 import { existingBuyer } from './buyers.ts';
-import { MutationRefused, mutator } from './mutator.ts';
+import { MutationRefused, mutator, type MutationTx } from './mutator.ts';
 
 /**
  * A buyer's addresses and contact email. Every rep and admin works with every buyer,
@@ -57,11 +58,21 @@ export async function otherBillTo(
   return row?.id ?? null;
 }
 
+/**
+ * What guards a change to a buyer's addresses: the buyer's (one bill-to, the next
+ * position) and the address's own (an identifier is one buyer's), held to commit. Only
+ * these changes write addresses, so they need not queue behind the hub's check lock.
+ */
+function guardAddresses(tx: MutationTx, buyerId: string, addressId: string): Promise<void> {
+  return guardKeys(tx.db, [`buyer-addresses:${buyerId}`, `buyer-address:${addressId}`]);
+}
+
 export const BILL_TO_TAKEN =
   'This buyer already has a bill-to address. Edit that one, or remove it first.';
 
 export const saveBuyerAddress = mutator({
   name: 'buyer.saveAddress.v1',
+  guarded: true,
   args: z.strictObject({
     id: z.uuid(),
     buyerId: id,
@@ -71,6 +82,7 @@ export const saveBuyerAddress = mutator({
   subject: (args) => `buyer:${args.buyerId}`,
   summary: (args) => (args.kind === 'bill_to' ? 'Save bill-to address' : 'Save ship-to address'),
   async apply(tx, args, context) {
+    await guardAddresses(tx, args.buyerId, args.id);
     await existingBuyer(tx, args.buyerId);
     const problems = addressProblems(args.address);
     if (Object.keys(problems).length > 0) {
@@ -116,10 +128,12 @@ export const saveBuyerAddress = mutator({
 
 export const removeBuyerAddress = mutator({
   name: 'buyer.removeAddress.v1',
+  guarded: true,
   args: z.strictObject({ id, buyerId: id }),
   subject: (args) => `buyer:${args.buyerId}`,
   summary: () => 'Remove an address',
   async apply(tx, args) {
+    await guardAddresses(tx, args.buyerId, args.id);
     const existing = await tx.db
       .selectFrom('buyer_addresses')
       .select('id')
