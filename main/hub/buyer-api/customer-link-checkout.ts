@@ -144,7 +144,7 @@ export function customerLinkCheckoutHandlers(
               },
             },
           },
-          async (guarded) => {
+          async (orderTrx) => {
             if (cart.closed.length > 0) {
               throw new HubRefusal(
                 409,
@@ -154,7 +154,7 @@ export function customerLinkCheckoutHandlers(
               );
             }
             await reserveOrder(
-              guarded,
+              orderTrx,
               [
                 {
                   key: `order-buyer:${buyer.id}`,
@@ -349,7 +349,8 @@ async function checkoutDetails(
 /**
  * The order's lines as a selection of the link's maker for the buyer, named for the
  * link, so the rep who made the link finds the order with their buyers' and the order
- * confirmation names them, as for every other order.
+ * confirmation names them, as for every other order. A new selection under an id no rep's
+ * change can name (`link-order-…`, theirs are UUIDs), so it needs no selection guard.
  */
 async function keepAsSelection(
   trx: StoreDb,

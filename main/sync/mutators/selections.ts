@@ -19,7 +19,9 @@ type SelectionRow = Selectable<StoreSchema['selections']>;
 
 /**
  * What guards a selection's checks: every change to a selection (its row and its lines)
- * holds it, so each reads what the one before it wrote, on any hub instance.
+ * holds it, so each reads what the one before it wrote, on any hub instance. Anything
+ * else that writes an existing selection's row or lines must hold it too: these changes
+ * rewrite the whole row they read, and would undo a write they did not wait for.
  */
 function selectionKey(selectionId: string): string {
   return `selection:${selectionId}`;
