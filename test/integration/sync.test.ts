@@ -11,7 +11,12 @@ import { createHubClient, HubUnreachable, type HubClient } from '../../main/sync
 import { PROTOCOL_HEADER, SYNC_PROTOCOL, type PullResponse } from '../../main/sync/protocol.ts';
 import type { SyncProgress } from '../../preload/contract/index.ts';
 import { useDemoHub } from '../support/demo-hub.ts';
-import { openDesktop, servicesOf, type TestDesktop } from '../support/desktop.ts';
+import {
+  openDesktop,
+  servicesOf,
+  type TestDesktop,
+  type TestDesktopOptions,
+} from '../support/desktop.ts';
 
 const REP = 'jonas@nordlys-atelier.example';
 const ADMIN = 'maja@nordlys-atelier.example';
@@ -37,7 +42,7 @@ async function pricelistId(db: StoreDb): Promise<string> {
  */
 function desktopThrough(
   change: (real: HubClient) => Partial<HubClient>,
-  options: { pullLimit?: number } = {},
+  options: Pick<TestDesktopOptions, 'pullLimit' | 'retryDelaysMs'> = {},
 ) {
   return openDesktop({
     embeddedHubUrl: demo.hub.url,
@@ -50,8 +55,16 @@ function desktopThrough(
 }
 
 /**
+ * A desktop's own retries, after a sync failed while the hub was stopped, wait this long:
+ * a test that needs the queue to reach the hub only when it calls syncNow() uses it.
+ */
+const ONLY_WHEN_ASKED = { retryDelaysMs: [60 * 60 * 1000] } as const;
+
+/**
  * A pricelist `d` has from the hub; then, the hub stopped, `offline` queues what it
  * queues, and the hub, started again, deletes the list: what was queued on it is refused.
+ * `d` retries ONLY_WHEN_ASKED, or a retry of its own could push the queue before the list
+ * is gone, or take the refusal before the test looks.
  */
 async function whileListVanishes<T>(
   d: TestDesktop,
@@ -65,6 +78,8 @@ async function whileListVanishes<T>(
   await d.engine.syncNow();
   await demo.stop();
   const queued = await offline();
+  // Whatever the desktop was sending as the hub stopped has failed before the hub is back.
+  await d.engine.syncNow();
   await demo.start();
   await demo.hub.store.db.deleteFrom('pricelists').where('id', '=', listId).execute();
   return queued;
@@ -261,7 +276,7 @@ describe('changes made on the desktop', () => {
   });
 
   it('refused by the hub are undone locally and kept, with the reason, for the rep', async () => {
-    const d = await desktop();
+    const d = await demo.desktop(REP, ONLY_WHEN_ASKED);
     const { doomed, kept } = await whileListVanishes(d, 'temporary-list', async () => {
       await d.engine.syncNow();
       return {
@@ -309,7 +324,7 @@ describe('changes made on the desktop', () => {
           return answer;
         },
       }),
-      { pullLimit: 40 },
+      { pullLimit: 40, ...ONLY_WHEN_ASKED },
     );
     demo.track(d);
     await d.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });

@@ -5,8 +5,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import type { RunningHub } from '../../main/hub/start.ts';
 import { startTestHub } from './hub-engine.ts';
-import type { HubClient } from '../../main/sync/hub-client.ts';
-import { openDesktop, type TestDesktop } from './desktop.ts';
+import { openDesktop, type TestDesktop, type TestDesktopOptions } from './desktop.ts';
 
 export const DEMO_REP = 'jonas@nordlys-atelier.example';
 
@@ -85,7 +84,7 @@ export function useDemoHub(prefix: string) {
     /** A new desktop signed in as one of the demo people and synced once. */
     async desktop(
       email = DEMO_REP,
-      options: { clientFor?: (url: string) => HubClient } = {},
+      options: Pick<TestDesktopOptions, 'clientFor' | 'retryDelaysMs'> = {},
     ): Promise<TestDesktop> {
       const opened = await openDesktop({ embeddedHubUrl: this.url, ...options });
       desktops.push(opened);

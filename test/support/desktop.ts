@@ -32,21 +32,23 @@ export function memoryVault(): CredentialVault & { token: string | null } {
   return vault;
 }
 
-export async function openDesktop(
-  options: {
-    embeddedHubUrl?: string | null;
-    dir?: string;
-    vault?: CredentialVault;
-    pullLimit?: number;
-    clientFor?: (url: string) => HubClient;
-  } = {},
-): Promise<TestDesktop> {
+export interface TestDesktopOptions {
+  embeddedHubUrl?: string | null;
+  dir?: string;
+  vault?: CredentialVault;
+  pullLimit?: number;
+  clientFor?: (url: string) => HubClient;
+  /** How long the engine waits before trying a failed sync again by itself. */
+  retryDelaysMs?: readonly number[];
+}
+
+export async function openDesktop(options: TestDesktopOptions = {}): Promise<TestDesktop> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'trunkshow-desktop-'));
   const store = await openStore(join(dir, 'showroom.sqlite'), 'replica');
   let session: DesktopSession | null = null;
   const engine = new SyncEngine({
     db: store.db,
-    retryDelaysMs: [50, 100, 200],
+    retryDelaysMs: options.retryDelaysMs ?? [50, 100, 200],
     pollMs: 60_000,
     ...(options.pullLimit ? { pullLimit: options.pullLimit } : {}),
     onRevoked: () => void session?.revoked(),
