@@ -106,7 +106,7 @@ const layerRules = [
     },
   },
   {
-    name: 'store transactions go through inTransaction',
+    name: 'store transactions go through inTransaction; engines differ only through EngineSql',
     files: ['main/**/*.ts'],
     ignores: ['main/store/transactions.ts'],
     rules: {
@@ -116,6 +116,12 @@ const layerRules = [
           selector: "CallExpression[callee.property.name='transaction'][arguments.length=0]",
           message:
             'Open a transaction with inTransaction (main/store/transactions.ts): on PostgreSQL it runs the work again when a deadlock or serialization conflict ended it.',
+        },
+        {
+          selector:
+            "MemberExpression[property.name='name'][object.type='CallExpression'][object.callee.name='engineOf']",
+          message:
+            'Do not branch on the engine: add what differs to EngineSql (main/store/engine/engine-sql.ts) and give each engine its way.',
         },
       ],
     },

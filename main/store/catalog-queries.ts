@@ -1,8 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { equalsIgnoringCase } from './portable-sql.ts';
 import { hasActiveFilters, type CatalogFilters } from '../domain/catalog-filters.ts';
 import { containsPattern, prefixPattern, type CatalogQuery } from '../domain/catalog-search.ts';
-import type { StoreDb } from './database.ts';
+import { engineOf, type StoreDb } from './database.ts';
 import type { StoreSchema } from './schema.ts';
 
 export interface StyleRow {
@@ -58,7 +57,7 @@ function narrowingConditions(
   if (filters.colour !== undefined) {
     // Compared as the colorways_name index is built, so the index finds the styles.
     conditions.push(
-      sql<SqlBool>`p.id in (select c.product_id from colorways c where ${equalsIgnoringCase(db, sql`c.name`, filters.colour)})`,
+      sql<SqlBool>`p.id in (select c.product_id from colorways c where ${engineOf(db).equalsIgnoringCase(sql`c.name`, filters.colour)})`,
     );
   }
   return conditions;

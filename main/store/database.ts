@@ -9,11 +9,13 @@ import {
   type DatabaseConnection,
   type Driver,
   PostgresAdapter,
-  sql,
 } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { LocalChangeNotifier, type ChangeNotifier } from './change-notices.ts';
 import { migrationsByKind, type StoreKind } from './migrations/index.ts';
+import type { EngineSql, StoreEngine } from './engine/engine-sql.ts';
+import { postgresSql } from './engine/postgres.ts';
+import { sqliteSql } from './engine/sqlite.ts';
 import type { HubSchema, HubTables, ReplicaSchema, ReplicaTables, StoreSchema } from './schema.ts';
 
 export type StoreDb = Kysely<StoreSchema>;
@@ -21,8 +23,7 @@ export type HubDb = Kysely<HubSchema>;
 export type ReplicaDb = Kysely<ReplicaSchema>;
 export type { StoreKind };
 
-/** Where a store keeps its data: a SQLite file (hub or replica) or PostgreSQL (hub only). */
-export type StoreEngine = 'sqlite' | 'postgres';
+export type { StoreEngine };
 
 export interface Store {
   readonly db: StoreDb;
@@ -168,21 +169,19 @@ class StoreDialect extends SqliteDialect {
 }
 
 /**
- * Which engine runs `db` (a store, a transaction, or either seen through hubDb): read off
- * its adapter, which every Kysely derived from a store shares.
+ * What the engine running `db` (a store, a transaction, or either seen through hubDb)
+ * does its own way: read off its adapter, which every Kysely derived from a store shares.
  */
-export function engineOf(db: Pick<Kysely<never>, 'getExecutor'>): StoreEngine {
-  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+export function engineOf(db: Pick<Kysely<never>, 'getExecutor'>): EngineSql {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgresSql : sqliteSql;
 }
 
 /**
- * After a large write (a demo brand, thousands of orders): fold SQLite's write-ahead log
- * into the main file, and refresh the planner's statistics on either engine, so the first
- * queries on the new rows run as fast as later ones.
+ * After a large write (a demo brand, thousands of orders), so the first queries on the
+ * new rows run as fast as later ones.
  */
 export async function settleAfterBulkWrite(db: StoreDb | HubDb): Promise<void> {
-  if (engineOf(db) === 'sqlite') await sql`pragma wal_checkpoint(truncate)`.execute(db);
-  await sql`analyze`.execute(db);
+  await engineOf(db).settleAfterBulkWrite(db);
 }
 
 /** The hub's tables beside the brand's; only for a store opened as a hub. */

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import { isAmong } from './portable-sql.ts';
 import { containsPattern } from '../domain/catalog-search.ts';
-import { hubDb, replicaDb, type StoreDb } from './database.ts';
+import { engineOf, hubDb, replicaDb, type StoreDb } from './database.ts';
 
 /** A selection's head: its buyer's terms and its rep. Hub and replica alike. */
 function selectionHeads(db: StoreDb) {
@@ -158,12 +157,12 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
         'p.name as style_name',
         'z.sizes',
       ])
-      .where(isAmong(store, sql`c.id`, colorwayIds))
+      .where(engineOf(store).isAmong(sql`c.id`, colorwayIds))
       .execute(),
     store
       .selectFrom('skus')
       .select(['id', 'colorway_id', 'size', 'barcode', 'position'])
-      .where(isAmong(store, sql`colorway_id`, colorwayIds))
+      .where(engineOf(store).isAmong(sql`colorway_id`, colorwayIds))
       .execute(),
     // The catalogs each selected style is in, with the dates buyers are held to.
     store
@@ -171,7 +170,7 @@ export async function selectionSheet(db: StoreDb, selectionId: string, pricelist
       .innerJoin('catalog_products as cp', 'cp.product_id', 'c.product_id')
       .innerJoin('catalogs as k', 'k.id', 'cp.catalog_id')
       .select(['cp.product_id', 'k.name', 'k.status', 'k.publication_at', 'k.order_deadline_at'])
-      .where(isAmong(store, sql`c.id`, colorwayIds))
+      .where(engineOf(store).isAmong(sql`c.id`, colorwayIds))
       .groupBy(['cp.product_id', 'k.id'])
       .execute(),
   ]);

@@ -22,13 +22,8 @@ export async function readChanges(
   limit: number,
 ): Promise<{ cursor: number; more: boolean; head: number; changes: Change[] }> {
   const hub = hubDb(db);
-  // The log keeps keys as text. SQLite compares a text key with an integer column by
-  // affinity (and a cast would keep it from the key's index); PostgreSQL needs the cast,
-  // which on the text keys almost every table has is no operation at all.
-  const keyOf =
-    engineOf(db) === 'postgres'
-      ? (column: string) => sql`cast(t.${sql.ref(column)} as text)`
-      : (column: string) => sql`t.${sql.ref(column)}`;
+  const engine = engineOf(db);
+  const keyOf = (column: string) => engine.asLogKey(sql`t.${sql.ref(column)}`);
   const newest = await hub
     .selectFrom('change_log')
     .select((eb) => eb.fn.max('version').as('version'))

@@ -24,7 +24,7 @@ const demo = useDemoHub('trunkshow-guarded-pushes-');
 describe("a rep's selection changes on PostgreSQL", () => {
   it('do not wait for the hub’s other writes; a new buyer still does', async () => {
     const db = demo.hub.store.db;
-    expect(engineOf(db)).toBe('postgres');
+    expect(engineOf(db).name).toBe('postgres');
     const { buyerId, skuId, pricelistId } = await aBuyerAndSize(db);
     const device = await signInRawDevice(demo.hub.url, 'maja@nordlys-atelier.example', 'Booth');
     const selectionId = await pushNewSelection(device, buyerId);
