@@ -83,6 +83,14 @@ export const SMTP_TIMEOUTS_MS = { connection: 10_000, greeting: 10_000, socket: 
  */
 export const MAIL_POLL_MS = 30_000;
 
+/**
+ * How often, at most, a sender looks at the outbox because the hub's data changed. Every
+ * write on every instance is such a change (a push, an opened link), and a look is a
+ * few queries: under a show's load, unthrottled, the senders' looks ran back to back. A
+ * mail waits this much longer at worst.
+ */
+export const MAIL_LOOK_GAP_MS = 250;
+
 const KNOWN_CODES: ReadonlySet<string> = new Set(MAIL_ERROR_CODES);
 
 /** Whether a code read back from the store is one this release knows (a newer one may not be). */

@@ -143,7 +143,7 @@ export async function createHubServer(options: HubServerOptions): Promise<Fastif
   const mail = options.mail ? startMailOrSayWhy(app, options.store.db, clock, options.mail) : null;
   if (mail) {
     // Whatever enqueues a mail (an order placed) announces its write; the sender looks then.
-    const stopListening = changes.listen(() => mail.sender.wake());
+    const stopListening = changes.listen(() => mail.sender.changed());
     app.addHook('onClose', () => stopListening());
   }
   // The brand's Stripe keys are sealed in the same box as the SMTP password.

@@ -1,5 +1,6 @@
 import {
   DEFAULT_RETRY,
+  MAIL_LOOK_GAP_MS,
   MAIL_POLL_MS,
   STALE_CLAIM_MS,
   type RetryPolicy,
@@ -52,6 +53,9 @@ export class MailSender {
   readonly #staleMs: number;
   readonly #pollMs: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** A look asked for by a change, waiting out MAIL_LOOK_GAP_MS since the last round began. */
+  #soon: ReturnType<typeof setTimeout> | null = null;
+  #lastRoundAt = -Infinity;
   #round: Promise<void> | null = null;
   #again = false;
   #stopped = false;
@@ -65,7 +69,7 @@ export class MailSender {
     this.#pollMs = options.pollMs ?? MAIL_POLL_MS;
   }
 
-  /** Looks at the outbox now (or right after the round under way). */
+  /** Looks at the outbox now (or right after the round under way): a mail was enqueued here. */
   wake(): void {
     if (this.#stopped) return;
     if (this.#round) {
@@ -73,9 +77,28 @@ export class MailSender {
       return;
     }
     this.#clearTimer();
+    this.#lastRoundAt = performance.now();
     this.#round = this.#run().finally(() => {
       this.#round = null;
     });
+  }
+
+  /**
+   * The hub's data changed somewhere (the change notices): a mail may have been enqueued,
+   * by this instance or another. Looks soon, at most once per MAIL_LOOK_GAP_MS.
+   */
+  changed(): void {
+    if (this.#stopped || this.#soon) return;
+    const wait = this.#lastRoundAt + MAIL_LOOK_GAP_MS - performance.now();
+    if (wait <= 0) {
+      this.wake();
+      return;
+    }
+    this.#soon = setTimeout(() => {
+      this.#soon = null;
+      this.wake();
+    }, wait);
+    this.#soon.unref();
   }
 
   /** Resolves once the current round, if any, is over; for tests. */
@@ -90,6 +113,8 @@ export class MailSender {
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#clearTimer();
+    if (this.#soon) clearTimeout(this.#soon);
+    this.#soon = null;
     const round = this.#round;
     if (!round) return;
     let grace: ReturnType<typeof setTimeout> | undefined;
