@@ -7,7 +7,7 @@ import {
   saveLookbookLocally,
 } from '../../main/services/lookbooks.ts';
 import { listRefusals } from '../../main/services/sync.ts';
-import { useDemoHub } from '../support/demo-hub.ts';
+import { SYNCS_ONLY_WHEN_ASKED, useDemoHub } from '../support/demo-hub.ts';
 import { servicesOf } from '../support/desktop.ts';
 
 /**
@@ -174,18 +174,18 @@ describe('lookbooks made in the desktop', () => {
   });
 
   it('is judged again by the hub: of two made offline under one name, the second is refused', async () => {
-    const office = await demo.desktop(MAJA);
-    const laptop = await demo.desktop(MAJA);
+    const office = await demo.desktop(MAJA, SYNCS_ONLY_WHEN_ASKED);
+    const laptop = await demo.desktop(MAJA, SYNCS_ONLY_WHEN_ASKED);
     const { pictures } = await somePicturesAndStyles();
     const lookbook = (pictureId: string) => ({
       name: 'Twice Named',
       status: 'Draft' as const,
       pages: [{ pictureId, caption: '', productIds: [] }],
     });
-    await demo.stop();
-    const first = await saveLookbookLocally(servicesOf(office), lookbook(pictures[0]!));
-    const second = await saveLookbookLocally(servicesOf(laptop), lookbook(pictures[1]!));
-    await demo.start();
+    const { first, second } = await demo.whileStopped([office, laptop], async () => ({
+      first: await saveLookbookLocally(servicesOf(office), lookbook(pictures[0]!)),
+      second: await saveLookbookLocally(servicesOf(laptop), lookbook(pictures[1]!)),
+    }));
     await office.engine.syncNow();
     await laptop.engine.syncNow();
 

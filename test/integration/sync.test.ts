@@ -10,7 +10,7 @@ import { SYNCED_ENTITIES } from '../../main/sync/entities.ts';
 import { createHubClient, HubUnreachable, type HubClient } from '../../main/sync/hub-client.ts';
 import { PROTOCOL_HEADER, SYNC_PROTOCOL, type PullResponse } from '../../main/sync/protocol.ts';
 import type { SyncProgress } from '../../preload/contract/index.ts';
-import { useDemoHub } from '../support/demo-hub.ts';
+import { SYNCS_ONLY_WHEN_ASKED, useDemoHub } from '../support/demo-hub.ts';
 import {
   openDesktop,
   servicesOf,
@@ -55,15 +55,9 @@ function desktopThrough(
 }
 
 /**
- * A desktop's own retries, after a sync failed while the hub was stopped, wait this long:
- * a test that needs the queue to reach the hub only when it calls syncNow() uses it.
- */
-const ONLY_WHEN_ASKED = { retryDelaysMs: [60 * 60 * 1000] } as const;
-
-/**
  * A pricelist `d` has from the hub; then, the hub stopped, `offline` queues what it
  * queues, and the hub, started again, deletes the list: what was queued on it is refused.
- * `d` retries ONLY_WHEN_ASKED, or a retry of its own could push the queue before the list
+ * `d` SYNCS_ONLY_WHEN_ASKED, or a retry of its own could push the queue before the list
  * is gone, or take the refusal before the test looks.
  */
 async function whileListVanishes<T>(
@@ -76,11 +70,7 @@ async function whileListVanishes<T>(
     .values({ id: listId, name: `Pop-up ${listId}`, currency: 'CHF' })
     .execute();
   await d.engine.syncNow();
-  await demo.stop();
-  const queued = await offline();
-  // Whatever the desktop was sending as the hub stopped has failed before the hub is back.
-  await d.engine.syncNow();
-  await demo.start();
+  const queued = await demo.whileStopped([d], offline);
   await demo.hub.store.db.deleteFrom('pricelists').where('id', '=', listId).execute();
   return queued;
 }
@@ -276,7 +266,7 @@ describe('changes made on the desktop', () => {
   });
 
   it('refused by the hub are undone locally and kept, with the reason, for the rep', async () => {
-    const d = await demo.desktop(REP, ONLY_WHEN_ASKED);
+    const d = await demo.desktop(REP, SYNCS_ONLY_WHEN_ASKED);
     const { doomed, kept } = await whileListVanishes(d, 'temporary-list', async () => {
       await d.engine.syncNow();
       return {
@@ -324,7 +314,7 @@ describe('changes made on the desktop', () => {
           return answer;
         },
       }),
-      { pullLimit: 40, ...ONLY_WHEN_ASKED },
+      { pullLimit: 40, ...SYNCS_ONLY_WHEN_ASKED },
     );
     demo.track(d);
     await d.session.signIn({ hub: { kind: 'embedded' }, email: REP, password: DEMO_PASSWORD });

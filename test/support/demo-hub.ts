@@ -10,6 +10,13 @@ import { openDesktop, type TestDesktop, type TestDesktopOptions } from './deskto
 export const DEMO_REP = 'jonas@nordlys-atelier.example';
 
 /**
+ * A desktop's own retries, after a sync failed while the hub was stopped, wait this long:
+ * for a test in which what desktops queued offline must reach the hub only when, and in
+ * the order, the test calls syncNow() (with demo.whileStopped).
+ */
+export const SYNCS_ONLY_WHEN_ASKED = { retryDelaysMs: [60 * 60 * 1000] } as const;
+
+/**
  * A real hub on the small demo brand for a test file, and desktops signed in to it.
  * The hub can be stopped and started again on the same port and data, as a rep's
  * network would see it go and come back; desktops opened are closed after each test.
@@ -66,6 +73,19 @@ export function useDemoHub(prefix: string) {
     async stop() {
       await running?.close();
       running = null;
+    },
+    /**
+     * Stops the hub while `offline` runs (the desktops queue what they queue), waits until
+     * nothing the desktops were sending is still on its way, and starts the hub again:
+     * desktops opened SYNCS_ONLY_WHEN_ASKED then send their queues only when told.
+     */
+    async whileStopped<T>(desktops: readonly TestDesktop[], offline: () => Promise<T>) {
+      await this.stop();
+      const queued = await offline();
+      // A push begun as the hub stopped could otherwise reach the hub once it is back.
+      for (const desktop of desktops) await desktop.engine.syncNow();
+      await this.start();
+      return queued;
     },
     /** Starts the hub again on its port and data. */
     async start() {
