@@ -14,6 +14,7 @@ import {
   type MailAttachment,
   type SendFailure,
 } from './outbox.ts';
+import { atMostEvery } from '../../platform/at-most-every.ts';
 import { renderAttachments, type MailRenderers } from './renderings.ts';
 import { openMailText } from './sealed-text.ts';
 import type { SecretBox } from './secret-box.ts';
@@ -53,9 +54,8 @@ export class MailSender {
   readonly #staleMs: number;
   readonly #pollMs: number;
   #timer: ReturnType<typeof setTimeout> | null = null;
-  /** A look asked for by a change, waiting out MAIL_LOOK_GAP_MS since the last round began. */
-  #soon: ReturnType<typeof setTimeout> | null = null;
-  #lastRoundAt = -Infinity;
+  /** Looks asked for by changes: at most one per MAIL_LOOK_GAP_MS. */
+  readonly #looks = atMostEvery(MAIL_LOOK_GAP_MS, () => this.wake());
   #round: Promise<void> | null = null;
   #again = false;
   #stopped = false;
@@ -77,7 +77,6 @@ export class MailSender {
       return;
     }
     this.#clearTimer();
-    this.#lastRoundAt = performance.now();
     this.#round = this.#run().finally(() => {
       this.#round = null;
     });
@@ -88,17 +87,7 @@ export class MailSender {
    * by this instance or another. Looks soon, at most once per MAIL_LOOK_GAP_MS.
    */
   changed(): void {
-    if (this.#stopped || this.#soon) return;
-    const wait = this.#lastRoundAt + MAIL_LOOK_GAP_MS - performance.now();
-    if (wait <= 0) {
-      this.wake();
-      return;
-    }
-    this.#soon = setTimeout(() => {
-      this.#soon = null;
-      this.wake();
-    }, wait);
-    this.#soon.unref();
+    if (!this.#stopped) this.#looks.ask();
   }
 
   /** Resolves once the current round, if any, is over; for tests. */
@@ -113,8 +102,7 @@ export class MailSender {
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#clearTimer();
-    if (this.#soon) clearTimeout(this.#soon);
-    this.#soon = null;
+    this.#looks.cancel();
     const round = this.#round;
     if (!round) return;
     let grace: ReturnType<typeof setTimeout> | undefined;
