@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { atMostEvery } from '../platform/at-most-every.ts';
 import { LocalChangeNotifier, type ChangeNotifier } from './change-notices.ts';
 import { migrateWith, type Store } from './database.ts';
 import type { StoreSchema } from './schema.ts';
@@ -15,6 +16,14 @@ import { postgresHubMigrations } from './migrations/postgres/index.ts';
 
 /** The channel every instance LISTENs on and notifies after its writes. */
 export const CHANGES_CHANNEL = 'trunkshow_changes';
+
+/**
+ * An instance sends at most one notice per this long, however many writes it makes: a
+ * notice is a round trip to the server and one message to every instance, and the
+ * listeners (change streams, mail senders) answer notices at most once per 250 ms or
+ * more anyway.
+ */
+const NOTICE_GAP_MS = 50;
 
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
@@ -106,6 +115,11 @@ class PostgresChangeNotifier implements ChangeNotifier {
   readonly #local = new LocalChangeNotifier();
   readonly #url: string;
   readonly #pool: pg.Pool;
+  readonly #send = atMostEvery(NOTICE_GAP_MS, () => {
+    this.#pool.query(`select pg_notify('${CHANGES_CHANNEL}', '')`).catch(() => {
+      // The other instances' desktops learn at their next pull instead; nothing is lost.
+    });
+  });
   #client: pg.Client | null = null;
   #stopped = false;
   #retry: NodeJS.Timeout | null = null;
@@ -153,9 +167,7 @@ class PostgresChangeNotifier implements ChangeNotifier {
     // While listening, this instance hears its own notice with the others' (once each);
     // while not, it tells its own listeners itself.
     if (!this.#client) this.#local.notify();
-    this.#pool.query(`select pg_notify('${CHANGES_CHANNEL}', '')`).catch(() => {
-      // The other instances' desktops learn at their next pull instead; nothing is lost.
-    });
+    this.#send.ask();
   }
 
   listen(listener: () => void): () => void {
@@ -168,6 +180,7 @@ class PostgresChangeNotifier implements ChangeNotifier {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#send.cancel();
     if (this.#retry) clearTimeout(this.#retry);
     const client = this.#client;
     this.#client = null;
