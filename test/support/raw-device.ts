@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../main/hub/demo-brand.ts';
 import { hubDb, type StoreDb } from '../../main/store/database.ts';
-import { PROTOCOL_HEADER, SYNC_PROTOCOL, type Mutation } from '../../main/sync/protocol.ts';
+import { createHubClient, type HubClient } from '../../main/sync/hub-client.ts';
 
 /**
- * A device speaking the sync protocol by hand, one change per push, as a desktop does
- * when it syncs a change the moment it is made: for races a real desktop's engine (one
- * push at a time) would never start.
+ * A device speaking the sync protocol by hand through the hub client, one change per
+ * push, as a desktop does when it syncs a change the moment it is made: for races a real
+ * desktop's engine (one push at a time) would never start.
  */
 export interface RawDevice {
-  hubUrl: string;
+  client: HubClient;
   deviceId: string;
   token: string;
   /** The seq of the device's last change. */
@@ -22,14 +22,9 @@ export async function signInRawDevice(
   email: string,
   deviceName: string,
 ): Promise<RawDevice> {
-  const answer = await fetch(`${hubUrl}/api/sync/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [PROTOCOL_HEADER]: String(SYNC_PROTOCOL.max) },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD, deviceName }),
-  });
-  expect(answer.status).toBe(200);
-  const { deviceId, token } = (await answer.json()) as { deviceId: string; token: string };
-  return { hubUrl, deviceId, token, seq: 0 };
+  const client = createHubClient(hubUrl);
+  const { deviceId, token } = await client.signIn({ email, password: DEMO_PASSWORD, deviceName });
+  return { client, deviceId, token, seq: 0 };
 }
 
 /**
@@ -42,20 +37,12 @@ export async function pushOne(
   args: unknown,
   seq = ++device.seq,
 ): Promise<string> {
-  const mutation: Mutation = { seq, name, args, at: new Date().toISOString() };
-  const answer = await fetch(`${device.hubUrl}/api/sync/push`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${device.token}`,
-      [PROTOCOL_HEADER]: String(SYNC_PROTOCOL.max),
-    },
-    body: JSON.stringify({ clientId: device.deviceId, mutations: [mutation] }),
+  const { results } = await device.client.push(device.token, {
+    clientId: device.deviceId,
+    mutations: [{ seq, name, args, at: new Date().toISOString() }],
   });
-  const body = (await answer.json()) as { results?: { status: string; code?: string }[] };
-  expect(answer.status, JSON.stringify(body)).toBe(200);
-  const result = body.results![0]!;
-  return result.code ? `${result.status}: ${result.code}` : result.status;
+  const result = results[0]!;
+  return result.status === 'refused' ? `${result.status}: ${result.code}` : result.status;
 }
 
 /** A buyer of the hub's brand, a size on the buyer's pricelist, and that pricelist. */
