@@ -9,6 +9,7 @@ import {
   type DatabaseConnection,
   type Driver,
   PostgresAdapter,
+  type QueryExecutorProvider,
 } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { LocalChangeNotifier, type ChangeNotifier } from './change-notices.ts';
@@ -28,7 +29,6 @@ export type { StoreEngine };
 export interface Store {
   readonly db: StoreDb;
   readonly kind: StoreKind;
-  readonly engine: StoreEngine;
   /** The file, or the PostgreSQL address without its password: for messages. */
   readonly location: string;
   /** Where writes are announced to this hub's listeners (and, on PostgreSQL, every instance's). */
@@ -81,7 +81,6 @@ export async function openStore(file: string, kind: StoreKind = 'hub'): Promise<
   return {
     db,
     kind,
-    engine: 'sqlite',
     location: file,
     notices: new LocalChangeNotifier(),
     close: async () => {
@@ -172,7 +171,7 @@ class StoreDialect extends SqliteDialect {
  * What the engine running `db` (a store, a transaction, or either seen through hubDb)
  * does its own way: read off its adapter, which every Kysely derived from a store shares.
  */
-export function engineOf(db: Pick<Kysely<never>, 'getExecutor'>): EngineSql {
+export function engineOf(db: QueryExecutorProvider): EngineSql {
   return db.getExecutor().adapter instanceof PostgresAdapter ? postgresSql : sqliteSql;
 }
 

@@ -95,7 +95,6 @@ export async function openPostgresStore(
   return {
     db,
     kind: 'hub',
-    engine: 'postgres',
     location: redactPostgresUrl(url),
     notices,
     close: async () => {

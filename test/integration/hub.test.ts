@@ -14,6 +14,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DTC_CHECKOUT_PATH_PREFIX } from '../../main/domain/dtc.ts';
 import { startHub, type RunningHub } from '../../main/hub/start.ts';
+import { engineOf } from '../../main/store/database.ts';
 import { migrationsByKind } from '../../main/store/migrations/index.ts';
 import { startTestHub, TEST_HUB_ENGINE } from '../support/hub-engine.ts';
 
@@ -77,7 +78,7 @@ function expectSecurityHeaders(response: Response) {
 
 describe('hub over HTTP', () => {
   it("keeps its store on the engine the test project names (the conformance suite's premise)", () => {
-    expect(hub.store.engine).toBe(TEST_HUB_ENGINE);
+    expect(engineOf(hub.store.db).name).toBe(TEST_HUB_ENGINE);
   });
 
   it('reports health: version, schema, brand and uptime', async () => {
