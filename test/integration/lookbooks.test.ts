@@ -182,7 +182,7 @@ describe('lookbooks made in the desktop', () => {
       status: 'Draft' as const,
       pages: [{ pictureId, caption: '', productIds: [] }],
     });
-    const { first, second } = await demo.whileStopped([office, laptop], async () => ({
+    const { first, second } = await demo.whileStopped(async () => ({
       first: await saveLookbookLocally(servicesOf(office), lookbook(pictures[0]!)),
       second: await saveLookbookLocally(servicesOf(laptop), lookbook(pictures[1]!)),
     }));

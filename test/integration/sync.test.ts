@@ -70,7 +70,7 @@ async function whileListVanishes<T>(
     .values({ id: listId, name: `Pop-up ${listId}`, currency: 'CHF' })
     .execute();
   await d.engine.syncNow();
-  const queued = await demo.whileStopped([d], offline);
+  const queued = await demo.whileStopped(offline);
   await demo.hub.store.db.deleteFrom('pricelists').where('id', '=', listId).execute();
   return queued;
 }
