@@ -56,6 +56,17 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
     name,
     drop: () =>
       asAdmin(async (client) => {
+        // A pool's end() resolves before its connections have closed; forced off the
+        // server meanwhile, a closing client meets the termination with no one listening
+        // and fails the run as an uncaught error. Their own close is waited for a moment.
+        for (let wait = 0; wait < 40; wait++) {
+          const open = await client.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [name],
+          );
+          if (open.rows[0]!.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
         await client.query(`drop database if exists "${name}" with (force)`);
       }),
   };
