@@ -51,22 +51,31 @@ test('an operator sells a selection to a new customer through a locked checkout 
   await create.getByLabel('Email').fill(email);
   await expect(create.getByLabel('Selection name')).toHaveValue(`For Aiko Tanaka ${stamp}`);
   await page.screenshot({ path: testInfo.outputPath('dtc-create-selection.png') });
-  // The new selection's sync makes the editor read it again; that answer is held until
-  // the operator has added a line, as on a slow machine, and must not wipe the line.
+  // As on a slow machine: the editor's first read is answered only once the new
+  // selection's sync has asked for a re-read, and the re-read only once the operator has
+  // added a line. The first answer shows the selection without waiting for the re-read,
+  // and the re-read's answer does not wipe the line.
   let opens = 0;
+  let reread = () => {};
+  const rereadAsked = new Promise<void>((resolve) => (reread = resolve));
   let answerLate = () => {};
   const late = new Promise<void>((resolve) => (answerLate = resolve));
   await page.route('**/rpc/dtc.selections.open', async (route) => {
-    if (++opens > 1) await late;
+    if (++opens === 1) {
+      await Promise.race([rereadAsked, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    } else {
+      reread();
+      await late;
+    }
     await route.continue();
   });
   await create.getByRole('button', { name: 'Create selection' }).click();
   await expect(create).toBeHidden();
 
   const editor = section.getByRole('article', { name: `For Aiko Tanaka ${stamp}` });
+  await expect.poll(() => opens).toBeGreaterThan(1);
   await expect(editor.getByText('Japan', { exact: false }).first()).toBeVisible();
   await expect(editor.getByText('Locked').first()).toBeVisible();
-  await expect.poll(() => opens).toBeGreaterThan(1);
   const quickEntry = editor.getByRole('combobox', { name: 'Add by style number or barcode' });
   await quickEntry.fill(styleNumber!);
   await quickEntry.press('Enter');

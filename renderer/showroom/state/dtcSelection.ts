@@ -1,3 +1,4 @@
+import { readsInOrder } from './reads-in-order.ts';
 import i18next from 'i18next';
 import { create } from 'zustand';
 import {
@@ -86,7 +87,9 @@ export function unsaved(store: Pick<DtcSelectionStore, 'detail' | 'name' | 'line
   );
 }
 
-let latest = 0;
+const reads = readsInOrder();
+/** The selection the editor has open (its detail may still be on its way). */
+let openId: string | null = null;
 
 /**
  * The DTC selection open in the editor: a draft of its name and lines (from the same
@@ -199,13 +202,15 @@ export const useDtcSelectionStore = create<DtcSelectionStore>()((set, get) => {
     },
 
     async open(id) {
-      const asked = ++latest;
-      if (get().detail?.id !== id) {
+      if (openId !== id) {
+        reads.restart();
+        openId = id;
         set({ ...NO_ENTRY, detail: null, loadError: null, made: null, lines: [], name: '' });
       }
+      const asked = reads.ask();
       try {
         const detail = await trunkshow().invoke('dtc.selections.open', { id });
-        if (asked !== latest) return;
+        if (!reads.show(asked)) return;
         const current = get();
         // Lines the operator added while this read was on its way are theirs until "Save":
         // the fresh copy only updates what is shown around them (its links, for one).
@@ -215,12 +220,13 @@ export const useDtcSelectionStore = create<DtcSelectionStore>()((set, get) => {
           loaded(detail);
         }
       } catch (error) {
-        if (asked === latest) set({ detail: null, loadError: errorMessage(error, '') });
+        if (reads.isNewest(asked)) set({ detail: null, loadError: errorMessage(error, '') });
       }
     },
 
     close() {
-      latest++;
+      reads.restart();
+      openId = null;
       set({ ...NO_ENTRY, detail: null, loadError: null, lines: [], name: '', made: null });
     },
 

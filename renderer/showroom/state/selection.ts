@@ -1,3 +1,4 @@
+import { readsInOrder } from './reads-in-order.ts';
 import { create } from 'zustand';
 import type { SelectionDetail, SelectionStyleLine } from '../../../preload/contract/index.ts';
 import { parseQuantity } from '../../../main/domain/selections.ts';
@@ -30,7 +31,7 @@ interface SelectionStore extends SizeRunEntryState {
   reset: () => void;
 }
 
-let latest = 0;
+const reads = readsInOrder();
 
 const NOTHING_OPEN = {
   openId: null,
@@ -83,15 +84,16 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
 
     async open(selectionId) {
       if (get().openId !== selectionId && mustAsk(() => void get().open(selectionId))) return;
-      const asked = ++latest;
       if (get().openId !== selectionId) {
+        reads.restart();
         set({ ...NOTHING_OPEN, openId: selectionId, exporting: get().exporting });
       }
+      const asked = reads.ask();
       try {
         const detail = await trunkshow().invoke('selections.open', { selectionId });
-        if (asked === latest) set({ detail, loadError: null });
+        if (reads.show(asked)) set({ detail, loadError: null });
       } catch (error) {
-        if (asked === latest) set({ detail: null, loadError: errorMessage(error, '') });
+        if (reads.isNewest(asked)) set({ detail: null, loadError: errorMessage(error, '') });
       }
     },
 
@@ -101,7 +103,7 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
     },
 
     close() {
-      latest++;
+      reads.restart();
       set({
         openId: null,
         detail: null,
@@ -185,6 +187,8 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
       if (!detail || mustAsk(() => void get().duplicate())) return;
       try {
         const copy = await trunkshow().invoke('selections.duplicate', { selectionId: detail.id });
+        // The copy is open now: a read of the original still on its way is not shown.
+        reads.restart();
         set({ openId: copy.id, detail: copy, cellErrors: {}, entry: { status: 'closed' } });
         void useSelectionsStore.getState().load();
       } catch (error) {
@@ -227,7 +231,7 @@ export const useSelectionStore = create<SelectionStore>()((set, get) => {
     },
 
     reset() {
-      latest++;
+      reads.restart();
       set(NOTHING_OPEN);
     },
   };
