@@ -9,6 +9,7 @@ import { readChanges, readRefusals } from '../sync/hub-feed.ts';
 import { applyPush, PushRejected } from '../sync/hub-push.ts';
 import { MUTATORS } from '../sync/mutators/index.ts';
 import {
+  CHANGE_NOTICE_GAP_MS,
   DeviceList,
   HubHello,
   LockedAccountList,
@@ -53,6 +54,7 @@ import { HubErrorBody } from '../../preload/contract/hub-errors.ts';
 import { HubRefusal } from './errors.ts';
 import { applyPublicAddress } from './public-address.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
+import { atMostEvery } from '../platform/at-most-every.ts';
 
 /**
  * Sync, sign-in and device routes. Each route checks the protocol version and the
@@ -332,15 +334,17 @@ export function registerSyncRoutes(app: FastifyInstance, deps: SyncRouteDependen
           .catch(() => end())
           .finally(() => (checking = null));
       };
-      const stopListening = deps.changes.listen(() =>
+      const notices = atMostEvery(CHANGE_NOTICE_GAP_MS, () =>
         stillAllowed(() => raw.write('event: changed\ndata: {}\n\n')),
       );
+      const stopListening = deps.changes.listen(() => notices.ask());
       const keepAlive = setInterval(
         () => stillAllowed(() => raw.write(': keep-alive\n\n')),
         20_000,
       );
       const stop = () => {
         clearInterval(keepAlive);
+        notices.cancel();
         stopListening();
         streams.delete(end);
       };

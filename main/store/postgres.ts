@@ -19,8 +19,9 @@ export const CHANGES_CHANNEL = 'trunkshow_changes';
 
 /**
  * An instance sends at most one notice per this long, however many writes it makes: a
- * notice is a round trip to the server and one message to every instance, and one says
- * "pull now" for every write committed before it.
+ * notice is a round trip to the server and one message to every instance, and the
+ * listeners (change streams, mail senders) answer notices at most once per 250 ms or
+ * more anyway.
  */
 const NOTICE_GAP_MS = 50;
 

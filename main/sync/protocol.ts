@@ -23,6 +23,13 @@ export const PUSH_MAX_BYTES = 1024 * 1024;
 export const PULL_DEFAULT_LIMIT = 20_000;
 export const PULL_MAX_LIMIT = 50_000;
 
+/**
+ * A listening desktop hears "changed" at most once per this long, at once after a quiet
+ * spell: each notice makes every desktop online pull, and at a show 50 reps scanning
+ * make many a second. A desktop pulls right after its own pushes anyway.
+ */
+export const CHANGE_NOTICE_GAP_MS = 1_000;
+
 const id = z.string().min(1).max(64);
 
 export const SignInRequest = z.strictObject({

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { HUB_DATABASE_FILE, MAIL_KEY_FILE } from '../../main/hub/start.ts';
 import { inTransaction } from '../../main/store/transactions.ts';
-import { PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
+import { CHANGE_NOTICE_GAP_MS, PROTOCOL_HEADER, SYNC_PROTOCOL } from '../../main/sync/protocol.ts';
 import { DEMO_REP, useDemoHub } from '../support/demo-hub.ts';
 import { TEST_HUB_ENGINE } from '../support/hub-engine.ts';
 
@@ -88,6 +88,40 @@ describe("the hub's change stream", () => {
     );
     expect([503, 'cut']).toContain(await listening);
     await demo.start();
+  });
+
+  it('tells a listening desktop of a burst of changes at once, then at most once a gap', async () => {
+    const rep = await demo.desktop();
+    const { token } = rep.session.hub('test');
+    await rep.engine.stop();
+    const stream = await listen(token);
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    const heard: number[] = [];
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+        if (done) return;
+        const text = decoder.decode(value as Uint8Array);
+        for (const _ of text.matchAll(/event: changed/g)) heard.push(performance.now());
+      }
+    })();
+    await sleep(CHANGE_NOTICE_GAP_MS + 100);
+    heard.length = 0;
+    // Writes on the hub for two and a half gaps, one every 20 ms: a show floor of scans.
+    const start = performance.now();
+    while (performance.now() - start < 2.5 * CHANGE_NOTICE_GAP_MS) {
+      demo.hub.store.notices.notify();
+      await sleep(20);
+    }
+    await sleep(CHANGE_NOTICE_GAP_MS + 200);
+    await stream.body!.cancel().catch(() => undefined);
+    await reading;
+    // The first at once; then one a gap, the last covering the burst's end.
+    expect(heard[0]! - start).toBeLessThan(CHANGE_NOTICE_GAP_MS / 2);
+    expect(heard.length).toBeGreaterThanOrEqual(3);
+    expect(heard.length).toBeLessThanOrEqual(4);
+    expect(heard.at(-1)! - start).toBeGreaterThanOrEqual(2.5 * CHANGE_NOTICE_GAP_MS - 100);
   });
 
   it('takes as many listeners as there are reps online without a leak warning', async () => {

@@ -152,7 +152,8 @@ describe('share links', () => {
     expect(listed).toMatchObject({ state: 'live', openCount: 2, createdBy: 'Jonas Berg' });
     expect(listed!.lastOpenedAt).not.toBeNull();
     // API Logs: the generation, and the opens summed up per link and hour, the selection
-    // named as the admin's desktop knows it once it has pulled the rep's rename.
+    // named as the admin's desktop knows it once it has the rep's rename (its change
+    // notice may wait out the stream's gap: CHANGE_NOTICE_GAP_MS).
     await admin.engine.syncNow();
     const audit = await readAudit(admin.session, { kind: 'shareLinks', limit: 50 }, admin.store.db);
     expect(audit.map((entry) => entry.action)).toEqual(
