@@ -68,6 +68,8 @@ test('a link made offline waits to sync, is copied, and goes live when the hub i
   // Copied offline: this computer kept the token it made.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await row.getByRole('button', { name: 'Copy this link: Booth follow-up' }).click();
+  await expect(panel.getByRole('status')).toHaveText('The address of Booth follow-up was copied.');
+  // Read once the page says it copied: the address is fetched before it is written.
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/c\/[\w-]{43}$/);
 
   hub = await startHubProcess(hubDir, port);
