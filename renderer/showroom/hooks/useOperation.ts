@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InputOf, OperationName, OutputOf } from '../../../preload/contract/index.ts';
 import { errorMessage, trunkshow } from '../api.ts';
+import { readsInOrder } from '../state/reads-in-order.ts';
 import { useSyncStore } from '../state/sync.ts';
 
 export interface OperationState<Name extends OperationName> {
@@ -16,8 +17,10 @@ export interface OperationState<Name extends OperationName> {
 
 /**
  * What a view shows from one read operation: asked when the view opens, when its input
- * changes and, with `followSync`, whenever a sync brought changes. An answer to an
- * earlier question that arrives late is dropped.
+ * changes and, with `followSync`, whenever a sync brought changes. An answer is shown
+ * unless a newer one already is (reads-in-order.ts), so a sync's re-read asked while the
+ * first read is on its way does not keep the view empty; an answer to an earlier input
+ * is dropped.
  */
 export function useOperation<Name extends OperationName>(
   name: Name,
@@ -34,24 +37,37 @@ export function useOperation<Name extends OperationName>(
   // The input is compared by value: views pass object literals.
   const key = JSON.stringify(input);
 
+  const [reads] = useState(readsInOrder);
+  const readFor = useRef(`${name} ${key}`);
+  const mounted = useRef(true);
   useEffect(() => {
-    let current = true;
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (readFor.current !== `${name} ${key}`) {
+      reads.restart();
+      readFor.current = `${name} ${key}`;
+    }
+    const ticket = reads.ask();
     trunkshow()
       .invoke(name, JSON.parse(key) as InputOf<Name>)
       .then(
         (answer) => {
-          if (!current) return;
+          if (!mounted.current || !reads.show(ticket)) return;
           setData(answer);
           setProblem(null);
         },
         (error: unknown) => {
-          if (current) setProblem(errorMessage(error, t('unexpected')));
+          if (mounted.current && reads.isNewest(ticket)) {
+            setProblem(errorMessage(error, t('unexpected')));
+          }
         },
       );
-    return () => {
-      current = false;
-    };
-  }, [name, key, t, dataVersion, asked]);
+  }, [name, key, t, dataVersion, asked, reads]);
 
   const act = useCallback(
     async (action: () => Promise<unknown>) => {
