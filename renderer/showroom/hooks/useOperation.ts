@@ -38,36 +38,30 @@ export function useOperation<Name extends OperationName>(
   const key = JSON.stringify(input);
 
   const [reads] = useState(readsInOrder);
-  const readFor = useRef(`${name} ${key}`);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => {
-      mounted.current = false;
-    };
-  }, []);
+  const subject = `${name} ${key}`;
+  const readFor = useRef(subject);
 
   useEffect(() => {
-    if (readFor.current !== `${name} ${key}`) {
+    if (readFor.current !== subject) {
       reads.restart();
-      readFor.current = `${name} ${key}`;
+      readFor.current = subject;
     }
     const ticket = reads.ask();
     trunkshow()
       .invoke(name, JSON.parse(key) as InputOf<Name>)
       .then(
         (answer) => {
-          if (!mounted.current || !reads.show(ticket)) return;
+          if (!reads.show(ticket)) return;
           setData(answer);
           setProblem(null);
         },
         (error: unknown) => {
-          if (mounted.current && reads.isNewest(ticket)) {
+          if (reads.isNewest(ticket)) {
             setProblem(errorMessage(error, t('unexpected')));
           }
         },
       );
-  }, [name, key, t, dataVersion, asked, reads]);
+  }, [name, key, subject, t, dataVersion, asked, reads]);
 
   const act = useCallback(
     async (action: () => Promise<unknown>) => {

@@ -1,4 +1,3 @@
-import { readsInOrder } from './reads-in-order.ts';
 import i18next from 'i18next';
 import { create } from 'zustand';
 import {
@@ -15,6 +14,7 @@ import type {
 } from '../../../preload/contract/index.ts';
 import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { NO_ENTRY, sizeRunActions, type SizeRunEntryState } from './sizeRunEntry.ts';
+import { readsInOrder } from './reads-in-order.ts';
 
 /** A line as the editor holds it until "Save": the special price as typed. */
 export interface DraftLine extends Omit<DtcSelectionLineDetail, 'specialPriceMinor'> {

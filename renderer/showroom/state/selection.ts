@@ -1,4 +1,3 @@
-import { readsInOrder } from './reads-in-order.ts';
 import { create } from 'zustand';
 import type { SelectionDetail, SelectionStyleLine } from '../../../preload/contract/index.ts';
 import { parseQuantity } from '../../../main/domain/selections.ts';
@@ -6,6 +5,7 @@ import { errorMessage, problemOf, trunkshow } from '../api.ts';
 import { saveFile } from '../save-file.ts';
 import { useSelectionsStore } from './selections.ts';
 import { NO_ENTRY, sizeRunActions, withoutKey, type SizeRunEntryState } from './sizeRunEntry.ts';
+import { readsInOrder } from './reads-in-order.ts';
 
 interface SelectionStore extends SizeRunEntryState {
   openId: string | null;
