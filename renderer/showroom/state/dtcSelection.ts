@@ -22,6 +22,8 @@ export interface DraftLine extends Omit<DtcSelectionLineDetail, 'specialPriceMin
 }
 
 interface DtcSelectionStore extends SizeRunEntryState {
+  /** The selection the editor has open; its detail may still be on its way. */
+  openId: string | null;
   detail: DtcSelectionDetail | null;
   loadError: string | null;
   name: string;
@@ -88,8 +90,6 @@ export function unsaved(store: Pick<DtcSelectionStore, 'detail' | 'name' | 'line
 }
 
 const reads = readsInOrder();
-/** The selection the editor has open (its detail may still be on its way). */
-let openId: string | null = null;
 
 /**
  * The DTC selection open in the editor: a draft of its name and lines (from the same
@@ -154,6 +154,7 @@ export const useDtcSelectionStore = create<DtcSelectionStore>()((set, get) => {
 
   return {
     ...NO_ENTRY,
+    openId: null,
     detail: null,
     loadError: null,
     name: '',
@@ -202,10 +203,17 @@ export const useDtcSelectionStore = create<DtcSelectionStore>()((set, get) => {
     },
 
     async open(id) {
-      if (openId !== id) {
+      if (get().openId !== id) {
         reads.restart();
-        openId = id;
-        set({ ...NO_ENTRY, detail: null, loadError: null, made: null, lines: [], name: '' });
+        set({
+          ...NO_ENTRY,
+          openId: id,
+          detail: null,
+          loadError: null,
+          made: null,
+          lines: [],
+          name: '',
+        });
       }
       const asked = reads.ask();
       try {
@@ -226,8 +234,15 @@ export const useDtcSelectionStore = create<DtcSelectionStore>()((set, get) => {
 
     close() {
       reads.restart();
-      openId = null;
-      set({ ...NO_ENTRY, detail: null, loadError: null, lines: [], name: '', made: null });
+      set({
+        ...NO_ENTRY,
+        openId: null,
+        detail: null,
+        loadError: null,
+        lines: [],
+        name: '',
+        made: null,
+      });
     },
 
     setName(name) {
