@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { AddressFields } from '../domain/addresses.ts';
+import { dtcCustomerName } from '../domain/dtc-customers.ts';
 import { formatOrderNumber, parseOrderNumber } from '../domain/order-number.ts';
 import {
   ORDER_TRANSITIONS,
@@ -35,12 +36,15 @@ function ordersQuery(db: StoreDb) {
       .leftJoin('selections as s', 's.id', 'o.selection_id')
       // A DTC link's order comes from a DTC selection, whose maker is its rep.
       .leftJoin('dtc_selections as ds', 'ds.id', 'o.selection_id')
+      .leftJoin('dtc_customers as dc', 'dc.id', 'ds.customer_id')
       .leftJoin('staff_users as u', (join) =>
         join.on((eb) => eb('u.id', '=', eb.fn.coalesce('s.owner_id', 'ds.owner_id'))),
       )
       .selectAll('o')
       .select((eb) => [
         'b.name as buyer_name',
+        'dc.first_name as dtc_first_name',
+        'dc.last_name as dtc_last_name',
         eb.fn.coalesce('s.name', 'ds.name').as('selection_name'),
         'u.id as rep_id',
         'u.name as rep_name',
@@ -58,14 +62,20 @@ function ordersQuery(db: StoreDb) {
 
 type OrderRow = Awaited<ReturnType<ReturnType<typeof ordersQuery>['executeTakeFirstOrThrow']>>;
 
+function dtcCustomerOf(row: OrderRow): string | null {
+  if (row.dtc_first_name === null || row.dtc_last_name === null) return null;
+  return dtcCustomerName({ firstName: row.dtc_first_name, lastName: row.dtc_last_name });
+}
+
 function toSummary(row: OrderRow): OrderSummary {
   return {
     id: row.id,
     source: row.source,
     number: row.number,
     unitsShort: row.units_short,
-    // A consumer has no wholesale buyer: who bought through the DTC link is the order's.
-    buyer: row.buyer_name ?? row.contact_name,
+    // A DTC order has no wholesale buyer: it is its selection's customer's (who bought
+    // through the link is its contact), as Direct to consumer lists it.
+    buyer: row.buyer_name ?? dtcCustomerOf(row) ?? row.contact_name,
     rep: row.rep_id ? { id: row.rep_id, name: row.rep_name ?? '' } : null,
     selection: row.selection_name,
     status: row.status,

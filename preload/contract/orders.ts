@@ -23,6 +23,7 @@ export interface OrderSummary {
   number: string | null;
   /** Units asked that were not in stock when the hub placed it, for a person to resolve. */
   unitsShort: number;
+  /** The wholesale buyer's name; a DTC order's customer's (its contact is who bought). */
   buyer: string;
   /** The buyer's rep for this order: the selection's owner; null when the selection is gone. */
   rep: { id: string; name: string } | null;

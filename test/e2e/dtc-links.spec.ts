@@ -207,6 +207,9 @@ test('a locked checkout link made in the showroom is bought by card, by a copy c
   // An order opens as every order does: its lines, address, payment and history.
   await paidRow.getByRole('button', { name: /^SO-/ }).click();
   const detail = section.getByRole('article', { name: /^Order SO-/ });
+  // It is the selection's customer's order, as the list says; who bought is its contact.
+  await expect(detail.locator('dt:text-is("Customer") + dd')).toHaveText(`Aiko Tanaka ${stamp}`);
+  await expect(detail.locator('dt:text-is("Contact") + dd')).toContainText('Kenji Sato');
   await expect(detail.getByText('Stripe Credit Card Payment')).toBeVisible();
   await expect(detail.getByText(/^Paid on /)).toBeVisible();
   await expect(detail.getByText('1-1 Marunouchi')).toBeVisible();

@@ -224,7 +224,7 @@ function OrderFacts({ order }: { order: OrderDetail }) {
   return (
     <div className="order-detail__facts">
       <dl className="order-detail__list">
-        <dt>{t('orders.buyer')}</dt>
+        <dt>{order.source === 'dtc_link' ? t('dtc.orders.customer') : t('orders.buyer')}</dt>
         <dd>{order.buyer}</dd>
         <dt>{t('orders.rep')}</dt>
         <dd>{order.rep?.name ?? '—'}</dd>
