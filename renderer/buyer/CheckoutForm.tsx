@@ -392,12 +392,14 @@ export function CheckoutForm({
             <Money value={totals.subtotal} language={i18n.language} />
           </dd>
         </div>
-        <div>
-          <dt>{t('shared.discount', { value: totals.discountPercent })}</dt>
-          <dd>
-            <Money value={totals.discount} language={i18n.language} deduction />
-          </dd>
-        </div>
+        {totals.discountPercent > 0 ? (
+          <div>
+            <dt>{t('shared.discount', { value: totals.discountPercent })}</dt>
+            <dd>
+              <Money value={totals.discount} language={i18n.language} deduction />
+            </dd>
+          </div>
+        ) : null}
         {shippingApplies ? (
           <div>
             <dt>{t('checkout.shippingLine')}</dt>

@@ -130,12 +130,15 @@ export function SelectionSheet({
           <dt>{t('shared.subtotal')}</dt>
           <dd>{money(subtotal)}</dd>
         </div>
-        <div>
-          <dt>{t('shared.discount', { value: discountPercent })}</dt>
-          <dd>
-            <Money value={discount} language={i18n.language} deduction />
-          </dd>
-        </div>
+        {/* Buyers without a discount read no 0 % line, as at a customer order link. */}
+        {discountPercent > 0 ? (
+          <div>
+            <dt>{t('shared.discount', { value: discountPercent })}</dt>
+            <dd>
+              <Money value={discount} language={i18n.language} deduction />
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('shared.total')}</dt>
           <dd>{money(total)}</dd>

@@ -38,6 +38,8 @@ test.beforeAll(async () => {
     .where('b.language', '=', 'en')
     .orderBy('b.id')
     .executeTakeFirstOrThrow();
+  // A buyer without a discount: their page has no 0 % line.
+  await db.updateTable('buyers').set({ discount_bp: 0 }).where('id', '=', buyer.id).execute();
   const warehouseId = (await shippingWarehouse(store.db, buyer.id))!;
   const skus = await db
     .selectFrom('skus')
@@ -106,6 +108,7 @@ test('a buyer on a phone completes a prepayment checkout with an address and a s
   await expect(form.getByRole('group', { name: 'Ship to' })).toBeVisible();
   await expect(form.getByText('Choose the country to see the shipping rates.')).toBeVisible();
   await expect(form.getByRole('radio', { name: 'Pay outside the app' })).toBeChecked();
+  await expect(buyer.getByText(/^Discount/)).toHaveCount(0);
   await form.scrollIntoViewIfNeeded();
   await buyer.screenshot({ path: testInfo.outputPath('phone-checkout-empty.png'), fullPage: true });
 
