@@ -822,7 +822,7 @@ export const en = {
     noneMatchLead: 'Try another search, or clear the filters to see every order.',
     filters: 'Filter orders',
     search: 'Search',
-    searchHint: 'Order number, buyer or PO',
+    searchHint: 'Number, buyer or PO',
     allStatuses: 'All statuses',
     allSources: 'All sources',
     allReps: 'All reps',
