@@ -170,6 +170,11 @@ test('the first customer buys the basket; one who claimed before buys their copy
   await expect(
     first.getByText('A confirmation is on its way to ingrid@example.com.'),
   ).toBeVisible();
+  // What was ordered, product by product.
+  const ordered = first.getByRole('list', { name: 'Your order' }).getByRole('listitem');
+  await expect(ordered).toHaveCount(2);
+  await expect(ordered.first()).toContainText(/, size .*2 pieces$/);
+  await expect(ordered.nth(1)).toContainText(/, size .*1 piece$/);
   await shots(first, 'confirmation');
   await expectAccessible(first);
   // A reload finds this browser's bought copy and claims nothing again.

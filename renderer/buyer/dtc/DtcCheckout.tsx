@@ -55,6 +55,15 @@ const NONE: Refused = { contact: {}, details: {}, basket: { lines: {}, general: 
  * which prices the basket and says each problem; the page shows them where they belong
  * and sends nothing the quote refuses. The purchase is priced again by the hub.
  */
+/** A product of the basket as the customer bought it. */
+export interface BoughtLine {
+  skuId: string;
+  styleName: string;
+  colorway: string;
+  size: string;
+  quantity: number;
+}
+
 export function DtcCheckout({
   claimToken,
   basket,
@@ -62,7 +71,7 @@ export function DtcCheckout({
 }: {
   claimToken: string;
   basket: DtcBasket;
-  onPlaced: (order: DtcOrderAnswer, email: string) => void;
+  onPlaced: (order: DtcOrderAnswer, email: string, bought: BoughtLine[]) => void;
 }) {
   const { t, i18n } = useTranslation();
   // Made once per page: a retry of the same purchase places nothing twice. Not
@@ -205,7 +214,14 @@ export function DtcCheckout({
         window.location.assign(answer.order.cardPaymentUrl);
         return;
       }
-      onPlaced(answer.order, contact.email.trim());
+      // What the hub placed is exactly the lines sent: the confirmation names them.
+      const bought = basket.lines.flatMap((line, index) => {
+        const quantity = quantities[index]!;
+        if (quantity === 0) return [];
+        const { skuId, styleName, colorway, size } = line;
+        return [{ skuId, styleName, colorway, size, quantity }];
+      });
+      onPlaced(answer.order, contact.email.trim(), bought);
       return;
     }
     const words = refusalWords(answer.refusal);

@@ -10,7 +10,7 @@ import { jaDtc } from '../locales/ja-dtc.ts';
 import { Problem } from '../PageStatus.tsx';
 import { purchaseDtcBasket, type DtcOpening, type DtcPurchaseRequest } from './dtc-api.ts';
 import { cardPurchaseOf, keepCardPurchase, type DtcLink } from './dtc-link.ts';
-import { DtcCheckout } from './DtcCheckout.tsx';
+import { DtcCheckout, type BoughtLine } from './DtcCheckout.tsx';
 import './dtc.css';
 
 // This page's words travel with its script: the other buyer pages never load them.
@@ -27,7 +27,11 @@ i18next.addResourceBundle('ja', 'translation', { dtc: jaDtc }, true, true);
 export function DtcPage({ link, opening }: { link: DtcLink | null; opening: DtcOpening | null }) {
   const { t } = useTranslation();
   const brand = useBrand();
-  const [placed, setPlaced] = useState<{ order: DtcOrderAnswer; email: string } | null>(null);
+  const [placed, setPlaced] = useState<{
+    order: DtcOrderAnswer;
+    email: string;
+    bought: BoughtLine[];
+  } | null>(null);
   if (opening === null || opening.kind === 'notValid') {
     return (
       <Notice title={t('dtc.notValidTitle')}>
@@ -46,7 +50,7 @@ export function DtcPage({ link, opening }: { link: DtcLink | null; opening: DtcO
     );
   }
   const { basket, claimToken } = opening;
-  if (placed) return <Confirmation order={placed.order} email={placed.email} />;
+  if (placed) return <Confirmation {...placed} />;
   if (basket.purchased) {
     return (
       <Bought
@@ -74,8 +78,8 @@ export function DtcPage({ link, opening }: { link: DtcLink | null; opening: DtcO
       <DtcCheckout
         claimToken={claimToken}
         basket={basket}
-        onPlaced={(order, email) => {
-          setPlaced({ order, email });
+        onPlaced={(order, email, bought) => {
+          setPlaced({ order, email, bought });
           window.scrollTo(0, 0);
         }}
       />
@@ -101,8 +105,16 @@ function useFocused() {
   return heading;
 }
 
-/** The order just placed (paid outside the app): its number and what the hub charged. */
-function Confirmation({ order, email }: { order: DtcOrderAnswer; email: string }) {
+/** The order just placed (paid outside the app): its number, what it holds and what the hub charged. */
+function Confirmation({
+  order,
+  email,
+  bought,
+}: {
+  order: DtcOrderAnswer;
+  email: string;
+  bought: BoughtLine[];
+}) {
   const { t, i18n } = useTranslation();
   const heading = useFocused();
   const { totals } = order;
@@ -115,6 +127,22 @@ function Confirmation({ order, email }: { order: DtcOrderAnswer; email: string }
         {email ? t('dtc.confirmedLead', { email }) : t('dtc.confirmedLeadNoEmail')}
       </p>
       <OrderNumber number={order.number} />
+      <ul className="dtc-done__lines" aria-label={t('dtc.boughtLines')}>
+        {bought.map((line) => (
+          <li key={line.skuId}>
+            <span>
+              {t('dtc.lineName', {
+                style: line.styleName,
+                colour: line.colorway,
+                size: line.size,
+              })}
+            </span>
+            <span className="dtc-done__quantity">
+              {t('dtc.boughtQuantity', { count: line.quantity })}
+            </span>
+          </li>
+        ))}
+      </ul>
       <dl className="checkout__totals">
         <PlacedTotals
           totals={totals}
