@@ -117,6 +117,8 @@ export interface ConfirmationDocument {
   /** Where the placement date is read: the buyer's country's zone, when it has one only. */
   readonly timeZone: string | null;
   readonly buyer: {
+    /** What the order calls who it is for: a wholesale buyer, or a DTC order's customer. */
+    readonly label: 'buyer' | 'customer';
     readonly name: string;
     readonly pricelistName: string | null;
     readonly discountBasisPoints: number;
@@ -174,6 +176,7 @@ export function orderConfirmationDocument(facts: ConfirmationFacts): Confirmatio
     placedAt: order.createdAt,
     timeZone: countryTimeZone(facts.buyer.country),
     buyer: {
+      label: order.source === 'dtc_link' ? 'customer' : 'buyer',
       name: facts.buyer.name,
       pricelistName: facts.buyer.pricelistName,
       discountBasisPoints: facts.buyer.discountBasisPoints,
@@ -313,6 +316,7 @@ export const CONFIRMATION_LABELS = {
     status: 'Status',
     placed: 'Placed',
     buyer: 'Buyer',
+    customer: 'Customer',
     contact: 'Contact',
     shipTo: 'Ship to',
     billTo: 'Bill to',
@@ -360,6 +364,7 @@ export const CONFIRMATION_LABELS = {
     status: '状態',
     placed: '注文日',
     buyer: 'バイヤー',
+    customer: '顧客',
     contact: '担当者',
     shipTo: '配送先',
     billTo: '請求先',
@@ -514,7 +519,7 @@ export function confirmationMail(
   const brand = document.brandName;
   const facts: [string, string][] = [
     [labels.orderNumber, document.number.text],
-    [labels.buyer, document.buyer.name],
+    [labels[document.buyer.label], document.buyer.name],
     [labels.units, format.count(document.totals.units)],
     [labels.total, format.money(document.totals.total)],
   ];

@@ -36,7 +36,7 @@ function ordersQuery(db: StoreDb) {
       .leftJoin('selections as s', 's.id', 'o.selection_id')
       // A DTC link's order comes from a DTC selection, whose maker is its rep.
       .leftJoin('dtc_selections as ds', 'ds.id', 'o.selection_id')
-      .leftJoin('dtc_customers as dc', 'dc.id', 'ds.customer_id')
+      .leftJoin('dtc_customers as dc', 'dc.id', 'o.dtc_customer_id')
       .leftJoin('staff_users as u', (join) =>
         join.on((eb) => eb('u.id', '=', eb.fn.coalesce('s.owner_id', 'ds.owner_id'))),
       )

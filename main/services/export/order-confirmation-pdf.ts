@@ -169,7 +169,7 @@ export async function orderConfirmationPdf(
       terms.length > 0 ? `${labels.terms}: ${terms.join(' · ')}` : '',
     ].filter((line) => line !== '');
     const blocks: { heading: string; lead: string | null; lines: readonly string[] }[] = [
-      { heading: labels.buyer, lead: document.buyer.name, lines: buyerLines },
+      { heading: labels[document.buyer.label], lead: document.buyer.name, lines: buyerLines },
       { heading: labels.shipTo, lead: null, lines: document.shipTo ?? [labels.noAddress] },
       { heading: labels.billTo, lead: null, lines: document.billTo ?? [labels.noAddress] },
     ];

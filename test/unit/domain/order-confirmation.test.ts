@@ -127,6 +127,20 @@ describe('the order confirmation document', () => {
     expect(confirmationMail(inside, 'placed').text).toContain('Tax included: €19.00');
   });
 
+  it('calls a DTC order’s person its customer, a wholesale order’s its buyer', () => {
+    const facts = confirmationFacts();
+    const wholesale = confirmationMail(orderConfirmationDocument(facts), 'placed').text;
+    expect(wholesale).toContain(`Buyer: ${facts.buyer.name}`);
+    const dtc = orderConfirmationDocument({
+      ...facts,
+      order: { ...facts.order, source: 'dtc_link' },
+    });
+    expect(dtc.buyer.label).toBe('customer');
+    const mail = confirmationMail(dtc, 'placed').text;
+    expect(mail).toContain(`Customer: ${facts.buyer.name}`);
+    expect(mail).not.toContain('Buyer:');
+  });
+
   it('marks a number the hub has not given yet as provisional', () => {
     expect(orderConfirmationDocument(confirmationFacts()).number).toEqual({
       text: 'SO-2027-00042',
