@@ -177,9 +177,13 @@ test('the first customer buys the basket; one who claimed before buys their copy
   await expect(ordered.nth(1)).toContainText(/, size .*1 piece$/);
   await shots(first, 'confirmation');
   await expectAccessible(first);
-  // A reload finds this browser's bought copy and claims nothing again.
+  // A reload finds this browser's bought copy and claims nothing again; it still says
+  // what was ordered.
+  const orderedTexts = await ordered.allTextContents();
   await first.reload();
   await expect(first.getByRole('heading', { name: 'Your order is placed' })).toBeVisible();
+  await expect(ordered).toHaveText(orderedTexts);
+  await shots(first, 'bought');
 
   await fillDetails(second, 'Maja Lind');
   await second.getByRole('button', { name: 'Place order' }).click();

@@ -243,6 +243,17 @@ describe('a storefront selling through a DTC checkout link', () => {
     expect(mail?.to_addresses).toContain('ingrid.berg@example.com');
     expect(mail?.text_body).toContain('Tax included');
 
+    // The claim's basket now says what its order holds, in the basket's order.
+    const afterwards = await post<DtcBasket>('/api/dtc/basket', { claimToken });
+    expect(afterwards.body.purchased).toEqual({
+      orderId,
+      number: expect.stringMatching(/^SO-/),
+      lines: [
+        expect.objectContaining({ skuId: coat, quantity: 2 }),
+        expect.objectContaining({ skuId: scarf, quantity: 1 }),
+      ],
+    });
+
     // The link is dead now: whoever opens it gets an empty basket.
     const late = await claim(made);
     expect(late.body).toEqual({ outcome: 'used', brand: basket.brand, lines: [] });

@@ -264,7 +264,7 @@ export async function readDtcBasket(
   basket: string,
 ): Promise<DtcBasket> {
   const skuIds = claim.lines.map((line) => line.skuId);
-  const [brand, selection, countries, market, products, order] = await Promise.all([
+  const [brand, selection, countries, market, products, order, bought] = await Promise.all([
     db.selectFrom('brand_settings').select(['name', 'stripe_card_enabled']).executeTakeFirst(),
     db
       .selectFrom('dtc_selections')
@@ -308,8 +308,25 @@ export async function readDtcBasket(
           .select(['id', 'number'])
           .where('id', '=', claim.orderId)
           .executeTakeFirst(),
+    claim.orderId === null
+      ? []
+      : db
+          .selectFrom('order_lines as l')
+          .innerJoin('skus as k', 'k.id', 'l.sku_id')
+          .innerJoin('products as p', 'p.id', 'k.product_id')
+          .innerJoin('colorways as c', 'c.id', 'k.colorway_id')
+          .select([
+            'l.sku_id',
+            'l.quantity',
+            'k.size',
+            'p.name as style_name',
+            'c.name as colorway',
+          ])
+          .where('l.order_id', '=', claim.orderId)
+          .execute(),
   ]);
   const bySku = new Map(products.map((row) => [row.id, row]));
+  const basketOrder = (skuId: string) => skuIds.indexOf(skuId);
   return {
     brand: brand?.name ?? '',
     basket,
@@ -339,6 +356,21 @@ export async function readDtcBasket(
         },
       ];
     }),
-    purchased: order ? { orderId: order.id, number: order.number } : null,
+    purchased: order
+      ? {
+          orderId: order.id,
+          number: order.number,
+          // In the basket's order, as the customer saw its products.
+          lines: bought
+            .map((line) => ({
+              skuId: line.sku_id,
+              styleName: line.style_name,
+              colorway: line.colorway,
+              size: line.size,
+              quantity: line.quantity,
+            }))
+            .sort((a, b) => basketOrder(a.skuId) - basketOrder(b.skuId)),
+        }
+      : null,
   };
 }

@@ -37,6 +37,16 @@ export const DtcLinkOptionsOutput = z.object({
   ignoreTax: z.boolean(),
 });
 
+/** A product of a bought basket, as its order holds it. */
+export const DtcBoughtLine = z.object({
+  skuId: z.string(),
+  styleName: z.string(),
+  colorway: z.string(),
+  size: z.string(),
+  quantity: z.number().int().positive(),
+});
+export type DtcBoughtLine = z.infer<typeof DtcBoughtLine>;
+
 export const DtcBasket = z
   .object({
     brand: z.string(),
@@ -68,8 +78,14 @@ export const DtcBasket = z
         specialPriceMinor: amount.nullable(),
       }),
     ),
-    /** The order this claim was bought with; null until then. */
-    purchased: z.object({ orderId: z.string(), number: z.string().nullable() }).nullable(),
+    /** The order this claim was bought with, and what it holds; null until then. */
+    purchased: z
+      .object({
+        orderId: z.string(),
+        number: z.string().nullable(),
+        lines: z.array(DtcBoughtLine),
+      })
+      .nullable(),
   })
   .meta({ id: 'DtcBasket' });
 export type DtcBasket = z.infer<typeof DtcBasket>;

@@ -6,6 +6,7 @@ import { contactProblems, type ContactField } from '../../../main/domain/checkou
 import type { PaymentMethod } from '../../../main/domain/order-states.ts';
 import type {
   DtcBasket,
+  DtcBoughtLine,
   DtcOrderAnswer,
   DtcQuote,
 } from '../../../preload/contract/buyer-api/index.ts';
@@ -55,15 +56,6 @@ const NONE: Refused = { contact: {}, details: {}, basket: { lines: {}, general: 
  * which prices the basket and says each problem; the page shows them where they belong
  * and sends nothing the quote refuses. The purchase is priced again by the hub.
  */
-/** A product of the basket as the customer bought it. */
-export interface BoughtLine {
-  skuId: string;
-  styleName: string;
-  colorway: string;
-  size: string;
-  quantity: number;
-}
-
 export function DtcCheckout({
   claimToken,
   basket,
@@ -71,7 +63,7 @@ export function DtcCheckout({
 }: {
   claimToken: string;
   basket: DtcBasket;
-  onPlaced: (order: DtcOrderAnswer, email: string, bought: BoughtLine[]) => void;
+  onPlaced: (order: DtcOrderAnswer, email: string, bought: DtcBoughtLine[]) => void;
 }) {
   const { t, i18n } = useTranslation();
   // Made once per page: a retry of the same purchase places nothing twice. Not

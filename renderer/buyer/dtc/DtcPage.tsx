@@ -1,7 +1,11 @@
 import i18next from 'i18next';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DtcBasket, DtcOrderAnswer } from '../../../preload/contract/buyer-api/index.ts';
+import type {
+  DtcBasket,
+  DtcBoughtLine,
+  DtcOrderAnswer,
+} from '../../../preload/contract/buyer-api/index.ts';
 import { Money } from '../../ui/Money.tsx';
 import { useBrand } from '../BuyerApp.tsx';
 import { OrderNumber, PlacedTotals, TotalsRow } from '../checkout-parts.tsx';
@@ -10,7 +14,7 @@ import { jaDtc } from '../locales/ja-dtc.ts';
 import { Problem } from '../PageStatus.tsx';
 import { purchaseDtcBasket, type DtcOpening, type DtcPurchaseRequest } from './dtc-api.ts';
 import { cardPurchaseOf, keepCardPurchase, type DtcLink } from './dtc-link.ts';
-import { DtcCheckout, type BoughtLine } from './DtcCheckout.tsx';
+import { DtcCheckout } from './DtcCheckout.tsx';
 import './dtc.css';
 
 // This page's words travel with its script: the other buyer pages never load them.
@@ -30,7 +34,7 @@ export function DtcPage({ link, opening }: { link: DtcLink | null; opening: DtcO
   const [placed, setPlaced] = useState<{
     order: DtcOrderAnswer;
     email: string;
-    bought: BoughtLine[];
+    bought: DtcBoughtLine[];
   } | null>(null);
   if (opening === null || opening.kind === 'notValid') {
     return (
@@ -56,6 +60,7 @@ export function DtcPage({ link, opening }: { link: DtcLink | null; opening: DtcO
       <Bought
         basket={basket}
         number={basket.purchased.number}
+        lines={basket.purchased.lines}
         payment={link?.payment ?? null}
         retry={link ? cardPurchaseOf<DtcPurchaseRequest>(link.basket) : null}
       />
@@ -113,7 +118,7 @@ function Confirmation({
 }: {
   order: DtcOrderAnswer;
   email: string;
-  bought: BoughtLine[];
+  bought: DtcBoughtLine[];
 }) {
   const { t, i18n } = useTranslation();
   const heading = useFocused();
@@ -127,22 +132,7 @@ function Confirmation({
         {email ? t('dtc.confirmedLead', { email }) : t('dtc.confirmedLeadNoEmail')}
       </p>
       <OrderNumber number={order.number} />
-      <ul className="dtc-done__lines" aria-label={t('dtc.boughtLines')}>
-        {bought.map((line) => (
-          <li key={line.skuId}>
-            <span>
-              {t('dtc.lineName', {
-                style: line.styleName,
-                colour: line.colorway,
-                size: line.size,
-              })}
-            </span>
-            <span className="dtc-done__quantity">
-              {t('dtc.boughtQuantity', { count: line.quantity })}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <BoughtLines lines={bought} />
       <dl className="checkout__totals">
         <PlacedTotals
           totals={totals}
@@ -171,11 +161,13 @@ function Confirmation({
 function Bought({
   basket,
   number,
+  lines,
   payment,
   retry,
 }: {
   basket: DtcBasket;
   number: string | null;
+  lines: readonly DtcBoughtLine[];
   payment: DtcLink['payment'];
   retry: DtcPurchaseRequest | null;
 }) {
@@ -217,6 +209,7 @@ function Bought({
       ) : null}
       <OrderNumber number={number} />
       <p className="dtc__from">{basket.name}</p>
+      <BoughtLines lines={lines} />
       {failure ? <Problem message={failure} /> : null}
       {payment === 'cancelled' && retry?.paymentMethod === 'stripe_card' ? (
         <div className="checkout__actions">
@@ -231,5 +224,24 @@ function Bought({
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** What an order holds, product by product with its quantity. */
+function BoughtLines({ lines }: { lines: readonly DtcBoughtLine[] }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="dtc-done__lines" aria-label={t('dtc.boughtLines')}>
+      {lines.map((line) => (
+        <li key={line.skuId}>
+          <span>
+            {t('dtc.lineName', { style: line.styleName, colour: line.colorway, size: line.size })}
+          </span>
+          <span className="dtc-done__quantity">
+            {t('dtc.boughtQuantity', { count: line.quantity })}
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
