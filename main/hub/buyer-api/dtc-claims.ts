@@ -311,22 +311,12 @@ export async function readDtcBasket(
     claim.orderId === null
       ? []
       : db
-          .selectFrom('order_lines as l')
-          .innerJoin('skus as k', 'k.id', 'l.sku_id')
-          .innerJoin('products as p', 'p.id', 'k.product_id')
-          .innerJoin('colorways as c', 'c.id', 'k.colorway_id')
-          .select([
-            'l.sku_id',
-            'l.quantity',
-            'k.size',
-            'p.name as style_name',
-            'c.name as colorway',
-          ])
-          .where('l.order_id', '=', claim.orderId)
+          .selectFrom('order_lines')
+          .select(['sku_id', 'quantity'])
+          .where('order_id', '=', claim.orderId)
           .execute(),
   ]);
   const bySku = new Map(products.map((row) => [row.id, row]));
-  const basketOrder = (skuId: string) => skuIds.indexOf(skuId);
   return {
     brand: brand?.name ?? '',
     basket,
@@ -360,16 +350,16 @@ export async function readDtcBasket(
       ? {
           orderId: order.id,
           number: order.number,
-          // In the basket's order, as the customer saw its products.
+          // A purchase buys only the basket's products: named as the basket names them,
+          // in its order.
           lines: bought
-            .map((line) => ({
-              skuId: line.sku_id,
-              styleName: line.style_name,
-              colorway: line.colorway,
-              size: line.size,
-              quantity: line.quantity,
-            }))
-            .sort((a, b) => basketOrder(a.skuId) - basketOrder(b.skuId)),
+            .flatMap((line) => {
+              const product = bySku.get(line.sku_id);
+              if (!product) return [];
+              const { style_name: styleName, colorway, size } = product;
+              return [{ skuId: line.sku_id, styleName, colorway, size, quantity: line.quantity }];
+            })
+            .sort((a, b) => skuIds.indexOf(a.skuId) - skuIds.indexOf(b.skuId)),
         }
       : null,
   };
