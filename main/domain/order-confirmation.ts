@@ -1,7 +1,12 @@
 import { addressLines, type AddressFields } from './addresses.ts';
 import { formatMoney, type Money } from './money.ts';
 import { isProvisionalOrderNumber } from './order-number.ts';
-import type { OrderSource, OrderState, PaymentMethod } from './order-states.ts';
+import {
+  orderParty,
+  type OrderSource,
+  type OrderState,
+  type PaymentMethod,
+} from './order-states.ts';
 
 /**
  * The order confirmation: what the PDF the desktop saves and the hub mails says, and the
@@ -118,7 +123,7 @@ export interface ConfirmationDocument {
   readonly timeZone: string | null;
   readonly buyer: {
     /** What the order calls who it is for: a wholesale buyer, or a DTC order's customer. */
-    readonly label: 'buyer' | 'customer';
+    readonly label: ReturnType<typeof orderParty>;
     readonly name: string;
     readonly pricelistName: string | null;
     readonly discountBasisPoints: number;
@@ -176,7 +181,7 @@ export function orderConfirmationDocument(facts: ConfirmationFacts): Confirmatio
     placedAt: order.createdAt,
     timeZone: countryTimeZone(facts.buyer.country),
     buyer: {
-      label: order.source === 'dtc_link' ? 'customer' : 'buyer',
+      label: orderParty(order.source),
       name: facts.buyer.name,
       pricelistName: facts.buyer.pricelistName,
       discountBasisPoints: facts.buyer.discountBasisPoints,

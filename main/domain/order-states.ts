@@ -96,6 +96,14 @@ export const WHOLESALE_ORDER_SOURCES = ORDER_SOURCES.filter(
   (source): source is Exclude<OrderSource, 'dtc_link'> => source !== 'dtc_link',
 );
 
+/**
+ * What an order calls the person it is for: a wholesale order its buyer, a DTC link's
+ * order its customer (a consumer, with no wholesale buyer).
+ */
+export function orderParty(source: OrderSource): 'buyer' | 'customer' {
+  return source === 'dtc_link' ? 'customer' : 'buyer';
+}
+
 /** Who is acting, as permissions see staff. */
 export interface StaffActor {
   readonly userId: Id;

@@ -73,8 +73,8 @@ function toSummary(row: OrderRow): OrderSummary {
     source: row.source,
     number: row.number,
     unitsShort: row.units_short,
-    // A DTC order has no wholesale buyer: it is its selection's customer's (who bought
-    // through the link is its contact), as Direct to consumer lists it.
+    // A DTC order has no wholesale buyer: it is its customer's (who bought through the
+    // link is its contact), as Direct to consumer lists it.
     buyer: row.buyer_name ?? dtcCustomerOf(row) ?? row.contact_name,
     rep: row.rep_id ? { id: row.rep_id, name: row.rep_name ?? '' } : null,
     selection: row.selection_name,

@@ -393,12 +393,9 @@ export function CheckoutForm({
           </dd>
         </div>
         {totals.discountPercent > 0 ? (
-          <div>
-            <dt>{t('shared.discount', { value: totals.discountPercent })}</dt>
-            <dd>
-              <Money value={totals.discount} language={i18n.language} deduction />
-            </dd>
-          </div>
+          <TotalsRow label={t('shared.discount', { value: totals.discountPercent })}>
+            <Money value={totals.discount} language={i18n.language} deduction />
+          </TotalsRow>
         ) : null}
         {shippingApplies ? (
           <div>

@@ -5,6 +5,7 @@ import type { SelectionStyleLine, SharedSelection } from '../../preload/contract
 import { deadlineWords } from '../ui/dates.ts';
 import { Money } from '../ui/Money.tsx';
 import { accountPictureUrl } from './api.ts';
+import { TotalsRow } from './checkout-parts.tsx';
 import { sharedPictureUrl } from './pictures.ts';
 
 /**
@@ -132,12 +133,9 @@ export function SelectionSheet({
         </div>
         {/* Buyers without a discount read no 0 % line, as at a customer order link. */}
         {discountPercent > 0 ? (
-          <div>
-            <dt>{t('shared.discount', { value: discountPercent })}</dt>
-            <dd>
-              <Money value={discount} language={i18n.language} deduction />
-            </dd>
-          </div>
+          <TotalsRow label={t('shared.discount', { value: discountPercent })}>
+            <Money value={discount} language={i18n.language} deduction />
+          </TotalsRow>
         ) : null}
         <div>
           <dt>{t('shared.total')}</dt>

@@ -317,6 +317,7 @@ export async function readDtcBasket(
           .execute(),
   ]);
   const bySku = new Map(products.map((row) => [row.id, row]));
+  const boughtBySku = new Map(bought.map((line) => [line.sku_id, line.quantity]));
   return {
     brand: brand?.name ?? '',
     basket,
@@ -352,14 +353,13 @@ export async function readDtcBasket(
           number: order.number,
           // A purchase buys only the basket's products: named as the basket names them,
           // in its order.
-          lines: bought
-            .flatMap((line) => {
-              const product = bySku.get(line.sku_id);
-              if (!product) return [];
-              const { style_name: styleName, colorway, size } = product;
-              return [{ skuId: line.sku_id, styleName, colorway, size, quantity: line.quantity }];
-            })
-            .sort((a, b) => skuIds.indexOf(a.skuId) - skuIds.indexOf(b.skuId)),
+          lines: claim.lines.flatMap(({ skuId }) => {
+            const product = bySku.get(skuId);
+            const quantity = boughtBySku.get(skuId);
+            if (!product || quantity === undefined) return [];
+            const { style_name: styleName, colorway, size } = product;
+            return [{ skuId, styleName, colorway, size, quantity }];
+          }),
         }
       : null,
   };

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addressLines, type AddressFields } from '../../../main/domain/addresses.ts';
-import { MAX_CANCEL_REASON } from '../../../main/domain/order-states.ts';
+import { MAX_CANCEL_REASON, orderParty } from '../../../main/domain/order-states.ts';
 import type {
   MailHistoryEntry,
   OrderDetail,
@@ -224,7 +224,9 @@ function OrderFacts({ order }: { order: OrderDetail }) {
   return (
     <div className="order-detail__facts">
       <dl className="order-detail__list">
-        <dt>{order.source === 'dtc_link' ? t('dtc.orders.customer') : t('orders.buyer')}</dt>
+        <dt>
+          {orderParty(order.source) === 'customer' ? t('dtc.orders.customer') : t('orders.buyer')}
+        </dt>
         <dd>{order.buyer}</dd>
         <dt>{t('orders.rep')}</dt>
         <dd>{order.rep?.name ?? '—'}</dd>

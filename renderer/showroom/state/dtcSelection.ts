@@ -91,6 +91,11 @@ export function unsaved(store: Pick<DtcSelectionStore, 'detail' | 'name' | 'line
 
 const reads = readsInOrder();
 
+/** The editor with `openId` open and nothing of it read yet (null: nothing open). */
+function opening(openId: string | null) {
+  return { ...NO_ENTRY, openId, detail: null, loadError: null, made: null, lines: [], name: '' };
+}
+
 /**
  * The DTC selection open in the editor: a draft of its name and lines (from the same
  * quick entry, size run and scanner as wholesale selections) that "Save" sends whole.
@@ -153,16 +158,10 @@ export const useDtcSelectionStore = create<DtcSelectionStore>()((set, get) => {
   });
 
   return {
-    ...NO_ENTRY,
-    openId: null,
-    detail: null,
-    loadError: null,
-    name: '',
-    lines: [],
+    ...opening(null),
     problems: {},
     saving: false,
     saveError: null,
-    made: null,
     ...entry.actions,
 
     async scan(code) {
@@ -205,15 +204,7 @@ export const useDtcSelectionStore = create<DtcSelectionStore>()((set, get) => {
     async open(id) {
       if (get().openId !== id) {
         reads.restart();
-        set({
-          ...NO_ENTRY,
-          openId: id,
-          detail: null,
-          loadError: null,
-          made: null,
-          lines: [],
-          name: '',
-        });
+        set(opening(id));
       }
       const asked = reads.ask();
       try {
@@ -234,15 +225,7 @@ export const useDtcSelectionStore = create<DtcSelectionStore>()((set, get) => {
 
     close() {
       reads.restart();
-      set({
-        ...NO_ENTRY,
-        openId: null,
-        detail: null,
-        loadError: null,
-        lines: [],
-        name: '',
-        made: null,
-      });
+      set(opening(null));
     },
 
     setName(name) {
